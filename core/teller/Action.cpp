@@ -1,0 +1,108 @@
+#include "Action.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+
+namespace teller {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("teller::Action", text);
+}
+} // namespace
+
+QString actionKindName(ActionKind kind)
+{
+    switch (kind) {
+    case ActionKind::Withdrawal: return QStringLiteral("withdrawal");
+    case ActionKind::Deposit: return QStringLiteral("deposit");
+    case ActionKind::Transfer: return QStringLiteral("transfer");
+    }
+    Q_UNREACHABLE();
+}
+
+std::optional<ActionKind> actionKindFromName(QStringView name)
+{
+    for (ActionKind k : {ActionKind::Withdrawal, ActionKind::Deposit, ActionKind::Transfer}) {
+        if (name == actionKindName(k))
+            return k;
+    }
+    return std::nullopt;
+}
+
+Result<QString> normalizeAccountNumber(QStringView text)
+{
+    QString number;
+    number.reserve(text.size());
+    for (const QChar c : text) {
+        if (c.isSpace())
+            continue;
+        const QChar u = c.toUpper();
+        if (!((u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9')))
+            return fail(Error::badInput(
+                tr("An account number has only letters and digits; \"%1\" is not allowed.").arg(c)));
+        number += u;
+    }
+    if (number.isEmpty())
+        return fail(Error::badInput(tr("Enter an account number.")));
+    if (number.size() > 34)
+        return fail(Error::badInput(tr("An account number has at most 34 characters.")));
+    return number;
+}
+
+Result<ActionRequest> ActionRequest::create(ActionKind kind, QStringView account, QStringView counterAccount,
+                                            const Money &amount, QStringView note)
+{
+    auto first = normalizeAccountNumber(account);
+    if (!first)
+        return fail(first.error());
+
+    QString counter;
+    if (kind == ActionKind::Transfer) {
+        auto second = normalizeAccountNumber(counterAccount);
+        if (!second)
+            return fail(second.error());
+        if (*second == *first)
+            return fail(Error::badInput(tr("A transfer needs two different accounts.")));
+        counter = *second;
+    } else if (!counterAccount.trimmed().isEmpty()) {
+        return fail(Error::badInput(tr("Only a transfer has a second account.")));
+    }
+
+    if (!amount.isPositive())
+        return fail(Error::badInput(tr("The amount must be greater than zero.")));
+    if (amount.minorUnits() > Money::MaxActionMinorUnits)
+        return fail(Error::badInput(tr("The amount is larger than any single operation may be.")));
+
+    const QString trimmedNote = note.trimmed().toString();
+    if (trimmedNote.size() > MaxNoteLength)
+        return fail(Error::badInput(tr("The note is too long.")));
+    for (const QChar c : trimmedNote) {
+        if (c.category() == QChar::Other_Control && c != u'\n')
+            return fail(Error::badInput(tr("The note contains a control character.")));
+    }
+
+    return ActionRequest(kind, *first, counter, amount, trimmedNote);
+}
+
+QByteArray ActionRequest::canonical() const
+{
+    // Must match teller.canonical_request() in resources/sql: the server recomputes it.
+    // Every field is from a restricted alphabet, so the newline separator is unambiguous.
+    QByteArray out;
+    out += "teller/v1\n";
+    out += actionKindName(m_kind).toLatin1() + '\n';
+    out += m_account.toLatin1() + '\n';
+    out += m_counterAccount.toLatin1() + '\n';
+    out += QByteArray::number(m_amount.minorUnits()) + '\n';
+    out += m_amount.currency().code().toLatin1() + '\n';
+    return out;
+}
+
+QByteArray ActionRequest::fingerprint() const
+{
+    return QCryptographicHash::hash(canonical(), QCryptographicHash::Sha256);
+}
+
+} // namespace teller

@@ -1,0 +1,281 @@
+#include "ActionExecutor.h"
+
+#include "DbSession.h"
+#include "Logging.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QThread>
+
+namespace teller {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("teller::ActionExecutor", text);
+}
+
+const QString ResultColumns = QStringLiteral(
+    "key, status, reason, replayed, operation_id, kind, account_number, counter_account_number, amount, "
+    "currency, balance_after, available_after, executed_at, initiated_by, workstation");
+
+const QString PerformSql = QStringLiteral("SELECT ") + ResultColumns
+                           + QStringLiteral(" FROM teller.perform_action(?::uuid, ?, ?, ?, ?::bigint, ?, "
+                                            "decode(?, 'hex'), ?, ?)");
+
+const QString StatusSql = QStringLiteral("SELECT ") + ResultColumns
+                          + QStringLiteral(" FROM teller.action_status(?::uuid)");
+
+QVariant nullableText(const QString &s)
+{
+    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+}
+
+} // namespace
+
+QString retryMessage(FailureClass failure)
+{
+    switch (failure) {
+    case FailureClass::Retryable: return tr("Another operation got in the way");
+    case FailureClass::LockTimeout: return tr("The account is busy");
+    case FailureClass::StatementTimeout: return tr("The server is slow");
+    case FailureClass::ConnectionLost: return tr("Connection lost");
+    case FailureClass::OutcomeUnknown: return tr("Connection lost while confirming");
+    case FailureClass::Definitive: break;
+    }
+    return tr("Failed");
+}
+
+ActionExecutor::ActionExecutor(DbSession &session, RetryPolicy policy)
+    : m_session(session), m_policy(policy), m_random(QRandomGenerator::securelySeeded())
+{
+}
+
+Outcome ActionExecutor::execute(const Action &action, const RetryCallback &onRetry)
+{
+    qCInfo(lcAction).noquote() << "action" << action.key.toString() << actionKindName(action.request.kind())
+                               << action.request.amount().toCanonical() << action.request.amount().currency().code();
+    return run(action.key, [&](Clock::time_point deadline) { return performOnce(action, deadline); }, onRetry);
+}
+
+Outcome ActionExecutor::status(const IdempotencyKey &key, const RetryCallback &onRetry)
+{
+    return run(key, [&](Clock::time_point deadline) { return statusOnce(key, deadline); }, onRetry);
+}
+
+Outcome ActionExecutor::run(const IdempotencyKey &key, const std::function<Attempt(Clock::time_point)> &once,
+                            const RetryCallback &onRetry)
+{
+    const auto started = Clock::now();
+    const auto deadline = started + m_policy.totalBudget;
+    const int maxAttempts = 1 + std::max(0, m_policy.maxRetries);
+    bool commitUncertain = false;
+    Attempt last;
+    int attempt = 0;
+
+    while (true) {
+        ++attempt;
+        last = once(deadline);
+        if (last.outcome) {
+            Outcome out = *last.outcome;
+            out.attempts = attempt;
+            qCInfo(lcAction).noquote() << "key" << key.toString() << "->" << outcomeStatusName(out.status)
+                                       << (out.replayed ? "(replayed)" : "") << "after" << attempt << "attempt(s)";
+            return out;
+        }
+        if (last.failure == FailureClass::OutcomeUnknown)
+            commitUncertain = true;
+        qCWarning(lcAction).noquote() << "key" << key.toString() << "attempt" << attempt << "failed:"
+                                      << failureClassName(last.failure) << last.error.sqlState << last.error.message;
+        if (!isRetryable(last.failure))
+            break;
+        if (attempt >= maxAttempts || (m_cancel && m_cancel->load()))
+            break;
+        const auto delay = m_policy.delayBeforeRetry(attempt, m_random);
+        if (Clock::now() + delay >= deadline)
+            break;
+        if (onRetry)
+            onRetry(RetryNotice{attempt + 1, maxAttempts, last.failure, retryMessage(last.failure), delay});
+        if (!sleepUnlessCancelled(delay))
+            break;
+    }
+
+    Outcome out;
+    out.key = key;
+    out.attempts = attempt;
+    if (commitUncertain || last.failure == FailureClass::ConnectionLost || last.failure == FailureClass::OutcomeUnknown) {
+        // Nothing confirmed it. The key stays the action's identity: asking again with it
+        // (or reconciling later) tells whether it happened; a new key never does.
+        out.status = OutcomeStatus::InDoubt;
+        out.message = commitUncertain
+                          ? tr("The connection was lost while the server was confirming; the operation may or may not "
+                               "have been carried out. Check again with the same key.")
+                          : tr("The server could not be reached; the operation was not confirmed. "
+                               "Check again with the same key.");
+        if (!last.error.message.isEmpty())
+            out.message += u' ' + last.error.message;
+    } else if (isRetryable(last.failure)) {
+        out.status = OutcomeStatus::Busy;
+        out.message = tr("The account stayed busy; nothing was done. Try again with the same key.");
+    } else {
+        out.status = OutcomeStatus::Error;
+        out.message = last.error.message;
+    }
+    qCWarning(lcAction).noquote() << "key" << key.toString() << "->" << outcomeStatusName(out.status) << "after"
+                                  << attempt << "attempt(s)";
+    return out;
+}
+
+bool ActionExecutor::sleepUnlessCancelled(std::chrono::milliseconds delay)
+{
+    const auto until = Clock::now() + delay;
+    while (Clock::now() < until) {
+        if (m_cancel && m_cancel->load())
+            return false;
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - Clock::now());
+        QThread::msleep(static_cast<unsigned long>(std::clamp<qint64>(left.count(), 1, 20)));
+    }
+    return true;
+}
+
+ActionExecutor::Attempt ActionExecutor::failed(const Error &e, Phase phase)
+{
+    Attempt a;
+    a.error = e;
+    a.failure = classifyFailure(e.sqlState, m_session.connectionOk(), phase);
+    if (e.kind == Error::Kind::Connection && a.failure == FailureClass::Definitive)
+        a.failure = FailureClass::ConnectionLost;
+    return a;
+}
+
+std::optional<ActionExecutor::Attempt> ActionExecutor::ensureConnected()
+{
+    if (m_session.connectionOk())
+        return std::nullopt;
+    auto opened = m_session.reopen();
+    if (opened)
+        return std::nullopt;
+    Attempt a;
+    a.error = opened.error();
+    // An unreachable server may come back; a wrong password or schema will not.
+    a.failure = opened.error().kind == Error::Kind::Connection ? FailureClass::ConnectionLost
+                                                               : FailureClass::Definitive;
+    return a;
+}
+
+void ActionExecutor::rollbackQuietly()
+{
+    if (m_session.connectionOk())
+        m_session.database().rollback();
+}
+
+ActionExecutor::Attempt ActionExecutor::performOnce(const Action &action, Clock::time_point deadline)
+{
+    if (auto notConnected = ensureConnected())
+        return *notConnected;
+
+    auto statement = m_session.prepared(PerformSql);
+    if (!statement)
+        return failed(statement.error(), Phase::BeforeCommit);
+    QSqlQuery &q = **statement;
+    const ActionRequest &r = action.request;
+    q.bindValue(0, action.key.toString());
+    q.bindValue(1, actionKindName(r.kind()));
+    q.bindValue(2, r.account());
+    q.bindValue(3, nullableText(r.counterAccount()));
+    q.bindValue(4, QVariant::fromValue<qlonglong>(r.amount().minorUnits()));
+    q.bindValue(5, r.amount().currency().code());
+    q.bindValue(6, QString::fromLatin1(r.fingerprint().toHex()));
+    q.bindValue(7, m_session.options().workstation);
+    q.bindValue(8, nullableText(r.note()));
+
+    QSqlDatabase db = m_session.database();
+    const auto guard = m_session.guard(std::min(deadline, m_session.statementDeadline()));
+    if (!db.transaction())
+        return failed(m_session.error(db.lastError(), tr("starting the transaction")), Phase::BeforeCommit);
+    if (!q.exec()) {
+        Attempt a = failed(m_session.error(q.lastError(), tr("carrying out the operation")), Phase::BeforeCommit);
+        rollbackQuietly();
+        return a;
+    }
+    auto outcome = readOutcome(q, action.key);
+    q.finish();
+    if (!outcome) {
+        rollbackQuietly();
+        Attempt a;
+        a.error = outcome.error();
+        return a;
+    }
+    if (!db.commit())
+        return failed(m_session.error(db.lastError(), tr("committing")), Phase::Commit);
+    return Attempt{std::move(*outcome), FailureClass::Definitive, {}};
+}
+
+ActionExecutor::Attempt ActionExecutor::statusOnce(const IdempotencyKey &key, Clock::time_point deadline)
+{
+    if (auto notConnected = ensureConnected())
+        return *notConnected;
+    auto statement = m_session.prepared(StatusSql);
+    if (!statement)
+        return failed(statement.error(), Phase::BeforeCommit);
+    QSqlQuery &q = **statement;
+    q.bindValue(0, key.toString());
+    const auto guard = m_session.guard(std::min(deadline, m_session.statementDeadline()));
+    if (!q.exec())
+        return failed(m_session.error(q.lastError(), tr("asking for the operation's status")), Phase::BeforeCommit);
+    auto outcome = readOutcome(q, key);
+    q.finish();
+    if (!outcome) {
+        Attempt a;
+        a.error = outcome.error();
+        return a;
+    }
+    return Attempt{std::move(*outcome), FailureClass::Definitive, {}};
+}
+
+Result<Outcome> ActionExecutor::readOutcome(QSqlQuery &q, const IdempotencyKey &key)
+{
+    const auto bad = [](const QString &what) {
+        return fail(Error::internal(tr("The server's answer could not be understood (%1); nothing was changed.").arg(what)));
+    };
+    if (!q.next())
+        return bad(tr("no row"));
+
+    Outcome o;
+    o.key = key;
+    if (QUuid(q.value(0).toString()) != key.uuid())
+        return bad(tr("another key"));
+    const auto status = outcomeStatusFromName(q.value(1).toString());
+    if (!status)
+        return bad(tr("status \"%1\"").arg(q.value(1).toString().left(40)));
+    o.status = *status;
+    o.reason = q.value(2).toString();
+    o.replayed = q.value(3).toBool();
+    o.operationId = bigintValue(q.value(4)).value_or(0);
+    o.kind = q.value(5).toString();
+    o.account = q.value(6).toString();
+    o.counterAccount = q.value(7).toString();
+    if (!q.value(9).isNull()) {
+        const auto currency = Currency::fromCode(q.value(9).toString());
+        if (!currency)
+            return bad(tr("currency \"%1\"").arg(q.value(9).toString().left(8)));
+        if (auto v = bigintValue(q.value(8)))
+            o.amount = Money(*v, *currency);
+        if (auto v = bigintValue(q.value(10)))
+            o.balanceAfter = Money(*v, *currency);
+        if (auto v = bigintValue(q.value(11)))
+            o.availableAfter = Money(*v, *currency);
+    }
+    o.executedAt = q.value(12).toDateTime();
+    o.initiatedBy = q.value(13).toString();
+    o.workstation = q.value(14).toString();
+    if (o.status == OutcomeStatus::Rejected && o.reason.isEmpty())
+        return bad(tr("a rejection without a reason"));
+    if (o.status == OutcomeStatus::Completed && (!o.amount || !o.balanceAfter))
+        return bad(tr("a completed operation without amounts"));
+    return o;
+}
+
+} // namespace teller

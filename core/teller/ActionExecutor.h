@@ -1,0 +1,82 @@
+#pragma once
+
+#include "Action.h"
+#include "Failure.h"
+#include "Outcome.h"
+#include "Result.h"
+
+#include <QRandomGenerator>
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+
+class QSqlQuery;
+
+namespace teller {
+
+class DbSession;
+
+// What the executor reports before each retry, for a status line such as
+// "Connection lost — retrying, attempt 2 of 5".
+struct RetryNotice
+{
+    int nextAttempt = 0;
+    int maxAttempts = 0;
+    FailureClass failure = FailureClass::Definitive;
+    QString message;
+    std::chrono::milliseconds delay{0};
+};
+
+// Runs actions against the database with the exactly-once guarantee: one attempt is one
+// transaction (BEGIN; SELECT * FROM teller.perform_action(...); COMMIT); retryable failures
+// are retried with backoff and jitter, reconnecting when the connection is gone, always with
+// the same key and fingerprint; a COMMIT whose answer was lost is resolved by the next
+// attempt, which the server answers from its record. Synchronous: call it from a worker
+// thread (the UI's DatabaseWorker) or a command-line program, never from a UI thread.
+class ActionExecutor
+{
+public:
+    using RetryCallback = std::function<void(const RetryNotice &)>;
+
+    explicit ActionExecutor(DbSession &session, RetryPolicy policy = {});
+
+    Outcome execute(const Action &action, const RetryCallback &onRetry = {});
+    // The server's record of a key ("check again"): its stored outcome, or Unknown.
+    Outcome status(const IdempotencyKey &key, const RetryCallback &onRetry = {});
+
+    RetryPolicy policy() const { return m_policy; }
+    void setPolicy(const RetryPolicy &policy) { m_policy = policy; }
+    // When set and true, no further attempt starts; the action ends in doubt.
+    void setCancelFlag(const std::atomic<bool> *flag) { m_cancel = flag; }
+    // For tests: a fixed seed makes the jitter repeatable.
+    void setRandomSeed(quint32 seed) { m_random.seed(seed); }
+
+private:
+    struct Attempt
+    {
+        std::optional<Outcome> outcome;
+        FailureClass failure = FailureClass::Definitive;
+        Error error;
+    };
+    using Clock = std::chrono::steady_clock;
+
+    Outcome run(const IdempotencyKey &key, const std::function<Attempt(Clock::time_point)> &once,
+                const RetryCallback &onRetry);
+    Attempt performOnce(const Action &action, Clock::time_point deadline);
+    Attempt statusOnce(const IdempotencyKey &key, Clock::time_point deadline);
+    Attempt failed(const Error &e, Phase phase);
+    Result<Outcome> readOutcome(QSqlQuery &q, const IdempotencyKey &key);
+    std::optional<Attempt> ensureConnected();
+    void rollbackQuietly();
+    bool sleepUnlessCancelled(std::chrono::milliseconds delay);
+
+    DbSession &m_session;
+    RetryPolicy m_policy;
+    const std::atomic<bool> *m_cancel = nullptr;
+    QRandomGenerator m_random;
+};
+
+QString retryMessage(FailureClass failure);
+
+} // namespace teller

@@ -1,0 +1,161 @@
+#include "Administration.h"
+
+#include "DbSession.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QSqlQuery>
+
+namespace teller {
+
+namespace detail {
+Result<AccountInfo> readAccount(const QSqlQuery &q, int offset);
+}
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("teller::Administration", text);
+}
+} // namespace
+
+QString staffRoleName(StaffRole role)
+{
+    switch (role) {
+    case StaffRole::Teller: return QStringLiteral("teller");
+    case StaffRole::Supervisor: return QStringLiteral("supervisor");
+    case StaffRole::Admin: return QStringLiteral("admin");
+    }
+    return {};
+}
+
+std::optional<StaffRole> staffRoleFromName(QStringView name)
+{
+    for (StaffRole r : {StaffRole::Teller, StaffRole::Supervisor, StaffRole::Admin}) {
+        if (name == staffRoleName(r))
+            return r;
+    }
+    return std::nullopt;
+}
+
+QJsonObject StaffInfo::toJson() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("login"), login);
+    o.insert(QStringLiteral("display_name"), displayName);
+    o.insert(QStringLiteral("role"), staffRoleName(role));
+    o.insert(QStringLiteral("approval_limit"), approvalLimit ? QJsonValue(approvalLimit->toCanonical()) : QJsonValue());
+    if (approvalLimit)
+        o.insert(QStringLiteral("limit_currency"), approvalLimit->currency().code());
+    o.insert(QStringLiteral("active"), active);
+    return o;
+}
+
+Result<Currency> Administration::homeCurrency()
+{
+    QSqlQuery q(m_session.database());
+    if (!q.exec(QStringLiteral("SELECT value FROM teller.settings WHERE key = 'home_currency'")) || !q.next())
+        return fail(m_session.error(q.lastError(), tr("reading the home currency")));
+    const auto c = Currency::fromCode(q.value(0).toString());
+    if (!c)
+        return fail(Error::config(tr("The database's home currency \"%1\" is not known.").arg(q.value(0).toString())));
+    return *c;
+}
+
+Result<StaffInfo> Administration::addStaff(const QString &login, const QString &displayName, StaffRole role,
+                                           const std::optional<Money> &approvalLimit,
+                                           const std::optional<QString> &password)
+{
+    static const QRegularExpression loginPattern(QStringLiteral("^[a-z_][a-z0-9_.-]{0,62}$"));
+    if (!loginPattern.match(login).hasMatch())
+        return fail(Error::badInput(tr("\"%1\" is not a valid login: lower-case letters, digits, \"_\", \".\" and "
+                                       "\"-\", starting with a letter, at most 63 characters.")
+                                        .arg(login.left(80))));
+    if (login.startsWith(QLatin1String("pg_")) || login.startsWith(QLatin1String("teller_")) || login == u"postgres")
+        return fail(Error::badInput(tr("The login \"%1\" is reserved.").arg(login)));
+    if (approvalLimit && approvalLimit->minorUnits() < 0)
+        return fail(Error::badInput(tr("An approval limit cannot be negative.")));
+    if (password && password->size() < 8)
+        return fail(Error::badInput(tr("A password needs at least 8 characters.")));
+
+    QVariant verifier(QMetaType::fromType<QString>());
+    if (password) {
+        auto v = m_session.passwordVerifier(login, *password);
+        if (!v)
+            return fail(v.error());
+        verifier = *v;
+    }
+
+    QSqlQuery q(m_session.database());
+    q.prepare(QStringLiteral("SELECT login, display_name, role, approval_limit, limit_currency, active "
+                             "FROM teller.add_staff(?, ?, ?, ?::bigint, ?)"));
+    q.addBindValue(login);
+    q.addBindValue(displayName.trimmed().isEmpty() ? login : displayName.trimmed());
+    q.addBindValue(staffRoleName(role));
+    q.addBindValue(approvalLimit ? QVariant::fromValue<qlonglong>(approvalLimit->minorUnits())
+                                 : QVariant(QMetaType::fromType<qlonglong>()));
+    q.addBindValue(verifier);
+    if (!q.exec() || !q.next())
+        return fail(m_session.error(q.lastError(), tr("adding staff")));
+    StaffInfo s;
+    s.login = q.value(0).toString();
+    s.displayName = q.value(1).toString();
+    s.role = staffRoleFromName(q.value(2).toString()).value_or(StaffRole::Teller);
+    const auto currency = Currency::fromCode(q.value(4).toString());
+    if (const auto limit = bigintValue(q.value(3)); limit && currency)
+        s.approvalLimit = Money(*limit, *currency);
+    s.active = q.value(5).toBool();
+    return s;
+}
+
+Result<AccountInfo> Administration::openAccount(const QString &number, const QString &holder, Currency currency,
+                                                const Money &floor)
+{
+    if (holder.trimmed().isEmpty() || holder.trimmed().size() > 200)
+        return fail(Error::badInput(tr("The holder's name must have between 1 and 200 characters.")));
+    if (floor.minorUnits() > 0)
+        return fail(Error::badInput(tr("The balance floor cannot be above zero (a negative floor is an overdraft).")));
+    if (!(floor.currency() == currency))
+        return fail(Error::badInput(tr("The balance floor must be in the account's currency.")));
+    QSqlQuery q(m_session.database());
+    q.prepare(QStringLiteral("SELECT id, number, holder, currency, balance, held, balance_floor, status, opened_at "
+                             "FROM teller.open_account(?, ?, ?, ?::bigint)"));
+    q.addBindValue(number);
+    q.addBindValue(holder.trimmed());
+    q.addBindValue(currency.code());
+    q.addBindValue(QVariant::fromValue<qlonglong>(floor.minorUnits()));
+    if (!q.exec() || !q.next())
+        return fail(m_session.error(q.lastError(), tr("opening the account")));
+    return detail::readAccount(q, 0);
+}
+
+Result<AccountInfo> Administration::setAccountStatus(const QString &number, const QString &status)
+{
+    QSqlQuery q(m_session.database());
+    q.prepare(QStringLiteral("SELECT id, number, holder, currency, balance, held, balance_floor, status, opened_at "
+                             "FROM teller.set_account_status(?, ?)"));
+    q.addBindValue(number);
+    q.addBindValue(status);
+    if (!q.exec() || !q.next()) {
+        Error e = m_session.error(q.lastError(), tr("changing the account's status"));
+        if (e.sqlState == u"P0002")
+            e.message = tr("There is no account %1.").arg(number);
+        else if (e.sqlState == u"55000")
+            e.message = q.lastError().databaseText().simplified();
+        return fail(e);
+    }
+    return detail::readAccount(q, 0);
+}
+
+Result<QList<InvariantViolation>> Administration::invariantViolations()
+{
+    QSqlQuery q(m_session.database());
+    if (!q.exec(QStringLiteral("SELECT invariant, subject, detail FROM teller.invariant_violations()")))
+        return fail(m_session.error(q.lastError(), tr("checking the invariants")));
+    QList<InvariantViolation> list;
+    while (q.next())
+        list << InvariantViolation{q.value(0).toString(), q.value(1).toString(), q.value(2).toString()};
+    return list;
+}
+
+} // namespace teller

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "Accounts.h"
+#include "Money.h"
+#include "Result.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace teller {
+
+class DbSession;
+
+enum class StaffRole { Teller, Supervisor, Admin };
+QString staffRoleName(StaffRole role);
+std::optional<StaffRole> staffRoleFromName(QStringView name);
+
+struct StaffInfo
+{
+    QString login;
+    QString displayName;
+    StaffRole role = StaffRole::Teller;
+    std::optional<Money> approvalLimit;
+    bool active = true;
+    QJsonObject toJson() const;
+};
+
+struct InvariantViolation
+{
+    QString invariant;
+    QString subject;
+    QString detail;
+};
+
+// Staff and account administration, through the database's narrow functions (the database
+// checks that the login may do it and writes the audit log).
+class Administration
+{
+public:
+    explicit Administration(DbSession &session) : m_session(session) {}
+
+    // The currency staff approval limits are written in (teller.settings.home_currency).
+    Result<Currency> homeCurrency();
+
+    // Creates the PostgreSQL login role (or adopts an existing plain one), puts it in the
+    // role's group, and writes the staff row. The password, if given, is turned into a
+    // SCRAM verifier on this side; the clear text never leaves the process.
+    Result<StaffInfo> addStaff(const QString &login, const QString &displayName, StaffRole role,
+                               const std::optional<Money> &approvalLimit, const std::optional<QString> &password);
+
+    Result<AccountInfo> openAccount(const QString &number, const QString &holder, Currency currency,
+                                    const Money &floor);
+    // status: active, frozen or closed.
+    Result<AccountInfo> setAccountStatus(const QString &number, const QString &status);
+
+    Result<QList<InvariantViolation>> invariantViolations();
+
+private:
+    DbSession &m_session;
+};
+
+} // namespace teller

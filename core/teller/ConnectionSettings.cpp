@@ -1,0 +1,265 @@
+#include "ConnectionSettings.h"
+
+#include <QCoreApplication>
+#include <QHostInfo>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSysInfo>
+
+#include <libpq-fe.h>
+
+namespace teller {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("teller::ConnectionSettings", text);
+}
+
+struct EnvironmentName
+{
+    const char *keyword;
+    const char *variable;
+};
+constexpr EnvironmentName environmentNames[] = {
+    {"host", "PGHOST"},         {"hostaddr", "PGHOSTADDR"},     {"port", "PGPORT"},
+    {"dbname", "PGDATABASE"},   {"user", "PGUSER"},             {"sslmode", "PGSSLMODE"},
+    {"sslrootcert", "PGSSLROOTCERT"}, {"service", "PGSERVICE"}, {"connect_timeout", "PGCONNECT_TIMEOUT"},
+    {"target_session_attrs", "PGTARGETSESSIONATTRS"}, {"options", "PGOPTIONS"},
+    {"application_name", "PGAPPNAME"},
+};
+
+QString environmentValue(const QString &keyword)
+{
+    for (const auto &e : environmentNames) {
+        if (keyword == QLatin1String(e.keyword))
+            return qEnvironmentVariable(e.variable);
+    }
+    return {};
+}
+
+bool isNonNegativeInteger(const QString &s, qint64 max)
+{
+    bool ok = false;
+    const qint64 v = s.trimmed().toLongLong(&ok);
+    return ok && v >= 0 && v <= max;
+}
+
+} // namespace
+
+QString isolationName(Isolation level)
+{
+    switch (level) {
+    case Isolation::ReadCommitted: return QStringLiteral("read committed");
+    case Isolation::RepeatableRead: return QStringLiteral("repeatable read");
+    case Isolation::Serializable: return QStringLiteral("serializable");
+    }
+    return {};
+}
+
+std::optional<Isolation> isolationFromName(QStringView name)
+{
+    const QString n = name.trimmed().toString().toLower().replace(u'_', u' ').replace(u'-', u' ');
+    for (Isolation i : {Isolation::ReadCommitted, Isolation::RepeatableRead, Isolation::Serializable}) {
+        if (n == isolationName(i))
+            return i;
+    }
+    return std::nullopt;
+}
+
+QString SessionOptions::defaultWorkstation()
+{
+    QString name = QSysInfo::machineHostName();
+    if (name.isEmpty())
+        name = QHostInfo::localHostName();
+    return name.isEmpty() ? QStringLiteral("unknown-workstation") : name.left(63);
+}
+
+QString quoteConninfoValue(const QString &value)
+{
+    QString v = value;
+    v.replace(u'\\', QStringLiteral("\\\\"));
+    v.replace(u'\'', QStringLiteral("\\'"));
+    return u'\'' + v + u'\'';
+}
+
+Result<ConnectionSettings> ConnectionSettings::fromConninfo(QStringView conninfo)
+{
+    ConnectionSettings settings;
+    const QByteArray utf8 = conninfo.toUtf8();
+    char *error = nullptr;
+    PQconninfoOption *options = PQconninfoParse(utf8.constData(), &error);
+    if (!options) {
+        const QString detail = error ? QString::fromUtf8(error).trimmed() : tr("out of memory");
+        if (error)
+            PQfreemem(error);
+        return fail(Error::config(tr("The connection string is not valid: %1").arg(detail)));
+    }
+    for (PQconninfoOption *o = options; o->keyword; ++o) {
+        if (o->val)
+            settings.m_params.insert(QString::fromUtf8(o->keyword), QString::fromUtf8(o->val));
+    }
+    PQconninfoFree(options);
+    if (auto ok = settings.validate(); !ok)
+        return fail(ok.error());
+    return settings;
+}
+
+Result<void> ConnectionSettings::validate() const
+{
+    const auto bad = [](const QString &keyword, const QString &value, const QString &expected) {
+        return fail(Error::config(tr("The connection setting %1=\"%2\" is not valid: %3")
+                                      .arg(keyword, value.left(80), expected)));
+    };
+
+    const QString port = effective(QStringLiteral("port"));
+    if (!port.isEmpty()) {
+        for (const QString &p : port.split(u',')) {
+            bool ok = false;
+            const int n = p.trimmed().toInt(&ok);
+            if (!ok || n < 1 || n > 65535)
+                return bad(QStringLiteral("port"), port, tr("expected a port number between 1 and 65535."));
+        }
+    }
+    const QString sslmode = effective(QStringLiteral("sslmode"));
+    static const QStringList sslmodes = {QStringLiteral("disable"), QStringLiteral("allow"),
+                                         QStringLiteral("prefer"), QStringLiteral("require"),
+                                         QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
+    if (!sslmode.isEmpty() && !sslmodes.contains(sslmode))
+        return bad(QStringLiteral("sslmode"), sslmode, tr("expected one of %1.").arg(sslmodes.join(QStringLiteral(", "))));
+
+    for (const char *keyword : {"connect_timeout", "keepalives", "keepalives_idle", "keepalives_interval",
+                                "keepalives_count", "tcp_user_timeout"}) {
+        const QString k = QString::fromLatin1(keyword);
+        const QString v = effective(k);
+        if (!v.isEmpty() && !isNonNegativeInteger(v, 1'000'000'000))
+            return bad(k, v, tr("expected a whole number."));
+    }
+    const QString attrs = effective(QStringLiteral("target_session_attrs"));
+    static const QStringList attrValues = {QStringLiteral("any"), QStringLiteral("read-write"),
+                                           QStringLiteral("read-only"), QStringLiteral("primary"),
+                                           QStringLiteral("standby"), QStringLiteral("prefer-standby")};
+    if (!attrs.isEmpty() && !attrValues.contains(attrs))
+        return bad(QStringLiteral("target_session_attrs"), attrs, tr("expected one of %1.").arg(attrValues.join(QStringLiteral(", "))));
+
+    // QPSQL turns ';' into spaces in connect options, so no value there may contain one.
+    for (auto it = m_params.cbegin(); it != m_params.cend(); ++it) {
+        static const QStringList fieldKeys = {QStringLiteral("host"), QStringLiteral("dbname"),
+                                              QStringLiteral("user"), QStringLiteral("password")};
+        if (!fieldKeys.contains(it.key()) && it.value().contains(u';'))
+            return bad(it.key(), it.value(), tr("a value may not contain \";\"."));
+    }
+    return {};
+}
+
+QString ConnectionSettings::effective(const QString &keyword) const
+{
+    if (m_params.contains(keyword))
+        return m_params.value(keyword);
+    return environmentValue(keyword);
+}
+
+QString ConnectionSettings::user() const
+{
+    QString u = effective(QStringLiteral("user"));
+    if (u.isEmpty())
+        u = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    return u;
+}
+
+QString ConnectionSettings::describe() const
+{
+    QString host = effective(QStringLiteral("host"));
+    if (host.isEmpty())
+        host = effective(QStringLiteral("hostaddr"));
+    if (host.isEmpty() || host.startsWith(u'/'))
+        host = host.isEmpty() ? tr("local socket") : tr("local socket %1").arg(host);
+    QString port = effective(QStringLiteral("port"));
+    if (port.isEmpty())
+        port = QStringLiteral("5432");
+    QString db = effective(QStringLiteral("dbname"));
+    if (db.isEmpty())
+        db = user();
+    const QString service = effective(QStringLiteral("service"));
+    QString text = user() + u'@' + host + u':' + port + u'/' + db;
+    if (!service.isEmpty())
+        text += QStringLiteral(" (service %1)").arg(service);
+    return text;
+}
+
+QMap<QString, QString> ConnectionSettings::connectOptions(const SessionOptions &session) const
+{
+    QMap<QString, QString> o;
+    // Defaults first; whatever the user gave explicitly wins below.
+    o.insert(QStringLiteral("connect_timeout"), QString::number(std::max<qint64>(1, session.connectTimeout.count())));
+    o.insert(QStringLiteral("keepalives"), QStringLiteral("1"));
+    o.insert(QStringLiteral("keepalives_idle"), QString::number(session.keepalivesIdle.count()));
+    o.insert(QStringLiteral("keepalives_interval"), QString::number(session.keepalivesInterval.count()));
+    o.insert(QStringLiteral("keepalives_count"), QString::number(session.keepalivesCount));
+    o.insert(QStringLiteral("tcp_user_timeout"), QString::number(session.tcpUserTimeout.count()));
+    QString app = session.applicationName;
+    if (!session.workstation.isEmpty())
+        app += QStringLiteral(" @") + session.workstation;
+    o.insert(QStringLiteral("application_name"), app.left(63));
+
+    for (auto it = m_params.cbegin(); it != m_params.cend(); ++it) {
+        static const QStringList fieldKeys = {QStringLiteral("host"), QStringLiteral("dbname"),
+                                              QStringLiteral("user"), QStringLiteral("password"),
+                                              QStringLiteral("options")};
+        if (!fieldKeys.contains(it.key()))
+            o.insert(it.key(), it.value());
+    }
+
+    // Server settings for the session. The user's own "options" (or PGOPTIONS) come last so
+    // that a deliberate override wins.
+    QString serverOptions = QStringLiteral("-c lock_timeout=%1 -c statement_timeout=%2 "
+                                           "-c idle_in_transaction_session_timeout=%3 -c client_min_messages=warning")
+                                .arg(session.lockTimeout.count())
+                                .arg(session.statementTimeout.count())
+                                .arg(session.idleInTransactionTimeout.count());
+    if (session.isolation != Isolation::ReadCommitted)
+        serverOptions += QStringLiteral(" -c default_transaction_isolation=%1")
+                             .arg(isolationName(session.isolation).replace(u' ', QStringLiteral("\\ ")));
+    const QString userOptions = effective(QStringLiteral("options"));
+    if (!userOptions.isEmpty())
+        serverOptions += u' ' + userOptions;
+    o.insert(QStringLiteral("options"), serverOptions);
+    return o;
+}
+
+Result<void> ConnectionSettings::configure(QSqlDatabase &db, const SessionOptions &session) const
+{
+    if (auto ok = validate(); !ok)
+        return ok;
+    db.setHostName(m_params.value(QStringLiteral("host")));
+    db.setDatabaseName(m_params.value(QStringLiteral("dbname")));
+    db.setUserName(m_params.value(QStringLiteral("user")));
+    db.setPassword(m_params.value(QStringLiteral("password")));
+    db.setPort(-1);
+
+    QStringList parts;
+    const auto options = connectOptions(session);
+    for (auto it = options.cbegin(); it != options.cend(); ++it) {
+        if (it.value().contains(u';'))
+            return fail(Error::config(tr("The connection setting %1 may not contain \";\".").arg(it.key())));
+        parts << it.key() + u'=' + quoteConninfoValue(it.value());
+    }
+    db.setConnectOptions(parts.join(u' '));
+    return {};
+}
+
+QString ConnectionSettings::toConninfo(const SessionOptions *session) const
+{
+    QMap<QString, QString> all = session ? connectOptions(*session) : QMap<QString, QString>();
+    for (auto it = m_params.cbegin(); it != m_params.cend(); ++it) {
+        if (!session || it.key() != QLatin1String("options"))
+            all.insert(it.key(), it.value());
+    }
+    QStringList parts;
+    for (auto it = all.cbegin(); it != all.cend(); ++it)
+        parts << it.key() + u'=' + quoteConninfoValue(it.value());
+    return parts.join(u' ');
+}
+
+} // namespace teller

@@ -1,0 +1,383 @@
+#include "LocalServer.h"
+
+#include "Logging.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHostAddress>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QThread>
+#include <QVersionNumber>
+
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
+
+namespace teller {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("teller::LocalServer", text);
+}
+
+int freePort()
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    return probe.serverPort();
+}
+
+QString randomPassword()
+{
+    quint64 words[3];
+    QRandomGenerator::system()->fillRange(words);
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(words), sizeof words).toHex());
+}
+
+bool chownToPostgres(const QString &path)
+{
+#ifdef Q_OS_UNIX
+    const passwd *pw = getpwnam("postgres");
+    if (!pw)
+        return false;
+    return ::chown(QFile::encodeName(path).constData(), pw->pw_uid, pw->pw_gid) == 0;
+#else
+    Q_UNUSED(path);
+    return true;
+#endif
+}
+
+} // namespace
+
+LocalServer::LocalServer(Options options) : m_options(std::move(options))
+{
+    m_options.baseDir = QDir::cleanPath(QDir(m_options.baseDir).absolutePath());
+}
+
+LocalServer::~LocalServer()
+{
+    if (m_started && m_options.ephemeral)
+        stop();
+}
+
+bool LocalServer::runningAsRoot()
+{
+#ifdef Q_OS_UNIX
+    return ::geteuid() == 0;
+#else
+    return false;
+#endif
+}
+
+QString LocalServer::dataDir() const
+{
+    return m_options.baseDir + QStringLiteral("/data");
+}
+
+QString LocalServer::socketDir() const
+{
+    return m_options.baseDir + QStringLiteral("/socket");
+}
+
+QString LocalServer::logFile() const
+{
+    return m_options.baseDir + QStringLiteral("/server.log");
+}
+
+Result<QString> LocalServer::findBinDir()
+{
+    const auto hasTools = [](const QString &dir) {
+        return QFileInfo::exists(dir + QStringLiteral("/pg_ctl")) && QFileInfo::exists(dir + QStringLiteral("/initdb"));
+    };
+    const QString fromEnv = qEnvironmentVariable("TELLER_PG_BINDIR");
+    if (!fromEnv.isEmpty()) {
+        if (hasTools(fromEnv))
+            return fromEnv;
+        return fail(Error::config(tr("TELLER_PG_BINDIR=%1 has no initdb and pg_ctl.").arg(fromEnv)));
+    }
+    QDir versions(QStringLiteral("/usr/lib/postgresql"));
+    QString best;
+    QVersionNumber bestVersion;
+    for (const QString &v : versions.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        const QVersionNumber n = QVersionNumber::fromString(v);
+        const QString dir = versions.filePath(v) + QStringLiteral("/bin");
+        if (!n.isNull() && hasTools(dir) && n > bestVersion) {
+            best = dir;
+            bestVersion = n;
+        }
+    }
+    if (!best.isEmpty())
+        return best;
+    const QString pgCtl = QStandardPaths::findExecutable(QStringLiteral("pg_ctl"));
+    if (!pgCtl.isEmpty() && hasTools(QFileInfo(pgCtl).absolutePath()))
+        return QFileInfo(pgCtl).absolutePath();
+    return fail(Error::config(tr("PostgreSQL's server programs (initdb, pg_ctl) were not found. "
+                                 "On Debian: apt-get install postgresql")));
+}
+
+Result<QString> LocalServer::run(const QString &tool, const QStringList &args, int timeoutMs) const
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString &name : env.keys()) {
+        if (name.startsWith(QLatin1String("PG")))
+            env.remove(name);
+    }
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    p.setProcessEnvironment(env);
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    const QString program = m_binDir + u'/' + tool;
+    if (runningAsRoot()) {
+        p.setWorkingDirectory(QStringLiteral("/"));
+        p.start(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), program} + args);
+    } else {
+        p.start(program, args);
+    }
+    if (!p.waitForStarted(10000))
+        return fail(Error::io(tr("%1 could not be started: %2").arg(tool, p.errorString())));
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished(5000);
+        return fail(Error::io(tr("%1 did not finish in time.").arg(tool)));
+    }
+    const QString output = QString::fromLocal8Bit(p.readAll());
+    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
+        return fail(Error::io(tr("%1 failed: %2").arg(tool, output.trimmed().right(2000))));
+    return output;
+}
+
+Result<void> LocalServer::prepareDirectory(const QString &path) const
+{
+    if (!QDir().mkpath(path))
+        return fail(Error::io(tr("The directory %1 cannot be created.").arg(path)));
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    if (runningAsRoot() && !chownToPostgres(path))
+        return fail(Error::io(tr("The directory %1 cannot be handed to the postgres user. "
+                                 "Running as root needs the postgres OS user (apt-get install postgresql).")
+                                  .arg(path)));
+    return {};
+}
+
+Result<void> LocalServer::initialize()
+{
+    m_password = randomPassword();
+    // The password file goes where only the server's user can read it, and is removed at once.
+    const QString pwfile = m_options.baseDir + QStringLiteral("/initdb.pw");
+    {
+        QFile f(pwfile);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return fail(Error::io(tr("Cannot write %1.").arg(pwfile)));
+        f.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+        f.write(m_password.toUtf8() + '\n');
+    }
+    if (runningAsRoot())
+        chownToPostgres(pwfile);
+    QStringList args{QStringLiteral("-D"), dataDir(), QStringLiteral("-U"), superuser(),
+                     QStringLiteral("--pwfile=") + pwfile, QStringLiteral("--auth=scram-sha-256"),
+                     QStringLiteral("--encoding=UTF8"), QStringLiteral("--lc-collate=C"),
+                     QStringLiteral("--lc-ctype=C.UTF-8"), QStringLiteral("--lc-messages=C"),
+                     QStringLiteral("--no-instructions")};
+    if (!m_options.durable)
+        args << QStringLiteral("--no-sync");
+    auto out = run(QStringLiteral("initdb"), args);
+    QFile::remove(pwfile);
+    if (!out)
+        return fail(out.error());
+
+    // The superuser password, for this user only: the demo and the tests connect with it.
+    QFile f(m_options.baseDir + QStringLiteral("/superuser.password"));
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return fail(Error::io(tr("Cannot write %1.").arg(f.fileName())));
+    f.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    f.write(m_password.toUtf8());
+    return {};
+}
+
+int LocalServer::readPort() const
+{
+    QFile f(m_options.baseDir + QStringLiteral("/port"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    return f.readAll().trimmed().toInt();
+}
+
+Result<void> LocalServer::writeConfiguration()
+{
+    // A conf.d-style include keeps our settings apart from initdb's file.
+    QFile conf(dataDir() + QStringLiteral("/teller.conf"));
+    if (!conf.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return fail(Error::io(tr("Cannot write %1.").arg(conf.fileName())));
+    QStringList lines{
+        QStringLiteral("listen_addresses = '127.0.0.1'"),
+        QStringLiteral("port = %1").arg(m_port),
+        QStringLiteral("unix_socket_directories = '%1'").arg(socketDir()),
+        QStringLiteral("max_connections = %1").arg(m_options.maxConnections),
+        QStringLiteral("password_encryption = 'scram-sha-256'"),
+        // A session that died inside a transaction must not keep its row locks for long.
+        QStringLiteral("idle_in_transaction_session_timeout = '60s'"),
+        QStringLiteral("tcp_keepalives_idle = 10"),
+        QStringLiteral("tcp_keepalives_interval = 3"),
+        QStringLiteral("tcp_keepalives_count = 3"),
+        QStringLiteral("log_line_prefix = '%m [%p] %q%u@%d '"),
+        QStringLiteral("lc_messages = 'C'"),
+    };
+    if (!m_options.durable) {
+        lines << QStringLiteral("fsync = off") << QStringLiteral("synchronous_commit = off")
+              << QStringLiteral("full_page_writes = off");
+    }
+    lines << m_options.extraSettings;
+    conf.write(lines.join(u'\n').toUtf8() + '\n');
+    conf.close();
+    if (runningAsRoot())
+        chownToPostgres(conf.fileName());
+
+    QFile main(dataDir() + QStringLiteral("/postgresql.conf"));
+    if (!main.open(QIODevice::ReadWrite))
+        return fail(Error::io(tr("Cannot update %1.").arg(main.fileName())));
+    if (!main.readAll().contains("include_if_exists = 'teller.conf'")) {
+        main.seek(main.size());
+        main.write("\ninclude_if_exists = 'teller.conf'\n");
+    }
+    QFile portFile(m_options.baseDir + QStringLiteral("/port"));
+    if (portFile.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        portFile.write(QByteArray::number(m_port));
+    return {};
+}
+
+bool LocalServer::isRunning() const
+{
+    if (m_binDir.isEmpty() || !QFileInfo::exists(dataDir() + QStringLiteral("/PG_VERSION")))
+        return false;
+    return bool(run(QStringLiteral("pg_ctl"), {QStringLiteral("status"), QStringLiteral("-D"), dataDir()}, 30000));
+}
+
+Result<void> LocalServer::start()
+{
+    auto bin = findBinDir();
+    if (!bin)
+        return fail(bin.error());
+    m_binDir = *bin;
+
+    if (auto ok = prepareDirectory(m_options.baseDir); !ok)
+        return ok;
+    if (auto ok = prepareDirectory(socketDir()); !ok)
+        return ok;
+
+    const bool fresh = !QFileInfo::exists(dataDir() + QStringLiteral("/PG_VERSION"));
+    if (fresh) {
+        qCInfo(lcServer).noquote() << "creating a PostgreSQL cluster in" << dataDir();
+        if (auto ok = initialize(); !ok)
+            return ok;
+    } else {
+        QFile f(m_options.baseDir + QStringLiteral("/superuser.password"));
+        if (!f.open(QIODevice::ReadOnly))
+            return fail(Error::io(tr("The server in %1 has no readable superuser.password.").arg(m_options.baseDir)));
+        m_password = QString::fromUtf8(f.readAll()).trimmed();
+        if (isRunning()) {
+            m_port = readPort();
+            m_started = true;
+            return {};
+        }
+    }
+
+    // A free port now may be taken by the time the server binds it: try a few.
+    QString lastError;
+    for (int tries = 0; tries < 5; ++tries) {
+        m_port = (tries == 0 && !fresh && readPort() > 0) ? readPort() : freePort();
+        if (m_port == 0)
+            return fail(Error::io(tr("No free TCP port on 127.0.0.1.")));
+        if (auto ok = writeConfiguration(); !ok)
+            return ok;
+        QFile::remove(logFile());
+        if (runningAsRoot()) {
+            QFile log(logFile());
+            log.open(QIODevice::WriteOnly);
+            log.close();
+            chownToPostgres(logFile());
+        }
+        auto started = run(QStringLiteral("pg_ctl"), {QStringLiteral("-D"), dataDir(), QStringLiteral("-l"), logFile(),
+                                                       QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60"),
+                                                       QStringLiteral("start")});
+        if (started) {
+            m_started = true;
+            if (m_options.ephemeral)
+                startCrashGuard();
+            qCInfo(lcServer).noquote() << "PostgreSQL running on port" << m_port << "socket" << socketDir();
+            return {};
+        }
+        QFile log(logFile());
+        log.open(QIODevice::ReadOnly);
+        lastError = QString::fromUtf8(log.readAll()).right(1500);
+        if (!lastError.contains(QLatin1String("could not bind")) && !lastError.contains(QLatin1String("in use")))
+            return fail(Error::io(tr("The private PostgreSQL server did not start: %1").arg(started.error().message + u'\n' + lastError)));
+    }
+    return fail(Error::io(tr("The private PostgreSQL server did not find a free port: %1").arg(lastError)));
+}
+
+void LocalServer::startCrashGuard()
+{
+    // If this process dies without stopping the server (a crashed or killed test), a small
+    // detached shell notices and stops and removes it.
+    const QString script = QStringLiteral(
+        "while kill -0 \"$1\" 2>/dev/null && [ -d \"$2\" ]; do sleep 1; done; "
+        "if [ -d \"$2\" ]; then "
+        "  if [ \"$(id -u)\" = 0 ]; then runuser -u postgres -- \"$3\" -D \"$2\" -m immediate -w stop; "
+        "  else \"$3\" -D \"$2\" -m immediate -w stop; fi; "
+        "  rm -rf \"$4\"; "
+        "fi");
+    QProcess::startDetached(QStringLiteral("/bin/sh"),
+                            {QStringLiteral("-c"), script, QStringLiteral("teller-pg-guard"),
+                             QString::number(QCoreApplication::applicationPid()), dataDir(),
+                             m_binDir + QStringLiteral("/pg_ctl"), m_options.baseDir});
+}
+
+Result<void> LocalServer::stop()
+{
+    if (m_binDir.isEmpty())
+        return {};
+    Result<QString> stopped = QString();
+    if (QFileInfo::exists(dataDir() + QStringLiteral("/postmaster.pid")))
+        stopped = run(QStringLiteral("pg_ctl"), {QStringLiteral("-D"), dataDir(), QStringLiteral("-m"),
+                                                 QStringLiteral("fast"), QStringLiteral("-w"), QStringLiteral("stop")});
+    m_started = false;
+    if (m_options.ephemeral)
+        QDir(m_options.baseDir).removeRecursively();
+    if (!stopped)
+        return fail(stopped.error());
+    return {};
+}
+
+Result<void> LocalServer::restart()
+{
+    auto out = run(QStringLiteral("pg_ctl"), {QStringLiteral("-D"), dataDir(), QStringLiteral("-l"), logFile(),
+                                              QStringLiteral("-m"), QStringLiteral("fast"), QStringLiteral("-w"),
+                                              QStringLiteral("restart")});
+    if (!out)
+        return fail(out.error());
+    return {};
+}
+
+ConnectionSettings LocalServer::connection(const QString &dbname, const QString &user, const QString &password,
+                                           bool tcp) const
+{
+    ConnectionSettings s;
+    s.set(QStringLiteral("host"), tcp ? QStringLiteral("127.0.0.1") : socketDir());
+    s.set(QStringLiteral("port"), QString::number(m_port));
+    s.set(QStringLiteral("dbname"), dbname);
+    s.set(QStringLiteral("user"), user.isEmpty() ? superuser() : user);
+    s.set(QStringLiteral("password"), user.isEmpty() ? m_password : password);
+    s.set(QStringLiteral("sslmode"), QStringLiteral("disable"));
+    return s;
+}
+
+} // namespace teller

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "ConnectionSettings.h"
+#include "Result.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace teller {
+
+// A private PostgreSQL server on this machine, made with the machine's own initdb and pg_ctl:
+// for the demo (data kept in the user's app-data folder between runs) and for the tests
+// (a throwaway directory, fsync off, removed afterwards, also when the test process dies).
+// It listens on a Unix socket in its own directory and on 127.0.0.1 at a free port, and
+// requires a password (SCRAM) for every login, like a real server.
+// PostgreSQL refuses to run as root: as root, the server runs as the "postgres" OS user.
+class LocalServer
+{
+public:
+    struct Options
+    {
+        QString baseDir;               // data/, socket/, server.log live here
+        bool ephemeral = false;        // remove baseDir when stopped, and if this process dies
+        bool durable = true;           // false: fsync and synchronous_commit off (tests)
+        int maxConnections = 100;
+        QStringList extraSettings;     // postgresql.conf lines, e.g. "log_statement = 'all'"
+    };
+
+    explicit LocalServer(Options options);
+    ~LocalServer();
+    LocalServer(const LocalServer &) = delete;
+    LocalServer &operator=(const LocalServer &) = delete;
+
+    // Creates the cluster if needed and starts it if it is not running.
+    Result<void> start();
+    Result<void> stop();
+    Result<void> restart();
+    bool isRunning() const;
+
+    int port() const { return m_port; }
+    QString baseDir() const { return m_options.baseDir; }
+    QString dataDir() const;
+    QString socketDir() const;
+    QString logFile() const;
+    QString superuser() const { return QStringLiteral("postgres"); }
+    QString superuserPassword() const { return m_password; }
+
+    // Connection over the Unix socket (or TCP on 127.0.0.1 when tcp is true).
+    ConnectionSettings connection(const QString &dbname, const QString &user = {}, const QString &password = {},
+                                  bool tcp = false) const;
+
+    // The directory with initdb, pg_ctl and postgres: $TELLER_PG_BINDIR, else the newest
+    // /usr/lib/postgresql/*/bin, else the PATH.
+    static Result<QString> findBinDir();
+    static bool runningAsRoot();
+
+private:
+    Result<QString> run(const QString &tool, const QStringList &args, int timeoutMs = 120000) const;
+    Result<void> initialize();
+    Result<void> writeConfiguration();
+    Result<void> prepareDirectory(const QString &path) const;
+    void startCrashGuard();
+    int readPort() const;
+
+    Options m_options;
+    QString m_binDir;
+    QString m_password;
+    int m_port = 0;
+    bool m_started = false;
+};
+
+} // namespace teller

@@ -1,0 +1,120 @@
+#include "Outcome.h"
+
+#include <QCoreApplication>
+
+namespace teller {
+
+namespace {
+struct StatusName
+{
+    OutcomeStatus status;
+    const char16_t *name;
+};
+constexpr StatusName statusNames[] = {
+    {OutcomeStatus::Completed, u"completed"},
+    {OutcomeStatus::PendingApproval, u"pending_approval"},
+    {OutcomeStatus::Rejected, u"rejected"},
+    {OutcomeStatus::KeyReused, u"key_reused"},
+    {OutcomeStatus::Busy, u"busy"},
+    {OutcomeStatus::InDoubt, u"in_doubt"},
+    {OutcomeStatus::Abandoned, u"abandoned"},
+    {OutcomeStatus::Expired, u"expired"},
+    {OutcomeStatus::Error, u"error"},
+    {OutcomeStatus::Unknown, u"unknown"},
+};
+} // namespace
+
+QString outcomeStatusName(OutcomeStatus status)
+{
+    for (const auto &entry : statusNames) {
+        if (entry.status == status)
+            return QString::fromUtf16(entry.name);
+    }
+    Q_UNREACHABLE();
+}
+
+std::optional<OutcomeStatus> outcomeStatusFromName(QStringView name)
+{
+    for (const auto &entry : statusNames) {
+        if (name == QStringView(entry.name))
+            return entry.status;
+    }
+    return std::nullopt;
+}
+
+bool Outcome::isDefinitive() const
+{
+    switch (status) {
+    case OutcomeStatus::Completed:
+    case OutcomeStatus::Rejected:
+    case OutcomeStatus::KeyReused:
+    case OutcomeStatus::Abandoned:
+    case OutcomeStatus::Expired:
+    case OutcomeStatus::Error:
+        return true;
+    case OutcomeStatus::PendingApproval: // a supervisor will decide
+    case OutcomeStatus::Busy:
+    case OutcomeStatus::InDoubt:
+    case OutcomeStatus::Unknown:
+        return false;
+    }
+    return false;
+}
+
+QJsonObject Outcome::toJson() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("key"), key.toString());
+    o.insert(QStringLiteral("status"), outcomeStatusName(status));
+    o.insert(QStringLiteral("replayed"), replayed);
+    o.insert(QStringLiteral("reason"), reason.isEmpty() ? QJsonValue() : QJsonValue(reason));
+    if (!message.isEmpty())
+        o.insert(QStringLiteral("message"), message);
+    if (!kind.isEmpty())
+        o.insert(QStringLiteral("kind"), kind);
+    if (!account.isEmpty())
+        o.insert(QStringLiteral("account"), account);
+    if (!counterAccount.isEmpty())
+        o.insert(QStringLiteral("counter_account"), counterAccount);
+    if (amount) {
+        o.insert(QStringLiteral("amount"), amount->toCanonical());
+        o.insert(QStringLiteral("currency"), amount->currency().code());
+    }
+    o.insert(QStringLiteral("balance_after"), balanceAfter ? QJsonValue(balanceAfter->toCanonical()) : QJsonValue());
+    if (availableAfter)
+        o.insert(QStringLiteral("available_after"), availableAfter->toCanonical());
+    if (operationId > 0)
+        o.insert(QStringLiteral("operation_id"), QString::number(operationId));
+    if (executedAt.isValid())
+        o.insert(QStringLiteral("executed_at"), executedAt.toUTC().toString(Qt::ISODateWithMs));
+    if (!initiatedBy.isEmpty())
+        o.insert(QStringLiteral("initiated_by"), initiatedBy);
+    if (!workstation.isEmpty())
+        o.insert(QStringLiteral("workstation"), workstation);
+    o.insert(QStringLiteral("attempts"), attempts);
+    return o;
+}
+
+QString reasonText(const QString &reason)
+{
+    static const struct
+    {
+        const char16_t *code;
+        const char *text;
+    } texts[] = {
+        {u"insufficient_funds", QT_TRANSLATE_NOOP("teller::Outcome", "Insufficient funds: the available balance does not cover the amount.")},
+        {u"account_frozen", QT_TRANSLATE_NOOP("teller::Outcome", "The account is frozen: no money may leave it.")},
+        {u"account_closed", QT_TRANSLATE_NOOP("teller::Outcome", "The account is closed.")},
+        {u"unknown_account", QT_TRANSLATE_NOOP("teller::Outcome", "There is no account with this number.")},
+        {u"currency_mismatch", QT_TRANSLATE_NOOP("teller::Outcome", "The currency does not match the account's currency.")},
+        {u"balance_limit", QT_TRANSLATE_NOOP("teller::Outcome", "The resulting balance would exceed what an account can hold.")},
+        {u"supervisor_rejected", QT_TRANSLATE_NOOP("teller::Outcome", "A supervisor rejected the operation.")},
+    };
+    for (const auto &t : texts) {
+        if (reason == QStringView(t.code))
+            return QCoreApplication::translate("teller::Outcome", t.text);
+    }
+    return reason;
+}
+
+} // namespace teller

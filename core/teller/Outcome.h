@@ -1,0 +1,58 @@
+#pragma once
+
+#include "IdempotencyKey.h"
+#include "Money.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace teller {
+
+enum class OutcomeStatus {
+    Completed,       // the money moved (or, replayed, had moved before)
+    PendingApproval, // above the initiator's limit: the amount is held until a supervisor decides
+    Rejected,        // a business rule said no; recorded under the key and replayed as such
+    KeyReused,       // the key belongs to a different request: a bug or tampering, never retried
+    Busy,            // the accounts stayed locked for the whole retry budget; nothing happened
+    InDoubt,         // not confirmed: retry with the same key, or ask for its status later
+    Abandoned,       // the key was abandoned: it will never execute
+    Expired,         // the approval did not come in time; the hold was released
+    Error,           // a definitive failure that is not a business rule (see message)
+    Unknown,         // asked for a key's status: the server has never seen this key
+};
+
+QString outcomeStatusName(OutcomeStatus status); // the JSON / database names
+std::optional<OutcomeStatus> outcomeStatusFromName(QStringView name);
+
+// The result of an action as the teller must see it.
+struct Outcome
+{
+    IdempotencyKey key;
+    OutcomeStatus status = OutcomeStatus::Error;
+    bool replayed = false;
+    QString reason;  // for rejections: insufficient_funds, account_frozen, ...
+    QString message; // for busy / in doubt / error: what happened, in words
+    QString kind;    // withdrawal, deposit, transfer (when the server said)
+    QString account;
+    QString counterAccount;
+    std::optional<Money> amount;
+    std::optional<Money> balanceAfter;   // of the account the teller named first
+    std::optional<Money> availableAfter;
+    qint64 operationId = 0;
+    QDateTime executedAt;
+    QString initiatedBy;
+    QString workstation;
+    int attempts = 0;
+
+    // True when asking again with the same key cannot give another answer by itself.
+    bool isDefinitive() const;
+    QJsonObject toJson() const;
+};
+
+// A rejection reason in plain words, for the teller.
+QString reasonText(const QString &reason);
+
+} // namespace teller

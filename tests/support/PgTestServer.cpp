@@ -1,0 +1,240 @@
+#include "PgTestServer.h"
+
+#include <teller/ActionExecutor.h>
+#include <teller/Administration.h>
+#include <teller/DbSession.h>
+#include <teller/Logging.h>
+#include <teller/Migrator.h>
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace teller;
+
+namespace {
+PgTestServer *g_instance = nullptr;
+
+void stopServer()
+{
+    if (g_instance)
+        g_instance->server().stop();
+}
+
+const QString TemplateName = QStringLiteral("teller_template");
+} // namespace
+
+PgTestServer &PgTestServer::instance()
+{
+    if (!g_instance) {
+        g_instance = new PgTestServer();
+        g_instance->start();
+        qAddPostRoutine(stopServer);
+    }
+    return *g_instance;
+}
+
+PgTestServer::PgTestServer()
+{
+    LocalServer::Options o;
+    // Short path: a Unix socket path may not exceed ~100 bytes.
+    const QString base = QDir::tempPath() + QStringLiteral("/teller-test-")
+                         + QUuid::createUuid().toString(QUuid::Id128).left(12);
+    o.baseDir = base;
+    o.ephemeral = true;
+    o.durable = false;
+    o.maxConnections = 150;
+    o.extraSettings << QStringLiteral("shared_buffers = '64MB'") << QStringLiteral("deadlock_timeout = '100ms'");
+    m_server = std::make_unique<LocalServer>(o);
+}
+
+void PgTestServer::start()
+{
+    initializeProcess();
+    auto started = m_server->start();
+    if (!started)
+        qFatal("The test PostgreSQL server did not start: %s", qPrintable(started.error().message));
+
+    // The template: migrated once, with the test staff.
+    {
+        DbSession postgres(superuser(QStringLiteral("postgres")), SessionOptions{});
+        if (!postgres.open(DbSession::SchemaCheck::Skip))
+            qFatal("cannot connect to the test server");
+        if (!postgres.exec(QStringLiteral("CREATE DATABASE teller_template")))
+            qFatal("cannot create the template database");
+    }
+    {
+        DbSession owner(superuser(TemplateName), SessionOptions{});
+        if (auto ok = owner.open(DbSession::SchemaCheck::Skip); !ok)
+            qFatal("cannot connect to the template: %s", qPrintable(ok.error().message));
+        Migrator migrator(owner);
+        if (auto report = migrator.migrate(); !report)
+            qFatal("migration failed: %s", qPrintable(report.error().message));
+        Administration admin(owner);
+        const Currency eur = *Currency::fromCode(u"EUR");
+        struct S
+        {
+            const char *login;
+            StaffRole role;
+            qint64 limit;
+        } staff[] = {
+            {"t_teller1", StaffRole::Teller, -1}, {"t_teller2", StaffRole::Teller, -1},
+            {"t_teller3", StaffRole::Teller, -1}, {"t_limited", StaffRole::Teller, 10000},
+            {"t_super", StaffRole::Supervisor, -1}, {"t_super2", StaffRole::Supervisor, -1},
+            {"t_admin", StaffRole::Admin, -1},
+        };
+        for (const S &s : staff) {
+            std::optional<Money> limit;
+            if (s.limit >= 0)
+                limit = Money(s.limit, eur);
+            auto added = admin.addStaff(QString::fromLatin1(s.login), QString::fromLatin1(s.login), s.role, limit,
+                                        QString::fromUtf16(Password));
+            if (!added)
+                qFatal("cannot add test staff %s: %s", s.login, qPrintable(added.error().message));
+        }
+    }
+    m_ready = true;
+}
+
+QString PgTestServer::createDatabase()
+{
+    const QString name = QStringLiteral("t%1_%2").arg(QCoreApplication::applicationPid()).arg(++m_databases);
+    DbSession postgres(superuser(QStringLiteral("postgres")), SessionOptions{});
+    if (!postgres.open(DbSession::SchemaCheck::Skip))
+        qFatal("cannot connect to the test server");
+    // Identifiers cannot be bound; the name is made above from digits only.
+    auto created = postgres.exec(QStringLiteral("CREATE DATABASE ") + name + QStringLiteral(" TEMPLATE teller_template"));
+    if (!created)
+        qFatal("cannot create database %s: %s", qPrintable(name), qPrintable(created.error().message));
+    return name;
+}
+
+ConnectionSettings PgTestServer::superuser(const QString &database) const
+{
+    return m_server->connection(database);
+}
+
+ConnectionSettings PgTestServer::staff(const QString &database, const QString &login, bool tcp) const
+{
+    return m_server->connection(database, login, QString::fromUtf16(Password), tcp);
+}
+
+QString PgTestServer::logTail(int bytes) const
+{
+    QFile f(m_server->logFile());
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    if (f.size() > bytes)
+        f.seek(f.size() - bytes);
+    return QString::fromUtf8(f.readAll());
+}
+
+// ---------------------------------------------------------------------------------------------
+
+Sql::Sql(const QString &database) : m_database(database)
+{
+    static int counter = 0;
+    m_name = QStringLiteral("test-sql-%1").arg(++counter);
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
+    const auto settings = PgTestServer::instance().superuser(database);
+    if (!settings.configure(db, SessionOptions{}) || !db.open())
+        qFatal("Sql: cannot connect: %s", qPrintable(db.lastError().text()));
+}
+
+Sql::~Sql()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_name, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_name);
+}
+
+QSqlQuery Sql::query(const QString &sql, const QVariantList &params)
+{
+    QSqlQuery q(QSqlDatabase::database(m_name, false));
+    if (params.isEmpty()) {
+        if (!q.exec(sql))
+            qWarning("SQL failed: %s\n%s", qPrintable(sql), qPrintable(q.lastError().text()));
+        return q;
+    }
+    q.prepare(sql);
+    for (const QVariant &p : params)
+        q.addBindValue(p);
+    if (!q.exec())
+        qWarning("SQL failed: %s\n%s", qPrintable(sql), qPrintable(q.lastError().text()));
+    return q;
+}
+
+bool Sql::exec(const QString &sql, const QVariantList &params, QString *error)
+{
+    QSqlQuery q(QSqlDatabase::database(m_name, false));
+    bool ok;
+    if (params.isEmpty()) {
+        ok = q.exec(sql);
+    } else {
+        q.prepare(sql);
+        for (const QVariant &p : params)
+            q.addBindValue(p);
+        ok = q.exec();
+    }
+    if (!ok && error)
+        *error = q.lastError().text();
+    return ok;
+}
+
+QVariant Sql::value(const QString &sql, const QVariantList &params)
+{
+    QSqlQuery q = query(sql, params);
+    if (q.next())
+        return q.value(0);
+    return {};
+}
+
+qint64 Sql::count(const QString &sql, const QVariantList &params)
+{
+    return value(sql, params).toLongLong();
+}
+
+QStringList Sql::invariantViolations()
+{
+    QStringList out;
+    QSqlQuery q = query(QStringLiteral("SELECT invariant, subject, detail FROM teller.invariant_violations()"));
+    if (!q.isActive())
+        return {QStringLiteral("invariant check failed: ") + q.lastError().text()};
+    while (q.next())
+        out << QStringLiteral("%1 %2: %3").arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString());
+    return out;
+}
+
+void Sql::openAccount(const QString &number, qint64 balanceMinor, const QString &currency, qint64 floorMinor)
+{
+    QString error;
+    if (!exec(QStringLiteral("SELECT teller.open_account(?, ?, ?, ?::bigint)"),
+              {number, QString(QStringLiteral("Holder of ") + number), currency, QVariant::fromValue<qlonglong>(floorMinor)}, &error))
+        qFatal("openAccount %s: %s", qPrintable(number), qPrintable(error));
+    if (balanceMinor <= 0)
+        return;
+    // The opening balance goes through the real path, as a teller deposit.
+    DbSession session(PgTestServer::instance().staff(m_database, QStringLiteral("t_teller3")), SessionOptions{});
+    if (auto ok = session.open(); !ok)
+        qFatal("openAccount: %s", qPrintable(ok.error().message));
+    ActionExecutor executor(session);
+    const auto cur = Currency::fromCode(currency);
+    auto request = ActionRequest::create(ActionKind::Deposit, number, {}, Money(balanceMinor, *cur));
+    if (!request)
+        qFatal("openAccount: %s", qPrintable(request.error().message));
+    const Outcome out = executor.execute(Action::create(*request));
+    if (out.status != OutcomeStatus::Completed)
+        qFatal("openAccount: opening deposit %s: %s", qPrintable(outcomeStatusName(out.status)), qPrintable(out.message));
+}
+
+qint64 Sql::balance(const QString &number)
+{
+    return count(QStringLiteral("SELECT balance FROM teller.accounts WHERE number = ?"), {number});
+}

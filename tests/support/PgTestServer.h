@@ -1,0 +1,86 @@
+#pragma once
+
+#include <teller/ConnectionSettings.h>
+#include <teller/LocalServer.h>
+#include <teller/Money.h>
+
+#include <QSqlQuery>
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+
+#include <memory>
+
+// The test fixture: one throwaway PostgreSQL server per test process, started on first use
+// (initdb --no-sync into a temporary directory, a Unix socket there, a free port, fsync off),
+// stopped and removed when the process ends, and also if it crashes (LocalServer's guard).
+// Each test gets a fresh database cloned from a migrated template that already holds the
+// standard test staff.
+class PgTestServer
+{
+public:
+    static constexpr char16_t Password[] = u"test-password";
+    // Test staff, created once per cluster (roles are cluster-wide):
+    //   t_teller1, t_teller2, t_teller3: tellers without approval limit
+    //   t_limited: a teller with an approval limit of 100.00 EUR
+    //   t_super: a supervisor (no limit); t_super2: a second supervisor; t_admin: an admin
+    static PgTestServer &instance();
+
+    teller::LocalServer &server() { return *m_server; }
+
+    // A new database with the current schema and the test staff. Names are unique per process.
+    QString createDatabase();
+
+    teller::ConnectionSettings superuser(const QString &database) const;
+    teller::ConnectionSettings staff(const QString &database, const QString &login, bool tcp = false) const;
+
+    // The server's log, for a failing test to print.
+    QString logTail(int bytes = 4000) const;
+
+private:
+    PgTestServer();
+    void start();
+
+    std::unique_ptr<teller::LocalServer> m_server;
+    int m_databases = 0;
+    bool m_ready = false;
+};
+
+// Runs SQL as the superuser on one database, for arranging and checking tests.
+class Sql
+{
+public:
+    explicit Sql(const QString &database);
+    ~Sql();
+    Sql(const Sql &) = delete;
+    Sql &operator=(const Sql &) = delete;
+
+    // Runs a statement with positional '?' parameters; fails the test (QFAIL-style message)
+    // on error. Returns the first column of the first row, if any.
+    QVariant value(const QString &sql, const QVariantList &params = {});
+    qint64 count(const QString &sql, const QVariantList &params = {});
+    bool exec(const QString &sql, const QVariantList &params = {}, QString *error = nullptr);
+    QSqlQuery query(const QString &sql, const QVariantList &params = {});
+
+    // Every money invariant (teller.invariant_violations()), as readable lines; empty = all hold.
+    QStringList invariantViolations();
+
+    // Opens an account and pays in an opening balance through the real money path.
+    void openAccount(const QString &number, qint64 balanceMinor, const QString &currency = QStringLiteral("EUR"),
+                     qint64 floorMinor = 0);
+    qint64 balance(const QString &number);
+
+    QString connectionName() const { return m_name; }
+
+private:
+    QString m_name;
+    QString m_database;
+};
+
+// Fails the current test with the SQL error if a statement fails.
+#define SQL_VERIFY(sql, statement)                                                                                     \
+    do {                                                                                                               \
+        QString sqlError_;                                                                                             \
+        if (!(sql).exec(statement, {}, &sqlError_))                                                                    \
+            QFAIL(qPrintable(QStringLiteral("SQL failed: %1\n%2").arg(statement, sqlError_)));                         \
+    } while (false)
