@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QLoggingCategory>
 #include <QFile>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -56,6 +57,9 @@ PgTestServer::PgTestServer()
 void PgTestServer::start()
 {
     initializeProcess();
+    // Test output shows the tests' own lines; QT_LOGGING_RULES turns the core's log back on.
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("teller.*.info=false"));
     auto started = m_server->start();
     if (!started)
         qFatal("The test PostgreSQL server did not start: %s", qPrintable(started.error().message));
@@ -237,4 +241,33 @@ void Sql::openAccount(const QString &number, qint64 balanceMinor, const QString 
 qint64 Sql::balance(const QString &number)
 {
     return count(QStringLiteral("SELECT balance FROM teller.accounts WHERE number = ?"), {number});
+}
+
+Outcome executeAs(const QString &database, const QString &login, const Action &action,
+                  const std::function<void()> &startLine, const RetryPolicy &policy, SessionOptions options)
+{
+    if (options.workstation.isEmpty())
+        options.workstation = QStringLiteral("test-ws");
+    DbSession session(PgTestServer::instance().staff(database, login), options);
+    auto opened = session.open();
+    if (startLine)
+        startLine();
+    if (!opened) {
+        Outcome o;
+        o.key = action.key;
+        o.status = OutcomeStatus::Error;
+        o.message = opened.error().message;
+        return o;
+    }
+    ActionExecutor executor(session, policy);
+    return executor.execute(action);
+}
+
+Action makeAction(ActionKind kind, const QString &account, qint64 minorUnits, const QString &counter,
+                  const QString &currency)
+{
+    auto request = ActionRequest::create(kind, account, counter, Money(minorUnits, *Currency::fromCode(currency)));
+    if (!request)
+        qFatal("makeAction: %s", qPrintable(request.error().message));
+    return Action::create(*request);
 }

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <teller/Action.h>
 #include <teller/ConnectionSettings.h>
+#include <teller/Failure.h>
+#include <teller/Outcome.h>
 #include <teller/LocalServer.h>
 #include <teller/Money.h>
 
@@ -9,6 +12,7 @@
 #include <QStringList>
 #include <QVariant>
 
+#include <functional>
 #include <memory>
 
 // The test fixture: one throwaway PostgreSQL server per test process, started on first use
@@ -84,3 +88,13 @@ private:
         if (!(sql).exec(statement, {}, &sqlError_))                                                                    \
             QFAIL(qPrintable(QStringLiteral("SQL failed: %1\n%2").arg(statement, sqlError_)));                         \
     } while (false)
+
+// Opens a session for `login`, waits at `startLine` (if given), executes `action` and closes the
+// session, all on the calling thread. A failed connection is returned as an Error outcome.
+teller::Outcome executeAs(const QString &database, const QString &login, const teller::Action &action,
+                          const std::function<void()> &startLine = {}, const teller::RetryPolicy &policy = {},
+                          teller::SessionOptions options = {});
+
+// A withdrawal, deposit or transfer with a fresh key; amounts in minor units of EUR unless said.
+teller::Action makeAction(teller::ActionKind kind, const QString &account, qint64 minorUnits,
+                          const QString &counter = {}, const QString &currency = QStringLiteral("EUR"));
