@@ -1,0 +1,355 @@
+// tellerctl's contract: one JSON object on stdout, the documented exit codes, bad input
+// refused with a message and no change.
+#include "PgTestServer.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+using namespace teller;
+
+namespace {
+struct Run
+{
+    int exitCode = -1;
+    QJsonObject json;
+    QString out;
+    QString err;
+};
+} // namespace
+
+class TestTellerctl : public QObject
+{
+    Q_OBJECT
+
+    QString m_db;
+
+    Run tellerctl(const QStringList &args, const QString &login = QStringLiteral("t_teller1"), const QByteArray &input = {},
+                  bool withConnection = true)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        if (withConnection) {
+            const ConnectionSettings s = login.isEmpty() ? PgTestServer::instance().superuser(m_db)
+                                                         : PgTestServer::instance().staff(m_db, login);
+            env.insert(QStringLiteral("PGHOST"), s.value(QStringLiteral("host")));
+            env.insert(QStringLiteral("PGPORT"), s.value(QStringLiteral("port")));
+            env.insert(QStringLiteral("PGDATABASE"), s.value(QStringLiteral("dbname")));
+            env.insert(QStringLiteral("PGUSER"), s.value(QStringLiteral("user")));
+            env.insert(QStringLiteral("PGPASSWORD"), s.value(QStringLiteral("password")));
+            env.insert(QStringLiteral("PGSSLMODE"), QStringLiteral("disable"));
+        }
+        env.insert(QStringLiteral("TELLER_WORKSTATION"), QStringLiteral("cli-test"));
+        p.setProcessEnvironment(env);
+        p.start(qEnvironmentVariable("TELLERCTL", QStringLiteral("tellerctl")), args);
+        if (!input.isEmpty()) {
+            p.write(input);
+            p.closeWriteChannel();
+        }
+        Run r;
+        if (!p.waitForFinished(60000)) {
+            p.kill();
+            return r;
+        }
+        r.exitCode = p.exitCode();
+        r.out = QString::fromUtf8(p.readAllStandardOutput());
+        r.err = QString::fromUtf8(p.readAllStandardError());
+        const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
+        if (lines.size() == 1)
+            r.json = QJsonDocument::fromJson(lines.first().toUtf8()).object();
+        return r;
+    }
+
+    // A fingerprint of everything that matters: changes if any money or record moved.
+    QString state()
+    {
+        Sql sql(m_db);
+        return sql.value(QStringLiteral("SELECT format('%s/%s/%s/%s', (SELECT count(*) FROM teller.operations), "
+                                        "(SELECT count(*) FROM teller.ledger_entries), (SELECT sum(balance) FROM teller.accounts), "
+                                        "(SELECT sum(held) FROM teller.accounts))"))
+            .toString();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(!qEnvironmentVariableIsEmpty("TELLERCTL"), "run through ctest: TELLERCTL names the binary");
+        m_db = PgTestServer::instance().createDatabase();
+        Sql sql(m_db);
+        sql.openAccount(QStringLiteral("10000001"), 100000);
+        sql.openAccount(QStringLiteral("10000002"), 5000);
+        sql.openAccount(QStringLiteral("40000001"), 250000, QStringLiteral("JPY"));
+    }
+
+    void cleanupTestCase()
+    {
+        Sql sql(m_db);
+        const QStringList violations = sql.invariantViolations();
+        QVERIFY2(violations.isEmpty(), qPrintable(violations.join(u'\n')));
+    }
+
+    void helpAndVersion()
+    {
+        const Run help = tellerctl({QStringLiteral("--help")}, {}, {}, false);
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains(QLatin1String("withdraw --account")));
+        const Run version = tellerctl({QStringLiteral("--version")}, {}, {}, false);
+        QCOMPARE(version.exitCode, 0);
+        QCOMPARE(version.out.trimmed(), QStringLiteral("tellerctl " TELLER_VERSION));
+    }
+
+    void badInputChangesNothing_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        const QString w = QStringLiteral("withdraw"), acc = QStringLiteral("--account"), amt = QStringLiteral("--amount");
+        const QString a1 = QStringLiteral("10000001");
+        for (const char *amount : {"-5", "0", "0.00", "-0.01", "1e3", "abc", "12.345", "", " ", "1,2", "12.", "--5",
+                                   "99999999999999999999", "100000000000000.00", "0x10", "NaN", "1.2.3"})
+            QTest::addRow("amount '%s'", amount) << QStringList{w, acc, a1, amt, QString::fromLatin1(amount)};
+        QTest::addRow("JPY with decimals") << QStringList{w, acc, QStringLiteral("40000001"), amt, QStringLiteral("100.5")};
+        for (const char *key : {"not-a-uuid", "00000000-0000-0000-0000-000000000000", "{0190a6f2-8f4e-7c3a-9b1d-2e5f6a7b8c9d}",
+                                "0190a6f28f4e7c3a9b1d2e5f6a7b8c9d", "0190a6f2-8f4e-7c3a-9b1d-2e5f6a7b8c9z", ""})
+            QTest::addRow("key '%s'", key) << QStringList{w, acc, a1, amt, QStringLiteral("5"), QStringLiteral("--key"), QString::fromLatin1(key)};
+        QTest::addRow("account punctuation") << QStringList{w, acc, QStringLiteral("1000-0001!"), amt, QStringLiteral("5")};
+        QTest::addRow("account too long") << QStringList{w, acc, QString(40, u'1'), amt, QStringLiteral("5")};
+        QTest::addRow("garbage conninfo") << QStringList{QStringLiteral("--db"), QStringLiteral("garbage"), w, acc, a1, amt, QStringLiteral("5")};
+        QTest::addRow("conninfo bad port") << QStringList{QStringLiteral("--db"), QStringLiteral("port=abc"), w, acc, a1, amt, QStringLiteral("5")};
+        QTest::addRow("conninfo bad sslmode") << QStringList{QStringLiteral("--db"), QStringLiteral("sslmode=bogus"), w, acc, a1, amt, QStringLiteral("5")};
+        QTest::addRow("conninfo unknown keyword") << QStringList{QStringLiteral("--db"), QStringLiteral("hots=x"), w, acc, a1, amt, QStringLiteral("5")};
+        QTest::addRow("unknown option") << QStringList{w, acc, a1, QStringLiteral("--amout"), QStringLiteral("5")};
+        QTest::addRow("missing amount") << QStringList{w, acc, a1};
+        QTest::addRow("transfer to itself") << QStringList{QStringLiteral("transfer"), QStringLiteral("--from"), a1, QStringLiteral("--to"), a1, amt, QStringLiteral("5")};
+        QTest::addRow("option of another command") << QStringList{w, acc, a1, amt, QStringLiteral("5"), QStringLiteral("--holder"), QStringLiteral("x")};
+        QTest::addRow("retries not a number") << QStringList{QStringLiteral("--retries"), QStringLiteral("x"), w, acc, a1, amt, QStringLiteral("5")};
+        QTest::addRow("negative retries") << QStringList{QStringLiteral("--retries"), QStringLiteral("-1"), w, acc, a1, amt, QStringLiteral("5")};
+        QTest::addRow("zero timeout") << QStringList{QStringLiteral("--timeout"), QStringLiteral("0"), w, acc, a1, amt, QStringLiteral("5")};
+        QTest::addRow("bad isolation") << QStringList{QStringLiteral("--isolation"), QStringLiteral("chaos"), w, acc, a1, amt, QStringLiteral("5")};
+        QTest::addRow("bad workstation") << QStringList{QStringLiteral("--workstation"), QStringLiteral("a b;c"), w, acc, a1, amt, QStringLiteral("5")};
+        QTest::addRow("unknown command") << QStringList{QStringLiteral("payout")};
+        QTest::addRow("no command") << QStringList{};
+        QTest::addRow("status bad key") << QStringList{QStringLiteral("status"), QStringLiteral("12345")};
+    }
+
+    void badInputChangesNothing()
+    {
+        QFETCH(QStringList, args);
+        const QString before = state();
+        const Run r = tellerctl(args);
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.json.value(QStringLiteral("status")).toString(), QStringLiteral("error"));
+        QVERIFY(!r.json.value(QStringLiteral("message")).toString().isEmpty());
+        QVERIFY2(r.err.contains(QLatin1String("tellerctl: ")), qPrintable(r.err));
+        QCOMPARE(state(), before);
+    }
+
+    void unknownAccountIsRejected()
+    {
+        const QString before = state();
+        const Run r = tellerctl({QStringLiteral("withdraw"), QStringLiteral("--account"), QStringLiteral("99999999"),
+                                 QStringLiteral("--amount"), QStringLiteral("10")});
+        QCOMPARE(r.exitCode, 11);
+        QCOMPARE(r.json.value(QStringLiteral("status")).toString(), QStringLiteral("rejected"));
+        QCOMPARE(r.json.value(QStringLiteral("reason")).toString(), QStringLiteral("unknown_account"));
+        QVERIFY(r.json.value(QStringLiteral("balance_after")).isNull());
+        Sql sql(m_db);
+        // Money did not move; only the rejection was recorded under its key.
+        QCOMPARE(state().section(u'/', 1), before.section(u'/', 1));
+
+        const Run show = tellerctl({QStringLiteral("account"), QStringLiteral("show"), QStringLiteral("99999999")});
+        QCOMPARE(show.exitCode, 11);
+        QCOMPARE(show.json.value(QStringLiteral("reason")).toString(), QStringLiteral("unknown_account"));
+    }
+
+    void withdrawalReplayAndKeyReuse()
+    {
+        const QString key = IdempotencyKey::generate().toString();
+        const QStringList args{QStringLiteral("withdraw"), QStringLiteral("--account"), QStringLiteral("10000001"),
+                               QStringLiteral("--amount"), QStringLiteral("7"), QStringLiteral("--key"), key};
+        const Run first = tellerctl(args);
+        QCOMPARE(first.exitCode, 0);
+        QCOMPARE(first.json.value(QStringLiteral("key")).toString(), key);
+        QCOMPARE(first.json.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+        QCOMPARE(first.json.value(QStringLiteral("replayed")).toBool(true), false);
+        QVERIFY(first.json.value(QStringLiteral("reason")).isNull());
+        QCOMPARE(first.json.value(QStringLiteral("amount")).toString(), QStringLiteral("7.00"));
+        QCOMPARE(first.json.value(QStringLiteral("balance_after")).toString(), QStringLiteral("993.00"));
+        QCOMPARE(first.json.value(QStringLiteral("attempts")).toInt(), 1);
+        QCOMPARE(first.json.value(QStringLiteral("workstation")).toString(), QStringLiteral("cli-test"));
+
+        const Run again = tellerctl(args);
+        QCOMPARE(again.exitCode, 0);
+        QCOMPARE(again.json.value(QStringLiteral("replayed")).toBool(false), true);
+        QCOMPARE(again.json.value(QStringLiteral("balance_after")).toString(), QStringLiteral("993.00"));
+
+        QStringList reused = args;
+        reused[4] = QStringLiteral("8");
+        const Run r = tellerctl(reused);
+        QCOMPARE(r.exitCode, 12);
+        QCOMPARE(r.json.value(QStringLiteral("status")).toString(), QStringLiteral("key_reused"));
+        Sql sql(m_db);
+        QCOMPARE(sql.balance(QStringLiteral("10000001")), qint64(99300));
+
+        const Run status = tellerctl({QStringLiteral("status"), key});
+        QCOMPARE(status.exitCode, 0);
+        QCOMPARE(status.json.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+        const Run unknown = tellerctl({QStringLiteral("status"), IdempotencyKey::generate().toString()});
+        QCOMPARE(unknown.exitCode, 15);
+        QCOMPARE(unknown.json.value(QStringLiteral("status")).toString(), QStringLiteral("unknown"));
+    }
+
+    void rejectionsAndOtherKinds()
+    {
+        const Run broke = tellerctl({QStringLiteral("withdraw"), QStringLiteral("--account"), QStringLiteral("10000002"),
+                                     QStringLiteral("--amount"), QStringLiteral("50.01")});
+        QCOMPARE(broke.exitCode, 11);
+        QCOMPARE(broke.json.value(QStringLiteral("reason")).toString(), QStringLiteral("insufficient_funds"));
+
+        const Run deposit = tellerctl({QStringLiteral("deposit"), QStringLiteral("--account"), QStringLiteral("10000002"),
+                                       QStringLiteral("--amount"), QStringLiteral("1,000.5")});
+        QCOMPARE(deposit.exitCode, 0);
+        QCOMPARE(deposit.json.value(QStringLiteral("balance_after")).toString(), QStringLiteral("1050.50"));
+
+        const Run transfer = tellerctl({QStringLiteral("transfer"), QStringLiteral("--from"), QStringLiteral("10000002"),
+                                        QStringLiteral("--to"), QStringLiteral("10000001"), QStringLiteral("--amount"),
+                                        QStringLiteral("0.50")});
+        QCOMPARE(transfer.exitCode, 0);
+        QCOMPARE(transfer.json.value(QStringLiteral("balance_after")).toString(), QStringLiteral("1050.00"));
+        QCOMPARE(transfer.json.value(QStringLiteral("counter_account")).toString(), QStringLiteral("10000001"));
+
+        const Run yen = tellerctl({QStringLiteral("withdraw"), QStringLiteral("--account"), QStringLiteral("40000001"),
+                                   QStringLiteral("--amount"), QStringLiteral("1000")});
+        QCOMPARE(yen.exitCode, 0);
+        QCOMPARE(yen.json.value(QStringLiteral("balance_after")).toString(), QStringLiteral("249000"));
+        QCOMPARE(yen.json.value(QStringLiteral("currency")).toString(), QStringLiteral("JPY"));
+
+        const Run mismatch = tellerctl({QStringLiteral("transfer"), QStringLiteral("--from"), QStringLiteral("40000001"),
+                                        QStringLiteral("--to"), QStringLiteral("10000001"), QStringLiteral("--amount"),
+                                        QStringLiteral("10")});
+        QCOMPARE(mismatch.exitCode, 11);
+        QCOMPARE(mismatch.json.value(QStringLiteral("reason")).toString(), QStringLiteral("currency_mismatch"));
+    }
+
+    void aboveTheLimitWaitsForApproval()
+    {
+        const Run r = tellerctl({QStringLiteral("withdraw"), QStringLiteral("--account"), QStringLiteral("10000001"),
+                                 QStringLiteral("--amount"), QStringLiteral("100.01")},
+                                QStringLiteral("t_limited"));
+        QCOMPARE(r.exitCode, 10);
+        QCOMPARE(r.json.value(QStringLiteral("status")).toString(), QStringLiteral("pending_approval"));
+        const Run show = tellerctl({QStringLiteral("account"), QStringLiteral("show"), QStringLiteral("10000001")});
+        QCOMPARE(show.json.value(QStringLiteral("held")).toString(), QStringLiteral("100.01"));
+        QCOMPARE(show.json.value(QStringLiteral("available")).toString(),
+                 Money(Money::parseCanonical(show.json.value(QStringLiteral("balance")).toString(), *Currency::fromCode(u"EUR"))->minorUnits() - 10001,
+                       *Currency::fromCode(u"EUR")).toCanonical());
+        const Run within = tellerctl({QStringLiteral("withdraw"), QStringLiteral("--account"), QStringLiteral("10000001"),
+                                      QStringLiteral("--amount"), QStringLiteral("100.00")},
+                                     QStringLiteral("t_limited"));
+        QCOMPARE(within.exitCode, 0);
+    }
+
+    void busyAndInDoubt()
+    {
+        Sql holder(m_db);
+        SQL_VERIFY(holder, QStringLiteral("BEGIN"));
+        SQL_VERIFY(holder, QStringLiteral("SELECT 1 FROM teller.accounts WHERE number = '10000001' FOR UPDATE"));
+        const Run busy = tellerctl({QStringLiteral("--retries"), QStringLiteral("1"), QStringLiteral("--lock-timeout"),
+                                    QStringLiteral("200"), QStringLiteral("withdraw"), QStringLiteral("--account"),
+                                    QStringLiteral("10000001"), QStringLiteral("--amount"), QStringLiteral("1")});
+        SQL_VERIFY(holder, QStringLiteral("ROLLBACK"));
+        QCOMPARE(busy.exitCode, 13);
+        QCOMPARE(busy.json.value(QStringLiteral("status")).toString(), QStringLiteral("busy"));
+        QCOMPARE(busy.json.value(QStringLiteral("attempts")).toInt(), 2);
+        QVERIFY2(busy.err.contains(QLatin1String("retrying, attempt 2 of 2")), qPrintable(busy.err));
+
+        // The server goes away between the account lookup and the action: not confirmed.
+        const QString key = IdempotencyKey::generate().toString();
+        const Run down = tellerctl({QStringLiteral("--db"), QStringLiteral("host=127.0.0.1 port=1 connect_timeout=2"),
+                                    QStringLiteral("status"), key});
+        QCOMPARE(down.exitCode, 1); // cannot connect at all: nothing to say about the key
+        QCOMPARE(down.json.value(QStringLiteral("status")).toString(), QStringLiteral("error"));
+    }
+
+    void administration()
+    {
+        const Run open = tellerctl({QStringLiteral("account"), QStringLiteral("open"), QStringLiteral("5550001"),
+                                    QStringLiteral("--holder"), QStringLiteral("Jörg Müller"), QStringLiteral("--floor"),
+                                    QStringLiteral("-250.00")},
+                                   QStringLiteral("t_admin"));
+        QCOMPARE(open.exitCode, 0);
+        QCOMPARE(open.json.value(QStringLiteral("floor")).toString(), QStringLiteral("-250.00"));
+        QCOMPARE(open.json.value(QStringLiteral("currency")).toString(), QStringLiteral("EUR"));
+        QCOMPARE(open.json.value(QStringLiteral("holder")).toString(), QStringLiteral("Jörg Müller"));
+
+        const Run tellerOpens = tellerctl({QStringLiteral("account"), QStringLiteral("open"), QStringLiteral("5550002"),
+                                           QStringLiteral("--holder"), QStringLiteral("X")});
+        QCOMPARE(tellerOpens.exitCode, 1);
+        QCOMPARE(tellerOpens.json.value(QStringLiteral("sqlstate")).toString(), QStringLiteral("42501"));
+
+        QCOMPARE(tellerctl({QStringLiteral("account"), QStringLiteral("freeze"), QStringLiteral("5550001")}, QStringLiteral("t_admin")).exitCode, 0);
+        QCOMPARE(tellerctl({QStringLiteral("deposit"), QStringLiteral("--account"), QStringLiteral("5550001"),
+                            QStringLiteral("--amount"), QStringLiteral("10")}).exitCode,
+                 0); // money may still come in
+        const Run frozen = tellerctl({QStringLiteral("withdraw"), QStringLiteral("--account"), QStringLiteral("5550001"),
+                                      QStringLiteral("--amount"), QStringLiteral("1")});
+        QCOMPARE(frozen.exitCode, 11);
+        QCOMPARE(frozen.json.value(QStringLiteral("reason")).toString(), QStringLiteral("account_frozen"));
+        const Run close = tellerctl({QStringLiteral("account"), QStringLiteral("close"), QStringLiteral("5550001")}, QStringLiteral("t_admin"));
+        QCOMPARE(close.exitCode, 1);
+        QVERIFY2(close.json.value(QStringLiteral("message")).toString().contains(QLatin1String("still holds money")),
+                 qPrintable(close.out));
+        QCOMPARE(tellerctl({QStringLiteral("account"), QStringLiteral("unfreeze"), QStringLiteral("5550001")}, QStringLiteral("t_admin")).exitCode, 0);
+
+        // A new teller, with a password from stdin, who can then work.
+        const Run staff = tellerctl({QStringLiteral("staff"), QStringLiteral("add"), QStringLiteral("cli_new_teller"),
+                                     QStringLiteral("--role"), QStringLiteral("teller"), QStringLiteral("--limit"),
+                                     QStringLiteral("250"), QStringLiteral("--password-stdin")},
+                                    QStringLiteral("t_admin"), "s3cret-enough\n");
+        QCOMPARE(staff.exitCode, 0);
+        QCOMPARE(staff.json.value(QStringLiteral("approval_limit")).toString(), QStringLiteral("250.00"));
+        QVERIFY(!staff.out.contains(QLatin1String("s3cret")));
+        Sql sql(m_db);
+        QVERIFY(sql.value(QStringLiteral("SELECT rolpassword FROM pg_authid WHERE rolname = 'cli_new_teller'"))
+                    .toString()
+                    .startsWith(QLatin1String("SCRAM-SHA-256$")));
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        const ConnectionSettings s = PgTestServer::instance().staff(m_db, QStringLiteral("t_teller1"));
+        env.insert(QStringLiteral("PGPASSWORD"), QStringLiteral("s3cret-enough"));
+        p.setProcessEnvironment(env);
+        p.start(qEnvironmentVariable("TELLERCTL"),
+                {QStringLiteral("--db"),
+                 QStringLiteral("host=%1 port=%2 dbname=%3 user=cli_new_teller sslmode=disable")
+                     .arg(s.value(QStringLiteral("host")), s.value(QStringLiteral("port")), m_db),
+                 QStringLiteral("deposit"), QStringLiteral("--account"), QStringLiteral("5550001"), QStringLiteral("--amount"),
+                 QStringLiteral("1")});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0);
+
+        QCOMPARE(tellerctl({QStringLiteral("staff"), QStringLiteral("add"), QStringLiteral("x"), QStringLiteral("--role"),
+                            QStringLiteral("boss")},
+                           QStringLiteral("t_admin"))
+                     .exitCode,
+                 2);
+        QCOMPARE(tellerctl({QStringLiteral("staff"), QStringLiteral("add"), QStringLiteral("Bad Name"), QStringLiteral("--role"),
+                            QStringLiteral("teller")},
+                           QStringLiteral("t_admin"))
+                     .exitCode,
+                 2);
+    }
+
+    void migrateTwiceAndCheck()
+    {
+        const Run m = tellerctl({QStringLiteral("migrate")}, QString());
+        QCOMPARE(m.exitCode, 0);
+        QCOMPARE(m.json.value(QStringLiteral("applied")).toArray().size(), 0);
+        QCOMPARE(m.json.value(QStringLiteral("from_version")).toInt(), m.json.value(QStringLiteral("schema_version")).toInt());
+        const Run c = tellerctl({QStringLiteral("check")}, QStringLiteral("t_super"));
+        QCOMPARE(c.exitCode, 0);
+        QCOMPARE(c.json.value(QStringLiteral("violations")).toArray().size(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTellerctl)
+#include "tst_tellerctl.moc"
