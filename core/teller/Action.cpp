@@ -38,8 +38,10 @@ Result<QString> normalizeAccountNumber(QStringView text)
     for (const QChar c : text) {
         if (c.isSpace())
             continue;
+        // ASCII only: some other letters (Turkish dotless i, long s) upper-case into ASCII.
+        const bool ascii = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
         const QChar u = c.toUpper();
-        if (!((u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9')))
+        if (!ascii)
             return fail(Error::badInput(
                 tr("An account number has only letters and digits; \"%1\" is not allowed.").arg(c)));
         number += u;
@@ -79,8 +81,10 @@ Result<ActionRequest> ActionRequest::create(ActionKind kind, QStringView account
     if (trimmedNote.size() > MaxNoteLength)
         return fail(Error::badInput(tr("The note is too long.")));
     for (const QChar c : trimmedNote) {
-        if (c.category() == QChar::Other_Control && c != u'\n')
-            return fail(Error::badInput(tr("The note contains a control character.")));
+        // Control characters, and invisible formatting such as U+202E (which turns the
+        // displayed text around), have no place in a note a supervisor will read.
+        if ((c.category() == QChar::Other_Control && c != u'\n') || c.category() == QChar::Other_Format)
+            return fail(Error::badInput(tr("The note contains a control or formatting character.")));
     }
 
     return ActionRequest(kind, *first, counter, amount, trimmedNote);

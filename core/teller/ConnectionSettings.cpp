@@ -145,6 +145,8 @@ Result<void> ConnectionSettings::validate() const
 
     // QPSQL turns ';' into spaces in connect options, so no value there may contain one.
     for (auto it = m_params.cbegin(); it != m_params.cend(); ++it) {
+        if (it.value().trimmed().isEmpty())
+            return fail(Error::config(tr("The connection setting %1 has no value.").arg(it.key())));
         static const QStringList fieldKeys = {QStringLiteral("host"), QStringLiteral("dbname"),
                                               QStringLiteral("user"), QStringLiteral("password")};
         if (!fieldKeys.contains(it.key()) && it.value().contains(u';'))

@@ -53,7 +53,7 @@ std::chrono::milliseconds RetryPolicy::stepCeiling(int retry) const
 {
     qint64 step = std::max<qint64>(1, baseDelay.count());
     for (int i = 1; i < retry && step < maxDelay.count(); ++i)
-        step *= 2;
+        step = step > maxDelay.count() / 2 ? maxDelay.count() : step * 2;
     return std::chrono::milliseconds(std::min<qint64>(step, std::max<qint64>(1, maxDelay.count())));
 }
 

@@ -22,6 +22,15 @@ bool addOverflows(qint64 a, qint64 b, qint64 *out)
     return false;
 }
 
+bool subtractOverflows(qint64 a, qint64 b, qint64 *out)
+{
+    if ((b < 0 && a > std::numeric_limits<qint64>::max() + b)
+        || (b > 0 && a < std::numeric_limits<qint64>::min() + b))
+        return true;
+    *out = a - b;
+    return false;
+}
+
 quint64 powerOfTen(int exponent)
 {
     quint64 p = 1;
@@ -193,16 +202,19 @@ Result<Money> Money::parse(QStringView input, Currency currency, const QLocale &
     fractionDigits = fractionDigits.leftJustified(exponent, u'0');
 
     // Accumulate integer and fraction digits as one count of minor units, refusing overflow.
-    constexpr qint64 limit = std::numeric_limits<qint64>::max();
-    qint64 value = 0;
+    // The magnitude may reach 2^63 for a negative amount (INT64_MIN), 2^63 - 1 otherwise.
+    const quint64 limit = negative ? quint64(std::numeric_limits<qint64>::max()) + 1
+                                   : quint64(std::numeric_limits<qint64>::max());
+    quint64 magnitude = 0;
     const QString digits = integerDigits + fractionDigits;
     for (const QChar c : digits) {
-        const qint64 digit = c.unicode() - u'0';
-        if (value > (limit - digit) / 10)
+        const quint64 digit = c.unicode() - u'0';
+        if (magnitude > (limit - digit) / 10)
             return fail(Error::badInput(tr("The amount is too large.")));
-        value = value * 10 + digit;
+        magnitude = magnitude * 10 + digit;
     }
-    return Money(negative ? -value : value, currency);
+    const qint64 value = negative ? qint64(0 - magnitude) : qint64(magnitude);
+    return Money(value, currency);
 }
 
 Result<Money> Money::parseCanonical(QStringView text, Currency currency)
@@ -221,8 +233,7 @@ std::optional<Money> Money::plus(const Money &other) const
 std::optional<Money> Money::minus(const Money &other) const
 {
     qint64 difference = 0;
-    if (!(other.m_currency == m_currency) || other.m_minor == std::numeric_limits<qint64>::min()
-        || addOverflows(m_minor, -other.m_minor, &difference))
+    if (!(other.m_currency == m_currency) || subtractOverflows(m_minor, other.m_minor, &difference))
         return std::nullopt;
     return Money(difference, m_currency);
 }

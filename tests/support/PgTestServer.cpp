@@ -8,6 +8,8 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
+#include <QThread>
 #include <QLoggingCategory>
 #include <QFile>
 #include <QSqlDatabase>
@@ -270,4 +272,18 @@ Action makeAction(ActionKind kind, const QString &account, qint64 minorUnits, co
     if (!request)
         qFatal("makeAction: %s", qPrintable(request.error().message));
     return Action::create(*request);
+}
+
+bool Sql::waitForOtherSessionsToEnd(int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (count(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                "AND pid <> pg_backend_pid()"))
+           > 0) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QThread::msleep(20);
+    }
+    return true;
 }

@@ -74,6 +74,10 @@ public:
                      qint64 floorMinor = 0);
     qint64 balance(const QString &number);
 
+    // Waits until no other session is connected to this database: their statistics (e.g.
+    // pg_stat_database.deadlocks) are flushed when they end. False after the timeout.
+    bool waitForOtherSessionsToEnd(int timeoutMs = 10000);
+
     QString connectionName() const { return m_name; }
 
 private:
