@@ -11,6 +11,13 @@ packages=(
     xvfb xauth
 )
 
+# PostgreSQL runs as the "postgres" OS user, who must be able to enter "/". Some chroots and
+# container roots are created with mode 700; no non-root service can work there.
+if [ "$(id -u)" -eq 0 ] && [ $(( $(stat -c '%#a' /) & 1 )) -eq 0 ]; then
+    echo "Making / traversable (mode $(stat -c '%a' /) -> +x) so that the postgres user can run the test servers."
+    chmod o+x /
+fi
+
 missing=()
 for p in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

@@ -1,8 +1,10 @@
 #include "Accounts.h"
 
+#include "Action.h"
 #include "DbSession.h"
 
 #include <QCoreApplication>
+#include <QSet>
 #include <QSqlQuery>
 
 namespace teller {
@@ -70,6 +72,111 @@ Result<std::optional<AccountInfo>> AccountDirectory::find(const QString &number)
     }
     q.finish();
     return result;
+}
+
+} // namespace teller
+
+namespace teller {
+
+namespace {
+// LIKE treats % and _ as wildcards: a holder's name typed by a teller must match literally.
+QString likePrefix(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(u'\\', QStringLiteral("\\\\"));
+    escaped.replace(u'%', QStringLiteral("\\%"));
+    escaped.replace(u'_', QStringLiteral("\\_"));
+    return escaped + u'%';
+}
+} // namespace
+
+Result<QList<AccountInfo>> AccountDirectory::search(const QString &text, int limit)
+{
+    const QString trimmed = text.simplified();
+    QList<AccountInfo> list;
+    if (trimmed.isEmpty())
+        return list;
+    QString numberPrefix;
+    if (auto number = normalizeAccountNumber(trimmed))
+        numberPrefix = *number;
+    // Two index range scans (number, then holder), merged; a number match comes first.
+    auto statement = m_session.prepared(
+        QStringLiteral("SELECT ") + AccountColumns
+        + QStringLiteral(" FROM ("
+                         "  (SELECT *, 0 AS rank FROM teller.accounts WHERE ? <> '' AND number LIKE ? ORDER BY number LIMIT ?)"
+                         "  UNION ALL"
+                         "  (SELECT *, 1 AS rank FROM teller.accounts WHERE lower(holder) LIKE lower(?) ORDER BY lower(holder) LIMIT ?)"
+                         ") found ORDER BY rank, number LIMIT ?"));
+    if (!statement)
+        return fail(statement.error());
+    QSqlQuery &q = **statement;
+    q.bindValue(0, numberPrefix);
+    q.bindValue(1, likePrefix(numberPrefix));
+    q.bindValue(2, limit);
+    q.bindValue(3, likePrefix(trimmed));
+    q.bindValue(4, limit);
+    q.bindValue(5, limit);
+    const auto guard = m_session.guard(m_session.statementDeadline());
+    if (!q.exec())
+        return fail(m_session.error(q.lastError(), QCoreApplication::translate("teller::Accounts", "searching accounts")));
+    QSet<qint64> seen;
+    while (q.next()) {
+        auto a = detail::readAccount(q, 0);
+        if (!a) {
+            q.finish();
+            return fail(a.error());
+        }
+        if (!seen.contains(a->id)) {
+            seen.insert(a->id);
+            list << *a;
+        }
+    }
+    q.finish();
+    return list;
+}
+
+Result<QList<OperationInfo>> AccountDirectory::recentOperations(const AccountInfo &account, int limit)
+{
+    auto statement = m_session.prepared(QStringLiteral(
+        "SELECT o.created_at, o.kind, o.status, o.reason, o.amount, o.currency, l.amount, l.balance_after, "
+        "       CASE WHEN o.account_id = ? THEN o.counter_account_number ELSE o.account_number END, "
+        "       o.initiated_by, o.key::text, o.account_id = ? "
+        "  FROM teller.operations o "
+        "  LEFT JOIN teller.ledger_entries l ON l.operation_id = o.id AND l.account_id = ? "
+        " WHERE o.account_id = ? OR o.counter_account_id = ? "
+        " ORDER BY o.created_at DESC, o.id DESC LIMIT ?"));
+    if (!statement)
+        return fail(statement.error());
+    QSqlQuery &q = **statement;
+    for (int i = 0; i < 5; ++i)
+        q.bindValue(i, QVariant::fromValue<qlonglong>(account.id));
+    q.bindValue(5, limit);
+    const auto guard = m_session.guard(m_session.statementDeadline());
+    if (!q.exec())
+        return fail(m_session.error(q.lastError(), QCoreApplication::translate("teller::Accounts", "reading recent operations")));
+    QList<OperationInfo> list;
+    while (q.next()) {
+        OperationInfo op;
+        op.at = q.value(0).toDateTime();
+        op.kind = q.value(1).toString();
+        op.status = q.value(2).toString();
+        op.reason = q.value(3).toString();
+        const auto currency = Currency::fromCode(q.value(5).toString()).value_or(account.currency());
+        const qint64 amount = bigintValue(q.value(4)).value_or(0);
+        const bool outgoing = q.value(11).toBool() && op.kind != u"deposit";
+        if (const auto ledger = bigintValue(q.value(6)))
+            op.amount = Money(*ledger, currency);
+        else
+            op.amount = Money(outgoing ? -amount : amount, currency);
+        if (const auto after = bigintValue(q.value(7)))
+            op.balanceAfter = Money(*after, currency);
+        op.counterparty = q.value(8).toString();
+        op.initiatedBy = q.value(9).toString();
+        op.key = q.value(10).toString();
+        list << op;
+    }
+    q.finish();
+    return list;
 }
 
 } // namespace teller

@@ -32,6 +32,20 @@ struct AccountInfo
     QJsonObject toJson() const;
 };
 
+// One line of an account's recent history, as the teller's table shows it.
+struct OperationInfo
+{
+    QDateTime at;
+    QString kind;       // withdrawal, deposit, transfer
+    QString status;     // completed, pending_approval, rejected, expired, abandoned
+    QString reason;
+    Money amount{0, *Currency::fromCode(u"EUR")};       // signed: negative when money left this account
+    std::optional<Money> balanceAfter;                   // of this account, when money moved
+    QString counterparty;                                // the other account of a transfer
+    QString initiatedBy;
+    QString key;
+};
+
 // Reads accounts; one session, prepared statements kept on it.
 class AccountDirectory
 {
@@ -40,6 +54,11 @@ public:
 
     // The account with this number, or nullopt when there is none.
     Result<std::optional<AccountInfo>> find(const QString &number);
+    // Accounts whose number or holder's name starts with `text` (case-insensitive), numbers
+    // first, at most `limit`.
+    Result<QList<AccountInfo>> search(const QString &text, int limit = 50);
+    // The latest operations that touched the account, newest first.
+    Result<QList<OperationInfo>> recentOperations(const AccountInfo &account, int limit = 25);
 
 private:
     DbSession &m_session;

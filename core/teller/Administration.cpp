@@ -62,6 +62,34 @@ Result<Currency> Administration::homeCurrency()
     return *c;
 }
 
+namespace {
+StaffInfo readStaff(const QSqlQuery &q)
+{
+    StaffInfo s;
+    s.login = q.value(0).toString();
+    s.displayName = q.value(1).toString();
+    s.role = staffRoleFromName(q.value(2).toString()).value_or(StaffRole::Teller);
+    const auto currency = Currency::fromCode(q.value(4).toString());
+    if (const auto limit = bigintValue(q.value(3)); limit && currency)
+        s.approvalLimit = Money(*limit, *currency);
+    s.active = q.value(5).toBool();
+    return s;
+}
+} // namespace
+
+Result<StaffInfo> Administration::currentStaff()
+{
+    QSqlQuery q(m_session.database());
+    if (!q.exec(QStringLiteral("SELECT login, display_name, role, approval_limit, limit_currency, active "
+                               "FROM teller.staff WHERE login = session_user AND active")))
+        return fail(m_session.error(q.lastError(), tr("reading the staff record")));
+    if (!q.next())
+        return fail(Error{Error::Kind::Permission,
+                          tr("The login \"%1\" is not an active Teller staff member.").arg(m_session.sessionUser()),
+                          QStringLiteral("42501")});
+    return readStaff(q);
+}
+
 Result<StaffInfo> Administration::addStaff(const QString &login, const QString &displayName, StaffRole role,
                                            const std::optional<Money> &approvalLimit,
                                            const std::optional<QString> &password)
@@ -97,15 +125,7 @@ Result<StaffInfo> Administration::addStaff(const QString &login, const QString &
     q.addBindValue(verifier);
     if (!q.exec() || !q.next())
         return fail(m_session.error(q.lastError(), tr("adding staff")));
-    StaffInfo s;
-    s.login = q.value(0).toString();
-    s.displayName = q.value(1).toString();
-    s.role = staffRoleFromName(q.value(2).toString()).value_or(StaffRole::Teller);
-    const auto currency = Currency::fromCode(q.value(4).toString());
-    if (const auto limit = bigintValue(q.value(3)); limit && currency)
-        s.approvalLimit = Money(*limit, *currency);
-    s.active = q.value(5).toBool();
-    return s;
+    return readStaff(q);
 }
 
 Result<AccountInfo> Administration::openAccount(const QString &number, const QString &holder, Currency currency,

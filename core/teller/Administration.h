@@ -58,6 +58,9 @@ public:
 
     Result<QList<InvariantViolation>> invariantViolations();
 
+    // The staff row of the signed-in login; a Permission error if it is not active staff.
+    Result<StaffInfo> currentStaff();
+
 private:
     DbSession &m_session;
 };

@@ -1,0 +1,308 @@
+#include "TellerClient.h"
+
+#include "DbSession.h"
+#include "Logging.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+#include <QTimer>
+
+namespace teller {
+
+// Lives on its thread; everything it owns is made, used and destroyed there.
+class TellerClient::Worker : public QObject
+{
+public:
+    std::unique_ptr<DbSession> session;
+    std::unique_ptr<ActionExecutor> executor;
+    QTimer *ping = nullptr;
+    std::function<void()> pingNow;
+
+    ~Worker() override
+    {
+        executor.reset();
+        session.reset();
+    }
+
+    // Reconnects if the last statement left the connection bad.
+    Result<void> ensureOpen()
+    {
+        if (!session)
+            return fail(Error{Error::Kind::Connection, QCoreApplication::translate("teller::TellerClient", "Not signed in."), {}});
+        if (session->connectionOk())
+            return {};
+        return session->reopen();
+    }
+};
+
+TellerClient::TellerClient(QObject *parent) : QObject(parent)
+{
+    m_actionThread.setObjectName(QStringLiteral("teller-actions"));
+    m_readThread.setObjectName(QStringLiteral("teller-reads"));
+    m_actions = new Worker;
+    m_reads = new Worker;
+    m_actions->moveToThread(&m_actionThread);
+    m_reads->moveToThread(&m_readThread);
+    // Deleted on their own threads once the threads' event loops end.
+    connect(&m_actionThread, &QThread::finished, m_actions, &QObject::deleteLater);
+    connect(&m_readThread, &QThread::finished, m_reads, &QObject::deleteLater);
+    m_actionThread.start();
+    m_readThread.start();
+}
+
+TellerClient::~TellerClient()
+{
+    m_cancel = true; // an action still retrying stops after its current attempt
+    m_actionThread.quit();
+    m_readThread.quit();
+    m_actionThread.wait();
+    m_readThread.wait();
+}
+
+void TellerClient::post(Worker *worker, std::function<void(Worker &)> job)
+{
+    QMetaObject::invokeMethod(worker, [worker, job = std::move(job)] { job(*worker); }, Qt::QueuedConnection);
+}
+
+void TellerClient::setRetryPolicy(const RetryPolicy &policy)
+{
+    m_policy = policy;
+    post(m_actions, [policy](Worker &w) {
+        if (w.executor)
+            w.executor->setPolicy(policy);
+    });
+}
+
+void TellerClient::setPingInterval(std::chrono::milliseconds interval)
+{
+    m_pingInterval = interval;
+    post(m_reads, [interval](Worker &w) {
+        if (w.ping)
+            w.ping->setInterval(interval);
+    });
+}
+
+void TellerClient::setConnected(bool connected, const QString &detail)
+{
+    if (connected == m_connected)
+        return;
+    m_connected = connected;
+    Q_EMIT connectionStateChanged(connected, detail);
+}
+
+void TellerClient::signIn(const ConnectionSettings &settings, const SessionOptions &options)
+{
+    m_options = options;
+    if (m_options.workstation.isEmpty())
+        m_options.workstation = SessionOptions::defaultWorkstation();
+    const SessionOptions sessionOptions = m_options;
+    const RetryPolicy policy = m_policy;
+    const std::chrono::milliseconds pingInterval = m_pingInterval;
+
+    post(m_reads, [this, settings, sessionOptions, pingInterval](Worker &w) {
+        w.session = std::make_unique<DbSession>(settings, sessionOptions);
+        auto opened = w.session->open();
+        if (!opened) {
+            const Error e = opened.error();
+            w.session.reset();
+            QMetaObject::invokeMethod(this, [this, e] { Q_EMIT signInFailed(e); }, Qt::QueuedConnection);
+            return;
+        }
+        Administration admin(*w.session);
+        auto staff = admin.currentStaff();
+        if (!staff) {
+            const Error e = staff.error();
+            w.session.reset();
+            QMetaObject::invokeMethod(this, [this, e] { Q_EMIT signInFailed(e); }, Qt::QueuedConnection);
+            return;
+        }
+        const QString server = settings.describe();
+        const bool encrypted = w.session->isEncrypted();
+        const StaffInfo info = *staff;
+        QMetaObject::invokeMethod(
+            this,
+            [this, info, server, encrypted] {
+                m_staff = info;
+                m_server = server;
+                m_signedIn = true;
+                setConnected(true, server);
+                Q_EMIT signedIn(info, server, encrypted);
+            },
+            Qt::QueuedConnection);
+
+        // Watch the connection while idle, so the status bar tells the truth on its own.
+        if (!w.ping) {
+            w.ping = new QTimer(&w);
+            w.pingNow = [this, &w] {
+                if (!w.session)
+                    return;
+                bool ok = w.session->connectionOk();
+                if (ok) {
+                    auto statement = w.session->prepared(QStringLiteral("SELECT 1"));
+                    const auto guard = w.session->guard(w.session->statementDeadline());
+                    ok = statement && (*statement)->exec();
+                    if (ok)
+                        (*statement)->finish();
+                }
+                if (!ok)
+                    ok = bool(w.session->reopen());
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, ok] {
+                        setConnected(ok, ok ? m_server : tr("The connection to the server is lost; reconnecting."));
+                    },
+                    Qt::QueuedConnection);
+            };
+            QObject::connect(w.ping, &QTimer::timeout, &w, [&w] { w.pingNow(); });
+        }
+        w.ping->setInterval(pingInterval);
+        w.ping->start();
+    });
+
+    post(m_actions, [this, settings, sessionOptions, policy](Worker &w) {
+        w.executor.reset();
+        w.session = std::make_unique<DbSession>(settings, sessionOptions);
+        w.executor = std::make_unique<ActionExecutor>(*w.session, policy);
+        w.executor->setCancelFlag(&m_cancel);
+        // Connect now so the first action does not pay for it; if this fails, the first
+        // action reconnects (and says so) by itself.
+        if (auto opened = w.session->open(); !opened)
+            qCWarning(lcDb).noquote() << "action session not connected yet:" << opened.error().message;
+    });
+}
+
+void TellerClient::signOut()
+{
+    m_signedIn = false;
+    m_staff = {};
+    post(m_reads, [](Worker &w) {
+        if (w.ping)
+            w.ping->stop();
+        w.session.reset();
+    });
+    post(m_actions, [](Worker &w) {
+        w.executor.reset();
+        w.session.reset();
+    });
+    setConnected(false, tr("Signed out."));
+}
+
+quint64 TellerClient::searchAccounts(const QString &text)
+{
+    const quint64 id = ++m_nextRequest;
+    m_latestSearch = id;
+    post(m_reads, [this, id, text](Worker &w) {
+        if (m_latestSearch.load() != id)
+            return; // a newer search is queued: this one's answer would be stale anyway
+        auto open = w.ensureOpen();
+        Result<QList<AccountInfo>> found = open ? AccountDirectory(*w.session).search(text) : fail(open.error());
+        if (!found && found.error().kind == Error::Kind::Connection && w.ensureOpen())
+            found = AccountDirectory(*w.session).search(text);
+        if (!found) {
+            const Error e = found.error();
+            QMetaObject::invokeMethod(this, [this, id, e] { Q_EMIT readFailed(id, e); }, Qt::QueuedConnection);
+            return;
+        }
+        const QList<AccountInfo> list = *found;
+        QMetaObject::invokeMethod(this, [this, id, list] { Q_EMIT searchFinished(id, list); }, Qt::QueuedConnection);
+    });
+    return id;
+}
+
+quint64 TellerClient::loadAccount(const QString &number)
+{
+    const quint64 id = ++m_nextRequest;
+    post(m_reads, [this, id, number](Worker &w) {
+        const auto load = [&]() -> Result<std::optional<std::pair<AccountInfo, QList<OperationInfo>>>> {
+            if (auto open = w.ensureOpen(); !open)
+                return fail(open.error());
+            AccountDirectory directory(*w.session);
+            auto account = directory.find(number);
+            if (!account)
+                return fail(account.error());
+            if (!*account)
+                return std::nullopt;
+            auto recent = directory.recentOperations(**account);
+            if (!recent)
+                return fail(recent.error());
+            return std::make_pair(**account, *recent);
+        };
+        auto result = load();
+        if (!result && result.error().kind == Error::Kind::Connection)
+            result = load();
+        if (!result) {
+            const Error e = result.error();
+            QMetaObject::invokeMethod(this, [this, id, e] { Q_EMIT readFailed(id, e); }, Qt::QueuedConnection);
+        } else if (!*result) {
+            QMetaObject::invokeMethod(this, [this, id, number] { Q_EMIT accountNotFound(id, number); }, Qt::QueuedConnection);
+        } else {
+            const auto [account, recent] = **result;
+            QMetaObject::invokeMethod(
+                this, [this, id, account, recent] { Q_EMIT accountLoaded(id, account, recent); }, Qt::QueuedConnection);
+        }
+    });
+    return id;
+}
+
+bool TellerClient::submit(const Action &action)
+{
+    if (m_inFlight || !m_signedIn)
+        return false;
+    m_inFlight = true;
+    post(m_actions, [this, action](Worker &w) {
+        Outcome out;
+        if (!w.executor) {
+            out.key = action.key;
+            out.status = OutcomeStatus::InDoubt;
+            out.message = tr("Not signed in; the action was not sent.");
+        } else {
+            out = w.executor->execute(action, [this, key = action.key](const RetryNotice &n) {
+                QMetaObject::invokeMethod(this, [this, key, n] { Q_EMIT actionRetrying(key, n); }, Qt::QueuedConnection);
+            });
+        }
+        QMetaObject::invokeMethod(this, [this, out] { finishAction(out); }, Qt::QueuedConnection);
+    });
+    return true;
+}
+
+bool TellerClient::queryStatus(const IdempotencyKey &key)
+{
+    if (m_inFlight || !m_signedIn)
+        return false;
+    m_inFlight = true;
+    post(m_actions, [this, key](Worker &w) {
+        Outcome out;
+        out.key = key;
+        if (!w.executor) {
+            out.status = OutcomeStatus::InDoubt;
+            out.message = tr("Not signed in.");
+        } else {
+            out = w.executor->status(key, [this, key](const RetryNotice &n) {
+                QMetaObject::invokeMethod(this, [this, key, n] { Q_EMIT actionRetrying(key, n); }, Qt::QueuedConnection);
+            });
+        }
+        QMetaObject::invokeMethod(this, [this, out] { finishAction(out); }, Qt::QueuedConnection);
+    });
+    return true;
+}
+
+void TellerClient::finishAction(const Outcome &outcome)
+{
+    m_inFlight = false;
+    // A definitive answer proves the server is there; an unconfirmed one says the opposite.
+    if (outcome.status == OutcomeStatus::InDoubt)
+        setConnected(false, outcome.message);
+    else if (outcome.status != OutcomeStatus::Error)
+        setConnected(true, m_server);
+    Q_EMIT actionFinished(outcome);
+}
+
+void TellerClient::checkConnection()
+{
+    post(m_reads, [](Worker &w) {
+        if (w.pingNow && w.ping && w.ping->isActive())
+            w.pingNow();
+    });
+}
+
+} // namespace teller

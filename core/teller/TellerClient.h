@@ -1,0 +1,92 @@
+#pragma once
+
+#include "Accounts.h"
+#include "ActionExecutor.h"
+#include "Administration.h"
+#include "ConnectionSettings.h"
+
+#include <QList>
+#include <QObject>
+#include <QThread>
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+
+namespace teller {
+
+// What a teller's window talks to. Every database call runs on one of two worker threads,
+// each with its own connection (Qt allows a connection only in its own thread): one carries
+// out actions, one serves searches and account reads, so a search as you type never waits
+// behind an action that is retrying. Answers come back as signals on the thread that owns
+// this object. The calling thread never waits on the database or the network.
+class TellerClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit TellerClient(QObject *parent = nullptr);
+    ~TellerClient() override;
+
+    void setRetryPolicy(const RetryPolicy &policy);
+    // How often the connection is checked while idle (default 5 s).
+    void setPingInterval(std::chrono::milliseconds interval);
+
+    // Connects both sessions as this login. Answer: signedIn or signInFailed.
+    void signIn(const ConnectionSettings &settings, const SessionOptions &options);
+    void signOut();
+    bool isSignedIn() const { return m_signedIn; }
+    StaffInfo staff() const { return m_staff; }
+    QString serverDescription() const { return m_server; }
+    const SessionOptions &sessionOptions() const { return m_options; }
+
+    // Latest-wins: an older search still queued is skipped. Answer: searchFinished.
+    quint64 searchAccounts(const QString &text);
+    // Answer: accountLoaded, or accountNotFound.
+    quint64 loadAccount(const QString &number);
+
+    // Starts an action; false (and nothing happens) if one is already in flight.
+    // Progress: actionRetrying; answer: actionFinished.
+    bool submit(const Action &action);
+    // The server's record of a key (no execution). Answer: actionFinished.
+    bool queryStatus(const IdempotencyKey &key);
+    bool actionInFlight() const { return m_inFlight; }
+
+    // Checks the connection now (e.g. when the network comes back).
+    void checkConnection();
+
+Q_SIGNALS:
+    void signedIn(const teller::StaffInfo &staff, const QString &server, bool encrypted);
+    void signInFailed(const teller::Error &error);
+    void searchFinished(quint64 id, const QList<teller::AccountInfo> &accounts);
+    void accountLoaded(quint64 id, const teller::AccountInfo &account, const QList<teller::OperationInfo> &recent);
+    void accountNotFound(quint64 id, const QString &number);
+    void readFailed(quint64 id, const teller::Error &error);
+    void actionRetrying(const teller::IdempotencyKey &key, const teller::RetryNotice &notice);
+    void actionFinished(const teller::Outcome &outcome);
+    void connectionStateChanged(bool connected, const QString &detail);
+
+private:
+    class Worker;
+    void post(Worker *worker, std::function<void(Worker &)> job);
+    void finishAction(const Outcome &outcome);
+    void setConnected(bool connected, const QString &detail);
+
+    QThread m_actionThread;
+    QThread m_readThread;
+    Worker *m_actions = nullptr;
+    Worker *m_reads = nullptr;
+    std::atomic<bool> m_cancel{false};
+    std::atomic<quint64> m_latestSearch{0};
+    quint64 m_nextRequest = 0;
+    bool m_inFlight = false;
+    bool m_signedIn = false;
+    bool m_connected = false;
+    StaffInfo m_staff;
+    QString m_server;
+    SessionOptions m_options;
+    RetryPolicy m_policy;
+    std::chrono::milliseconds m_pingInterval{5000};
+};
+
+} // namespace teller

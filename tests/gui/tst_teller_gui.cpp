@@ -1,0 +1,349 @@
+// The teller's window, as a teller uses it: keyboard only, against a real server.
+#include "PgTestServer.h"
+
+#include <ActionForm.h>
+#include <AmountValidator.h>
+#include <LoginDialog.h>
+#include <MainWindow.h>
+
+#include <teller/TellerClient.h>
+
+#include <QAccessible>
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+
+using namespace teller;
+
+class TestTellerGui : public QObject
+{
+    Q_OBJECT
+
+    QString m_db;
+    std::unique_ptr<TellerClient> m_client;
+    std::unique_ptr<MainWindow> m_window;
+
+    template<typename T>
+    T *find(QObject *root, const char *name)
+    {
+        T *w = root->findChild<T *>(QString::fromLatin1(name));
+        if (!w)
+            qFatal("widget %s not found", name);
+        return w;
+    }
+
+    LoginDialog *loginDialog() { return m_window->findChild<LoginDialog *>(QStringLiteral("loginDialog")); }
+
+    void fillLogin(LoginDialog *d, const QString &login, const QString &password)
+    {
+        const ConnectionSettings s = PgTestServer::instance().staff(m_db, login);
+        const auto type = [&](const char *name, const QString &text) {
+            auto *edit = find<QLineEdit>(d, name);
+            edit->clear();
+            QTest::keyClicks(edit, text);
+        };
+        type("loginEdit", login);
+        type("passwordEdit", password);
+        type("hostEdit", s.value(QStringLiteral("host")));
+        find<QSpinBox>(d, "portSpin")->setValue(s.value(QStringLiteral("port")).toInt());
+        type("databaseEdit", m_db);
+    }
+
+    bool signIn(const QString &login = QStringLiteral("t_teller1"))
+    {
+        LoginDialog *d = m_window->showSignIn(false);
+        if (!QTest::qWaitForWindowExposed(d))
+            return false;
+        fillLogin(d, login, QString::fromUtf16(PgTestServer::Password));
+        QTest::keyClick(find<QLineEdit>(d, "passwordEdit"), Qt::Key_Return);
+        return QTest::qWaitFor([&] { return m_window->isVisible(); }, 10000);
+    }
+
+    void openAccount(const QString &number)
+    {
+        auto *search = find<QLineEdit>(m_window.get(), "searchEdit");
+        QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+        search->selectAll();
+        QTest::keyClicks(search, number);
+        QTRY_COMPARE(find<QTableView>(m_window.get(), "searchResults")->model()->rowCount(), 1);
+        QTest::keyClick(search, Qt::Key_Return);
+        QTRY_VERIFY(m_window->currentAccount() && m_window->currentAccount()->number == number);
+    }
+
+    ActionForm *withdrawForm() { return m_window->form(ActionKind::Withdrawal); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QApplication::setAttribute(Qt::AA_DontUseNativeDialogs);
+        m_db = PgTestServer::instance().createDatabase();
+        Sql sql(m_db);
+        sql.openAccount(QStringLiteral("10000001"), 100000);
+        sql.openAccount(QStringLiteral("10000002"), 5000);
+        sql.openAccount(QStringLiteral("10000003"), 100000);
+        sql.openAccount(QStringLiteral("20000009"), 100000);
+        SQL_VERIFY(sql, QStringLiteral("UPDATE teller.accounts SET holder = 'Maria Schneider' WHERE number = '10000001'"));
+    }
+
+    void init()
+    {
+        m_client = std::make_unique<TellerClient>();
+        RetryPolicy policy;
+        policy.maxRetries = 4;
+        policy.baseDelay = std::chrono::milliseconds(50);
+        m_client->setRetryPolicy(policy);
+        m_window = std::make_unique<MainWindow>(m_client.get());
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_client.reset();
+        Sql sql(m_db);
+        const QStringList violations = sql.invariantViolations();
+        QVERIFY2(violations.isEmpty(), qPrintable(violations.join(u'\n')));
+    }
+
+    void wrongPasswordIsExplained()
+    {
+        LoginDialog *d = m_window->showSignIn(false);
+        QVERIFY(QTest::qWaitForWindowExposed(d));
+        fillLogin(d, QStringLiteral("t_teller1"), QStringLiteral("not-the-password"));
+        QTest::keyClick(find<QLineEdit>(d, "passwordEdit"), Qt::Key_Return);
+        auto *error = find<QLabel>(d, "errorLabel");
+        QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 10000);
+        QVERIFY2(error->text().contains(QLatin1String("password is wrong")), qPrintable(error->text()));
+        QVERIFY(!m_window->isVisible());
+        QVERIFY(find<QPushButton>(d, "signInButton")->isEnabled());
+    }
+
+    void unreachableServerIsExplained()
+    {
+        LoginDialog *d = m_window->showSignIn(false);
+        QVERIFY(QTest::qWaitForWindowExposed(d));
+        fillLogin(d, QStringLiteral("t_teller1"), QString::fromUtf16(PgTestServer::Password));
+        find<QSpinBox>(d, "portSpin")->setValue(1);
+        QTest::keyClick(find<QLineEdit>(d, "passwordEdit"), Qt::Key_Return);
+        auto *error = find<QLabel>(d, "errorLabel");
+        QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 15000);
+        QVERIFY2(error->text().contains(QLatin1String("cannot be reached")), qPrintable(error->text()));
+    }
+
+    void signInShowsWhoAndWhere()
+    {
+        QVERIFY(signIn());
+        QVERIFY(find<QLabel>(m_window.get(), "staffLabel")->text().contains(QLatin1String("t_teller1")));
+        QVERIFY(find<QLabel>(m_window.get(), "serverLabel")->text().contains(m_db));
+        QTRY_VERIFY(find<QLabel>(m_window.get(), "connectionLabel")->text().contains(QLatin1String("Connected")));
+    }
+
+    void searchByNumberAndName()
+    {
+        QVERIFY(signIn());
+        auto *search = find<QLineEdit>(m_window.get(), "searchEdit");
+        auto *results = find<QTableView>(m_window.get(), "searchResults");
+        QTest::keyClicks(search, QStringLiteral("1000000"));
+        QTRY_COMPARE(results->model()->rowCount(), 3);
+        search->clear();
+        QTest::keyClicks(search, QStringLiteral("mar"));
+        QTRY_COMPARE(results->model()->rowCount(), 1);
+        QCOMPARE(results->model()->index(0, 0).data().toString(), QStringLiteral("10000001"));
+        search->clear();
+        QTest::keyClicks(search, QStringLiteral("100%"));
+        QTRY_COMPARE(results->model()->rowCount(), 0);
+        // Down moves into the list, Enter opens the account.
+        search->clear();
+        QTest::keyClicks(search, QStringLiteral("2000"));
+        QTRY_COMPARE(results->model()->rowCount(), 1);
+        QTest::keyClick(search, Qt::Key_Down);
+        QVERIFY(results->hasFocus());
+        QTest::keyClick(results, Qt::Key_Return);
+        QTRY_VERIFY(m_window->currentAccount() && m_window->currentAccount()->number == u"20000009");
+        QCOMPARE(find<QLabel>(m_window.get(), "availableLabel")->text(), QStringLiteral("1,000.00 EUR"));
+    }
+
+    void withdrawalTypedAndSubmittedWithEnter()
+    {
+        QVERIFY(signIn());
+        openAccount(QStringLiteral("10000001"));
+        Sql sql(m_db);
+        const qint64 before = sql.balance(QStringLiteral("10000001"));
+        QTest::keyClick(m_window.get(), Qt::Key_F2);
+        auto *amount = find<AmountField>(withdrawForm(), "amountEdit");
+        QTRY_VERIFY(amount->hasFocus());
+        QTest::keyClicks(amount, QStringLiteral("50.00"));
+        QTest::keyClick(amount, Qt::Key_Return);
+        auto *title = find<QLabel>(withdrawForm(), "outcomeTitle");
+        QTRY_VERIFY_WITH_TIMEOUT(title->text().startsWith(QLatin1String("Completed")), 10000);
+        QVERIFY2(title->text().contains(QLatin1String("50.00 EUR")), qPrintable(title->text()));
+        QCOMPARE(sql.balance(QStringLiteral("10000001")), before - 5000);
+        // The window shows the new balance and the operation in the history.
+        QTRY_COMPARE(find<QLabel>(m_window.get(), "balanceLabel")->text(),
+                     Money(before - 5000, *Currency::fromCode(u"EUR")).toDisplayWithCode(QLocale()));
+        QTRY_VERIFY(find<QTableView>(m_window.get(), "historyView")->model()->rowCount() >= 2);
+        QVERIFY(find<QPushButton>(withdrawForm(), "receiptButton")->isVisible());
+        // Esc starts a new operation.
+        QTest::keyClick(m_window.get(), Qt::Key_Escape);
+        QCOMPARE(withdrawForm()->state(), ActionForm::State::Editing);
+        QVERIFY(amount->text().isEmpty());
+    }
+
+    void invalidAmountsAreRefusedAtTheField_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("message");
+        QTest::addRow("too many decimals") << "12.345" << "at most 2 digits";
+        QTest::addRow("letters") << "12a" << "not allowed";
+        QTest::addRow("zero") << "0" << "greater than zero";
+        QTest::addRow("negative") << "-5" << "greater than zero";
+        QTest::addRow("bad grouping") << "1,23" << "grouping";
+        QTest::addRow("too large") << "99999999999999999999" << "too large";
+    }
+
+    void invalidAmountsAreRefusedAtTheField()
+    {
+        QFETCH(QString, typed);
+        QFETCH(QString, message);
+        QVERIFY(signIn());
+        openAccount(QStringLiteral("10000003"));
+        QTest::keyClick(m_window.get(), Qt::Key_F2);
+        auto *amount = find<AmountField>(withdrawForm(), "amountEdit");
+        QTest::keyClicks(amount, typed);
+        auto *problem = find<QLabel>(withdrawForm(), "amountProblem");
+        QVERIFY(problem->isVisible());
+        QVERIFY2(problem->text().contains(message), qPrintable(problem->text()));
+        QVERIFY(!find<QPushButton>(withdrawForm(), "submitButton")->isEnabled());
+        Sql sql(m_db);
+        const qint64 operations = sql.count(QStringLiteral("SELECT count(*) FROM teller.operations"));
+        QTest::keyClick(amount, Qt::Key_Return);
+        QTest::qWait(200);
+        QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.operations")), operations);
+        QCOMPARE(withdrawForm()->state(), ActionForm::State::Editing);
+    }
+
+    void doubleSubmitMakesOneOperation()
+    {
+        QVERIFY(signIn());
+        openAccount(QStringLiteral("10000003"));
+        QTest::keyClick(m_window.get(), Qt::Key_F2);
+        auto *amount = find<AmountField>(withdrawForm(), "amountEdit");
+        QTest::keyClicks(amount, QStringLiteral("12.34"));
+        auto *submit = find<QPushButton>(withdrawForm(), "submitButton");
+        // A double click, then Enter held down (auto-repeat).
+        QTest::mouseDClick(submit, Qt::LeftButton);
+        QTest::mouseClick(submit, Qt::LeftButton);
+        for (int i = 0; i < 10; ++i)
+            QTest::keyClick(amount, Qt::Key_Return, Qt::NoModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(find<QLabel>(withdrawForm(), "outcomeTitle")->text().startsWith(QLatin1String("Completed")), 10000);
+        for (int i = 0; i < 5; ++i)
+            QTest::keyClick(amount, Qt::Key_Return, Qt::NoModifier);
+        QTest::qWait(300);
+        Sql sql(m_db);
+        QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.operations o JOIN teller.accounts a ON a.id = o.account_id "
+                                          "WHERE a.number = '10000003' AND o.amount = 1234")),
+                 qint64(1));
+    }
+
+    void insufficientFundsShowsTheReason()
+    {
+        QVERIFY(signIn());
+        openAccount(QStringLiteral("10000002"));
+        QTest::keyClick(m_window.get(), Qt::Key_F2);
+        auto *amount = find<AmountField>(withdrawForm(), "amountEdit");
+        QTest::keyClicks(amount, QStringLiteral("60.00"));
+        // The form warns, the server decides.
+        QVERIFY(find<QLabel>(withdrawForm(), "amountProblem")->text().contains(QLatin1String("More than the available")));
+        QTest::keyClick(amount, Qt::Key_Return);
+        auto *title = find<QLabel>(withdrawForm(), "outcomeTitle");
+        QTRY_VERIFY_WITH_TIMEOUT(title->text().startsWith(QLatin1String("Rejected")), 10000);
+        QVERIFY2(title->text().contains(QLatin1String("Insufficient funds")), qPrintable(title->text()));
+        Sql sql(m_db);
+        QCOMPARE(sql.balance(QStringLiteral("10000002")), qint64(5000));
+        // The teller may correct and try again: a new action.
+        QCOMPARE(withdrawForm()->state(), ActionForm::State::Editing);
+    }
+
+    void lostConnectionDuringSubmitCompletesOnceWithTheSameKey()
+    {
+        QVERIFY(signIn());
+        openAccount(QStringLiteral("20000009"));
+        Sql sql(m_db);
+        // Catch the action inside its transaction: another session holds the account.
+        auto holder = std::make_unique<Sql>(m_db);
+        SQL_VERIFY(*holder, QStringLiteral("BEGIN"));
+        SQL_VERIFY(*holder, QStringLiteral("SELECT 1 FROM teller.accounts WHERE number = '20000009' FOR UPDATE"));
+
+        QTest::keyClick(m_window.get(), Qt::Key_F2);
+        auto *amount = find<AmountField>(withdrawForm(), "amountEdit");
+        QTest::keyClicks(amount, QStringLiteral("75.00"));
+        QTest::keyClick(amount, Qt::Key_Return);
+        QCOMPARE(withdrawForm()->state(), ActionForm::State::InFlight);
+        const QString key = withdrawForm()->action()->key.toString();
+
+        QTRY_VERIFY_WITH_TIMEOUT(sql.count(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'teller %' "
+                                                          "AND wait_event_type = 'Lock' AND datname = current_database()"))
+                                     == 1,
+                                 10000);
+        // The window stays responsive while the action waits.
+        QTest::keyClick(m_window.get(), Qt::Key_F3);
+        QCOMPARE(m_window->currentForm()->kind(), ActionKind::Deposit);
+        QTest::keyClick(m_window.get(), Qt::Key_F2);
+
+        const qint64 pid = sql.count(QStringLiteral("SELECT pid FROM pg_stat_activity WHERE application_name LIKE 'teller %' "
+                                                    "AND wait_event_type = 'Lock' AND datname = current_database()"));
+        QVERIFY(sql.value(QStringLiteral("SELECT pg_terminate_backend(?)"), {pid}).toBool());
+        auto *title = find<QLabel>(withdrawForm(), "outcomeTitle");
+        QTRY_VERIFY_WITH_TIMEOUT(title->text().contains(QLatin1String("retrying, attempt 2 of 5")), 10000);
+        holder.reset(); // the lock goes away
+        QTRY_VERIFY_WITH_TIMEOUT(title->text().startsWith(QLatin1String("Completed")), 15000);
+        QCOMPARE(withdrawForm()->action()->key.toString(), key);
+        QVERIFY(find<QLabel>(withdrawForm(), "outcomeDetail")->text().contains(key));
+        QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.operations WHERE key = ?::uuid"), {key}), qint64(1));
+        QCOMPARE(sql.balance(QStringLiteral("20000009")), qint64(100000 - 7500));
+    }
+
+    void closingMidFlightWaitsForTheOutcome()
+    {
+        QVERIFY(signIn());
+        openAccount(QStringLiteral("10000001"));
+        auto holder = std::make_unique<Sql>(m_db);
+        SQL_VERIFY(*holder, QStringLiteral("BEGIN"));
+        SQL_VERIFY(*holder, QStringLiteral("SELECT 1 FROM teller.accounts WHERE number = '10000001' FOR UPDATE"));
+        QTest::keyClick(m_window.get(), Qt::Key_F3);
+        auto *amount = find<AmountField>(m_window->form(ActionKind::Deposit), "amountEdit");
+        QTest::keyClicks(amount, QStringLiteral("5"));
+        QTest::keyClick(amount, Qt::Key_Return);
+        QVERIFY(m_client->actionInFlight());
+        QVERIFY(!m_window->close());
+        QVERIFY(m_window->isVisible());
+        holder.reset();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->isVisible(), 15000);
+        QCOMPARE(m_window->form(ActionKind::Deposit)->lastOutcome()->status, OutcomeStatus::Completed);
+    }
+
+    void everyControlHasAnAccessibleName()
+    {
+        QVERIFY(signIn());
+        openAccount(QStringLiteral("10000001"));
+        LoginDialog login(m_window.get());
+        QStringList missing;
+        for (QWidget *root : {static_cast<QWidget *>(m_window.get()), static_cast<QWidget *>(&login)}) {
+            for (QWidget *w : root->findChildren<QWidget *>()) {
+                if (w->focusPolicy() == Qt::NoFocus || qobject_cast<QTabWidget *>(w) || w->objectName().startsWith(u"qt_"))
+                    continue;
+                QAccessibleInterface *a = QAccessible::queryAccessibleInterface(w);
+                if (!a || a->text(QAccessible::Name).trimmed().isEmpty())
+                    missing << QString::fromLatin1(w->metaObject()->className()) + u' ' + w->objectName();
+            }
+        }
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(u'\n')));
+    }
+};
+
+QTEST_MAIN(TestTellerGui)
+#include "tst_teller_gui.moc"
