@@ -1,33 +1,24 @@
 #!/usr/bin/env bash
-# The run command: installs what is missing, builds, starts a private PostgreSQL with demo data
-# (kept between runs; `build/tools/tellerctl/tellerctl demo stop` stops it), and shows the
-# money core at work through tellerctl.
+# The run command: installs what is missing, builds, and opens the teller's window on a private
+# PostgreSQL server with a demo branch's staff and accounts. The demo server's data is kept
+# between runs (in ~/.local/share/teller/demo, or /var/tmp/teller-demo for root); the server
+# stops when the window closes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 bash scripts/build.sh
-tellerctl=build/tools/tellerctl/tellerctl
 
-echo "== Starting the private demo database"
-eval "$($tellerctl demo start --shell)"
-echo "   PGHOST=$PGHOST PGPORT=$PGPORT PGDATABASE=$PGDATABASE PGUSER=$PGUSER (password: $PGPASSWORD)"
-
-run() { echo; echo "\$ tellerctl $*"; "$tellerctl" "$@" || echo "(exit code $?)"; }
-run account show 10000001
-key=$(cat /proc/sys/kernel/random/uuid)
-run withdraw --account 10000001 --amount 50.00 --key "$key"
-echo "   ... the same key again is answered from the record, nothing is paid twice:"
-run withdraw --account 10000001 --amount 50.00 --key "$key"
-run withdraw --account 10000005 --amount 100.00
-run transfer --from 10000002 --to 10000003 --amount 25.50
-run check
-
-cat <<EOT
-
-The demo database keeps running. In this shell, try for example:
-  export PGHOST=$PGHOST PGPORT=$PGPORT PGDATABASE=$PGDATABASE PGUSER=$PGUSER PGPASSWORD=$PGPASSWORD PGSSLMODE=disable
-  $tellerctl account show 10000002
-  $tellerctl deposit --account 10000002 --amount 100
-  $tellerctl --help
-Stop it with: $tellerctl demo stop
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+    cat >&2 <<'EOT'
+No display found: the teller's window needs one. Either
+  - run it in a virtual X display and look at it with a screenshot:
+        xvfb-run -a bash scripts/run.sh
+  - or serve the window over VNC and connect a VNC viewer to port 5900 of this machine:
+        QT_QPA_PLATFORM=vnc:port=5900 bash scripts/run.sh
+  - or use the money core on the command line against the same demo database:
+        eval "$(build/tools/tellerctl/tellerctl demo start --shell)"
+        build/tools/tellerctl/tellerctl account show 10000001
 EOT
+    exit 1
+fi
+exec build/ui/teller --demo "$@"

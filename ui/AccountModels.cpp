@@ -14,6 +14,16 @@ void AccountTableModel::setAccounts(const QList<AccountInfo> &accounts)
     endResetModel();
 }
 
+void AccountTableModel::updateAccount(const AccountInfo &account)
+{
+    for (qsizetype row = 0; row < m_accounts.size(); ++row) {
+        if (m_accounts.at(row).id == account.id) {
+            m_accounts[row] = account;
+            Q_EMIT dataChanged(index(int(row), 0), index(int(row), ColumnCount - 1));
+        }
+    }
+}
+
 QVariant AccountTableModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_accounts.size())

@@ -15,6 +15,8 @@ public:
     using QAbstractTableModel::QAbstractTableModel;
 
     void setAccounts(const QList<teller::AccountInfo> &accounts);
+    // Shows fresh figures for an account that is listed (after an operation on it).
+    void updateAccount(const teller::AccountInfo &account);
     const teller::AccountInfo &account(int row) const { return m_accounts.at(row); }
 
     int rowCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : int(m_accounts.size()); }

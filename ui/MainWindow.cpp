@@ -91,9 +91,15 @@ MainWindow::MainWindow(TellerClient *client, QWidget *parent) : QMainWindow(pare
         if (id != m_searchRequest)
             return;
         m_resultsModel->setAccounts(accounts);
+        m_resultsText = m_searchText;
         if (!accounts.isEmpty())
             m_results->setCurrentIndex(m_resultsModel->index(0, 0));
         statusBar()->showMessage(accounts.isEmpty() ? tr("No account found.") : QString(), 3000);
+        if (m_openWhenFound) {
+            m_openWhenFound = false;
+            if (!accounts.isEmpty())
+                selectAccount(accounts.first().number);
+        }
     });
     connect(client, &TellerClient::accountLoaded, this, &MainWindow::onAccountLoaded);
     connect(client, &TellerClient::accountNotFound, this, [this](quint64 id, const QString &number) {
@@ -115,12 +121,14 @@ MainWindow::MainWindow(TellerClient *client, QWidget *parent) : QMainWindow(pare
     m_searchDebounce.setSingleShot(true);
     m_searchDebounce.setInterval(120);
     connect(&m_searchDebounce, &QTimer::timeout, this, [this] {
-        if (m_search->text().trimmed().isEmpty()) {
+        m_searchText = m_search->text();
+        if (m_searchText.trimmed().isEmpty()) {
             m_resultsModel->setAccounts({});
+            m_resultsText = m_searchText;
             m_searchRequest = 0;
             return;
         }
-        m_searchRequest = m_client->searchAccounts(m_search->text());
+        m_searchRequest = m_client->searchAccounts(m_searchText);
     });
 
     const auto &s = AppSettings::instance();
@@ -150,14 +158,20 @@ void MainWindow::buildUi()
     m_results->setSelectionMode(QAbstractItemView::SingleSelection);
     m_results->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_results->verticalHeader()->hide();
+    m_results->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_results->horizontalHeader()->setSectionResizeMode(AccountTableModel::Holder, QHeaderView::Stretch);
+    m_results->setWordWrap(false);
+    m_results->verticalHeader()->setDefaultSectionSize(m_results->fontMetrics().height() + 8);
     m_results->setTabKeyNavigation(false);
     m_results->setAccessibleName(tr("Accounts found"));
     auto *searchLayout = new QVBoxLayout(searchPanel);
     searchLayout->addWidget(searchLabel);
     searchLayout->addWidget(m_search);
     searchLayout->addWidget(m_results, 1);
-    connect(m_search, &QLineEdit::textChanged, this, [this] { m_searchDebounce.start(); });
+    connect(m_search, &QLineEdit::textChanged, this, [this] {
+        m_openWhenFound = false;
+        m_searchDebounce.start();
+    });
     m_search->installEventFilter(new SearchKeys(m_results, [this] { activateSearchResult(); }, this));
     connect(m_results, &QTableView::activated, this, [this] { activateSearchResult(); });
 
@@ -221,7 +235,10 @@ void MainWindow::buildUi()
     m_history->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_history->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_history->verticalHeader()->hide();
+    m_history->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_history->horizontalHeader()->setSectionResizeMode(OperationTableModel::Status, QHeaderView::Stretch);
+    m_history->setWordWrap(false);
+    m_history->verticalHeader()->setDefaultSectionSize(m_history->fontMetrics().height() + 8);
     m_history->setTabKeyNavigation(false);
     m_history->setAccessibleName(tr("Recent operations"));
     historyLabel->setBuddy(m_history);
@@ -415,16 +432,29 @@ void MainWindow::watchNetwork()
 
 void MainWindow::activateSearchResult()
 {
-    QModelIndex index = m_results->currentIndex();
-    if (!index.isValid() && m_resultsModel->rowCount() > 0)
-        index = m_resultsModel->index(0, 0);
-    if (index.isValid()) {
-        selectAccount(m_resultsModel->account(index.row()).number);
+    // The list may still show the results of what was typed before: never open one of those.
+    const bool current = m_resultsText == m_search->text() && !m_searchDebounce.isActive();
+    if (current) {
+        QModelIndex index = m_results->currentIndex();
+        if (!index.isValid() && m_resultsModel->rowCount() > 0)
+            index = m_resultsModel->index(0, 0);
+        if (index.isValid())
+            selectAccount(m_resultsModel->account(index.row()).number);
         return;
     }
-    // Nothing listed (yet): a typed account number still opens the account.
-    if (auto number = normalizeAccountNumber(m_search->text()))
+    // A complete account number opens that account; anything else opens the first match as
+    // soon as the results for exactly this text arrive.
+    m_resultsModel->setAccounts({});
+    m_resultsText.clear();
+    if (auto number = normalizeAccountNumber(m_search->text()); number && number->size() >= 6) {
+        m_openWhenFound = false;
         selectAccount(*number);
+    } else {
+        m_openWhenFound = true;
+    }
+    m_searchDebounce.stop();
+    m_searchText = m_search->text();
+    m_searchRequest = m_client->searchAccounts(m_searchText);
 }
 
 void MainWindow::selectAccount(const QString &number)
@@ -444,8 +474,8 @@ void MainWindow::onAccountLoaded(quint64 id, const AccountInfo &account, const Q
         return;
     const bool changedAccount = !m_account || m_account->id != account.id;
     showAccount(account);
+    m_resultsModel->updateAccount(account);
     m_historyModel->setOperations(recent);
-    m_history->resizeColumnsToContents();
     if (changedAccount)
         if (auto *f = currentForm())
             f->focusEntry();

@@ -70,6 +70,9 @@ private:
     std::optional<teller::AccountInfo> m_account;
     teller::StaffInfo m_staff;
     quint64 m_searchRequest = 0;
+    QString m_searchText;        // the text m_searchRequest was made for
+    QString m_resultsText;       // the text the listed results belong to
+    bool m_openWhenFound = false; // Enter was pressed before the results for the text arrived
     quint64 m_accountRequest = 0;
     QTimer m_searchDebounce;
     bool m_closeWhenIdle = false;

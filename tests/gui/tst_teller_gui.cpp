@@ -167,6 +167,25 @@ private Q_SLOTS:
         QCOMPARE(find<QLabel>(m_window.get(), "availableLabel")->text(), QStringLiteral("1,000.00 EUR"));
     }
 
+    void enterRightAfterTypingOpensWhatWasTyped()
+    {
+        QVERIFY(signIn());
+        openAccount(QStringLiteral("10000001"));
+        auto *search = find<QLineEdit>(m_window.get(), "searchEdit");
+        // Enter before the results for the new text are in: the old list must not be used.
+        QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+        QTest::keyClicks(search, QStringLiteral("10000003"));
+        QTest::keyClick(search, Qt::Key_Return);
+        QTRY_VERIFY(m_window->currentAccount() && m_window->currentAccount()->number == u"10000003");
+        QTest::qWait(300);
+        QCOMPARE(m_window->currentAccount()->number, QStringLiteral("10000003"));
+        // The same for a name.
+        QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+        QTest::keyClicks(search, QStringLiteral("maria"));
+        QTest::keyClick(search, Qt::Key_Return);
+        QTRY_VERIFY(m_window->currentAccount() && m_window->currentAccount()->number == u"10000001");
+    }
+
     void withdrawalTypedAndSubmittedWithEnter()
     {
         QVERIFY(signIn());

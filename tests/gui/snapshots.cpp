@@ -1,0 +1,182 @@
+// teller_snapshots: renders the main screens to PNG (docs/) and measures, on a private server
+// seeded with the demo branch, how long sign-in, opening an account and submit-to-outcome take
+// in the real window. Usage: teller_snapshots OUTPUT_DIR [ROUNDS]
+#include <ActionForm.h>
+#include <AmountValidator.h>
+#include <LoginDialog.h>
+#include <MainWindow.h>
+#include <ReceiptDialog.h>
+
+#include <teller/Demo.h>
+#include <teller/LocalServer.h>
+#include <teller/Logging.h>
+#include <teller/TellerClient.h>
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLoggingCategory>
+#include <QTableView>
+#include <QTest>
+#include <QUuid>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace teller;
+
+namespace {
+QString g_out;
+
+void save(QWidget *w, const char *name)
+{
+    QApplication::processEvents();
+    const QString path = g_out + u'/' + QString::fromLatin1(name) + QStringLiteral(".png");
+    if (!w->grab().save(path))
+        std::fprintf(stderr, "cannot write %s\n", qPrintable(path));
+    else
+        std::printf("wrote %s\n", qPrintable(path));
+}
+
+bool waitFor(const std::function<bool()> &condition, int ms = 15000)
+{
+    return QTest::qWaitFor(condition, ms);
+}
+
+double ms(qint64 ns)
+{
+    return double(ns) / 1e6;
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("teller-snapshots"));
+    initializeProcess();
+    QLoggingCategory::setFilterRules(QStringLiteral("teller.*.info=false\nteller.*.warning=false"));
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: teller_snapshots OUTPUT_DIR [ROUNDS]\n");
+        return 2;
+    }
+    g_out = QString::fromLocal8Bit(argv[1]);
+    const int rounds = argc > 2 ? std::max(1, atoi(argv[2])) : 20;
+    QDir().mkpath(g_out);
+
+    LocalServer::Options options;
+    options.baseDir = QDir::tempPath() + QStringLiteral("/teller-snap-") + QUuid::createUuid().toString(QUuid::Id128).left(8);
+    options.ephemeral = true;
+    LocalServer server(options);
+    QElapsedTimer t;
+    t.start();
+    auto superuser = demo::startServer(server);
+    if (!superuser) {
+        std::fprintf(stderr, "demo server: %s\n", qPrintable(superuser.error().message));
+        return 1;
+    }
+    std::printf("demo database (initdb, migrate, seed): %.0f ms\n", ms(t.nsecsElapsed()));
+
+    TellerClient client;
+    t.restart();
+    MainWindow window(&client);
+    LoginDialog *login = window.showSignIn(false);
+    if (!QTest::qWaitForWindowExposed(login))
+        return 1;
+    const double toDialog = ms(t.nsecsElapsed());
+    login->prefill(superuser->value(QStringLiteral("host")), superuser->value(QStringLiteral("port")).toInt(),
+                   QString::fromUtf16(demo::DatabaseName), QStringLiteral("disable"), QStringLiteral("anna"),
+                   QString::fromUtf16(demo::Password));
+    login->setHint(QStringLiteral("<b>Demo.</b> Press Enter to sign in as Anna, a teller. Other demo logins: <i>ben</i> "
+                                  "(teller), <i>clara</i> (supervisor); password <i>teller-demo</i>. Try account 10000001."));
+    login->adjustSize();
+    save(login, "sign-in");
+
+    t.restart();
+    QTest::keyClick(login->findChild<QLineEdit *>(QStringLiteral("passwordEdit")), Qt::Key_Return);
+    if (!waitFor([&] { return window.isVisible(); }))
+        return 1;
+    const double signIn = ms(t.nsecsElapsed());
+    window.resize(1180, 800);
+
+    auto *search = window.findChild<QLineEdit *>(QStringLiteral("searchEdit"));
+    t.restart();
+    auto *results = window.findChild<QTableView *>(QStringLiteral("searchResults"));
+    const auto firstResult = [&] {
+        return results->model()->rowCount() > 0 ? results->model()->index(0, 0).data().toString() : QString();
+    };
+    QTest::keyClicks(search, QStringLiteral("M"));
+    waitFor([&] { return firstResult() == u"10000001"; });
+    const double searchMs = ms(t.nsecsElapsed()); // includes the 120 ms typing pause
+    search->clear();
+    QTest::keyClicks(search, QStringLiteral("10000001"));
+    waitFor([&] { return results->model()->rowCount() == 1 && firstResult() == u"10000001"; });
+    t.restart();
+    QTest::keyClick(search, Qt::Key_Return);
+    waitFor([&] { return window.currentAccount().has_value(); });
+    const double openMs = ms(t.nsecsElapsed());
+
+    ActionForm *withdraw = window.form(ActionKind::Withdrawal);
+    auto *amount = withdraw->findChild<AmountField *>(QStringLiteral("amountEdit"));
+    auto *title = withdraw->findChild<QLabel *>(QStringLiteral("outcomeTitle"));
+    QList<double> submits;
+    for (int i = 0; i < rounds; ++i) {
+        QTest::keyClick(&window, Qt::Key_F2);
+        amount->clear();
+        QTest::keyClicks(amount, QStringLiteral("10.00"));
+        t.restart();
+        QTest::keyClick(amount, Qt::Key_Return);
+        if (!waitFor([&] { return withdraw->state() == ActionForm::State::Finished; }))
+            return 1;
+        submits << ms(t.nsecsElapsed());
+        if (i + 1 < rounds)
+            QTest::keyClick(&window, Qt::Key_Escape);
+    }
+    waitFor([&] { return window.findChild<QTableView *>(QStringLiteral("historyView"))->model()->rowCount() > 1; });
+    QTest::qWait(200);
+    save(&window, "withdrawal-completed");
+    Q_UNUSED(title);
+
+    // A receipt.
+    ReceiptDialog receipt(*withdraw->lastOutcome(), client.staff(), &window);
+    receipt.show();
+    if (!QTest::qWaitForWindowExposed(&receipt))
+        return 1;
+    save(&receipt, "receipt");
+    receipt.hide();
+    ReceiptDialog::savePdf(ReceiptDialog::html(*withdraw->lastOutcome(), client.staff(), QLocale()), g_out + QStringLiteral("/receipt.pdf"));
+
+    // A rejection with its reason, and the live validation of a transfer.
+    QTest::keyClick(&window, Qt::Key_Escape);
+    search->clear();
+    QTest::keyClicks(search, QStringLiteral("10000005"));
+    QTest::keyClick(search, Qt::Key_Return);
+    if (!waitFor([&] { return window.currentAccount() && window.currentAccount()->number == u"10000005"; }))
+        return 1;
+    QTest::keyClick(&window, Qt::Key_F2);
+    QTest::keyClicks(amount, QStringLiteral("100"));
+    QTest::keyClick(amount, Qt::Key_Return);
+    waitFor([&] { return withdraw->lastOutcome().has_value(); });
+    QTest::qWait(200);
+    save(&window, "withdrawal-rejected");
+
+    QTest::keyClick(&window, Qt::Key_F4);
+    ActionForm *transfer = window.form(ActionKind::Transfer);
+    QTest::keyClicks(transfer->findChild<QLineEdit *>(QStringLiteral("targetEdit")), QStringLiteral("20000001"));
+    QTest::qWait(600);
+    QTest::keyClicks(transfer->findChild<AmountField *>(QStringLiteral("amountEdit")), QStringLiteral("12.345"));
+    QTest::qWait(100);
+    save(&window, "transfer-validation");
+
+    std::sort(submits.begin(), submits.end());
+    const auto pct = [&](double p) { return submits.at(std::min<qsizetype>(submits.size() - 1, qsizetype(p * double(submits.size())))); };
+    std::printf("window to sign-in dialog: %.1f ms\n", toDialog);
+    std::printf("sign-in (Enter to window shown): %.1f ms\n", signIn);
+    std::printf("search as you type ('M', typing pause included): %.1f ms\n", searchMs);
+    std::printf("open account (Enter to details and history): %.1f ms\n", openMs);
+    std::printf("submit-to-outcome over %d withdrawals: p50 %.1f ms, p90 %.1f ms, max %.1f ms\n", int(submits.size()), pct(0.5),
+                pct(0.9), submits.last());
+    window.hide();
+    return 0;
+}
