@@ -9,6 +9,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFile>
+#include <QTimer>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QLoggingCategory>
@@ -18,7 +20,44 @@
 
 #include <cstdio>
 
+#ifdef Q_OS_LINUX
+#include <ctime>
+#include <unistd.h>
+#endif
+
 namespace {
+
+// Milliseconds since this process started (Linux: from the kernel's record, so the time
+// before main() counts too). -1 where unknown.
+qint64 msSinceProcessStart()
+{
+#ifdef Q_OS_LINUX
+    QFile stat(QStringLiteral("/proc/self/stat"));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray line = stat.readAll();
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 20)
+        return -1;
+    const qint64 startTicks = fields.at(19).toLongLong(); // field 22 of the whole line
+    timespec now{};
+    clock_gettime(CLOCK_BOOTTIME, &now);
+    const qint64 ticksPerSecond = sysconf(_SC_CLK_TCK);
+    return (qint64(now.tv_sec) * 1000 + now.tv_nsec / 1000000) - startTicks * 1000 / ticksPerSecond;
+#else
+    return -1;
+#endif
+}
+
+// TELLER_TRACE_STARTUP=1: print when the first window is ready for the keyboard.
+void traceStartup(QWidget *window, const char *what)
+{
+    if (qEnvironmentVariableIsEmpty("TELLER_TRACE_STARTUP"))
+        return;
+    QTimer::singleShot(0, window, [what] {
+        std::fprintf(stderr, "teller: %s after %lld ms\n", what, static_cast<long long>(msSinceProcessStart()));
+    });
+}
 
 // Without a display, Qt would abort with a terse message; say how to get one instead.
 bool haveDisplay()
@@ -78,7 +117,7 @@ int main(int argc, char *argv[])
     MainWindow window(&client);
 
     if (!parser.isSet(demoOption)) {
-        window.showSignIn();
+        traceStartup(window.showSignIn(), "sign-in window interactive");
         return QApplication::exec();
     }
 
@@ -90,6 +129,7 @@ int main(int argc, char *argv[])
     QObject::connect(&demo, &DemoLauncher::ready, &window, [&](const teller::ConnectionSettings &superuser) {
         progress.close();
         LoginDialog *login = window.showSignIn();
+        traceStartup(login, "demo database ready, sign-in window interactive");
         const teller::demo::StaffMember teller = teller::demo::staff().first();
         login->prefill(superuser.value(QStringLiteral("host")), superuser.value(QStringLiteral("port")).toInt(),
                        QString::fromUtf16(teller::demo::DatabaseName), QStringLiteral("disable"),
@@ -108,5 +148,6 @@ int main(int argc, char *argv[])
     });
     demo.start();
     progress.show();
+    traceStartup(&progress, "window interactive (demo database starting)");
     return QApplication::exec();
 }
