@@ -457,7 +457,7 @@ void ActionForm::showOutcome(const Outcome &outcome)
         break;
     case OutcomeStatus::Busy:
         colour = ui::Warn;
-        title = tr("The account is busy — nothing was done");
+        title = tr("The account is locked by another operation — nothing was done");
         detail = outcome.message;
         next = State::Unconfirmed;
         break;

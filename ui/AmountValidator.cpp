@@ -31,7 +31,7 @@ void AmountField::revalidate()
         } else if (!parsed->isPositive()) {
             m_problem = tr("The amount must be greater than zero.");
         } else if (parsed->minorUnits() > teller::Money::MaxActionMinorUnits) {
-            m_problem = tr("The amount is larger than any single operation may be.");
+            m_problem = tr("The amount exceeds the maximum for a single operation.");
         } else {
             m_money = *parsed;
         }

@@ -75,7 +75,7 @@ Result<ActionRequest> ActionRequest::create(ActionKind kind, QStringView account
     if (!amount.isPositive())
         return fail(Error::badInput(tr("The amount must be greater than zero.")));
     if (amount.minorUnits() > Money::MaxActionMinorUnits)
-        return fail(Error::badInput(tr("The amount is larger than any single operation may be.")));
+        return fail(Error::badInput(tr("The amount exceeds the maximum for a single operation.")));
 
     const QString trimmedNote = note.trimmed().toString();
     if (trimmedNote.size() > MaxNoteLength)

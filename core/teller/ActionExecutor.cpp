@@ -38,8 +38,8 @@ QVariant nullableText(const QString &s)
 QString retryMessage(FailureClass failure)
 {
     switch (failure) {
-    case FailureClass::Retryable: return tr("Another operation got in the way");
-    case FailureClass::LockTimeout: return tr("The account is busy");
+    case FailureClass::Retryable: return tr("A concurrent operation interfered");
+    case FailureClass::LockTimeout: return tr("The account is locked by another operation");
     case FailureClass::StatementTimeout: return tr("The server is slow");
     case FailureClass::ConnectionLost: return tr("Connection lost");
     case FailureClass::OutcomeUnknown: return tr("Connection lost while confirming");

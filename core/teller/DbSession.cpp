@@ -139,7 +139,7 @@ Result<void> DbSession::checkSchema()
         const QString state = q.lastError().nativeErrorCode();
         if (state == u"42P01" || state == u"3F000")
             return fail(Error{Error::Kind::Schema,
-                              tr("The database has no Teller schema yet. An administrator runs \"tellerctl migrate\"."),
+                              tr("The database has no Teller schema yet. Ask an administrator to run \"tellerctl migrate\"."),
                               state});
         if (state == u"42501")
             return fail(Error{Error::Kind::Permission,
@@ -151,7 +151,7 @@ Result<void> DbSession::checkSchema()
     if (m_schemaVersion < known)
         return fail(Error{Error::Kind::Schema,
                           tr("The database schema is older (version %1) than this program needs (version %2). "
-                             "An administrator runs \"tellerctl migrate\".")
+                             "Ask an administrator to run \"tellerctl migrate\".")
                               .arg(m_schemaVersion)
                               .arg(known),
                           {}});

@@ -1,4 +1,1263 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>AccountTableModel</name>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Kontoinhaber</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Verfügbar</translation>
+    </message>
+</context>
+<context>
+    <name>ActionForm</name>
+    <message>
+        <source>Problem with the account</source>
+        <translation>Problem mit dem Konto</translation>
+    </message>
+    <message>
+        <source>Into:</source>
+        <translation>Auf Konto:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Von Konto:</translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation>Kontonummer</translation>
+    </message>
+    <message>
+        <source>&amp;To account:</source>
+        <translation>&amp;Zielkonto:</translation>
+    </message>
+    <message>
+        <source>There is no account with this number.</source>
+        <translation>Es gibt kein Konto mit dieser Nummer.</translation>
+    </message>
+    <message>
+        <source>&amp;Amount:</source>
+        <translation>&amp;Betrag:</translation>
+    </message>
+    <message>
+        <source>Problem with the amount</source>
+        <translation>Problem mit dem Betrag</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Vermerk:</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation>&amp;Auszahlen</translation>
+    </message>
+    <message>
+        <source>&amp;Deposit</source>
+        <translation>&amp;Einzahlen</translation>
+    </message>
+    <message>
+        <source>T&amp;ransfer</source>
+        <translation>Über&amp;weisen</translation>
+    </message>
+    <message>
+        <source>Carry out the operation (Enter)</source>
+        <translation>Vorgang ausführen (Eingabe)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear</source>
+        <translation>Zu&amp;rücksetzen</translation>
+    </message>
+    <message>
+        <source>Clear the form (Esc)</source>
+        <translation>Formular zurücksetzen (Esc)</translation>
+    </message>
+    <message>
+        <source>Outcome details</source>
+        <translation>Ergebnisdetails</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Show &amp;receipt</source>
+        <translation>Be&amp;leg anzeigen</translation>
+    </message>
+    <message>
+        <source>Check a&amp;gain</source>
+        <translation>Erneut &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>Ask the server again with the same key: it either confirms what happened or carries the operation out once.</source>
+        <translation>Erneut mit demselben Vorgangsschlüssel beim Server nachfragen: Er bestätigt entweder, was geschehen ist, oder führt den Vorgang einmalig aus.</translation>
+    </message>
+    <message>
+        <source>New &amp;operation</source>
+        <translation>&amp;Neuer Vorgang</translation>
+    </message>
+    <message>
+        <source>Start a new operation (Esc)</source>
+        <translation>Neuen Vorgang beginnen (Esc)</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Verfügbar</translation>
+    </message>
+    <message>
+        <source>No account selected. Find one with Ctrl+F.</source>
+        <translation>Kein Konto ausgewählt. Bitte mit Strg+F ein Konto suchen.</translation>
+    </message>
+    <message>
+        <source>Looking up…</source>
+        <translation>Wird gesucht…</translation>
+    </message>
+    <message>
+        <source>A transfer needs two different accounts.</source>
+        <translation>Für eine Überweisung sind zwei verschiedene Konten nötig.</translation>
+    </message>
+    <message>
+        <source>More than the available %1: the server will refuse it unless money came in meanwhile.</source>
+        <translation>Mehr als verfügbar (%1): Der Server lehnt den Vorgang ab, sofern nicht inzwischen Geld eingegangen ist.</translation>
+    </message>
+    <message>
+        <source>Above your approval limit of %1: a supervisor must approve it.</source>
+        <translation>Über dem Freigabelimit von %1: Freigabe durch Vorgesetzte erforderlich.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>Operation key %1</source>
+        <translation>Vorgangsschlüssel %1</translation>
+    </message>
+    <message>
+        <source>Another operation is still being confirmed. Wait for it, then submit again.</source>
+        <translation>Ein anderer Vorgang wird noch bestätigt. Bitte abwarten und dann erneut absenden.</translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation>Server wird abgefragt…</translation>
+    </message>
+    <message>
+        <source>%1 — retrying, attempt %2 of %3</source>
+        <translation>%1 — neuer Versuch %2 von %3</translation>
+    </message>
+    <message>
+        <source>Completed — pay out %1</source>
+        <translation>Ausgeführt — %1 auszahlen</translation>
+    </message>
+    <message>
+        <source>Completed — %1 paid in</source>
+        <translation>Ausgeführt — %1 eingezahlt</translation>
+    </message>
+    <message>
+        <source>Completed — %1 transferred</source>
+        <translation>Ausgeführt — %1 überwiesen</translation>
+    </message>
+    <message>
+        <source>Balance after: %1</source>
+        <translation>Kontostand danach: %1</translation>
+    </message>
+    <message>
+        <source>This operation had already been carried out; it was not repeated.</source>
+        <translation>Dieser Vorgang wurde bereits ausgeführt; er wurde nicht wiederholt.</translation>
+    </message>
+    <message>
+        <source>Rejected — %1</source>
+        <translation>Abgelehnt — %1</translation>
+    </message>
+    <message>
+        <source>Nothing was paid or booked.</source>
+        <translation>Es wurde nichts ausgezahlt oder gebucht.</translation>
+    </message>
+    <message>
+        <source>Waiting for a supervisor — do not pay out yet</source>
+        <translation>Warten auf Freigabe durch Vorgesetzte — noch nicht auszahlen</translation>
+    </message>
+    <message>
+        <source>%1 is held on the account until a supervisor approves or rejects it.</source>
+        <translation>%1 ist auf dem Konto vorgemerkt, bis Vorgesetzte den Vorgang freigeben oder ablehnen.</translation>
+    </message>
+    <message>
+        <source>Not confirmed — do not pay out yet</source>
+        <translation>Nicht bestätigt — noch nicht auszahlen</translation>
+    </message>
+    <message>
+        <source>The approval did not come in time; the hold was released.</source>
+        <translation>Die Freigabe kam nicht rechtzeitig; die Vormerkung wurde aufgehoben.</translation>
+    </message>
+    <message>
+        <source>This operation was abandoned; it will never be carried out.</source>
+        <translation>Dieser Vorgang wurde verworfen; er wird nicht mehr ausgeführt.</translation>
+    </message>
+    <message>
+        <source>The server refused the operation key (used for another operation).</source>
+        <translation>Der Server hat den Vorgangsschlüssel abgelehnt (er gehört zu einem anderen Vorgang).</translation>
+    </message>
+    <message>
+        <source>The server has no record of this operation.</source>
+        <translation>Dem Server ist dieser Vorgang nicht bekannt.</translation>
+    </message>
+    <message>
+        <source>Failed — %1</source>
+        <translation>Fehlgeschlagen — %1</translation>
+    </message>
+    <message>
+        <source>The account is locked by another operation — nothing was done</source>
+        <translation>Das Konto ist durch einen anderen Vorgang gesperrt — es wurde nichts ausgeführt</translation>
+    </message>
+</context>
+<context>
+    <name>AmountField</name>
+    <message>
+        <source>Choose an account first.</source>
+        <translation>Bitte zuerst ein Konto auswählen.</translation>
+    </message>
+    <message>
+        <source>The amount must be greater than zero.</source>
+        <translation>Der Betrag muss größer als null sein.</translation>
+    </message>
+    <message>
+        <source>The amount exceeds the maximum for a single operation.</source>
+        <translation>Der Betrag übersteigt den Höchstbetrag für einen einzelnen Vorgang.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Sign in to Teller</source>
+        <translation>Bei Teller anmelden</translation>
+    </message>
+    <message>
+        <source>db.branch.example or /run/postgresql</source>
+        <translation>db.branch.example oder /run/postgresql</translation>
+    </message>
+    <message>
+        <source>Encrypted, server verified (verify-full)</source>
+        <translation>Verschlüsselt, Server geprüft (verify-full)</translation>
+    </message>
+    <message>
+        <source>Encrypted, certificate checked (verify-ca)</source>
+        <translation>Verschlüsselt, Zertifikat geprüft (verify-ca)</translation>
+    </message>
+    <message>
+        <source>Encrypted, not verified (require)</source>
+        <translation>Verschlüsselt, nicht geprüft (require)</translation>
+    </message>
+    <message>
+        <source>Encrypted if possible (prefer)</source>
+        <translation>Verschlüsselt, falls möglich (prefer)</translation>
+    </message>
+    <message>
+        <source>Not encrypted (disable)</source>
+        <translation>Unverschlüsselt (disable)</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Benutzerkennung:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption:</source>
+        <translation>&amp;Verschlüsselung:</translation>
+    </message>
+    <message>
+        <source>Sign-in problem</source>
+        <translation>Anmeldeproblem</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>B&amp;eenden</translation>
+    </message>
+    <message>
+        <source>Enter your login.</source>
+        <translation>Bitte die Benutzerkennung eingeben.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Teller</source>
+        <translation>Teller</translation>
+    </message>
+    <message>
+        <source>No account found.</source>
+        <translation>Kein Konto gefunden.</translation>
+    </message>
+    <message>
+        <source>There is no account %1.</source>
+        <translation>Es gibt kein Konto %1.</translation>
+    </message>
+    <message>
+        <source>Account number or holder&apos;s name</source>
+        <translation>Kontonummer oder Name des Kontoinhabers</translation>
+    </message>
+    <message>
+        <source>&amp;Find account (Ctrl+F):</source>
+        <translation>Konto &amp;suchen (Strg+F):</translation>
+    </message>
+    <message>
+        <source>Accounts found</source>
+        <translation>Gefundene Konten</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>Kontonummer:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Balance:</source>
+        <translation>Kontostand:</translation>
+    </message>
+    <message>
+        <source>Held:</source>
+        <translation>Vorgemerkt:</translation>
+    </message>
+    <message>
+        <source>Available:</source>
+        <translation>Verfügbar:</translation>
+    </message>
+    <message>
+        <source>Withdraw (F2)</source>
+        <translation>Auszahlung (F2)</translation>
+    </message>
+    <message>
+        <source>Deposit (F3)</source>
+        <translation>Einzahlung (F3)</translation>
+    </message>
+    <message>
+        <source>Transfer (F4)</source>
+        <translation>Überweisung (F4)</translation>
+    </message>
+    <message>
+        <source>Recent operations</source>
+        <translation>Letzte Vorgänge</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <source>An operation is still being confirmed.</source>
+        <translation>Ein Vorgang wird noch bestätigt.</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Operations</source>
+        <translation>&amp;Vorgänge</translation>
+    </message>
+    <message>
+        <source>&amp;Find account</source>
+        <translation>Konto &amp;suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation>&amp;Auszahlung</translation>
+    </message>
+    <message>
+        <source>&amp;Deposit</source>
+        <translation>&amp;Einzahlung</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer</source>
+        <translation>Ü&amp;berweisung</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh account</source>
+        <translation>Konto a&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard</source>
+        <translation>&amp;Tastaturbedienung</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>Tastaturbedienung</translation>
+    </message>
+    <message>
+        <source>Ctrl+F  find an account (Down to the list, Enter to open it)
+F2 / F3 / F4  withdraw / deposit / transfer
+Enter  carry out the operation
+Esc  clear the form, or start a new operation
+F5  refresh the account
+Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
+        <translation>Strg+F  Konto suchen (Pfeil nach unten: zur Liste, Eingabe: Konto öffnen)
+F2 / F3 / F4  Auszahlung / Einzahlung / Überweisung
+Eingabe  Vorgang ausführen
+Esc  Formular zurücksetzen oder neuen Vorgang beginnen
+F5  Konto aktualisieren
+Strg+Umschalt+L  abmelden    Strg+Q  beenden</translation>
+    </message>
+    <message>
+        <source>&amp;About Teller</source>
+        <translation>Ü&amp;ber Teller</translation>
+    </message>
+    <message>
+        <source>About Teller</source>
+        <translation>Über Teller</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Teller&lt;/b&gt; %1&lt;br&gt;Withdrawals, deposits and transfers, each carried out exactly once.</source>
+        <translation>&lt;b&gt;Teller&lt;/b&gt; %1&lt;br&gt;Auszahlungen, Einzahlungen und Überweisungen – jeder Vorgang wird genau einmal ausgeführt.</translation>
+    </message>
+    <message>
+        <source>Signed in: %1 (%2)</source>
+        <translation>Angemeldet: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 · encrypted</source>
+        <translation>%1 · verschlüsselt</translation>
+    </message>
+    <message>
+        <source>%1 · not encrypted</source>
+        <translation>%1 · unverschlüsselt</translation>
+    </message>
+    <message>
+        <source>Teller — %1</source>
+        <translation>Teller — %1</translation>
+    </message>
+    <message>
+        <source>● Connected</source>
+        <translation>● Verbunden</translation>
+    </message>
+    <message>
+        <source>● Connection lost — reconnecting</source>
+        <translation>● Verbindung unterbrochen — wird wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Network: offline</source>
+        <translation>Netzwerk: offline</translation>
+    </message>
+    <message>
+        <source>No account selected</source>
+        <translation>Kein Konto ausgewählt</translation>
+    </message>
+    <message>
+        <source>(overdraft to %1)</source>
+        <translation>(überziehbar bis %1)</translation>
+    </message>
+    <message>
+        <source>An operation is being confirmed; the window closes when it is done.</source>
+        <translation>Ein Vorgang wird gerade bestätigt; das Fenster schließt sich danach.</translation>
+    </message>
+    <message>
+        <source>Unconfirmed operation</source>
+        <translation>Unbestätigter Vorgang</translation>
+    </message>
+    <message>
+        <source>These operations are not confirmed:
+%1
+
+Do not pay out for them. Note the keys: &quot;tellerctl status KEY&quot; tells later whether they happened. Close anyway?</source>
+        <translation>Diese Vorgänge sind nicht bestätigt:
+%1
+
+Für diese Vorgänge bitte nichts auszahlen. Bitte die Vorgangsschlüssel notieren: Mit „tellerctl status KEY“ lässt sich später prüfen, ob sie ausgeführt wurden. Trotzdem schließen?</translation>
+    </message>
+</context>
+<context>
+    <name>OperationTableModel</name>
+    <message>
+        <source>Key %1</source>
+        <translation>Schlüssel %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Vorgang</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Balance after</source>
+        <translation>Kontostand danach</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Other account</source>
+        <translation>Gegenkonto</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Erfasst von</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Receipt</source>
+        <translation>Beleg</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>Als &amp;PDF speichern…</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Vorgang</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>From account</source>
+        <translation>Von Konto</translation>
+    </message>
+    <message>
+        <source>To account</source>
+        <translation>Zielkonto</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Balance after</source>
+        <translation>Kontostand danach</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Teller</source>
+        <translation>Kassierer(in)</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Arbeitsplatz</translation>
+    </message>
+    <message>
+        <source>Operation key</source>
+        <translation>Vorgangsschlüssel</translation>
+    </message>
+    <message>
+        <source>Teller — receipt</source>
+        <translation>Teller — Beleg</translation>
+    </message>
+    <message>
+        <source>Keep this receipt. The operation key identifies the operation at the bank.</source>
+        <translation>Bitte diesen Beleg aufbewahren. Der Vorgangsschlüssel kennzeichnet den Vorgang bei der Bank.</translation>
+    </message>
+    <message>
+        <source>The page size is not supported.</source>
+        <translation>Das Seitenformat wird nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>Teller receipt</source>
+        <translation>Teller-Beleg</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be written.</source>
+        <translation>Die Datei %1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>receipt-%1.pdf</source>
+        <translation>receipt-%1.pdf</translation>
+    </message>
+    <message>
+        <source>Save receipt</source>
+        <translation>Beleg speichern</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Receipt not saved</source>
+        <translation>Beleg nicht gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Withdrawals, deposits and transfers for bank tellers.</source>
+        <translation>Auszahlungen, Einzahlungen und Überweisungen für Kassierer(innen) am Bankschalter.</translation>
+    </message>
+    <message>
+        <source>Start a private demo database and sign in to it.</source>
+        <translation>Eine private Demo-Datenbank starten und dort anmelden.</translation>
+    </message>
+    <message>
+        <source>Starting the demo database…</source>
+        <translation>Demo-Datenbank wird gestartet…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Demo.&lt;/b&gt; Press Enter to sign in as Anna, a teller. Other demo logins: &lt;i&gt;ben&lt;/i&gt; (teller), &lt;i&gt;clara&lt;/i&gt; (supervisor); password &lt;i&gt;%1&lt;/i&gt;. Try account 10000001.</source>
+        <translation>&lt;b&gt;Demo.&lt;/b&gt; Mit der Eingabetaste als Anna (Kassiererin) anmelden. Weitere Demo-Benutzerkennungen: &lt;i&gt;ben&lt;/i&gt; (Kassierer), &lt;i&gt;clara&lt;/i&gt; (Vorgesetzte); Passwort &lt;i&gt;%1&lt;/i&gt;. Zum Ausprobieren: Konto 10000001.</translation>
+    </message>
+    <message>
+        <source>The demo database could not be started:
+%1</source>
+        <translation>Die Demo-Datenbank konnte nicht gestartet werden:
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>teller</name>
+    <message>
+        <source>An account number has only letters and digits; &quot;%1&quot; is not allowed.</source>
+        <translation>Eine Kontonummer besteht nur aus Buchstaben und Ziffern; „%1“ ist nicht zulässig.</translation>
+    </message>
+    <message>
+        <source>Enter an account number.</source>
+        <translation>Bitte eine Kontonummer eingeben.</translation>
+    </message>
+    <message>
+        <source>An account number has at most 34 characters.</source>
+        <translation>Eine Kontonummer hat höchstens 34 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The server is slow</source>
+        <translation>Der Server antwortet langsam</translation>
+    </message>
+    <message>
+        <source>Connection lost</source>
+        <translation>Verbindung unterbrochen</translation>
+    </message>
+    <message>
+        <source>Connection lost while confirming</source>
+        <translation>Verbindung beim Bestätigen unterbrochen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong (%1).</source>
+        <translation>Benutzerkennung oder Passwort ist falsch (%1).</translation>
+    </message>
+    <message>
+        <source>This login may not connect to %1: %2</source>
+        <translation>Diese Benutzerkennung darf sich nicht mit %1 verbinden: %2</translation>
+    </message>
+    <message>
+        <source>The database does not exist (%1).</source>
+        <translation>Die Datenbank existiert nicht (%1).</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed: %2</source>
+        <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>The server %1 has no free connection right now.</source>
+        <translation>Der Server %1 hat derzeit keine freie Verbindung.</translation>
+    </message>
+    <message>
+        <source>The server %1 is not accepting connections right now.</source>
+        <translation>Der Server %1 nimmt derzeit keine Verbindungen an.</translation>
+    </message>
+    <message>
+        <source>The server %1 cannot be reached: %2</source>
+        <translation>Der Server %1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>A concurrent operation interfered</source>
+        <translation>Ein gleichzeitiger Vorgang kam dazwischen</translation>
+    </message>
+    <message>
+        <source>The account is locked by another operation</source>
+        <translation>Das Konto ist durch einen anderen Vorgang gesperrt</translation>
+    </message>
+</context>
+<context>
+    <name>teller::Accounts</name>
+    <message>
+        <source>The server sent an account this program cannot read.</source>
+        <translation>Der Server hat ein Konto gesendet, das dieses Programm nicht lesen kann.</translation>
+    </message>
+    <message>
+        <source>looking up an account</source>
+        <translation>beim Abrufen eines Kontos</translation>
+    </message>
+    <message>
+        <source>searching accounts</source>
+        <translation>bei der Kontosuche</translation>
+    </message>
+    <message>
+        <source>reading recent operations</source>
+        <translation>beim Lesen der letzten Vorgänge</translation>
+    </message>
+</context>
+<context>
+    <name>teller::ActionExecutor</name>
+    <message>
+        <source>The connection was lost while the server was confirming; the operation may or may not have been carried out. Check again with the same key.</source>
+        <translation>Die Verbindung brach ab, während der Server bestätigte; es ist unklar, ob der Vorgang ausgeführt wurde. Bitte mit demselben Vorgangsschlüssel erneut prüfen.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached; the operation was not confirmed. Check again with the same key.</source>
+        <translation>Der Server war nicht erreichbar; der Vorgang wurde nicht bestätigt. Bitte mit demselben Vorgangsschlüssel erneut prüfen.</translation>
+    </message>
+    <message>
+        <source>The account stayed busy; nothing was done. Try again with the same key.</source>
+        <translation>Das Konto blieb belegt; es wurde nichts ausgeführt. Bitte mit demselben Vorgangsschlüssel erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>starting the transaction</source>
+        <translation>beim Starten der Transaktion</translation>
+    </message>
+    <message>
+        <source>carrying out the operation</source>
+        <translation>beim Ausführen des Vorgangs</translation>
+    </message>
+    <message>
+        <source>committing</source>
+        <translation>beim Festschreiben</translation>
+    </message>
+    <message>
+        <source>asking for the operation&apos;s status</source>
+        <translation>bei der Abfrage des Vorgangsstatus</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be understood (%1); nothing was changed.</source>
+        <translation>Die Antwort des Servers war nicht verständlich (%1); es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>no row</source>
+        <translation>keine Zeile</translation>
+    </message>
+    <message>
+        <source>another key</source>
+        <translation>anderer Schlüssel</translation>
+    </message>
+    <message>
+        <source>status &quot;%1&quot;</source>
+        <translation>Status „%1“</translation>
+    </message>
+    <message>
+        <source>currency &quot;%1&quot;</source>
+        <translation>Währung „%1“</translation>
+    </message>
+    <message>
+        <source>a rejection without a reason</source>
+        <translation>Ablehnung ohne Begründung</translation>
+    </message>
+    <message>
+        <source>a completed operation without amounts</source>
+        <translation>ausgeführter Vorgang ohne Beträge</translation>
+    </message>
+</context>
+<context>
+    <name>teller::ActionRequest</name>
+    <message>
+        <source>A transfer needs two different accounts.</source>
+        <translation>Für eine Überweisung sind zwei verschiedene Konten nötig.</translation>
+    </message>
+    <message>
+        <source>Only a transfer has a second account.</source>
+        <translation>Nur eine Überweisung hat ein zweites Konto.</translation>
+    </message>
+    <message>
+        <source>The amount must be greater than zero.</source>
+        <translation>Der Betrag muss größer als null sein.</translation>
+    </message>
+    <message>
+        <source>The note is too long.</source>
+        <translation>Der Vermerk ist zu lang.</translation>
+    </message>
+    <message>
+        <source>The note contains a control or formatting character.</source>
+        <translation>Der Vermerk enthält ein Steuer- oder Formatierungszeichen.</translation>
+    </message>
+    <message>
+        <source>The amount exceeds the maximum for a single operation.</source>
+        <translation>Der Betrag übersteigt den Höchstbetrag für einen einzelnen Vorgang.</translation>
+    </message>
+</context>
+<context>
+    <name>teller::Administration</name>
+    <message>
+        <source>reading the home currency</source>
+        <translation>beim Lesen der Hauswährung</translation>
+    </message>
+    <message>
+        <source>The database&apos;s home currency &quot;%1&quot; is not known.</source>
+        <translation>Die Hauswährung „%1“ der Datenbank ist unbekannt.</translation>
+    </message>
+    <message>
+        <source>reading the staff record</source>
+        <translation>beim Lesen des Mitarbeiterdatensatzes</translation>
+    </message>
+    <message>
+        <source>The login &quot;%1&quot; is not an active Teller staff member.</source>
+        <translation>Die Benutzerkennung „%1“ gehört zu keinem aktiven Teller-Mitarbeiter.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid login: lower-case letters, digits, &quot;_&quot;, &quot;.&quot; and &quot;-&quot;, starting with a letter, at most 63 characters.</source>
+        <translation>„%1“ ist keine gültige Benutzerkennung: erlaubt sind Kleinbuchstaben, Ziffern, „_“, „.“ und „-“, beginnend mit einem Buchstaben, höchstens 63 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The login &quot;%1&quot; is reserved.</source>
+        <translation>Die Benutzerkennung „%1“ ist reserviert.</translation>
+    </message>
+    <message>
+        <source>An approval limit cannot be negative.</source>
+        <translation>Ein Freigabelimit darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>A password needs at least 8 characters.</source>
+        <translation>Ein Passwort muss mindestens 8 Zeichen haben.</translation>
+    </message>
+    <message>
+        <source>adding staff</source>
+        <translation>beim Anlegen des Mitarbeiters</translation>
+    </message>
+    <message>
+        <source>The holder&apos;s name must have between 1 and 200 characters.</source>
+        <translation>Der Name des Kontoinhabers muss zwischen 1 und 200 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>The balance floor cannot be above zero (a negative floor is an overdraft).</source>
+        <translation>Die Untergrenze des Kontostands darf nicht über null liegen (eine negative Untergrenze ist ein Überziehungsrahmen).</translation>
+    </message>
+    <message>
+        <source>The balance floor must be in the account&apos;s currency.</source>
+        <translation>Die Untergrenze des Kontostands muss in der Kontowährung angegeben sein.</translation>
+    </message>
+    <message>
+        <source>opening the account</source>
+        <translation>beim Eröffnen des Kontos</translation>
+    </message>
+    <message>
+        <source>changing the account&apos;s status</source>
+        <translation>beim Ändern des Kontostatus</translation>
+    </message>
+    <message>
+        <source>There is no account %1.</source>
+        <translation>Es gibt kein Konto %1.</translation>
+    </message>
+    <message>
+        <source>checking the invariants</source>
+        <translation>beim Prüfen der Konsistenzbedingungen</translation>
+    </message>
+</context>
+<context>
+    <name>teller::ConnectionSettings</name>
+    <message>
+        <source>out of memory</source>
+        <translation>nicht genügend Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>The connection string is not valid: %1</source>
+        <translation>Die Verbindungszeichenfolge ist ungültig: %1</translation>
+    </message>
+    <message>
+        <source>The connection setting %1=&quot;%2&quot; is not valid: %3</source>
+        <translation>Die Verbindungseinstellung %1=&quot;%2&quot; ist ungültig: %3</translation>
+    </message>
+    <message>
+        <source>expected a port number between 1 and 65535.</source>
+        <translation>erwartet wird eine Portnummer zwischen 1 und 65535.</translation>
+    </message>
+    <message>
+        <source>expected one of %1.</source>
+        <translation>erwartet wird einer der Werte %1.</translation>
+    </message>
+    <message>
+        <source>expected a whole number.</source>
+        <translation>erwartet wird eine ganze Zahl.</translation>
+    </message>
+    <message>
+        <source>The connection setting %1 has no value.</source>
+        <translation>Die Verbindungseinstellung %1 hat keinen Wert.</translation>
+    </message>
+    <message>
+        <source>a value may not contain &quot;;&quot;.</source>
+        <translation>ein Wert darf kein „;“ enthalten.</translation>
+    </message>
+    <message>
+        <source>local socket</source>
+        <translation>lokaler Socket</translation>
+    </message>
+    <message>
+        <source>local socket %1</source>
+        <translation>lokaler Socket %1</translation>
+    </message>
+    <message>
+        <source>The connection setting %1 may not contain &quot;;&quot;.</source>
+        <translation>Die Verbindungseinstellung %1 darf kein „;“ enthalten.</translation>
+    </message>
+</context>
+<context>
+    <name>teller::DbSession</name>
+    <message>
+        <source>The PostgreSQL driver (QPSQL) is not installed.</source>
+        <translation>Der PostgreSQL-Treiber (QPSQL) ist nicht installiert.</translation>
+    </message>
+    <message>
+        <source>reading the session</source>
+        <translation>beim Lesen der Sitzung</translation>
+    </message>
+    <message>
+        <source>The login &quot;%1&quot; is not a Teller staff member.</source>
+        <translation>Die Benutzerkennung „%1“ gehört zu keinem Teller-Mitarbeiter.</translation>
+    </message>
+    <message>
+        <source>reading the schema version</source>
+        <translation>beim Lesen der Schemaversion</translation>
+    </message>
+    <message>
+        <source>The database schema is newer (version %1) than this program knows (version %2). Install the current Teller version.</source>
+        <translation>Das Datenbankschema ist neuer (Version %1), als dieses Programm kennt (Version %2). Bitte die aktuelle Teller-Version installieren.</translation>
+    </message>
+    <message>
+        <source>preparing a statement</source>
+        <translation>beim Vorbereiten einer Anweisung</translation>
+    </message>
+    <message>
+        <source>running a statement</source>
+        <translation>beim Ausführen einer Anweisung</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost while %1.</source>
+        <translation>Die Verbindung zum Server brach %1 ab.</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost while %1: %2</source>
+        <translation>Die Verbindung zum Server brach %1 ab: %2</translation>
+    </message>
+    <message>
+        <source>Not allowed: %1</source>
+        <translation>Nicht erlaubt: %1</translation>
+    </message>
+    <message>
+        <source>The server refused the request: %1</source>
+        <translation>Der Server hat die Anfrage abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The server reported an error while %1: %2</source>
+        <translation>Der Server meldete %1 einen Fehler: %2</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>The password could not be encrypted: %1</source>
+        <translation>Das Passwort konnte nicht verschlüsselt werden: %1</translation>
+    </message>
+    <message>
+        <source>The database has no Teller schema yet. Ask an administrator to run &quot;tellerctl migrate&quot;.</source>
+        <translation>Die Datenbank hat noch kein Teller-Schema. Bitte eine Administratorin oder einen Administrator bitten, „tellerctl migrate“ auszuführen.</translation>
+    </message>
+    <message>
+        <source>The database schema is older (version %1) than this program needs (version %2). Ask an administrator to run &quot;tellerctl migrate&quot;.</source>
+        <translation>Das Datenbankschema ist älter (Version %1), als dieses Programm benötigt (Version %2). Bitte eine Administratorin oder einen Administrator bitten, „tellerctl migrate“ auszuführen.</translation>
+    </message>
+</context>
+<context>
+    <name>teller::IdempotencyKey</name>
+    <message>
+        <source>&quot;%1&quot; is not a valid idempotency key: expected a UUID such as 0190a6f2-8f4e-7c3a-9b1d-2e5f6a7b8c9d.</source>
+        <translation>„%1“ ist kein gültiger Vorgangsschlüssel: erwartet wird eine UUID wie 0190a6f2-8f4e-7c3a-9b1d-2e5f6a7b8c9d.</translation>
+    </message>
+</context>
+<context>
+    <name>teller::LocalServer</name>
+    <message>
+        <source>TELLER_PG_BINDIR=%1 has no initdb and pg_ctl.</source>
+        <translation>In TELLER_PG_BINDIR=%1 fehlen initdb und pg_ctl.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL&apos;s server programs (initdb, pg_ctl) were not found. On Debian: apt-get install postgresql</source>
+        <translation>Die Serverprogramme von PostgreSQL (initdb, pg_ctl) wurden nicht gefunden. Unter Debian: apt-get install postgresql</translation>
+    </message>
+    <message>
+        <source>%1 could not be started: %2</source>
+        <translation>%1 konnte nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 did not finish in time.</source>
+        <translation>%1 wurde nicht rechtzeitig beendet.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>The directory %1 cannot be created.</source>
+        <translation>Das Verzeichnis %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>The directory %1 cannot be handed to the postgres user. Running as root needs the postgres OS user (apt-get install postgresql).</source>
+        <translation>Das Verzeichnis %1 kann nicht an den Benutzer postgres übergeben werden. Für den Betrieb als root wird der Betriebssystembenutzer postgres benötigt (apt-get install postgresql).</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Cannot update %1.</source>
+        <translation>%1 kann nicht aktualisiert werden.</translation>
+    </message>
+    <message>
+        <source>The server in %1 has no readable superuser.password.</source>
+        <translation>Der Server in %1 hat keine lesbare Datei superuser.password.</translation>
+    </message>
+    <message>
+        <source>No free TCP port on 127.0.0.1.</source>
+        <translation>Kein freier TCP-Port auf 127.0.0.1.</translation>
+    </message>
+    <message>
+        <source>The private PostgreSQL server did not start: %1</source>
+        <translation>Der private PostgreSQL-Server ist nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <source>The private PostgreSQL server did not find a free port: %1</source>
+        <translation>Der private PostgreSQL-Server hat keinen freien Port gefunden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>teller::Migrator</name>
+    <message>
+        <source>starting a transaction</source>
+        <translation>beim Starten einer Transaktion</translation>
+    </message>
+    <message>
+        <source>waiting for other migrations</source>
+        <translation>beim Warten auf andere Migrationen</translation>
+    </message>
+    <message>
+        <source>creating the migrations table</source>
+        <translation>beim Anlegen der Migrationstabelle</translation>
+    </message>
+    <message>
+        <source>reading the applied migrations</source>
+        <translation>beim Lesen der angewendeten Migrationen</translation>
+    </message>
+    <message>
+        <source>The database schema is newer (version %1) than this program knows (version %2). Install the current Teller version.</source>
+        <translation>Das Datenbankschema ist neuer (Version %1), als dieses Programm kennt (Version %2). Bitte die aktuelle Teller-Version installieren.</translation>
+    </message>
+    <message>
+        <source>Migration %1 (%2) in the database differs from this program&apos;s copy. The schema was changed by hand or by another build; nothing was changed.</source>
+        <translation>Migration %1 (%2) in der Datenbank weicht von der Fassung dieses Programms ab. Das Schema wurde von Hand oder durch einen anderen Build geändert; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>reading the schema version</source>
+        <translation>beim Lesen der Schemaversion</translation>
+    </message>
+    <message>
+        <source>applying migration %1 (%2)</source>
+        <translation>beim Anwenden der Migration %1 (%2)</translation>
+    </message>
+    <message>
+        <source>recording migration %1</source>
+        <translation>beim Protokollieren der Migration %1</translation>
+    </message>
+    <message>
+        <source>committing migration %1</source>
+        <translation>beim Festschreiben der Migration %1</translation>
+    </message>
+</context>
+<context>
+    <name>teller::Money</name>
+    <message>
+        <source>Enter an amount.</source>
+        <translation>Bitte einen Betrag eingeben.</translation>
+    </message>
+    <message>
+        <source>The digit grouping is not valid: groups of three digits, decimal separator &quot;%1&quot;.</source>
+        <translation>Die Zifferngruppierung ist ungültig: erwartet werden Dreiergruppen und „%1“ als Dezimaltrennzeichen.</translation>
+    </message>
+    <message>
+        <source>A sign may only stand at the start of the amount.</source>
+        <translation>Ein Vorzeichen darf nur am Anfang des Betrags stehen.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not allowed in an amount: use digits and &quot;%2&quot; as decimal separator.</source>
+        <translation>„%1“ ist in einem Betrag nicht zulässig: Bitte Ziffern und „%2“ als Dezimaltrennzeichen verwenden.</translation>
+    </message>
+    <message>
+        <source>Digits are missing after the decimal separator.</source>
+        <translation>Nach dem Dezimaltrennzeichen fehlen Ziffern.</translation>
+    </message>
+    <message>
+        <source>%1 amounts have no decimal places.</source>
+        <translation>Beträge in %1 haben keine Nachkommastellen.</translation>
+    </message>
+    <message>
+        <source>%1 amounts have at most %2 digits after the decimal separator.</source>
+        <translation>Beträge in %1 haben höchstens %2 Nachkommastellen.</translation>
+    </message>
+    <message>
+        <source>The amount is too large.</source>
+        <translation>Der Betrag ist zu groß.</translation>
+    </message>
+</context>
+<context>
+    <name>teller::Outcome</name>
+    <message>
+        <source>Insufficient funds: the available balance does not cover the amount.</source>
+        <translation>Keine ausreichende Deckung: Der verfügbare Kontostand reicht für den Betrag nicht aus.</translation>
+    </message>
+    <message>
+        <source>The account is frozen: no money may leave it.</source>
+        <translation>Das Konto ist gesperrt: Es darf kein Geld abfließen.</translation>
+    </message>
+    <message>
+        <source>The account is closed.</source>
+        <translation>Das Konto ist aufgelöst.</translation>
+    </message>
+    <message>
+        <source>There is no account with this number.</source>
+        <translation>Es gibt kein Konto mit dieser Nummer.</translation>
+    </message>
+    <message>
+        <source>The currency does not match the account&apos;s currency.</source>
+        <translation>Die Währung stimmt nicht mit der Kontowährung überein.</translation>
+    </message>
+    <message>
+        <source>The resulting balance would exceed what an account can hold.</source>
+        <translation>Der neue Kontostand würde den Höchstbetrag für ein Konto überschreiten.</translation>
+    </message>
+    <message>
+        <source>A supervisor rejected the operation.</source>
+        <translation>Die Freigabe durch Vorgesetzte wurde verweigert.</translation>
+    </message>
+</context>
+<context>
+    <name>teller::TellerClient</name>
+    <message>
+        <source>Not signed in.</source>
+        <translation>Nicht angemeldet.</translation>
+    </message>
+    <message>
+        <source>The connection to the server is lost; reconnecting.</source>
+        <translation>Die Verbindung zum Server ist unterbrochen; sie wird wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation>Abgemeldet.</translation>
+    </message>
+    <message>
+        <source>Not signed in; the action was not sent.</source>
+        <translation>Nicht angemeldet; der Vorgang wurde nicht gesendet.</translation>
+    </message>
+</context>
+<context>
+    <name>teller::demo</name>
+    <message>
+        <source>Opening balance</source>
+        <translation>Eröffnungssaldo</translation>
+    </message>
+    <message>
+        <source>The opening deposit into %1 did not complete: %2 %3</source>
+        <translation>Die Eröffnungseinzahlung auf %1 wurde nicht abgeschlossen: %2 %3</translation>
+    </message>
+    <message>
+        <source>looking for the demo database</source>
+        <translation>bei der Suche nach der Demo-Datenbank</translation>
+    </message>
+</context>
+<context>
+    <name>ui</name>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Aufgelöst</translation>
+    </message>
+    <message>
+        <source>Withdrawal</source>
+        <translation>Auszahlung</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>Einzahlung</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Überweisung</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Ausgeführt</translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>Wartet auf Freigabe</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation>Verworfen</translation>
+    </message>
+</context>
 </TS>

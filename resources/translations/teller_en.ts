@@ -1,4 +1,1254 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
+<context>
+    <name>AccountTableModel</name>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ActionForm</name>
+    <message>
+        <source>Problem with the account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Into:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no account with this number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Amount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem with the amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deposit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ransfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carry out the operation (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the form (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check a&amp;gain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the server again with the same key: it either confirms what happened or carries the operation out once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new operation (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No account selected. Find one with Ctrl+F.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A transfer needs two different accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More than the available %1: the server will refuse it unless money came in meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Above your approval limit of %1: a supervisor must approve it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another operation is still being confirmed. Wait for it, then submit again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — retrying, attempt %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed — pay out %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed — %1 paid in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed — %1 transferred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance after: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This operation had already been carried out; it was not repeated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was paid or booked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for a supervisor — do not pay out yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is held on the account until a supervisor approves or rejects it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account is locked by another operation — nothing was done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not confirmed — do not pay out yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The approval did not come in time; the hold was released.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This operation was abandoned; it will never be carried out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the operation key (used for another operation).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server has no record of this operation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AmountField</name>
+    <message>
+        <source>Choose an account first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount must be greater than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount exceeds the maximum for a single operation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Sign in to Teller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>db.branch.example or /run/postgresql</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypted, server verified (verify-full)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypted, certificate checked (verify-ca)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypted, not verified (require)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypted if possible (prefer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not encrypted (disable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Encryption:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Teller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No account found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no account %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account number or holder&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find account (Ctrl+F):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Available:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deposit (F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer (F4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent operations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An operation is still being confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Operations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deposit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+F  find an account (Down to the list, Enter to open it)
+F2 / F3 / F4  withdraw / deposit / transfer
+Enter  carry out the operation
+Esc  clear the form, or start a new operation
+F5  refresh the account
+Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Teller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Teller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Teller&lt;/b&gt; %1&lt;br&gt;Withdrawals, deposits and transfers, each carried out exactly once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · not encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teller — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● Connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● Connection lost — reconnecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network: offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No account selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(overdraft to %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An operation is being confirmed; the window closes when it is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unconfirmed operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These operations are not confirmed:
+%1
+
+Do not pay out for them. Note the keys: &quot;tellerctl status KEY&quot; tells later whether they happened. Close anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OperationTableModel</name>
+    <message>
+        <source>Key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teller — receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this receipt. The operation key identifies the operation at the bank.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page size is not supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teller receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>receipt-%1.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Withdrawals, deposits and transfers for bank tellers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a private demo database and sign in to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the demo database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Demo.&lt;/b&gt; Press Enter to sign in as Anna, a teller. Other demo logins: &lt;i&gt;ben&lt;/i&gt; (teller), &lt;i&gt;clara&lt;/i&gt; (supervisor); password &lt;i&gt;%1&lt;/i&gt;. Try account 10000001.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo database could not be started:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>teller</name>
+    <message>
+        <source>An account number has only letters and digits; &quot;%1&quot; is not allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter an account number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An account number has at most 34 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A concurrent operation interfered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account is locked by another operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is slow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection lost while confirming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This login may not connect to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database does not exist (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 has no free connection right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 is not accepting connections right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 cannot be reached: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>teller::Accounts</name>
+    <message>
+        <source>The server sent an account this program cannot read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>looking up an account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>searching accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading recent operations</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>teller::ActionExecutor</name>
+    <message>
+        <source>The connection was lost while the server was confirming; the operation may or may not have been carried out. Check again with the same key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not be reached; the operation was not confirmed. Check again with the same key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account stayed busy; nothing was done. Try again with the same key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting the transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>carrying out the operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>committing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asking for the operation&apos;s status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be understood (%1); nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>currency &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a rejection without a reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a completed operation without amounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>teller::ActionRequest</name>
+    <message>
+        <source>A transfer needs two different accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a transfer has a second account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount must be greater than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount exceeds the maximum for a single operation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note contains a control or formatting character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>teller::Administration</name>
+    <message>
+        <source>reading the home currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database&apos;s home currency &quot;%1&quot; is not known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the staff record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The login &quot;%1&quot; is not an active Teller staff member.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid login: lower-case letters, digits, &quot;_&quot;, &quot;.&quot; and &quot;-&quot;, starting with a letter, at most 63 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The login &quot;%1&quot; is reserved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An approval limit cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A password needs at least 8 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>adding staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The holder&apos;s name must have between 1 and 200 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The balance floor cannot be above zero (a negative floor is an overdraft).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The balance floor must be in the account&apos;s currency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opening the account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changing the account&apos;s status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no account %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checking the invariants</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>teller::ConnectionSettings</name>
+    <message>
+        <source>out of memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection string is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection setting %1=&quot;%2&quot; is not valid: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a port number between 1 and 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected one of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection setting %1 has no value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a value may not contain &quot;;&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>local socket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>local socket %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection setting %1 may not contain &quot;;&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>teller::DbSession</name>
+    <message>
+        <source>The PostgreSQL driver (QPSQL) is not installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database has no Teller schema yet. Ask an administrator to run &quot;tellerctl migrate&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The login &quot;%1&quot; is not a Teller staff member.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the schema version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database schema is older (version %1) than this program needs (version %2). Ask an administrator to run &quot;tellerctl migrate&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database schema is newer (version %1) than this program knows (version %2). Install the current Teller version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>preparing a statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running a statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost while %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost while %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not allowed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the request: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server reported an error while %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password could not be encrypted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>teller::IdempotencyKey</name>
+    <message>
+        <source>&quot;%1&quot; is not a valid idempotency key: expected a UUID such as 0190a6f2-8f4e-7c3a-9b1d-2e5f6a7b8c9d.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>teller::LocalServer</name>
+    <message>
+        <source>TELLER_PG_BINDIR=%1 has no initdb and pg_ctl.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL&apos;s server programs (initdb, pg_ctl) were not found. On Debian: apt-get install postgresql</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be started: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not finish in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The directory %1 cannot be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The directory %1 cannot be handed to the postgres user. Running as root needs the postgres OS user (apt-get install postgresql).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot update %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server in %1 has no readable superuser.password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No free TCP port on 127.0.0.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The private PostgreSQL server did not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The private PostgreSQL server did not find a free port: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>teller::Migrator</name>
+    <message>
+        <source>starting a transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for other migrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>creating the migrations table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the applied migrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database schema is newer (version %1) than this program knows (version %2). Install the current Teller version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migration %1 (%2) in the database differs from this program&apos;s copy. The schema was changed by hand or by another build; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the schema version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>applying migration %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recording migration %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>committing migration %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>teller::Money</name>
+    <message>
+        <source>Enter an amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The digit grouping is not valid: groups of three digits, decimal separator &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sign may only stand at the start of the amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not allowed in an amount: use digits and &quot;%2&quot; as decimal separator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digits are missing after the decimal separator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 amounts have no decimal places.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 amounts have at most %2 digits after the decimal separator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount is too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>teller::Outcome</name>
+    <message>
+        <source>Insufficient funds: the available balance does not cover the amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account is frozen: no money may leave it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no account with this number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The currency does not match the account&apos;s currency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The resulting balance would exceed what an account can hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A supervisor rejected the operation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>teller::TellerClient</name>
+    <message>
+        <source>Not signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to the server is lost; reconnecting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in; the action was not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>teller::demo</name>
+    <message>
+        <source>Opening balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The opening deposit into %1 did not complete: %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>looking for the demo database</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ui</name>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

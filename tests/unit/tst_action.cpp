@@ -352,7 +352,7 @@ void TestAction::createRefused_data()
     const QString acct = u"DE89370400440532013000"_s;
     const QString other = u"GB29NWBK60161331926819"_s;
     const QString notPositive = u"The amount must be greater than zero."_s;
-    const QString tooLarge = u"larger than any single operation"_s;
+    const QString tooLarge = u"exceeds the maximum for a single operation"_s;
     const QString control = u"control or formatting character"_s;
 
     QTest::newRow("zero amount") << ActionKind::Withdrawal << acct << QString() << qint64(0) << QString() << notPositive;
