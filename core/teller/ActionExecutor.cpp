@@ -1,6 +1,7 @@
 #include "ActionExecutor.h"
 
 #include "DbSession.h"
+#include "Journal.h"
 #include "Logging.h"
 
 #include <QCoreApplication>
@@ -28,6 +29,9 @@ const QString PerformSql = QStringLiteral("SELECT ") + ResultColumns
 const QString StatusSql = QStringLiteral("SELECT ") + ResultColumns
                           + QStringLiteral(" FROM teller.action_status(?::uuid)");
 
+const QString AbandonSql = QStringLiteral("SELECT ") + ResultColumns
+                           + QStringLiteral(" FROM teller.abandon_action(?::uuid, ?)");
+
 QVariant nullableText(const QString &s)
 {
     return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
@@ -53,16 +57,73 @@ ActionExecutor::ActionExecutor(DbSession &session, RetryPolicy policy)
 {
 }
 
+void ActionExecutor::setJournal(Journal *journal, const QString &login, const QString &database)
+{
+    m_journal = journal;
+    m_journalLogin = login;
+    m_journalDatabase = database;
+}
+
+void ActionExecutor::journalOutcome(const IdempotencyKey &key, const Outcome &outcome)
+{
+    if (!m_journal)
+        return;
+    if (auto ok = m_journal->update(key, outcome); !ok)
+        qCCritical(lcAction).noquote() << ok.error().message;
+}
+
 Outcome ActionExecutor::execute(const Action &action, const RetryCallback &onRetry)
 {
     qCInfo(lcAction).noquote() << "action" << action.key.toString() << actionKindName(action.request.kind())
                                << action.request.amount().toCanonical() << action.request.amount().currency().code();
-    return run(action.key, [&](Clock::time_point deadline) { return performOnce(action, deadline); }, onRetry);
+    if (m_journal) {
+        // On disk before anything goes to the server; if that fails, nothing is sent.
+        if (auto recorded = m_journal->record(action, m_journalLogin, m_journalDatabase, m_session.options().workstation);
+            !recorded) {
+            Outcome out;
+            out.key = action.key;
+            out.status = OutcomeStatus::Error;
+            out.message = recorded.error().message;
+            return out;
+        }
+    }
+    const Outcome out = run(action.key, [&](Clock::time_point deadline) { return performOnce(action, deadline); }, onRetry);
+    journalOutcome(action.key, out);
+    return out;
 }
 
 Outcome ActionExecutor::status(const IdempotencyKey &key, const RetryCallback &onRetry)
 {
-    return run(key, [&](Clock::time_point deadline) { return statusOnce(key, deadline); }, onRetry);
+    const Outcome out = run(key, [&](Clock::time_point deadline) { return statusOnce(key, deadline); }, onRetry);
+    if (out.status != OutcomeStatus::Unknown && out.status != OutcomeStatus::InDoubt && out.status != OutcomeStatus::Busy)
+        journalOutcome(key, out);
+    return out;
+}
+
+Result<QList<ReconcileItem>> ActionExecutor::reconcile(const RetryCallback &onRetry)
+{
+    QList<ReconcileItem> items;
+    if (!m_journal)
+        return items;
+    auto entries = m_journal->openEntries(m_journalLogin, m_journalDatabase);
+    if (!entries)
+        return fail(entries.error());
+    for (const JournalEntry &e : *entries) {
+        ReconcileItem item;
+        item.key = e.key.toString();
+        item.entry = e.toJson();
+        item.outcome = status(e.key, onRetry);
+        items << item;
+    }
+    return items;
+}
+
+Outcome ActionExecutor::abandon(const IdempotencyKey &key, const RetryCallback &onRetry)
+{
+    qCInfo(lcAction).noquote() << "abandon" << key.toString();
+    const Outcome out = run(key, [&](Clock::time_point deadline) { return abandonOnce(key, deadline); }, onRetry);
+    journalOutcome(key, out);
+    return out;
 }
 
 Outcome ActionExecutor::run(const IdempotencyKey &key, const std::function<Attempt(Clock::time_point)> &once,
@@ -175,7 +236,6 @@ ActionExecutor::Attempt ActionExecutor::performOnce(const Action &action, Clock:
 {
     if (auto notConnected = ensureConnected())
         return *notConnected;
-
     auto statement = m_session.prepared(PerformSql);
     if (!statement)
         return failed(statement.error(), Phase::BeforeCommit);
@@ -190,17 +250,35 @@ ActionExecutor::Attempt ActionExecutor::performOnce(const Action &action, Clock:
     q.bindValue(6, QString::fromLatin1(r.fingerprint().toHex()));
     q.bindValue(7, m_session.options().workstation);
     q.bindValue(8, nullableText(r.note()));
+    return transactionOnce(q, action.key, deadline, tr("carrying out the operation"));
+}
 
+ActionExecutor::Attempt ActionExecutor::abandonOnce(const IdempotencyKey &key, Clock::time_point deadline)
+{
+    if (auto notConnected = ensureConnected())
+        return *notConnected;
+    auto statement = m_session.prepared(AbandonSql);
+    if (!statement)
+        return failed(statement.error(), Phase::BeforeCommit);
+    QSqlQuery &q = **statement;
+    q.bindValue(0, key.toString());
+    q.bindValue(1, m_session.options().workstation);
+    return transactionOnce(q, key, deadline, tr("abandoning the operation"));
+}
+
+ActionExecutor::Attempt ActionExecutor::transactionOnce(QSqlQuery &q, const IdempotencyKey &key,
+                                                        Clock::time_point deadline, const QString &what)
+{
     QSqlDatabase db = m_session.database();
     const auto guard = m_session.guard(std::min(deadline, m_session.statementDeadline()));
     if (!db.transaction())
         return failed(m_session.error(db.lastError(), tr("starting the transaction")), Phase::BeforeCommit);
     if (!q.exec()) {
-        Attempt a = failed(m_session.error(q.lastError(), tr("carrying out the operation")), Phase::BeforeCommit);
+        Attempt a = failed(m_session.error(q.lastError(), what), Phase::BeforeCommit);
         rollbackQuietly();
         return a;
     }
-    auto outcome = readOutcome(q, action.key);
+    auto outcome = readOutcome(q, key);
     q.finish();
     if (!outcome) {
         rollbackQuietly();

@@ -5,6 +5,7 @@
 #include "Outcome.h"
 #include "Result.h"
 
+#include <QJsonObject>
 #include <QRandomGenerator>
 
 #include <atomic>
@@ -16,6 +17,16 @@ class QSqlQuery;
 namespace teller {
 
 class DbSession;
+class Journal;
+struct JournalEntry;
+
+// One open journal entry and what the server says about its key now.
+struct ReconcileItem
+{
+    QString key;
+    QJsonObject entry;
+    Outcome outcome;
+};
 
 // What the executor reports before each retry, for a status line such as
 // "Connection lost — retrying, attempt 2 of 5".
@@ -44,6 +55,17 @@ public:
     Outcome execute(const Action &action, const RetryCallback &onRetry = {});
     // The server's record of a key ("check again"): its stored outcome, or Unknown.
     Outcome status(const IdempotencyKey &key, const RetryCallback &onRetry = {});
+    // Gives up an action: a tombstone makes sure the key never executes later. If it already
+    // did, the answer is that outcome (completed, rejected, ...) instead of Abandoned.
+    Outcome abandon(const IdempotencyKey &key, const RetryCallback &onRetry = {});
+
+    // With a journal, every action is recorded before its first attempt and its entry closed
+    // when a definitive outcome arrives. `login` and `database` identify whose entries these are.
+    void setJournal(Journal *journal, const QString &login, const QString &database);
+    Journal *journal() const { return m_journal; }
+    // Asks the server about every open journal entry of this login and database, and closes
+    // those that have a definitive outcome now (e.g. "completed while you were away").
+    Result<QList<ReconcileItem>> reconcile(const RetryCallback &onRetry = {});
 
     RetryPolicy policy() const { return m_policy; }
     void setPolicy(const RetryPolicy &policy) { m_policy = policy; }
@@ -65,6 +87,9 @@ private:
                 const RetryCallback &onRetry);
     Attempt performOnce(const Action &action, Clock::time_point deadline);
     Attempt statusOnce(const IdempotencyKey &key, Clock::time_point deadline);
+    Attempt abandonOnce(const IdempotencyKey &key, Clock::time_point deadline);
+    // One transaction around one prepared statement that returns an action_result row.
+    Attempt transactionOnce(QSqlQuery &q, const IdempotencyKey &key, Clock::time_point deadline, const QString &what);
     Attempt failed(const Error &e, Phase phase);
     Result<Outcome> readOutcome(QSqlQuery &q, const IdempotencyKey &key);
     std::optional<Attempt> ensureConnected();
@@ -73,7 +98,12 @@ private:
 
     DbSession &m_session;
     RetryPolicy m_policy;
+    void journalOutcome(const IdempotencyKey &key, const Outcome &outcome);
+
     const std::atomic<bool> *m_cancel = nullptr;
+    Journal *m_journal = nullptr;
+    QString m_journalLogin;
+    QString m_journalDatabase;
     QRandomGenerator m_random;
 };
 

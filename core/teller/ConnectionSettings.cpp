@@ -190,6 +190,25 @@ QString ConnectionSettings::describe() const
     return text;
 }
 
+QString ConnectionSettings::databaseIdentity() const
+{
+    const QString service = effective(QStringLiteral("service"));
+    if (!service.isEmpty())
+        return QStringLiteral("service=") + service;
+    QString host = effective(QStringLiteral("host"));
+    if (host.isEmpty())
+        host = effective(QStringLiteral("hostaddr"));
+    if (host.isEmpty())
+        host = QStringLiteral("localhost");
+    QString port = effective(QStringLiteral("port"));
+    if (port.isEmpty())
+        port = QStringLiteral("5432");
+    QString db = effective(QStringLiteral("dbname"));
+    if (db.isEmpty())
+        db = user();
+    return host + u':' + port + u'/' + db;
+}
+
 QMap<QString, QString> ConnectionSettings::connectOptions(const SessionOptions &session) const
 {
     QMap<QString, QString> o;

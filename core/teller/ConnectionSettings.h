@@ -60,6 +60,9 @@ public:
     QString user() const;
     // "anna@db.branch.example:5432/teller" — never the password.
     QString describe() const;
+    // "db.branch.example:5432/teller": which database, whoever the user (journal entries
+    // are reconciled against the database they were sent to).
+    QString databaseIdentity() const;
 
     // Prepares a QPSQL connection: host, database, user and password as fields (the driver
     // quotes them), everything else and the session options as connect options.

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace teller;
@@ -25,6 +26,7 @@ class TestTellerctl : public QObject
     Q_OBJECT
 
     QString m_db;
+    QTemporaryDir m_journalDir;
 
     Run tellerctl(const QStringList &args, const QString &login = QStringLiteral("t_teller1"), const QByteArray &input = {},
                   bool withConnection = true)
@@ -42,6 +44,7 @@ class TestTellerctl : public QObject
             env.insert(QStringLiteral("PGSSLMODE"), QStringLiteral("disable"));
         }
         env.insert(QStringLiteral("TELLER_WORKSTATION"), QStringLiteral("cli-test"));
+        env.insert(QStringLiteral("TELLER_JOURNAL"), m_journalDir.filePath(QStringLiteral("journal.sqlite")));
         p.setProcessEnvironment(env);
         p.start(qEnvironmentVariable("TELLERCTL", QStringLiteral("tellerctl")), args);
         if (!input.isEmpty()) {

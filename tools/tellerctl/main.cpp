@@ -5,6 +5,7 @@
 #include <teller/ActionExecutor.h>
 #include <teller/Administration.h>
 #include <teller/DbSession.h>
+#include <teller/Journal.h>
 #include <teller/Demo.h>
 #include <teller/LocalServer.h>
 #include <teller/Logging.h>
@@ -57,6 +58,10 @@ Commands:
   withdraw --account NUMBER --amount AMOUNT [--key UUID] [--note TEXT]
   transfer --from NUMBER --to NUMBER --amount AMOUNT [--key UUID] [--note TEXT]
   status KEY                       the server's record of an action
+  abandon KEY                      give up an unconfirmed action: it will never execute
+  journal list                     the open entries of this workstation's local journal
+  reconcile [--resubmit|--abandon] ask the server about every open journal entry; unknown
+                                   keys are resubmitted with the same key, or abandoned
   check                            verify every money invariant in the database
   demo start [--shell] | demo stop start or stop the private demo server
 
@@ -69,6 +74,7 @@ Options:
   --isolation LEVEL      read-committed (default), repeatable-read or serializable
   --lock-timeout MS      how long to wait for a locked account (default 2000)
   --statement-timeout MS how long one statement may run (default 5000)
+  --journal PATH         the local journal (default: TELLER_JOURNAL or the user's data folder)
   --help, --version
 
 Amounts are decimal strings with '.' as separator ("1234.50"). Exit codes: 0 completed,
@@ -118,12 +124,9 @@ int exitCodeFor(OutcomeStatus s)
     return ExitFailure;
 }
 
-int reportOutcome(const Outcome &out)
+void printRetry(const RetryNotice &n)
 {
-    printJson(out.toJson());
-    if (out.status == OutcomeStatus::Error)
-        std::fprintf(stderr, "tellerctl: %s\n", qPrintable(out.message));
-    return exitCodeFor(out.status);
+    std::fprintf(stderr, "tellerctl: %s — retrying, attempt %d of %d\n", qPrintable(n.message), n.nextAttempt, n.maxAttempts);
 }
 
 // Whole milliseconds from "12", "0.5" or "2.250" seconds; no floating point.
@@ -179,6 +182,14 @@ private:
     int account(const QStringList &pos);
     int action(ActionKind kind);
     int status(const QStringList &pos);
+    int abandonKey(const QStringList &pos);
+    int journalList(const QStringList &pos);
+    int reconcile(const QStringList &pos);
+    // The executor every money command uses: journaled, and with the journal's open entries
+    // reconciled first (their results go into the JSON as "reconciled").
+    Result<ActionExecutor *> moneyExecutor();
+    Result<Journal *> openJournal();
+    int report(const Outcome &out);
     int check();
     int demo(const QStringList &pos);
 
@@ -189,15 +200,18 @@ private:
     SessionOptions m_session;
     RetryPolicy m_policy;
     std::unique_ptr<DbSession> m_db;
+    std::unique_ptr<Journal> m_journal;
+    std::unique_ptr<ActionExecutor> m_executor;
+    QJsonArray m_reconciled;
 };
 
 int Tool::run(const QStringList &arguments)
 {
-    for (const char *o : {"db", "retries", "timeout", "workstation", "isolation", "lock-timeout", "statement-timeout",
+    for (const char *o : {"db", "retries", "timeout", "workstation", "isolation", "lock-timeout", "statement-timeout", "journal",
                           "role", "name", "limit", "holder", "currency", "floor", "account", "from", "to", "amount",
                           "key", "note"})
         m_args.addValueOption(QString::fromLatin1(o));
-    for (const char *f : {"help", "version", "password-stdin", "shell"})
+    for (const char *f : {"help", "version", "password-stdin", "shell", "resubmit", "abandon"})
         m_args.addFlag(QString::fromLatin1(f));
 
     if (auto error = m_args.parse(arguments))
@@ -236,6 +250,9 @@ int Tool::run(const QStringList &arguments)
         {u"withdraw", {QStringLiteral("account"), amount, k, note}, [&] { return action(ActionKind::Withdrawal); }},
         {u"transfer", {QStringLiteral("from"), QStringLiteral("to"), amount, k, note}, [&] { return action(ActionKind::Transfer); }},
         {u"status", {}, [&] { return status(pos); }},
+        {u"abandon", {}, [&] { return abandonKey(pos); }},
+        {u"journal", {}, [&] { return journalList(pos); }},
+        {u"reconcile", {QStringLiteral("resubmit"), QStringLiteral("abandon")}, [&] { return reconcile(pos); }},
         {u"check", {}, [&] { return check(); }},
         {u"demo", {QStringLiteral("shell")}, [&] { return demo(pos); }},
     };
@@ -252,7 +269,7 @@ int Tool::run(const QStringList &arguments)
 int Tool::checkOptions(const QSet<QString> &allowed)
 {
     QSet<QString> all = allowed;
-    for (const char *g : {"db", "retries", "timeout", "workstation", "isolation", "lock-timeout", "statement-timeout"})
+    for (const char *g : {"db", "retries", "timeout", "workstation", "isolation", "lock-timeout", "statement-timeout", "journal"})
         all.insert(QString::fromLatin1(g));
     const QStringList extra = m_args.unexpected(all);
     if (!extra.isEmpty())
@@ -562,12 +579,58 @@ int Tool::action(ActionKind kind)
     Action action = Action::create(*request);
     if (!key.isNull())
         action.key = key;
-    ActionExecutor executor(*m_db, m_policy);
-    const Outcome out = executor.execute(action, [](const RetryNotice &n) {
-        std::fprintf(stderr, "tellerctl: %s — retrying, attempt %d of %d\n", qPrintable(n.message), n.nextAttempt,
-                     n.maxAttempts);
-    });
-    return reportOutcome(out);
+    auto executor = moneyExecutor();
+    if (!executor)
+        return reportError(executor.error(), context);
+    return report((*executor)->execute(action, printRetry));
+}
+
+int Tool::report(const Outcome &out)
+{
+    QJsonObject o = out.toJson();
+    if (!m_reconciled.isEmpty())
+        o.insert(QStringLiteral("reconciled"), m_reconciled);
+    printJson(o);
+    if (out.status == OutcomeStatus::Error)
+        std::fprintf(stderr, "tellerctl: %s\n", qPrintable(out.message));
+    return exitCodeFor(out.status);
+}
+
+Result<Journal *> Tool::openJournal()
+{
+    if (m_journal)
+        return m_journal.get();
+    const QString path = m_args.isSet(QStringLiteral("journal")) ? m_args.value(QStringLiteral("journal")) : Journal::defaultPath();
+    auto journal = std::make_unique<Journal>(path);
+    if (auto ok = journal->open(); !ok)
+        return fail(ok.error());
+    if (!journal->warning().isEmpty())
+        std::fprintf(stderr, "tellerctl: %s\n", qPrintable(journal->warning()));
+    m_journal = std::move(journal);
+    return m_journal.get();
+}
+
+Result<ActionExecutor *> Tool::moneyExecutor()
+{
+    if (m_executor)
+        return m_executor.get();
+    auto journal = openJournal();
+    if (!journal)
+        return fail(journal.error());
+    m_executor = std::make_unique<ActionExecutor>(*m_db, m_policy);
+    m_executor->setJournal(*journal, m_db->sessionUser(), m_connection.databaseIdentity());
+    // Whatever an earlier run left unconfirmed is settled (or at least looked at) first.
+    auto items = m_executor->reconcile(printRetry);
+    if (items) {
+        for (const ReconcileItem &item : *items) {
+            QJsonObject o = item.entry;
+            o.insert(QStringLiteral("now"), item.outcome.toJson());
+            m_reconciled.append(o);
+            std::fprintf(stderr, "tellerctl: journal: %s from an earlier run is %s\n", qPrintable(item.key),
+                         qPrintable(outcomeStatusName(item.outcome.status)));
+        }
+    }
+    return m_executor.get();
 }
 
 int Tool::status(const QStringList &pos)
@@ -579,8 +642,89 @@ int Tool::status(const QStringList &pos)
         return reportError(key.error());
     if (auto ok = connect(); !ok)
         return reportError(ok.error());
-    ActionExecutor executor(*m_db, m_policy);
-    return reportOutcome(executor.status(*key));
+    auto executor = moneyExecutor();
+    if (!executor)
+        return reportError(executor.error());
+    return report((*executor)->status(*key, printRetry));
+}
+
+int Tool::abandonKey(const QStringList &pos)
+{
+    if (pos.size() != 2)
+        return usage(tr("Usage: tellerctl abandon KEY"));
+    auto key = IdempotencyKey::parse(pos.at(1));
+    if (!key)
+        return reportError(key.error());
+    if (auto ok = connect(); !ok)
+        return reportError(ok.error());
+    auto executor = moneyExecutor();
+    if (!executor)
+        return reportError(executor.error());
+    return report((*executor)->abandon(*key, printRetry));
+}
+
+int Tool::journalList(const QStringList &pos)
+{
+    if (pos.size() != 2 || pos.at(1) != u"list")
+        return usage(tr("Usage: tellerctl journal list"));
+    auto journal = openJournal();
+    if (!journal)
+        return reportError(journal.error());
+    auto entries = (*journal)->openEntries();
+    if (!entries)
+        return reportError(entries.error());
+    QJsonArray list;
+    for (const JournalEntry &e : *entries)
+        list.append(e.toJson());
+    printJson({{QStringLiteral("status"), QStringLiteral("completed")},
+               {QStringLiteral("journal"), (*journal)->path()},
+               {QStringLiteral("open"), list}});
+    return ExitCompleted;
+}
+
+int Tool::reconcile(const QStringList &pos)
+{
+    if (pos.size() != 1)
+        return usage(tr("Usage: tellerctl reconcile [--resubmit | --abandon]"));
+    const bool resubmit = m_args.isSet(QStringLiteral("resubmit"));
+    const bool abandon = m_args.isSet(QStringLiteral("abandon"));
+    if (resubmit && abandon)
+        return usage(tr("Choose --resubmit or --abandon, not both."));
+    if (auto ok = connect(); !ok)
+        return reportError(ok.error());
+    auto executor = moneyExecutor();
+    if (!executor)
+        return reportError(executor.error());
+    // moneyExecutor() asked about every open entry; what the server has never seen is now
+    // resubmitted with its own key, or abandoned, if asked to.
+    int unresolved = 0;
+    QJsonArray items;
+    for (const QJsonValue &v : std::as_const(m_reconciled)) {
+        QJsonObject item = v.toObject();
+        const QString status = item.value(QStringLiteral("now")).toObject().value(QStringLiteral("status")).toString();
+        if (status == u"unknown" && (resubmit || abandon)) {
+            const auto key = IdempotencyKey::parse(item.value(QStringLiteral("key")).toString());
+            auto entry = (*openJournal())->entry(*key);
+            Outcome out;
+            if (abandon) {
+                out = (*executor)->abandon(*key, printRetry);
+            } else if (entry && *entry) {
+                auto action = (*entry)->toAction();
+                if (!action)
+                    return reportError(action.error());
+                out = (*executor)->execute(*action, printRetry);
+            }
+            item.insert(QStringLiteral("now"), out.toJson());
+        }
+        const QString now = item.value(QStringLiteral("now")).toObject().value(QStringLiteral("status")).toString();
+        if (now == u"unknown" || now == u"in_doubt" || now == u"busy")
+            ++unresolved;
+        items.append(item);
+    }
+    printJson({{QStringLiteral("status"), unresolved ? QStringLiteral("in_doubt") : QStringLiteral("completed")},
+               {QStringLiteral("items"), items},
+               {QStringLiteral("unresolved"), unresolved}});
+    return unresolved ? ExitInDoubt : ExitCompleted;
 }
 
 int Tool::check()
