@@ -112,6 +112,8 @@ Result<void> DbSession::open(SchemaCheck check)
         return fail(e);
     }
 
+    // From here on the connection has a socket: every round trip is bounded.
+    const auto bounded = guard(statementDeadline());
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("SELECT session_user")) || !q.next()) {
         Error e = error(q.lastError(), tr("reading the session"));
@@ -210,6 +212,8 @@ Result<QSqlQuery *> DbSession::prepared(const QString &sql)
         return it->second.get();
     auto q = std::make_unique<QSqlQuery>(database());
     q->setForwardOnly(true);
+    // PREPARE is a round trip of its own: bounded like any other.
+    const auto bounded = guard(statementDeadline());
     if (!q->prepare(sql))
         return fail(error(q->lastError(), tr("preparing a statement")));
     return m_statements.emplace(sql, std::move(q)).first->second.get();

@@ -61,7 +61,7 @@ void PgTestServer::start()
     initializeProcess();
     // Test output shows the tests' own lines; QT_LOGGING_RULES turns the core's log back on.
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
-        QLoggingCategory::setFilterRules(QStringLiteral("teller.*.info=false"));
+        QLoggingCategory::setFilterRules(QStringLiteral("teller.*.info=false\nteller.*.warning=false"));
     auto started = m_server->start();
     if (!started)
         qFatal("The test PostgreSQL server did not start: %s", qPrintable(started.error().message));
