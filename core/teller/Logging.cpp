@@ -8,10 +8,31 @@ Q_LOGGING_CATEGORY(lcMigrate, "teller.core.migrate", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcServer, "teller.core.server", QtInfoMsg)
 
 namespace teller {
+
+namespace {
+QtMessageHandler previousHandler = nullptr;
+
+// QPSQL (6.4) warns when it cannot DEALLOCATE a prepared statement on a connection that is
+// already gone. After a lost connection that is expected and harmless (the server freed it
+// with the session); the core reports the loss itself, in words.
+void filterDriverNoise(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type == QtWarningMsg && message.startsWith(QLatin1String("Unable to free statement")))
+        return;
+    if (previousHandler)
+        previousHandler(type, context, message);
+}
+} // namespace
+
 void initializeProcess()
 {
 #ifdef LC_MESSAGES
     std::setlocale(LC_MESSAGES, "C");
 #endif
+    static bool installed = false;
+    if (!installed) {
+        installed = true;
+        previousHandler = qInstallMessageHandler(filterDriverNoise);
+    }
 }
 } // namespace teller

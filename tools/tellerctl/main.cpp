@@ -1,5 +1,6 @@
 // tellerctl: the Teller money core on the command line. One JSON object on stdout per command.
 #include "ArgParser.h"
+#include "FaultProxy.h"
 
 #include <teller/Accounts.h>
 #include <teller/ActionExecutor.h>
@@ -64,6 +65,10 @@ Commands:
                                    keys are resubmitted with the same key, or abandoned
   check                            verify every money invariant in the database
   demo start [--shell] | demo stop start or stop the private demo server
+  fault-proxy --upstream HOST:PORT [--listen PORT] [--latency MS]
+                                   a TCP proxy for fault drills; reads commands on stdin:
+                                   reset, stall, resume, latency MS, cut BYTES, swallow N,
+                                   hold N, stats, quit (one JSON line each)
 
 Options:
   --db CONNINFO          libpq connection string ("host=... dbname=... user=...") or URI;
@@ -192,6 +197,7 @@ private:
     int report(const Outcome &out);
     int check();
     int demo(const QStringList &pos);
+    int faultProxy(const QStringList &pos);
 
     Result<Currency> actionCurrency(const QString &account, const QString &counter);
 
@@ -209,7 +215,7 @@ int Tool::run(const QStringList &arguments)
 {
     for (const char *o : {"db", "retries", "timeout", "workstation", "isolation", "lock-timeout", "statement-timeout", "journal",
                           "role", "name", "limit", "holder", "currency", "floor", "account", "from", "to", "amount",
-                          "key", "note"})
+                          "key", "note", "upstream", "listen", "latency"})
         m_args.addValueOption(QString::fromLatin1(o));
     for (const char *f : {"help", "version", "password-stdin", "shell", "resubmit", "abandon"})
         m_args.addFlag(QString::fromLatin1(f));
@@ -255,6 +261,8 @@ int Tool::run(const QStringList &arguments)
         {u"reconcile", {QStringLiteral("resubmit"), QStringLiteral("abandon")}, [&] { return reconcile(pos); }},
         {u"check", {}, [&] { return check(); }},
         {u"demo", {QStringLiteral("shell")}, [&] { return demo(pos); }},
+        {u"fault-proxy", {QStringLiteral("upstream"), QStringLiteral("listen"), QStringLiteral("latency")},
+         [&] { return faultProxy(pos); }},
     };
     for (const Route &r : routes) {
         if (command != QStringView(r.name))
@@ -787,6 +795,89 @@ int Tool::demo(const QStringList &pos)
                {QStringLiteral("logins"), logins},
                {QStringLiteral("password"), QString::fromUtf16(demo::Password)},
                {QStringLiteral("data"), options.baseDir}});
+    return ExitCompleted;
+}
+
+int Tool::faultProxy(const QStringList &pos)
+{
+    if (pos.size() != 1)
+        return usage(tr("Usage: tellerctl fault-proxy --upstream HOST:PORT [--listen PORT] [--latency MS]"));
+    const QString upstream = m_args.value(QStringLiteral("upstream"));
+    const qsizetype colon = upstream.lastIndexOf(u':');
+    const auto upstreamPort = colon > 0 ? parseCount(upstream.mid(colon + 1), 1, 65535) : std::nullopt;
+    if (!upstreamPort)
+        return usage(tr("--upstream HOST:PORT is required, e.g. --upstream db.branch.example:5432."));
+    std::optional<qint64> listen = qint64(0);
+    if (m_args.isSet(QStringLiteral("listen")))
+        listen = parseCount(m_args.value(QStringLiteral("listen")), 1, 65535);
+    std::optional<qint64> latency = qint64(0);
+    if (m_args.isSet(QStringLiteral("latency")))
+        latency = parseCount(m_args.value(QStringLiteral("latency")), 0, 600000);
+    if (!listen || !latency)
+        return usage(tr("--listen takes a port, --latency milliseconds."));
+
+    FaultProxy proxy(upstream.left(colon), quint16(*upstreamPort));
+    if (!proxy.start(quint16(*listen)))
+        return reportError(Error::io(tr("The proxy cannot listen on 127.0.0.1:%1.").arg(*listen)));
+    proxy.setLatency(std::chrono::milliseconds(*latency));
+    const auto stats = [&] {
+        const FaultProxy::Stats st = proxy.stats();
+        return QJsonObject{{QStringLiteral("connections"), st.connections}, {QStringLiteral("resets"), st.resets},
+                           {QStringLiteral("cuts"), st.cuts}, {QStringLiteral("swallowed_commits"), st.swallowedCommits},
+                           {QStringLiteral("held_commits"), st.heldCommits},
+                           {QStringLiteral("bytes_to_server"), QString::number(st.bytesToServer)},
+                           {QStringLiteral("bytes_to_client"), QString::number(st.bytesToClient)},
+                           {QStringLiteral("stalled"), proxy.isStalled()}};
+    };
+    printJson({{QStringLiteral("status"), QStringLiteral("listening")},
+               {QStringLiteral("port"), proxy.port()},
+               {QStringLiteral("upstream"), upstream}});
+    // Commands arrive on stdin, one per line; the proxy works on its own thread meanwhile.
+    std::string line;
+    while (std::getline(std::cin, line)) {
+        const QStringList words = QString::fromStdString(line).simplified().split(u' ', Qt::SkipEmptyParts);
+        if (words.isEmpty())
+            continue;
+        const QString cmd = words.first();
+        const auto number = [&]() { return words.size() > 1 ? parseCount(words.at(1), 0, 1'000'000'000) : std::nullopt; };
+        QString done;
+        if (cmd == u"reset") {
+            proxy.resetAll();
+            done = cmd;
+        } else if (cmd == u"stall") {
+            proxy.setStalled(true);
+            done = cmd;
+        } else if (cmd == u"resume") {
+            proxy.setStalled(false);
+            done = cmd;
+        } else if (cmd == u"latency" && number()) {
+            proxy.setLatency(std::chrono::milliseconds(*number()));
+            done = cmd;
+        } else if (cmd == u"cut" && number()) {
+            proxy.setCutAfterBytes(*number());
+            done = cmd;
+        } else if (cmd == u"swallow" && number()) {
+            proxy.swallowCommitAnswers(int(*number()));
+            done = cmd;
+        } else if (cmd == u"hold" && number()) {
+            proxy.holdCommitAnswers(int(*number()));
+            done = cmd;
+        } else if (cmd == u"stats") {
+            done = cmd;
+        } else if (cmd == u"quit") {
+            break;
+        }
+        QJsonObject o = stats();
+        o.insert(QStringLiteral("status"), done.isEmpty() ? QStringLiteral("error") : QStringLiteral("completed"));
+        o.insert(QStringLiteral("command"), cmd);
+        if (done.isEmpty())
+            o.insert(QStringLiteral("message"), tr("Unknown command or missing number: reset, stall, resume, latency MS, "
+                                                   "cut BYTES, swallow N, hold N, stats, quit."));
+        printJson(o);
+    }
+    QJsonObject last = stats();
+    last.insert(QStringLiteral("status"), QStringLiteral("completed"));
+    printJson(last);
     return ExitCompleted;
 }
 
