@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -151,11 +152,16 @@ ActionForm::ActionForm(ActionKind kind, TellerClient *client, QWidget *parent)
     m_checkAgain->setObjectName(QStringLiteral("checkAgainButton"));
     m_checkAgain->setToolTip(tr("Ask the server again with the same key: it either confirms what happened or carries "
                                 "the operation out once."));
+    m_abandon = new QPushButton(tr("A&bandon"), m_outcomeFrame);
+    m_abandon->setObjectName(QStringLiteral("abandonButton"));
+    m_abandon->setToolTip(tr("Give the operation up for good: it will never be carried out. If it already was, you "
+                             "will see that instead."));
     m_newOperation = new QPushButton(tr("New &operation"), m_outcomeFrame);
     m_newOperation->setObjectName(QStringLiteral("newOperationButton"));
     m_newOperation->setToolTip(tr("Start a new operation (Esc)"));
     auto *outcomeButtons = new QHBoxLayout;
     outcomeButtons->addStretch(1);
+    outcomeButtons->addWidget(m_abandon);
     outcomeButtons->addWidget(m_checkAgain);
     outcomeButtons->addWidget(m_receipt);
     outcomeButtons->addWidget(m_newOperation);
@@ -181,6 +187,7 @@ ActionForm::ActionForm(ActionKind kind, TellerClient *client, QWidget *parent)
             Q_EMIT receiptRequested(*m_outcome);
     });
     connect(m_checkAgain, &QPushButton::clicked, this, &ActionForm::checkAgain);
+    connect(m_abandon, &QPushButton::clicked, this, &ActionForm::abandon);
     connect(m_newOperation, &QPushButton::clicked, this, &ActionForm::cancel);
     connect(client, &TellerClient::actionRetrying, this, &ActionForm::onRetrying);
     connect(client, &TellerClient::actionFinished, this, &ActionForm::onFinished);
@@ -329,6 +336,7 @@ void ActionForm::setState(State state)
     m_progress->setVisible(state == State::InFlight);
     m_outcomeFrame->setVisible(!editing || m_outcome.has_value());
     m_checkAgain->setVisible(state == State::Unconfirmed || state == State::Pending);
+    m_abandon->setVisible(state == State::Unconfirmed);
     m_newOperation->setVisible(state == State::Finished || state == State::Pending);
     m_receipt->setVisible(state == State::Finished && m_outcome && m_outcome->status == OutcomeStatus::Completed);
     Q_EMIT stateChanged(state);
@@ -384,6 +392,22 @@ void ActionForm::checkAgain()
     // The same action, the same key: the server answers from its record if the first attempt
     // went through, and carries it out once if it did not.
     send();
+}
+
+void ActionForm::abandon()
+{
+    if (m_state != State::Unconfirmed || !m_action)
+        return;
+    const auto answer = QMessageBox::question(this, tr("Abandon the operation?"),
+                                              tr("The operation (key %1) will never be carried out. If it already was, "
+                                                 "you will see that instead. Abandon it?")
+                                                  .arg(m_action->key.toString()));
+    if (answer != QMessageBox::Yes)
+        return;
+    setState(State::InFlight);
+    m_outcomeTitle->setText(tr("Abandoning…"));
+    if (!m_client->abandon(m_action->key))
+        setState(State::Unconfirmed);
 }
 
 void ActionForm::cancel()

@@ -57,6 +57,7 @@ public Q_SLOTS:
     // Esc: clears the form while editing, or starts a new operation after a definitive one.
     void cancel();
     void checkAgain();
+    void abandon();
 
 Q_SIGNALS:
     void outcomeShown(const teller::Outcome &outcome);
@@ -101,5 +102,6 @@ private:
     QLabel *m_outcomeDetail;
     QPushButton *m_receipt;
     QPushButton *m_checkAgain;
+    QPushButton *m_abandon;
     QPushButton *m_newOperation;
 };

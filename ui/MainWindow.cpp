@@ -5,6 +5,7 @@
 #include "AppSettings.h"
 #include "LoginDialog.h"
 #include "ReceiptDialog.h"
+#include "ReconcileDialog.h"
 #include "Ui.h"
 
 #include <teller/TellerClient.h>
@@ -111,6 +112,15 @@ MainWindow::MainWindow(TellerClient *client, QWidget *parent) : QMainWindow(pare
             statusBar()->showMessage(e.message, 8000);
     });
     connect(client, &TellerClient::connectionStateChanged, this, &MainWindow::onConnectionState);
+    connect(client, &TellerClient::reconciled, this, [this](const QList<ReconcileItem> &items) {
+        auto *dialog = new ReconcileDialog(m_client, items, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::finished, this, &MainWindow::refreshAccount);
+        dialog->open();
+    });
+    connect(client, &TellerClient::journalProblem, this, [this](const QString &message) {
+        QMessageBox::warning(this, tr("Local journal"), message);
+    });
     connect(client, &TellerClient::actionFinished, this, [this] {
         if (m_closeWhenIdle && !m_client->actionInFlight()) {
             m_closeWhenIdle = false;

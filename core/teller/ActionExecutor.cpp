@@ -109,11 +109,7 @@ Result<QList<ReconcileItem>> ActionExecutor::reconcile(const RetryCallback &onRe
     if (!entries)
         return fail(entries.error());
     for (const JournalEntry &e : *entries) {
-        ReconcileItem item;
-        item.key = e.key.toString();
-        item.entry = e.toJson();
-        item.outcome = status(e.key, onRetry);
-        items << item;
+        items << ReconcileItem{e, status(e.key, onRetry)};
     }
     return items;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Action.h"
+#include "Journal.h"
 #include "Failure.h"
 #include "Outcome.h"
 #include "Result.h"
@@ -17,14 +18,11 @@ class QSqlQuery;
 namespace teller {
 
 class DbSession;
-class Journal;
-struct JournalEntry;
 
 // One open journal entry and what the server says about its key now.
 struct ReconcileItem
 {
-    QString key;
-    QJsonObject entry;
+    JournalEntry entry;
     Outcome outcome;
 };
 

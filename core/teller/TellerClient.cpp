@@ -1,6 +1,7 @@
 #include "TellerClient.h"
 
 #include "DbSession.h"
+#include "Journal.h"
 #include "Logging.h"
 
 #include <QCoreApplication>
@@ -15,6 +16,7 @@ class TellerClient::Worker : public QObject
 public:
     std::unique_ptr<DbSession> session;
     std::unique_ptr<ActionExecutor> executor;
+    std::unique_ptr<Journal> journal;
     QTimer *ping = nullptr;
     std::function<void()> pingNow;
 
@@ -22,6 +24,7 @@ public:
     {
         executor.reset();
         session.reset();
+        journal.reset();
     }
 
     // Reconnects if the last statement left the connection bad.
@@ -159,15 +162,33 @@ void TellerClient::signIn(const ConnectionSettings &settings, const SessionOptio
         w.ping->start();
     });
 
-    post(m_actions, [this, settings, sessionOptions, policy](Worker &w) {
+    const QString journalPath = m_journalPath.isEmpty() ? Journal::defaultPath() : m_journalPath;
+    post(m_actions, [this, settings, sessionOptions, policy, journalPath](Worker &w) {
         w.executor.reset();
         w.session = std::make_unique<DbSession>(settings, sessionOptions);
         w.executor = std::make_unique<ActionExecutor>(*w.session, policy);
         w.executor->setCancelFlag(&m_cancel);
+        if (!w.journal) {
+            w.journal = std::make_unique<Journal>(journalPath);
+            auto opened = w.journal->open();
+            QString problem = opened ? w.journal->warning() : opened.error().message;
+            if (!opened)
+                w.journal.reset();
+            if (!problem.isEmpty())
+                QMetaObject::invokeMethod(this, [this, problem] { Q_EMIT journalProblem(problem); }, Qt::QueuedConnection);
+        }
+        if (w.journal)
+            w.executor->setJournal(w.journal.get(), settings.user(), settings.databaseIdentity());
         // Connect now so the first action does not pay for it; if this fails, the first
         // action reconnects (and says so) by itself.
         if (auto opened = w.session->open(); !opened)
             qCWarning(lcDb).noquote() << "action session not connected yet:" << opened.error().message;
+        // What an earlier session left unconfirmed is settled first.
+        auto items = w.executor->reconcile();
+        if (items && !items->isEmpty()) {
+            const QList<ReconcileItem> list = *items;
+            QMetaObject::invokeMethod(this, [this, list] { Q_EMIT reconciled(list); }, Qt::QueuedConnection);
+        }
     });
 }
 
@@ -267,17 +288,31 @@ bool TellerClient::submit(const Action &action)
 
 bool TellerClient::queryStatus(const IdempotencyKey &key)
 {
+    return runOnActions(key, [](ActionExecutor &e, const IdempotencyKey &k, const ActionExecutor::RetryCallback &cb) {
+        return e.status(k, cb);
+    });
+}
+
+bool TellerClient::abandon(const IdempotencyKey &key)
+{
+    return runOnActions(key, [](ActionExecutor &e, const IdempotencyKey &k, const ActionExecutor::RetryCallback &cb) {
+        return e.abandon(k, cb);
+    });
+}
+
+bool TellerClient::runOnActions(const IdempotencyKey &key, KeyJob job)
+{
     if (m_inFlight || !m_signedIn)
         return false;
     m_inFlight = true;
-    post(m_actions, [this, key](Worker &w) {
+    post(m_actions, [this, key, job](Worker &w) {
         Outcome out;
         out.key = key;
         if (!w.executor) {
             out.status = OutcomeStatus::InDoubt;
             out.message = tr("Not signed in.");
         } else {
-            out = w.executor->status(key, [this, key](const RetryNotice &n) {
+            out = job(*w.executor, key, [this, key](const RetryNotice &n) {
                 QMetaObject::invokeMethod(this, [this, key, n] { Q_EMIT actionRetrying(key, n); }, Qt::QueuedConnection);
             });
         }

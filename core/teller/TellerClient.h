@@ -50,6 +50,11 @@ public:
     bool submit(const Action &action);
     // The server's record of a key (no execution). Answer: actionFinished.
     bool queryStatus(const IdempotencyKey &key);
+    // Gives up an unconfirmed action for good. Answer: actionFinished (Abandoned, or the
+    // outcome it really had).
+    bool abandon(const IdempotencyKey &key);
+    // The local journal (default Journal::defaultPath()); set before signIn.
+    void setJournalPath(const QString &path) { m_journalPath = path; }
     bool actionInFlight() const { return m_inFlight; }
 
     // Checks the connection now (e.g. when the network comes back).
@@ -65,9 +70,15 @@ Q_SIGNALS:
     void actionRetrying(const teller::IdempotencyKey &key, const teller::RetryNotice &notice);
     void actionFinished(const teller::Outcome &outcome);
     void connectionStateChanged(bool connected, const QString &detail);
+    // After sign-in: what the server says about every action the journal still has open.
+    void reconciled(const QList<teller::ReconcileItem> &items);
+    // The journal could not be used as it was (moved aside) or at all.
+    void journalProblem(const QString &message);
 
 private:
     class Worker;
+    using KeyJob = std::function<Outcome(ActionExecutor &, const IdempotencyKey &, const ActionExecutor::RetryCallback &)>;
+    bool runOnActions(const IdempotencyKey &key, KeyJob job);
     void post(Worker *worker, std::function<void(Worker &)> job);
     void finishAction(const Outcome &outcome);
     void setConnected(bool connected, const QString &detail);
@@ -87,6 +98,7 @@ private:
     SessionOptions m_options;
     RetryPolicy m_policy;
     std::chrono::milliseconds m_pingInterval{5000};
+    QString m_journalPath;
 };
 
 } // namespace teller

@@ -1,14 +1,21 @@
 // The teller's window, as a teller uses it: keyboard only, against a real server.
 #include "PgTestServer.h"
 
+#include "FaultProxy.h"
+
 #include <ActionForm.h>
+#include <ReconcileDialog.h>
 #include <AmountValidator.h>
 #include <LoginDialog.h>
 #include <MainWindow.h>
 
+#include <teller/Journal.h>
 #include <teller/TellerClient.h>
 
 #include <QAccessible>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
@@ -16,6 +23,8 @@
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
+#include <QTimer>
 #include <QTest>
 
 using namespace teller;
@@ -25,6 +34,7 @@ class TestTellerGui : public QObject
     Q_OBJECT
 
     QString m_db;
+    QTemporaryDir m_dir;
     std::unique_ptr<TellerClient> m_client;
     std::unique_ptr<MainWindow> m_window;
 
@@ -81,6 +91,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QApplication::setAttribute(Qt::AA_DontUseNativeDialogs);
+        QStandardPaths::setTestModeEnabled(true);
         m_db = PgTestServer::instance().createDatabase();
         Sql sql(m_db);
         sql.openAccount(QStringLiteral("10000001"), 100000);
@@ -97,7 +108,20 @@ private Q_SLOTS:
         policy.maxRetries = 4;
         policy.baseDelay = std::chrono::milliseconds(50);
         m_client->setRetryPolicy(policy);
+        m_client->setJournalPath(m_dir.filePath(QStringLiteral("journal-%1.sqlite").arg(QString::fromLatin1(QTest::currentTestFunction()))));
         m_window = std::make_unique<MainWindow>(m_client.get());
+    }
+
+    // Presses the given button of the next message box that appears.
+    static void answerNextMessageBox(QMessageBox::StandardButton button)
+    {
+        QTimer::singleShot(50, [button] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (box && box->button(button))
+                box->button(button)->click();
+            else
+                answerNextMessageBox(button);
+        });
     }
 
     void cleanup()
@@ -343,6 +367,84 @@ private Q_SLOTS:
         holder.reset();
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->isVisible(), 15000);
         QCOMPARE(m_window->form(ActionKind::Deposit)->lastOutcome()->status, OutcomeStatus::Completed);
+    }
+
+    void unconfirmedActionCanOnlyBeCheckedOrAbandoned()
+    {
+        // Through a proxy that swallows the answer to the COMMIT, with no retries: the
+        // withdrawal is carried out but the window cannot know. It says so, offers Check again
+        // and Abandon, and abandoning tells the truth.
+        FaultProxy proxy(QStringLiteral("127.0.0.1"), quint16(PgTestServer::instance().server().port()));
+        QVERIFY(proxy.start());
+        RetryPolicy none;
+        none.maxRetries = 0;
+        m_client->setRetryPolicy(none);
+        LoginDialog *d = m_window->showSignIn(false);
+        QVERIFY(QTest::qWaitForWindowExposed(d));
+        fillLogin(d, QStringLiteral("t_teller2"), QString::fromUtf16(PgTestServer::Password));
+        find<QLineEdit>(d, "hostEdit")->setText(QStringLiteral("127.0.0.1"));
+        find<QSpinBox>(d, "portSpin")->setValue(proxy.port());
+        QTest::keyClick(find<QLineEdit>(d, "passwordEdit"), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->isVisible(), 10000);
+        openAccount(QStringLiteral("10000003"));
+        Sql sql(m_db);
+        const qint64 before = sql.balance(QStringLiteral("10000003"));
+
+        proxy.swallowCommitAnswers(1);
+        QTest::keyClick(m_window.get(), Qt::Key_F2);
+        auto *amount = find<AmountField>(withdrawForm(), "amountEdit");
+        QTest::keyClicks(amount, QStringLiteral("3.00"));
+        QTest::keyClick(amount, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(withdrawForm()->state(), ActionForm::State::Unconfirmed, 10000);
+        auto *title = find<QLabel>(withdrawForm(), "outcomeTitle");
+        QVERIFY2(title->text().contains(QLatin1String("do not pay out")), qPrintable(title->text()));
+        QVERIFY(find<QPushButton>(withdrawForm(), "checkAgainButton")->isVisible());
+        QVERIFY(find<QPushButton>(withdrawForm(), "abandonButton")->isVisible());
+        // No new action can be made from this form meanwhile.
+        QTest::keyClick(amount, Qt::Key_Return);
+        QTest::keyClick(m_window.get(), Qt::Key_Escape);
+        QCOMPARE(withdrawForm()->state(), ActionForm::State::Unconfirmed);
+
+        m_client->setRetryPolicy(RetryPolicy{});
+        answerNextMessageBox(QMessageBox::Yes);
+        find<QPushButton>(withdrawForm(), "abandonButton")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(title->text().startsWith(QLatin1String("Completed")), 10000);
+        QVERIFY(find<QLabel>(withdrawForm(), "outcomeDetail")->text().contains(QLatin1String("already been carried out")));
+        QCOMPARE(sql.balance(QStringLiteral("10000003")), before - 300);
+        QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.operations WHERE key = ?::uuid"),
+                           {withdrawForm()->action()->key.toString()}),
+                 qint64(1));
+    }
+
+    void journalIsReconciledAtSignIn()
+    {
+        // A withdrawal recorded in the journal that never reached the server (the window died
+        // first): after sign-in it is listed; resubmitting sends it once with its own key.
+        const QString journalPath = m_dir.filePath(QStringLiteral("journal-%1.sqlite").arg(QString::fromLatin1(QTest::currentTestFunction())));
+        const Action lost = makeAction(ActionKind::Withdrawal, QStringLiteral("10000001"), 1111);
+        {
+            Journal j(journalPath);
+            QVERIFY(j.open());
+            const ConnectionSettings s = PgTestServer::instance().staff(m_db, QStringLiteral("t_teller1"));
+            QVERIFY(j.record(lost, QStringLiteral("t_teller1"), s.databaseIdentity(), QStringLiteral("ws")));
+        }
+        QVERIFY(signIn());
+        ReconcileDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = m_window->findChild<ReconcileDialog *>()) != nullptr, 10000);
+        auto *table = find<QTableWidget>(dialog, "reconcileTable");
+        QCOMPARE(table->rowCount(), 1);
+        QVERIFY2(table->item(0, 2)->text().contains(QLatin1String("Never received")), qPrintable(table->item(0, 2)->text()));
+        auto *resubmit = find<QPushButton>(dialog, "resubmitButton");
+        QVERIFY(resubmit->isEnabled());
+        resubmit->click();
+        QTRY_VERIFY_WITH_TIMEOUT(table->item(0, 2)->text().startsWith(QLatin1String("Completed")), 10000);
+        Sql sql(m_db);
+        QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.operations WHERE key = ?::uuid AND status = 'completed'"),
+                           {lost.key.toString()}),
+                 qint64(1));
+        Journal j(journalPath);
+        QVERIFY(j.open());
+        QTRY_COMPARE(j.openEntries()->size(), 0);
     }
 
     void everyControlHasAnAccessibleName()

@@ -631,10 +631,10 @@ Result<ActionExecutor *> Tool::moneyExecutor()
     auto items = m_executor->reconcile(printRetry);
     if (items) {
         for (const ReconcileItem &item : *items) {
-            QJsonObject o = item.entry;
+            QJsonObject o = item.entry.toJson();
             o.insert(QStringLiteral("now"), item.outcome.toJson());
             m_reconciled.append(o);
-            std::fprintf(stderr, "tellerctl: journal: %s from an earlier run is %s\n", qPrintable(item.key),
+            std::fprintf(stderr, "tellerctl: journal: %s from an earlier run is %s\n", qPrintable(item.entry.key.toString()),
                          qPrintable(outcomeStatusName(item.outcome.status)));
         }
     }
