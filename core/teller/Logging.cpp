@@ -17,7 +17,11 @@ QtMessageHandler previousHandler = nullptr;
 // with the session); the core reports the loss itself, in words.
 void filterDriverNoise(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
-    if (type == QtWarningMsg && message.startsWith(QLatin1String("Unable to free statement")))
+    // Likewise its version check when the connection dies during open(): the core reports
+    // the failed connection itself.
+    if (type == QtWarningMsg
+        && (message.startsWith(QLatin1String("Unable to free statement"))
+            || message.startsWith(QLatin1String("This version of PostgreSQL is not supported"))))
         return;
     if (previousHandler)
         previousHandler(type, context, message);

@@ -218,6 +218,26 @@
         <source>The account is locked by another operation — nothing was done</source>
         <translation>Das Konto ist durch einen anderen Vorgang gesperrt — es wurde nichts ausgeführt</translation>
     </message>
+    <message>
+        <source>A&amp;bandon</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>Give the operation up for good: it will never be carried out. If it already was, you will see that instead.</source>
+        <translation>Den Vorgang endgültig verwerfen: Er wird nie ausgeführt. Falls er bereits ausgeführt wurde, wird stattdessen das angezeigt.</translation>
+    </message>
+    <message>
+        <source>Abandon the operation?</source>
+        <translation>Vorgang verwerfen?</translation>
+    </message>
+    <message>
+        <source>The operation (key %1) will never be carried out. If it already was, you will see that instead. Abandon it?</source>
+        <translation>Der Vorgang (Schlüssel %1) wird nie ausgeführt. Falls er bereits ausgeführt wurde, wird stattdessen das angezeigt. Verwerfen?</translation>
+    </message>
+    <message>
+        <source>Abandoning…</source>
+        <translation>Wird verworfen…</translation>
+    </message>
 </context>
 <context>
     <name>AmountField</name>
@@ -507,6 +527,10 @@ Do not pay out for them. Note the keys: &quot;tellerctl status KEY&quot; tells l
 
 Für diese Vorgänge bitte nichts auszahlen. Bitte die Vorgangsschlüssel notieren: Mit „tellerctl status KEY“ lässt sich später prüfen, ob sie ausgeführt wurden. Trotzdem schließen?</translation>
     </message>
+    <message>
+        <source>Local journal</source>
+        <translation>Lokales Journal</translation>
+    </message>
 </context>
 <context>
     <name>OperationTableModel</name>
@@ -628,6 +652,113 @@ Für diese Vorgänge bitte nichts auszahlen. Bitte die Vorgangsschlüssel notier
     <message>
         <source>Receipt not saved</source>
         <translation>Beleg nicht gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>ReconcileDialog</name>
+    <message>
+        <source>Operations from an earlier session</source>
+        <translation>Vorgänge aus einer früheren Sitzung</translation>
+    </message>
+    <message>
+        <source>These operations were not confirmed when Teller last stopped on this workstation. This is what the server says about them now.</source>
+        <translation>Diese Vorgänge waren nicht bestätigt, als Teller auf diesem Arbeitsplatz zuletzt beendet wurde. So lautet jetzt die Auskunft des Servers.</translation>
+    </message>
+    <message>
+        <source>Unconfirmed operations</source>
+        <translation>Unbestätigte Vorgänge</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Vorgang</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Erfasst</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Jetzt</translation>
+    </message>
+    <message>
+        <source>Key %1</source>
+        <translation>Schlüssel %1</translation>
+    </message>
+    <message>
+        <source>&amp;Resubmit with the same key</source>
+        <translation>Mit demselben Schlüssel &amp;erneut senden</translation>
+    </message>
+    <message>
+        <source>&amp;Abandon</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>Check a&amp;gain</source>
+        <translation>Erneut &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>Transfer %1 from %2 to %3</source>
+        <translation>Überweisung %1 von %2 an %3</translation>
+    </message>
+    <message>
+        <source>Deposit %1 into %2</source>
+        <translation>Einzahlung %1 auf %2</translation>
+    </message>
+    <message>
+        <source>Withdrawal %1 from %2</source>
+        <translation>Auszahlung %1 von %2</translation>
+    </message>
+    <message>
+        <source>Completed while you were away (balance after %1)</source>
+        <translation>In Ihrer Abwesenheit ausgeführt (Kontostand danach %1)</translation>
+    </message>
+    <message>
+        <source>Completed while you were away</source>
+        <translation>In Ihrer Abwesenheit ausgeführt</translation>
+    </message>
+    <message>
+        <source>Rejected: %1</source>
+        <translation>Abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Waiting for a supervisor</source>
+        <translation>Wartet auf Freigabe durch Vorgesetzte</translation>
+    </message>
+    <message>
+        <source>Abandoned: it will never be carried out</source>
+        <translation>Verworfen: wird nie ausgeführt</translation>
+    </message>
+    <message>
+        <source>The approval did not come in time</source>
+        <translation>Die Freigabe kam nicht rechtzeitig</translation>
+    </message>
+    <message>
+        <source>Never received by the server: resubmit it with the same key, or abandon it</source>
+        <translation>Beim Server nie angekommen: mit demselben Schlüssel erneut senden oder verwerfen</translation>
+    </message>
+    <message>
+        <source>The server could not be asked: check again later</source>
+        <translation>Der Server war nicht erreichbar: später erneut prüfen</translation>
+    </message>
+    <message>
+        <source>The key belongs to another operation</source>
+        <translation>Der Schlüssel gehört zu einem anderen Vorgang</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Sending %1 with its original key…</source>
+        <translation>%1 wird mit dem ursprünglichen Schlüssel gesendet…</translation>
+    </message>
+    <message>
+        <source>Abandon the operation?</source>
+        <translation>Vorgang verwerfen?</translation>
+    </message>
+    <message>
+        <source>%1 will never be carried out. If it already was, you will see that instead. Abandon it?</source>
+        <translation>%1 wird nie ausgeführt. Falls der Vorgang bereits ausgeführt wurde, wird stattdessen das angezeigt. Verwerfen?</translation>
     </message>
 </context>
 <context>
@@ -798,6 +929,10 @@ Für diese Vorgänge bitte nichts auszahlen. Bitte die Vorgangsschlüssel notier
     <message>
         <source>a completed operation without amounts</source>
         <translation>ausgeführter Vorgang ohne Beträge</translation>
+    </message>
+    <message>
+        <source>abandoning the operation</source>
+        <translation>beim Verwerfen des Vorgangs</translation>
     </message>
 </context>
 <context>
@@ -1013,6 +1148,64 @@ Für diese Vorgänge bitte nichts auszahlen. Bitte die Vorgangsschlüssel notier
     <message>
         <source>&quot;%1&quot; is not a valid idempotency key: expected a UUID such as 0190a6f2-8f4e-7c3a-9b1d-2e5f6a7b8c9d.</source>
         <translation>„%1“ ist kein gültiger Vorgangsschlüssel: erwartet wird eine UUID wie 0190a6f2-8f4e-7c3a-9b1d-2e5f6a7b8c9d.</translation>
+    </message>
+</context>
+<context>
+    <name>teller::Journal</name>
+    <message>
+        <source>The SQLite driver (QSQLITE) is not installed; the local journal cannot be kept.</source>
+        <translation>Der SQLite-Treiber (QSQLITE) ist nicht installiert; das lokale Journal kann nicht geführt werden.</translation>
+    </message>
+    <message>
+        <source>The local journal %1 cannot be opened: %2</source>
+        <translation>Das lokale Journal %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>The local journal %1 is not usable: %2</source>
+        <translation>Das lokale Journal %1 ist nicht verwendbar: %2</translation>
+    </message>
+    <message>
+        <source>The local journal %1 is damaged.</source>
+        <translation>Das lokale Journal %1 ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The local journal %1 was written by another Teller version (%2).</source>
+        <translation>Das lokale Journal %1 wurde von einer anderen Teller-Version geschrieben (%2).</translation>
+    </message>
+    <message>
+        <source>The local journal %1 cannot be created: %2</source>
+        <translation>Das lokale Journal %1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>The local journal %1 is damaged and cannot be moved aside: %2</source>
+        <translation>Das lokale Journal %1 ist beschädigt und kann nicht beiseitegelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>The local journal was damaged (%1). It was moved to %2 and a new one was started. Operations recorded only in the old file must be checked with a supervisor.</source>
+        <translation>Das lokale Journal war beschädigt (%1). Es wurde nach %2 verschoben und ein neues angelegt. Vorgänge, die nur in der alten Datei stehen, bitte mit Vorgesetzten prüfen.</translation>
+    </message>
+    <message>
+        <source>The action could not be written to the local journal, so it was not sent: %1</source>
+        <translation>Der Vorgang konnte nicht in das lokale Journal geschrieben werden und wurde daher nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>The local journal could not be updated: %1</source>
+        <translation>Das lokale Journal konnte nicht aktualisiert werden: %1</translation>
+    </message>
+    <message>
+        <source>The local journal cannot be read: %1</source>
+        <translation>Das lokale Journal kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>teller::JournalEntry</name>
+    <message>
+        <source>The journal entry %1 is not a valid action.</source>
+        <translation>Der Journaleintrag %1 ist kein gültiger Vorgang.</translation>
+    </message>
+    <message>
+        <source>The journal entry %1 does not match its fingerprint; it is not resent.</source>
+        <translation>Der Journaleintrag %1 passt nicht zu seinem Fingerabdruck; er wird nicht erneut gesendet.</translation>
     </message>
 </context>
 <context>

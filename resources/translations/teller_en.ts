@@ -218,6 +218,26 @@
         <source>Failed — %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A&amp;bandon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the operation up for good: it will never be carried out. If it already was, you will see that instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abandon the operation?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operation (key %1) will never be carried out. If it already was, you will see that instead. Abandon it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abandoning…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AmountField</name>
@@ -499,6 +519,10 @@ Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
 Do not pay out for them. Note the keys: &quot;tellerctl status KEY&quot; tells later whether they happened. Close anyway?</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Local journal</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OperationTableModel</name>
@@ -619,6 +643,113 @@ Do not pay out for them. Note the keys: &quot;tellerctl status KEY&quot; tells l
     </message>
     <message>
         <source>Receipt not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReconcileDialog</name>
+    <message>
+        <source>Operations from an earlier session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These operations were not confirmed when Teller last stopped on this workstation. This is what the server says about them now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unconfirmed operations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resubmit with the same key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Abandon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check a&amp;gain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer %1 from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deposit %1 into %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawal %1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed while you were away (balance after %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed while you were away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for a supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abandoned: it will never be carried out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The approval did not come in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never received by the server: resubmit it with the same key, or abandon it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not be asked: check again later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key belongs to another operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending %1 with its original key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abandon the operation?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 will never be carried out. If it already was, you will see that instead. Abandon it?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -788,6 +919,10 @@ Do not pay out for them. Note the keys: &quot;tellerctl status KEY&quot; tells l
     </message>
     <message>
         <source>a completed operation without amounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>abandoning the operation</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1003,6 +1138,64 @@ Do not pay out for them. Note the keys: &quot;tellerctl status KEY&quot; tells l
     <name>teller::IdempotencyKey</name>
     <message>
         <source>&quot;%1&quot; is not a valid idempotency key: expected a UUID such as 0190a6f2-8f4e-7c3a-9b1d-2e5f6a7b8c9d.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>teller::Journal</name>
+    <message>
+        <source>The SQLite driver (QSQLITE) is not installed; the local journal cannot be kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local journal %1 cannot be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local journal %1 is not usable: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local journal %1 is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local journal %1 was written by another Teller version (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local journal %1 cannot be created: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local journal %1 is damaged and cannot be moved aside: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local journal was damaged (%1). It was moved to %2 and a new one was started. Operations recorded only in the old file must be checked with a supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The action could not be written to the local journal, so it was not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local journal could not be updated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local journal cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>teller::JournalEntry</name>
+    <message>
+        <source>The journal entry %1 is not a valid action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journal entry %1 does not match its fingerprint; it is not resent.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
