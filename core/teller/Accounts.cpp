@@ -48,12 +48,12 @@ Result<AccountInfo> readAccount(const QSqlQuery &q, int offset)
 }
 } // namespace detail
 
-const QString AccountColumns = QStringLiteral("id, number, holder, currency, balance, held, balance_floor, status, opened_at");
+// The columns detail::readAccount() reads, in its order (a literal, joined at compile time).
+#define TELLER_ACCOUNT_COLUMNS "id, number, holder, currency, balance, held, balance_floor, status, opened_at"
 
 Result<std::optional<AccountInfo>> AccountDirectory::find(const QString &number)
 {
-    auto statement = m_session.prepared(QStringLiteral("SELECT ") + AccountColumns
-                                        + QStringLiteral(" FROM teller.accounts WHERE number = ?"));
+    auto statement = m_session.prepared(QStringLiteral("SELECT " TELLER_ACCOUNT_COLUMNS " FROM teller.accounts WHERE number = ?"));
     if (!statement)
         return fail(statement.error());
     QSqlQuery &q = **statement;
@@ -100,13 +100,12 @@ Result<QList<AccountInfo>> AccountDirectory::search(const QString &text, int lim
     if (auto number = normalizeAccountNumber(trimmed))
         numberPrefix = *number;
     // Two index range scans (number, then holder), merged; a number match comes first.
-    auto statement = m_session.prepared(
-        QStringLiteral("SELECT ") + AccountColumns
-        + QStringLiteral(" FROM ("
-                         "  (SELECT *, 0 AS rank FROM teller.accounts WHERE ? <> '' AND number LIKE ? ORDER BY number LIMIT ?)"
-                         "  UNION ALL"
-                         "  (SELECT *, 1 AS rank FROM teller.accounts WHERE lower(holder) LIKE lower(?) ORDER BY lower(holder) LIMIT ?)"
-                         ") found ORDER BY rank, number LIMIT ?"));
+    auto statement = m_session.prepared(QStringLiteral(
+        "SELECT " TELLER_ACCOUNT_COLUMNS " FROM ("
+        "  (SELECT *, 0 AS rank FROM teller.accounts WHERE ? <> '' AND number LIKE ? ORDER BY number LIMIT ?)"
+        "  UNION ALL"
+        "  (SELECT *, 1 AS rank FROM teller.accounts WHERE lower(holder) LIKE lower(?) ORDER BY lower(holder) LIMIT ?)"
+        ") found ORDER BY rank, number LIMIT ?"));
     if (!statement)
         return fail(statement.error());
     QSqlQuery &q = **statement;

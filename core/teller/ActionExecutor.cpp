@@ -18,19 +18,17 @@ QString tr(const char *text)
     return QCoreApplication::translate("teller::ActionExecutor", text);
 }
 
-const QString ResultColumns = QStringLiteral(
-    "key, status, reason, replayed, operation_id, kind, account_number, counter_account_number, amount, "
-    "currency, balance_after, available_after, executed_at, initiated_by, workstation");
+// The columns readOutcome() reads, in its order (a literal, joined at compile time).
+#define TELLER_RESULT_COLUMNS                                                                                          \
+    "key, status, reason, replayed, operation_id, kind, account_number, counter_account_number, amount, currency, "   \
+    "balance_after, available_after, executed_at, initiated_by, workstation"
 
-const QString PerformSql = QStringLiteral("SELECT ") + ResultColumns
-                           + QStringLiteral(" FROM teller.perform_action(?::uuid, ?, ?, ?, ?::bigint, ?, "
-                                            "decode(?, 'hex'), ?, ?)");
+const QString PerformSql = QStringLiteral("SELECT " TELLER_RESULT_COLUMNS " FROM teller.perform_action(?::uuid, ?, ?, ?, "
+                                          "?::bigint, ?, decode(?, 'hex'), ?, ?)");
 
-const QString StatusSql = QStringLiteral("SELECT ") + ResultColumns
-                          + QStringLiteral(" FROM teller.action_status(?::uuid)");
+const QString StatusSql = QStringLiteral("SELECT " TELLER_RESULT_COLUMNS " FROM teller.action_status(?::uuid)");
 
-const QString AbandonSql = QStringLiteral("SELECT ") + ResultColumns
-                           + QStringLiteral(" FROM teller.abandon_action(?::uuid, ?)");
+const QString AbandonSql = QStringLiteral("SELECT " TELLER_RESULT_COLUMNS " FROM teller.abandon_action(?::uuid, ?)");
 
 QVariant nullableText(const QString &s)
 {

@@ -11,6 +11,7 @@
 #include <teller/LocalServer.h>
 #include <teller/Logging.h>
 #include <teller/Migrator.h>
+#include <teller/Supervision.h>
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -39,6 +40,7 @@ enum ExitCode {
     ExitUnknownKey = 15,
     ExitAbandoned = 16,
     ExitExpired = 17,
+    ExitAlreadyDecided = 18,
 };
 
 QString tr(const char *text)
@@ -64,6 +66,9 @@ Commands:
   reconcile [--resubmit|--abandon] ask the server about every open journal entry; unknown
                                    keys are resubmitted with the same key, or abandoned
   check                            verify every money invariant in the database
+  pending list                     operations waiting for a supervisor (supervisors)
+  pending approve KEY [--note T]   approve: the debit posts, the hold is released
+  pending reject KEY --reason TEXT reject: the hold is released
   demo start [--shell] | demo stop start or stop the private demo server
   fault-proxy --upstream HOST:PORT [--listen PORT] [--latency MS]
                                    a TCP proxy for fault drills; reads commands on stdin:
@@ -84,7 +89,8 @@ Options:
 
 Amounts are decimal strings with '.' as separator ("1234.50"). Exit codes: 0 completed,
 10 pending_approval, 11 rejected, 12 key_reused, 13 busy, 14 in_doubt, 15 unknown key,
-16 abandoned, 17 expired, 2 bad usage or input, 1 anything else.
+16 abandoned, 17 expired, 18 already decided by someone else, 2 bad usage or input,
+1 anything else.
 )");
 
 void printJson(const QJsonObject &o)
@@ -196,6 +202,7 @@ private:
     Result<Journal *> openJournal();
     int report(const Outcome &out);
     int check();
+    int pending(const QStringList &pos);
     int demo(const QStringList &pos);
     int faultProxy(const QStringList &pos);
 
@@ -215,7 +222,7 @@ int Tool::run(const QStringList &arguments)
 {
     for (const char *o : {"db", "retries", "timeout", "workstation", "isolation", "lock-timeout", "statement-timeout", "journal",
                           "role", "name", "limit", "holder", "currency", "floor", "account", "from", "to", "amount",
-                          "key", "note", "upstream", "listen", "latency"})
+                          "key", "note", "upstream", "listen", "latency", "reason"})
         m_args.addValueOption(QString::fromLatin1(o));
     for (const char *f : {"help", "version", "password-stdin", "shell", "resubmit", "abandon"})
         m_args.addFlag(QString::fromLatin1(f));
@@ -260,6 +267,7 @@ int Tool::run(const QStringList &arguments)
         {u"journal", {}, [&] { return journalList(pos); }},
         {u"reconcile", {QStringLiteral("resubmit"), QStringLiteral("abandon")}, [&] { return reconcile(pos); }},
         {u"check", {}, [&] { return check(); }},
+        {u"pending", {QStringLiteral("note"), QStringLiteral("reason")}, [&] { return pending(pos); }},
         {u"demo", {QStringLiteral("shell")}, [&] { return demo(pos); }},
         {u"fault-proxy", {QStringLiteral("upstream"), QStringLiteral("listen"), QStringLiteral("latency")},
          [&] { return faultProxy(pos); }},
@@ -733,6 +741,61 @@ int Tool::reconcile(const QStringList &pos)
                {QStringLiteral("items"), items},
                {QStringLiteral("unresolved"), unresolved}});
     return unresolved ? ExitInDoubt : ExitCompleted;
+}
+
+int Tool::pending(const QStringList &pos)
+{
+    const QString sub = pos.value(1);
+    const bool list = sub == u"list" && pos.size() == 2;
+    const bool decide = (sub == u"approve" || sub == u"reject") && pos.size() == 3;
+    if (!list && !decide)
+        return usage(tr("Usage: tellerctl pending list | pending approve KEY [--note TEXT] | pending reject KEY --reason TEXT"));
+    std::optional<IdempotencyKey> key;
+    QString note;
+    if (decide) {
+        auto parsed = IdempotencyKey::parse(pos.at(2));
+        if (!parsed)
+            return reportError(parsed.error());
+        key = *parsed;
+        if (sub == u"reject") {
+            note = m_args.value(QStringLiteral("reason")).trimmed();
+            if (note.isEmpty() || m_args.isSet(QStringLiteral("note")))
+                return usage(tr("A rejection needs --reason TEXT."));
+        } else {
+            if (m_args.isSet(QStringLiteral("reason")))
+                return usage(tr("--reason is for rejections; an approval takes --note."));
+            note = m_args.value(QStringLiteral("note")).trimmed();
+        }
+        if (note.size() > 500)
+            return usage(tr("The reason or note is too long (at most 500 characters)."));
+    } else if (m_args.isSet(QStringLiteral("note")) || m_args.isSet(QStringLiteral("reason"))) {
+        return usage(tr("pending list takes no --note or --reason."));
+    }
+    if (auto ok = connect(); !ok)
+        return reportError(ok.error());
+    Supervision supervision(*m_db);
+    if (list) {
+        if (auto expired = supervision.expireHolds(); !expired)
+            return reportError(expired.error());
+        auto items = supervision.pending();
+        if (!items)
+            return reportError(items.error());
+        QJsonArray array;
+        for (const ReviewItem &item : *items)
+            array.append(item.toJson());
+        printJson({{QStringLiteral("status"), QStringLiteral("completed")}, {QStringLiteral("pending"), array}});
+        return ExitCompleted;
+    }
+    auto decision = supervision.decide(*key, sub == u"approve", note);
+    if (!decision)
+        return reportError(decision.error(), {{QStringLiteral("key"), key->toString()}});
+    printJson(decision->toJson());
+    if (!decision->decidedNow) {
+        std::fprintf(stderr, "tellerctl: already %s by %s\n", qPrintable(decision->status),
+                     qPrintable(decision->decidedBy.isEmpty() ? tr("expiry") : decision->decidedBy));
+        return ExitAlreadyDecided;
+    }
+    return ExitCompleted;
 }
 
 int Tool::check()
