@@ -6,6 +6,7 @@
 #include <teller/TellerClient.h>
 
 #include <QFormLayout>
+#include <QJsonObject>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -190,6 +191,19 @@ ActionForm::ActionForm(ActionKind kind, TellerClient *client, QWidget *parent)
     connect(m_abandon, &QPushButton::clicked, this, &ActionForm::abandon);
     connect(m_newOperation, &QPushButton::clicked, this, &ActionForm::cancel);
     connect(client, &TellerClient::actionRetrying, this, &ActionForm::onRetrying);
+    connect(client, &TellerClient::operationChanged, this, &ActionForm::onOperationChanged);
+    m_followUp.setSingleShot(true);
+    m_followUp.setInterval(300);
+    connect(&m_followUp, &QTimer::timeout, this, [this] {
+        if (m_state != State::Pending || !m_action)
+            return;
+        setState(State::InFlight);
+        m_outcomeTitle->setText(tr("Asking the server…"));
+        if (!m_client->queryStatus(m_action->key)) {
+            setState(State::Pending);
+            m_followUp.start();
+        }
+    });
     connect(client, &TellerClient::actionFinished, this, &ActionForm::onFinished);
 
     setState(State::Editing);
@@ -358,6 +372,7 @@ void ActionForm::submit()
     }
     m_action = Action::create(*request);
     m_outcome.reset();
+    m_decidedBy.clear();
     send();
 }
 
@@ -423,6 +438,7 @@ void ActionForm::cancel()
     } else if (m_state == State::Finished || m_state == State::Pending) {
         m_action.reset();
         m_outcome.reset();
+        m_decidedBy.clear();
         setState(State::Editing);
         m_amount->clear();
         m_note->clear();
@@ -432,6 +448,18 @@ void ActionForm::cancel()
         focusEntry();
     }
     // In flight or unconfirmed: nothing to cancel; the action must be settled first.
+}
+
+void ActionForm::onOperationChanged(const QJsonObject &event)
+{
+    // The supervisor decided (or time ran out): fetch the outcome at once.
+    if (m_state != State::Pending || !m_action || event.value(QStringLiteral("key")).toString() != m_action->key.toString())
+        return;
+    if (event.value(QStringLiteral("status")).toString() == u"pending_approval")
+        return;
+    m_decidedBy = event.value(QStringLiteral("decided_by")).toString();
+    m_decisionNote = event.value(QStringLiteral("note")).toString();
+    m_followUp.start(0);
 }
 
 void ActionForm::onRetrying(const IdempotencyKey &key, const RetryNotice &notice)
@@ -461,7 +489,11 @@ void ActionForm::showOutcome(const Outcome &outcome)
     switch (outcome.status) {
     case OutcomeStatus::Completed:
         colour = ui::Good;
-        title = m_kind == ActionKind::Withdrawal ? tr("Completed — pay out %1").arg(amount)
+        if (!m_decidedBy.isEmpty())
+            title = m_kind == ActionKind::Withdrawal ? tr("Approved by %1 — pay out %2").arg(m_decidedBy, amount)
+                                                     : tr("Approved by %1 — %2 transferred").arg(m_decidedBy, amount);
+        else
+            title = m_kind == ActionKind::Withdrawal ? tr("Completed — pay out %1").arg(amount)
                 : m_kind == ActionKind::Deposit  ? tr("Completed — %1 paid in").arg(amount)
                                                  : tr("Completed — %1 transferred").arg(amount);
         if (outcome.balanceAfter)
@@ -470,7 +502,9 @@ void ActionForm::showOutcome(const Outcome &outcome)
             detail += u'\n' + tr("This operation had already been carried out; it was not repeated.");
         break;
     case OutcomeStatus::Rejected:
-        title = tr("Rejected — %1").arg(reasonText(outcome.reason));
+        title = m_decidedBy.isEmpty() ? tr("Rejected — %1").arg(reasonText(outcome.reason))
+                : m_decisionNote.isEmpty() ? tr("Rejected by %1").arg(m_decidedBy)
+                                           : tr("Rejected by %1: %2").arg(m_decidedBy, m_decisionNote);
         detail = tr("Nothing was paid or booked.");
         break;
     case OutcomeStatus::PendingApproval:

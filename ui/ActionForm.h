@@ -73,6 +73,7 @@ private:
     void showOutcome(const teller::Outcome &outcome);
     void send();
     QString describeTarget() const;
+    void onOperationChanged(const QJsonObject &event);
 
     teller::ActionKind m_kind;
     teller::TellerClient *m_client;
@@ -83,6 +84,9 @@ private:
     std::optional<teller::Action> m_action;
     std::optional<teller::Outcome> m_outcome;
     quint64 m_targetRequest = 0;
+    QString m_decidedBy;     // the supervisor who decided the pending action, from NOTIFY
+    QString m_decisionNote;
+    QTimer m_followUp;       // asks again when the client was busy
     QTimer m_targetDebounce;
     bool m_valid = false;
 

@@ -6,6 +6,7 @@
 #include "LoginDialog.h"
 #include "ReceiptDialog.h"
 #include "ReconcileDialog.h"
+#include "SupervisorPanel.h"
 #include "Ui.h"
 
 #include <teller/TellerClient.h>
@@ -26,6 +27,7 @@
 #include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -266,7 +268,12 @@ void MainWindow::buildUi()
     splitter->addWidget(right);
     splitter->setStretchFactor(1, 2);
     splitter->setSizes({360, 720});
-    setCentralWidget(splitter);
+    m_pages = new QTabWidget(this);
+    m_pages->setObjectName(QStringLiteral("pages"));
+    m_pages->setDocumentMode(true);
+    m_pages->addTab(splitter, tr("Desk (Ctrl+1)"));
+    m_pages->tabBar()->setVisible(false); // a second page only for supervisors
+    setCentralWidget(m_pages);
 
     m_staffLabel = new QLabel(this);
     m_staffLabel->setObjectName(QStringLiteral("staffLabel"));
@@ -322,6 +329,11 @@ void MainWindow::buildMenus()
     ops->addSeparator();
     auto *refresh = ops->addAction(tr("&Refresh account"), this, &MainWindow::refreshAccount);
     refresh->setShortcut(QKeySequence::Refresh);
+    ops->addSeparator();
+    auto *desk = ops->addAction(tr("De&sk"), this, &MainWindow::showDesk);
+    desk->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    auto *supervision = ops->addAction(tr("Su&pervision (pending approvals)"), this, &MainWindow::showSupervision);
+    supervision->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
 
     auto *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard"), this, [this] {
@@ -341,6 +353,8 @@ void MainWindow::buildMenus()
 
     auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
     connect(escape, &QShortcut::activated, this, [this] {
+        if (m_pages->currentIndex() != 0)
+            return;
         if (auto *f = currentForm())
             f->cancel();
     });
@@ -362,13 +376,29 @@ ActionForm *MainWindow::currentForm() const
 
 void MainWindow::showForm(ActionKind kind)
 {
+    m_pages->setCurrentIndex(0);
     ActionForm *f = form(kind);
     m_tabs->setCurrentWidget(f);
     f->focusEntry();
 }
 
+void MainWindow::showSupervision()
+{
+    if (!m_panel)
+        return;
+    m_pages->setCurrentWidget(m_panel);
+    m_panel->focusQueue();
+}
+
+void MainWindow::showDesk()
+{
+    m_pages->setCurrentIndex(0);
+    focusSearch();
+}
+
 void MainWindow::focusSearch()
 {
+    m_pages->setCurrentIndex(0);
     m_search->setFocus();
     m_search->selectAll();
 }
@@ -404,6 +434,21 @@ void MainWindow::onSignedIn(const StaffInfo &staff, const QString &server, bool 
     for (ActionForm *f : m_forms)
         f->setStaff(staff);
     m_staffLabel->setText(tr("Signed in: %1 (%2)").arg(staff.displayName, staffRoleName(staff.role)));
+    // Supervisors get the pending-operations panel as a second page.
+    if (staff.role == StaffRole::Supervisor && !m_panel) {
+        m_panel = new SupervisorPanel(m_client, m_pages);
+        m_pages->addTab(m_panel, tr("Supervision (Ctrl+2)"));
+        m_pages->tabBar()->setVisible(true);
+        connect(m_panel, &SupervisorPanel::pendingCountChanged, this, [this](int count) {
+            m_pages->setTabText(1, count ? tr("Supervision: %1 pending (Ctrl+2)").arg(count) : tr("Supervision (Ctrl+2)"));
+        });
+        m_panel->refresh();
+    } else if (staff.role != StaffRole::Supervisor && m_panel) {
+        m_pages->removeTab(1);
+        m_panel->deleteLater();
+        m_panel = nullptr;
+        m_pages->tabBar()->setVisible(false);
+    }
     m_serverLabel->setText(encrypted ? tr("%1 · encrypted").arg(server) : tr("%1 · not encrypted").arg(server));
     onConnectionState(true, server);
     setWindowTitle(tr("Teller — %1").arg(staff.displayName));

@@ -22,6 +22,7 @@ class OperationTableModel;
 class QLabel;
 class QLineEdit;
 class QTabWidget;
+class SupervisorPanel;
 class QTableView;
 
 // The teller's desk: find an account, see it, pay out, take in, transfer.
@@ -39,11 +40,14 @@ public:
 
     ActionForm *form(teller::ActionKind kind) const;
     ActionForm *currentForm() const;
+    SupervisorPanel *supervisorPanel() const { return m_panel; }
     std::optional<teller::AccountInfo> currentAccount() const { return m_account; }
 
 public Q_SLOTS:
     void showForm(teller::ActionKind kind);
     void focusSearch();
+    void showSupervision();
+    void showDesk();
     void selectAccount(const QString &number);
     void refreshAccount();
 
@@ -87,6 +91,8 @@ private:
     QLabel *m_held;
     QLabel *m_available;
     QTabWidget *m_tabs;
+    QTabWidget *m_pages;       // the desk, and for supervisors the supervision panel
+    SupervisorPanel *m_panel = nullptr;
     QList<ActionForm *> m_forms;
     QTableView *m_history;
     OperationTableModel *m_historyModel;

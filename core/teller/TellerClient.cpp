@@ -5,6 +5,8 @@
 #include "Logging.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QSqlDriver>
 #include <QSqlQuery>
 #include <QTimer>
 
@@ -19,6 +21,7 @@ public:
     std::unique_ptr<Journal> journal;
     QTimer *ping = nullptr;
     std::function<void()> pingNow;
+    QTimer *watch = nullptr;
 
     ~Worker() override
     {
@@ -42,15 +45,20 @@ TellerClient::TellerClient(QObject *parent) : QObject(parent)
 {
     m_actionThread.setObjectName(QStringLiteral("teller-actions"));
     m_readThread.setObjectName(QStringLiteral("teller-reads"));
+    m_listenThread.setObjectName(QStringLiteral("teller-listen"));
     m_actions = new Worker;
     m_reads = new Worker;
+    m_listener = new Worker;
     m_actions->moveToThread(&m_actionThread);
     m_reads->moveToThread(&m_readThread);
+    m_listener->moveToThread(&m_listenThread);
     // Deleted on their own threads once the threads' event loops end.
     connect(&m_actionThread, &QThread::finished, m_actions, &QObject::deleteLater);
     connect(&m_readThread, &QThread::finished, m_reads, &QObject::deleteLater);
+    connect(&m_listenThread, &QThread::finished, m_listener, &QObject::deleteLater);
     m_actionThread.start();
     m_readThread.start();
+    m_listenThread.start();
 }
 
 TellerClient::~TellerClient()
@@ -58,8 +66,10 @@ TellerClient::~TellerClient()
     m_cancel = true; // an action still retrying stops after its current attempt
     m_actionThread.quit();
     m_readThread.quit();
+    m_listenThread.quit();
     m_actionThread.wait();
     m_readThread.wait();
+    m_listenThread.wait();
 }
 
 void TellerClient::post(Worker *worker, std::function<void(Worker &)> job)
@@ -162,6 +172,60 @@ void TellerClient::signIn(const ConnectionSettings &settings, const SessionOptio
         w.ping->start();
     });
 
+    // A dedicated connection LISTENs for operation changes; its thread's event loop delivers
+    // them. If it drops, it is reopened and subscribed again every few seconds.
+    SessionOptions listenOptions = sessionOptions;
+    listenOptions.applicationName += QStringLiteral(" listen");
+    post(m_listener, [this, settings, listenOptions](Worker &w) {
+        w.session = std::make_unique<DbSession>(settings, listenOptions);
+        const auto subscribe = [this, &w] {
+            if (!w.session->connectionOk() && !w.session->reopen())
+                return false;
+            QSqlDriver *driver = w.session->database().driver();
+            QObject::disconnect(driver, &QSqlDriver::notification, &w, nullptr);
+            QObject::connect(driver, &QSqlDriver::notification, &w,
+                             [this](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
+                                 qCDebug(lcDb).noquote() << "notification" << payload.toString();
+                                 const QJsonObject event = QJsonDocument::fromJson(payload.toString().toUtf8()).object();
+                                 if (event.isEmpty())
+                                     return;
+                                 QMetaObject::invokeMethod(this, [this, event] { Q_EMIT operationChanged(event); },
+                                                           Qt::QueuedConnection);
+                             });
+            return driver->subscribedToNotifications().contains(QStringLiteral("teller_operations"))
+                   || driver->subscribeToNotification(QStringLiteral("teller_operations"));
+        };
+        const auto report = [this](bool live) {
+            QMetaObject::invokeMethod(this, [this, live] { setLive(live); }, Qt::QueuedConnection);
+        };
+        const bool subscribed = subscribe();
+        qCDebug(lcDb) << "listening for operation changes:" << subscribed;
+        report(subscribed);
+        if (!w.watch) {
+            w.watch = new QTimer(&w);
+            w.watch->setInterval(3000);
+            QObject::connect(w.watch, &QTimer::timeout, &w, [&w, subscribe, report] {
+                if (!w.session)
+                    return;
+                // A cheap round trip tells whether the listening connection is still there.
+                bool ok = w.session->connectionOk();
+                if (ok) {
+                    auto statement = w.session->prepared(QStringLiteral("SELECT 1"));
+                    const auto guard = w.session->guard(w.session->statementDeadline());
+                    ok = statement && (*statement)->exec();
+                    if (ok)
+                        (*statement)->finish();
+                }
+                if (!ok) {
+                    w.session->close();
+                    ok = subscribe();
+                }
+                report(ok);
+            });
+        }
+        w.watch->start();
+    });
+
     const QString journalPath = m_journalPath.isEmpty() ? Journal::defaultPath() : m_journalPath;
     post(m_actions, [this, settings, sessionOptions, policy, journalPath](Worker &w) {
         w.executor.reset();
@@ -185,6 +249,14 @@ void TellerClient::signIn(const ConnectionSettings &settings, const SessionOptio
             qCWarning(lcDb).noquote() << "action session not connected yet:" << opened.error().message;
         // What an earlier session left unconfirmed is settled first.
         auto items = w.executor->reconcile();
+        if (items) {
+            for (const ReconcileItem &item : *items) {
+                if (item.outcome.status != OutcomeStatus::Unknown)
+                    continue;
+                if (auto action = item.entry.toAction())
+                    reportDoubt(*action, tr("Found open in the workstation's journal at sign-in."));
+            }
+        }
         if (items && !items->isEmpty()) {
             const QList<ReconcileItem> list = *items;
             QMetaObject::invokeMethod(this, [this, list] { Q_EMIT reconciled(list); }, Qt::QueuedConnection);
@@ -192,10 +264,24 @@ void TellerClient::signIn(const ConnectionSettings &settings, const SessionOptio
     });
 }
 
+void TellerClient::setLive(bool live)
+{
+    if (live == m_live)
+        return;
+    m_live = live;
+    Q_EMIT liveChanged(live);
+}
+
 void TellerClient::signOut()
 {
     m_signedIn = false;
     m_staff = {};
+    post(m_listener, [](Worker &w) {
+        if (w.watch)
+            w.watch->stop();
+        w.session.reset();
+    });
+    setLive(false);
     post(m_reads, [](Worker &w) {
         if (w.ping)
             w.ping->stop();
@@ -281,6 +367,8 @@ bool TellerClient::submit(const Action &action)
                 QMetaObject::invokeMethod(this, [this, key, n] { Q_EMIT actionRetrying(key, n); }, Qt::QueuedConnection);
             });
         }
+        if (out.status == OutcomeStatus::InDoubt)
+            reportDoubt(action, out.message);
         QMetaObject::invokeMethod(this, [this, out] { finishAction(out); }, Qt::QueuedConnection);
     });
     return true;
@@ -321,6 +409,20 @@ bool TellerClient::runOnActions(const IdempotencyKey &key, KeyJob job)
     return true;
 }
 
+void TellerClient::reportDoubt(const Action &action, const QString &message)
+{
+    // Over the reads connection: the action's own connection is the one that just failed.
+    post(m_reads, [action, message](Worker &w) {
+        if (!w.ensureOpen())
+            return; // reported again from the journal at the next sign-in
+        const ActionRequest &r = action.request;
+        if (auto ok = Supervision(*w.session).reportDoubt(action.key, actionKindName(r.kind()), r.account(),
+                                                          r.counterAccount(), r.amount(), message);
+            !ok)
+            qCWarning(lcDb).noquote() << "could not report an operation in doubt:" << ok.error().message;
+    });
+}
+
 void TellerClient::finishAction(const Outcome &outcome)
 {
     m_inFlight = false;
@@ -338,6 +440,80 @@ void TellerClient::checkConnection()
         if (w.pingNow && w.ping && w.ping->isActive())
             w.pingNow();
     });
+}
+
+} // namespace teller
+
+namespace teller {
+
+quint64 TellerClient::loadReview()
+{
+    const quint64 id = ++m_nextRequest;
+    post(m_reads, [this, id](Worker &w) {
+        const auto load = [&]() -> Result<std::tuple<QList<ReviewItem>, QList<ReviewItem>, QList<DoubtItem>>> {
+            if (auto open = w.ensureOpen(); !open)
+                return fail(open.error());
+            Supervision supervision(*w.session);
+            if (auto expired = supervision.expireHolds(); !expired)
+                return fail(expired.error());
+            auto pending = supervision.pending();
+            if (!pending)
+                return fail(pending.error());
+            auto decidedItems = supervision.recentlyDecided();
+            if (!decidedItems)
+                return fail(decidedItems.error());
+            auto doubts = supervision.doubts();
+            if (!doubts)
+                return fail(doubts.error());
+            return std::make_tuple(*pending, *decidedItems, *doubts);
+        };
+        auto result = load();
+        if (!result && result.error().kind == Error::Kind::Connection)
+            result = load();
+        if (!result) {
+            const Error e = result.error();
+            QMetaObject::invokeMethod(this, [this, id, e] { Q_EMIT readFailed(id, e); }, Qt::QueuedConnection);
+            return;
+        }
+        const auto [pending, decidedItems, doubts] = *result;
+        QMetaObject::invokeMethod(
+            this, [this, id, pending, decidedItems, doubts] { Q_EMIT reviewLoaded(id, pending, decidedItems, doubts); },
+            Qt::QueuedConnection);
+    });
+    return id;
+}
+
+void TellerClient::decide(const IdempotencyKey &key, bool approve, const QString &note)
+{
+    post(m_actions, [this, key, approve, note](Worker &w) {
+        Result<Decision> d = w.session ? Supervision(*w.session).decide(key, approve, note)
+                                       : Result<Decision>(fail(Error{Error::Kind::Connection, tr("Not signed in."), {}}));
+        if (!d) {
+            const Error e = d.error();
+            QMetaObject::invokeMethod(this, [this, key, e] { Q_EMIT decisionFailed(key.toString(), e); }, Qt::QueuedConnection);
+            return;
+        }
+        const Decision decision = *d;
+        QMetaObject::invokeMethod(this, [this, decision] { Q_EMIT decided(decision); }, Qt::QueuedConnection);
+    });
+}
+
+quint64 TellerClient::loadLedger(const QString &accountNumber)
+{
+    const quint64 id = ++m_nextRequest;
+    post(m_reads, [this, id, accountNumber](Worker &w) {
+        auto open = w.ensureOpen();
+        Result<QList<LedgerLine>> lines = open ? Supervision(*w.session).ledger(accountNumber) : fail(open.error());
+        if (!lines) {
+            const Error e = lines.error();
+            QMetaObject::invokeMethod(this, [this, id, e] { Q_EMIT readFailed(id, e); }, Qt::QueuedConnection);
+            return;
+        }
+        const QList<LedgerLine> list = *lines;
+        QMetaObject::invokeMethod(this, [this, id, accountNumber, list] { Q_EMIT ledgerLoaded(id, accountNumber, list); },
+                                  Qt::QueuedConnection);
+    });
+    return id;
 }
 
 } // namespace teller

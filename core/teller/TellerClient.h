@@ -4,6 +4,7 @@
 #include "ActionExecutor.h"
 #include "Administration.h"
 #include "ConnectionSettings.h"
+#include "Supervision.h"
 
 #include <QList>
 #include <QObject>
@@ -60,6 +61,16 @@ public:
     // Checks the connection now (e.g. when the network comes back).
     void checkConnection();
 
+    // Supervisors: the pending queue, recent decisions and reported doubts (expired holds are
+    // released first). Answer: reviewLoaded.
+    quint64 loadReview();
+    // Answer: decided, or decisionFailed.
+    void decide(const IdempotencyKey &key, bool approve, const QString &note);
+    // An account's ledger, for the audit view. Answer: ledgerLoaded.
+    quint64 loadLedger(const QString &accountNumber);
+    // Whether operations are announced live (LISTEN/NOTIFY) right now.
+    bool isLive() const { return m_live; }
+
 Q_SIGNALS:
     void signedIn(const teller::StaffInfo &staff, const QString &server, bool encrypted);
     void signInFailed(const teller::Error &error);
@@ -74,6 +85,16 @@ Q_SIGNALS:
     void reconciled(const QList<teller::ReconcileItem> &items);
     // The journal could not be used as it was (moved aside) or at all.
     void journalProblem(const QString &message);
+    // An operation changed on the server (pending, decided, expired, reported in doubt): the
+    // NOTIFY payload, e.g. {"key": ..., "status": "completed", "decided_by": "clara"}.
+    void operationChanged(const QJsonObject &event);
+    // Live updates started or stopped (then the panel refreshes on a timer instead).
+    void liveChanged(bool live);
+    void reviewLoaded(quint64 id, const QList<teller::ReviewItem> &pending, const QList<teller::ReviewItem> &decided,
+                      const QList<teller::DoubtItem> &doubts);
+    void decided(const teller::Decision &decision);
+    void decisionFailed(const QString &key, const teller::Error &error);
+    void ledgerLoaded(quint64 id, const QString &account, const QList<teller::LedgerLine> &lines);
 
 private:
     class Worker;
@@ -81,12 +102,17 @@ private:
     bool runOnActions(const IdempotencyKey &key, KeyJob job);
     void post(Worker *worker, std::function<void(Worker &)> job);
     void finishAction(const Outcome &outcome);
+    void reportDoubt(const Action &action, const QString &message);
     void setConnected(bool connected, const QString &detail);
 
     QThread m_actionThread;
     QThread m_readThread;
+    QThread m_listenThread;
     Worker *m_actions = nullptr;
     Worker *m_reads = nullptr;
+    Worker *m_listener = nullptr;
+    bool m_live = false;
+    void setLive(bool live);
     std::atomic<bool> m_cancel{false};
     std::atomic<quint64> m_latestSearch{0};
     quint64 m_nextRequest = 0;

@@ -5,6 +5,7 @@
 
 #include <ActionForm.h>
 #include <ReconcileDialog.h>
+#include <SupervisorPanel.h>
 #include <AmountValidator.h>
 #include <LoginDialog.h>
 #include <MainWindow.h>
@@ -13,6 +14,9 @@
 #include <teller/TellerClient.h>
 
 #include <QAccessible>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -64,14 +68,16 @@ class TestTellerGui : public QObject
         type("databaseEdit", m_db);
     }
 
-    bool signIn(const QString &login = QStringLiteral("t_teller1"))
+    bool signIn(const QString &login = QStringLiteral("t_teller1"), MainWindow *window = nullptr)
     {
-        LoginDialog *d = m_window->showSignIn(false);
+        if (!window)
+            window = m_window.get();
+        LoginDialog *d = window->showSignIn(false);
         if (!QTest::qWaitForWindowExposed(d))
             return false;
         fillLogin(d, login, QString::fromUtf16(PgTestServer::Password));
         QTest::keyClick(find<QLineEdit>(d, "passwordEdit"), Qt::Key_Return);
-        return QTest::qWaitFor([&] { return m_window->isVisible(); }, 10000);
+        return QTest::qWaitFor([&] { return window->isVisible(); }, 10000);
     }
 
     void openAccount(const QString &number)
@@ -447,10 +453,107 @@ private Q_SLOTS:
         QTRY_COMPARE(j.openEntries()->size(), 0);
     }
 
+    void supervisorDecidesLiveAndTheTellerSeesItAtOnce()
+    {
+        QVERIFY(signIn(QStringLiteral("t_limited")));
+        openAccount(QStringLiteral("10000003"));
+        Sql sql(m_db);
+        const qint64 before = sql.balance(QStringLiteral("10000003"));
+        const auto submit = [&](const QString &amount) {
+            QTest::keyClick(m_window.get(), Qt::Key_F2);
+            auto *field = find<AmountField>(withdrawForm(), "amountEdit");
+            QTest::keyClicks(field, amount);
+            QTest::keyClick(field, Qt::Key_Return);
+        };
+        submit(QStringLiteral("150.00"));
+        auto *title = find<QLabel>(withdrawForm(), "outcomeTitle");
+        QTRY_COMPARE_WITH_TIMEOUT(withdrawForm()->state(), ActionForm::State::Pending, 10000);
+        QVERIFY2(title->text().contains(QLatin1String("Waiting for a supervisor")), qPrintable(title->text()));
+
+        // The supervisor, at another workstation.
+        TellerClient supervisorClient;
+        supervisorClient.setJournalPath(m_dir.filePath(QStringLiteral("journal-supervisor.sqlite")));
+        MainWindow supervisor(&supervisorClient);
+        QVERIFY(signIn(QStringLiteral("t_super"), &supervisor));
+        int events = 0;
+        connect(&supervisorClient, &TellerClient::operationChanged, this, [&] { ++events; });
+        QApplication::setActiveWindow(&supervisor);
+        QTRY_COMPARE(QApplication::activeWindow(), &supervisor);
+        QTest::keyClick(&supervisor, Qt::Key_2, Qt::ControlModifier);
+        SupervisorPanel *panel = supervisor.supervisorPanel();
+        QVERIFY(panel);
+        QTRY_COMPARE_WITH_TIMEOUT(panel->pendingCount(), 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(find<QLabel>(panel, "liveLabel")->text().contains(QLatin1String("Live")), 10000);
+
+        // A new request arrives while the supervisor watches: no refresh needed (the fallback
+        // timer runs every 30 s when live; this must take well under that). Keys go to the
+        // active window, as at a real desk.
+        QApplication::setActiveWindow(m_window.get());
+        QTRY_COMPARE(QApplication::activeWindow(), m_window.get());
+        QTest::keyClick(m_window.get(), Qt::Key_Escape);
+        QCOMPARE(withdrawForm()->state(), ActionForm::State::Editing);
+        QElapsedTimer arrival;
+        arrival.start();
+        submit(QStringLiteral("120.00"));
+        QTRY_COMPARE_WITH_TIMEOUT(withdrawForm()->state(), ActionForm::State::Pending, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(events > 0, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(panel->pendingCount(), 2, 5000);
+        qInfo("a pending operation reached the supervisor's panel %lld ms after the teller pressed Enter", arrival.elapsed());
+        const QString key = withdrawForm()->action()->key.toString();
+
+        // Keyboard only: select it in the queue and approve with Alt+A.
+        auto *queue = find<QTableView>(panel, "pendingView");
+        queue->setFocus();
+        QTest::keyClick(queue, Qt::Key_Home, Qt::ControlModifier);
+        for (int i = 0; i < queue->model()->rowCount() && queue->currentIndex().data(Qt::UserRole + 1).toString() != key; ++i)
+            QTest::keyClick(queue, Qt::Key_Down);
+        QCOMPARE(queue->currentIndex().data(Qt::UserRole + 1).toString(), key);
+        QApplication::setActiveWindow(&supervisor);
+        QTRY_COMPARE(QApplication::activeWindow(), &supervisor);
+        QElapsedTimer decision;
+        decision.start();
+        QTest::keyClick(queue, Qt::Key_A, Qt::AltModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(title->text().startsWith(QLatin1String("Approved by t_super")), 1000);
+        qInfo("the teller's window showed the approval %lld ms after Alt+A", decision.elapsed());
+        QCOMPARE(sql.balance(QStringLiteral("10000003")), before - 12000);
+        QTRY_COMPARE(panel->pendingCount(), 1);
+        QVERIFY(find<QLabel>(panel, "decisionStatus")->text().contains(QLatin1String("Approved")));
+    }
+
+    void panelRecoversWhenItsListeningConnectionDrops()
+    {
+        QVERIFY(signIn(QStringLiteral("t_super")));
+        m_window->showSupervision();
+        SupervisorPanel *panel = m_window->supervisorPanel();
+        auto *live = find<QLabel>(panel, "liveLabel");
+        QTRY_VERIFY_WITH_TIMEOUT(live->text().contains(QLatin1String("Live")), 10000);
+        const int before = panel->pendingCount();
+        Sql sql(m_db);
+        // The server ends the listening session (as a restart or a dropped link would).
+        QTRY_VERIFY(sql.count(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE '%listen%' "
+                                             "AND datname = current_database()"))
+                    == 1);
+        QVERIFY(sql.value(QStringLiteral("SELECT bool_and(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                         "WHERE application_name LIKE '%listen%' AND datname = current_database()"))
+                    .toBool());
+        // It notices, reconnects and subscribes again by itself.
+        QTRY_VERIFY_WITH_TIMEOUT(sql.count(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE "
+                                                          "'%listen%' AND datname = current_database()"))
+                                     == 1,
+                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(live->text().contains(QLatin1String("Live")), 10000);
+        QTest::qWait(200);
+        QCOMPARE(executeAs(m_db, QStringLiteral("t_limited"), makeAction(ActionKind::Withdrawal, QStringLiteral("10000001"), 10500))
+                     .status,
+                 OutcomeStatus::PendingApproval);
+        QTRY_COMPARE_WITH_TIMEOUT(panel->pendingCount(), before + 1, 3000);
+    }
+
     void everyControlHasAnAccessibleName()
     {
-        QVERIFY(signIn());
+        QVERIFY(signIn(QStringLiteral("t_super")));
         openAccount(QStringLiteral("10000001"));
+        m_window->showSupervision();
         LoginDialog login(m_window.get());
         QStringList missing;
         for (QWidget *root : {static_cast<QWidget *>(m_window.get()), static_cast<QWidget *>(&login)}) {
