@@ -159,9 +159,10 @@ SupervisorPanel::SupervisorPanel(TellerClient *client, QWidget *parent) : QWidge
                     lines += QStringLiteral("<tr><td>%1</td><td>%2</td><td align='right'>%3</td><td>%4</td><td>%5</td></tr>")
                                  .arg(l.toString(op.at.toLocalTime(), QLocale::ShortFormat), ui::operationKindText(op.kind),
                                       op.amount.toDisplay(l), ui::operationStatusText(op.status), op.initiatedBy.toHtmlEscaped());
-                m_details->append(QStringLiteral("<p><b>%1</b> — %2: %3, %4: %5</p><table cellspacing='6'>%6</table>")
-                                      .arg(tr("Account"), ui::accountStatusText(account.status), tr("balance"),
-                                           account.balance.toDisplayWithCode(l), tr("recent operations"), lines));
+                m_details->append(tr("<p><b>The account</b> (%1): balance %2, held %3. Recent operations:</p>")
+                                      .arg(ui::accountStatusText(account.status), account.balance.toDisplayWithCode(l),
+                                           account.held.toDisplayWithCode(l))
+                                  + QStringLiteral("<table cellspacing='6'>%1</table>").arg(lines));
             });
 
     // Live: a notification refreshes at once (bursts coalesced); the timer is the fallback.

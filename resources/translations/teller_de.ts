@@ -238,6 +238,22 @@
         <source>Abandoning…</source>
         <translation>Wird verworfen…</translation>
     </message>
+    <message>
+        <source>Approved by %1 — pay out %2</source>
+        <translation>Freigegeben von %1 — %2 auszahlen</translation>
+    </message>
+    <message>
+        <source>Approved by %1 — %2 transferred</source>
+        <translation>Freigegeben von %1 — %2 überwiesen</translation>
+    </message>
+    <message>
+        <source>Rejected by %1</source>
+        <translation>Abgelehnt von %1</translation>
+    </message>
+    <message>
+        <source>Rejected by %1: %2</source>
+        <translation>Abgelehnt von %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>AmountField</name>
@@ -252,6 +268,80 @@
     <message>
         <source>The amount exceeds the maximum for a single operation.</source>
         <translation>Der Betrag übersteigt den Höchstbetrag für einen einzelnen Vorgang.</translation>
+    </message>
+</context>
+<context>
+    <name>DoubtTableModel</name>
+    <message>
+        <source>Never received</source>
+        <translation>Nie angekommen</translation>
+    </message>
+    <message>
+        <source>Key %1</source>
+        <translation>Schlüssel %1</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Gemeldet</translation>
+    </message>
+    <message>
+        <source>Teller</source>
+        <translation>Kassierer(in)</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Arbeitsplatz</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Vorgang</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>Auf dem Server</translation>
+    </message>
+    <message>
+        <source>What the workstation saw</source>
+        <translation>Meldung des Arbeitsplatzes</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Vorgang</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Balance after</source>
+        <translation>Kontostand danach</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Erfasst von</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Freigegeben von</translation>
+    </message>
+    <message>
+        <source>Operation key</source>
+        <translation>Vorgangsschlüssel</translation>
     </message>
 </context>
 <context>
@@ -531,6 +621,26 @@ Für diese Vorgänge bitte nichts auszahlen. Bitte die Vorgangsschlüssel notier
         <source>Local journal</source>
         <translation>Lokales Journal</translation>
     </message>
+    <message>
+        <source>Desk (Ctrl+1)</source>
+        <translation>Schalter (Strg+1)</translation>
+    </message>
+    <message>
+        <source>De&amp;sk</source>
+        <translation>Sc&amp;halter</translation>
+    </message>
+    <message>
+        <source>Su&amp;pervision (pending approvals)</source>
+        <translation>Frei&amp;gaben (ausstehende Vorgänge)</translation>
+    </message>
+    <message>
+        <source>Supervision (Ctrl+2)</source>
+        <translation>Freigaben (Strg+2)</translation>
+    </message>
+    <message>
+        <source>Supervision: %1 pending (Ctrl+2)</source>
+        <translation>Freigaben: %1 ausstehend (Strg+2)</translation>
+    </message>
 </context>
 <context>
     <name>OperationTableModel</name>
@@ -759,6 +869,272 @@ Für diese Vorgänge bitte nichts auszahlen. Bitte die Vorgangsschlüssel notier
     <message>
         <source>%1 will never be carried out. If it already was, you will see that instead. Abandon it?</source>
         <translation>%1 wird nie ausgeführt. Falls der Vorgang bereits ausgeführt wurde, wird stattdessen das angezeigt. Verwerfen?</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTableModel</name>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>(expiry)</source>
+        <translation>(Ablauf)</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet seit</translation>
+    </message>
+    <message>
+        <source>Expires in</source>
+        <translation>Läuft ab in</translation>
+    </message>
+    <message>
+        <source>Teller</source>
+        <translation>Kassierer(in)</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Kontoinhaber</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Vorgang</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Available now</source>
+        <translation>Jetzt verfügbar</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Vermerk</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorPanel</name>
+    <message>
+        <source>Filter by teller, account, holder…</source>
+        <translation>Nach Kassierer(in), Konto, Inhaber filtern…</translation>
+    </message>
+    <message>
+        <source>F&amp;ilter:</source>
+        <translation>F&amp;ilter:</translation>
+    </message>
+    <message>
+        <source>Operations waiting for approval</source>
+        <translation>Vorgänge, die auf Freigabe warten</translation>
+    </message>
+    <message>
+        <source>Details of the selected operation</source>
+        <translation>Einzelheiten des gewählten Vorgangs</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Freigeben</translation>
+    </message>
+    <message>
+        <source>Approve the selected operation: the amount is debited (Alt+A)</source>
+        <translation>Den gewählten Vorgang freigeben: Der Betrag wird abgebucht (Alt+F)</translation>
+    </message>
+    <message>
+        <source>&amp;Reject…</source>
+        <translation>A&amp;blehnen…</translation>
+    </message>
+    <message>
+        <source>Reject the selected operation, with a reason: the hold is released (Alt+R)</source>
+        <translation>Den gewählten Vorgang mit Begründung ablehnen: Die Vormerkung wird aufgehoben (Alt+B)</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>&amp;Pending</source>
+        <translation>Ausste&amp;hend</translation>
+    </message>
+    <message>
+        <source>Operations in doubt</source>
+        <translation>Unklare Vorgänge</translation>
+    </message>
+    <message>
+        <source>In &amp;doubt</source>
+        <translation>&amp;Unklar</translation>
+    </message>
+    <message>
+        <source>Recently decided operations</source>
+        <translation>Kürzlich entschiedene Vorgänge</translation>
+    </message>
+    <message>
+        <source>D&amp;ecided</source>
+        <translation>&amp;Entschieden</translation>
+    </message>
+    <message>
+        <source>Account number, then Enter</source>
+        <translation>Kontonummer, dann Eingabe</translation>
+    </message>
+    <message>
+        <source>Acc&amp;ount:</source>
+        <translation>K&amp;onto:</translation>
+    </message>
+    <message>
+        <source>Ledger entries</source>
+        <translation>Buchungen</translation>
+    </message>
+    <message>
+        <source>A&amp;udit</source>
+        <translation>&amp;Prüfung</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;The account&lt;/b&gt; (%1): balance %2, held %3. Recent operations:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Das Konto&lt;/b&gt; (%1): Kontostand %2, vorgemerkt %3. Letzte Vorgänge:&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>● Live</source>
+        <translation>● Live</translation>
+    </message>
+    <message>
+        <source>○ Refreshing every 5 s</source>
+        <translation>○ Aktualisierung alle 5 s</translation>
+    </message>
+    <message>
+        <source>Changes arrive as they happen (LISTEN/NOTIFY).</source>
+        <translation>Änderungen kommen sofort an (LISTEN/NOTIFY).</translation>
+    </message>
+    <message>
+        <source>Live updates are not available right now; the list is refreshed on a timer.</source>
+        <translation>Sofortige Aktualisierung ist gerade nicht verfügbar; die Liste wird in Abständen aktualisiert.</translation>
+    </message>
+    <message>
+        <source>&amp;Pending (%1)</source>
+        <translation>Ausste&amp;hend (%1)</translation>
+    </message>
+    <message>
+        <source>In &amp;doubt (%1)</source>
+        <translation>&amp;Unklar (%1)</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Vorgang</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Available now</source>
+        <translation>Jetzt verfügbar</translation>
+    </message>
+    <message>
+        <source>Teller</source>
+        <translation>Kassierer(in)</translation>
+    </message>
+    <message>
+        <source>Teller&apos;s note</source>
+        <translation>Vermerk der Kassierer(in)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Angefordert</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Operation key</source>
+        <translation>Vorgangsschlüssel</translation>
+    </message>
+    <message>
+        <source>Approving…</source>
+        <translation>Wird freigegeben…</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Why is %1 for %2 rejected? (the teller sees this)</source>
+        <translation>Warum wird %1 für %2 abgelehnt? (Die Kassierer(in) sieht diese Begründung.)</translation>
+    </message>
+    <message>
+        <source>A rejection needs a reason.</source>
+        <translation>Eine Ablehnung braucht eine Begründung.</translation>
+    </message>
+    <message>
+        <source>Rejecting…</source>
+        <translation>Wird abgelehnt…</translation>
+    </message>
+    <message>
+        <source>Approved: %1 may pay out.</source>
+        <translation>Freigegeben: %1 darf auszahlen.</translation>
+    </message>
+    <message>
+        <source>Rejected: the hold is released; %1 sees your reason.</source>
+        <translation>Abgelehnt: Die Vormerkung ist aufgehoben; %1 sieht Ihre Begründung.</translation>
+    </message>
+    <message>
+        <source>Too late: the hold had expired.</source>
+        <translation>Zu spät: Die Vormerkung war abgelaufen.</translation>
+    </message>
+    <message>
+        <source>Already %1 by %2 at %3.</source>
+        <translation>Bereits %1 von %2 um %3.</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>freigegeben</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>abgelehnt</translation>
     </message>
 </context>
 <context>
@@ -1373,6 +1749,53 @@ Für diese Vorgänge bitte nichts auszahlen. Bitte die Vorgangsschlüssel notier
     </message>
 </context>
 <context>
+    <name>teller::Supervision</name>
+    <message>
+        <source>reading the operations to review</source>
+        <translation>beim Lesen der zu prüfenden Vorgänge</translation>
+    </message>
+    <message>
+        <source>reading the operations in doubt</source>
+        <translation>beim Lesen der unklaren Vorgänge</translation>
+    </message>
+    <message>
+        <source>reading the ledger</source>
+        <translation>beim Lesen der Buchungen</translation>
+    </message>
+    <message>
+        <source>A rejection needs a reason.</source>
+        <translation>Eine Ablehnung braucht eine Begründung.</translation>
+    </message>
+    <message>
+        <source>The note is too long.</source>
+        <translation>Der Vermerk ist zu lang.</translation>
+    </message>
+    <message>
+        <source>starting the transaction</source>
+        <translation>beim Starten der Transaktion</translation>
+    </message>
+    <message>
+        <source>deciding the operation</source>
+        <translation>beim Entscheiden des Vorgangs</translation>
+    </message>
+    <message>
+        <source>There is no operation with this key.</source>
+        <translation>Es gibt keinen Vorgang mit diesem Schlüssel.</translation>
+    </message>
+    <message>
+        <source>committing the decision</source>
+        <translation>beim Festschreiben der Entscheidung</translation>
+    </message>
+    <message>
+        <source>releasing expired holds</source>
+        <translation>beim Aufheben abgelaufener Vormerkungen</translation>
+    </message>
+    <message>
+        <source>reporting an operation in doubt</source>
+        <translation>beim Melden eines unklaren Vorgangs</translation>
+    </message>
+</context>
+<context>
     <name>teller::TellerClient</name>
     <message>
         <source>Not signed in.</source>
@@ -1389,6 +1812,10 @@ Für diese Vorgänge bitte nichts auszahlen. Bitte die Vorgangsschlüssel notier
     <message>
         <source>Not signed in; the action was not sent.</source>
         <translation>Nicht angemeldet; der Vorgang wurde nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>Found open in the workstation&apos;s journal at sign-in.</source>
+        <translation>Bei der Anmeldung offen im Journal des Arbeitsplatzes gefunden.</translation>
     </message>
 </context>
 <context>

@@ -238,6 +238,22 @@
         <source>Abandoning…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Approved by %1 — pay out %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved by %1 — %2 transferred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected by %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AmountField</name>
@@ -251,6 +267,80 @@
     </message>
     <message>
         <source>The amount exceeds the maximum for a single operation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DoubtTableModel</name>
+    <message>
+        <source>Never received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the workstation saw</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LedgerTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation key</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -523,6 +613,26 @@ Do not pay out for them. Note the keys: &quot;tellerctl status KEY&quot; tells l
         <source>Local journal</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Desk (Ctrl+1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;sk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Su&amp;pervision (pending approvals)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervision (Ctrl+2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervision: %1 pending (Ctrl+2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OperationTableModel</name>
@@ -750,6 +860,272 @@ Do not pay out for them. Note the keys: &quot;tellerctl status KEY&quot; tells l
     </message>
     <message>
         <source>%1 will never be carried out. If it already was, you will see that instead. Abandon it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTableModel</name>
+    <message>
+        <source>expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(expiry)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Available now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorPanel</name>
+    <message>
+        <source>Filter by teller, account, holder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;ilter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operations waiting for approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details of the selected operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve the selected operation: the amount is debited (Alt+A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reject…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject the selected operation, with a reason: the hold is released (Alt+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operations in doubt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In &amp;doubt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recently decided operations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;ecided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account number, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acc&amp;ount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ledger entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;udit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;The account&lt;/b&gt; (%1): balance %2, held %3. Recent operations:&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>○ Refreshing every 5 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes arrive as they happen (LISTEN/NOTIFY).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live updates are not available right now; the list is refreshed on a timer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pending (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In &amp;doubt (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Available now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teller&apos;s note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is %1 for %2 rejected? (the teller sees this)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A rejection needs a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved: %1 may pay out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected: the hold is released; %1 sees your reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too late: the hold had expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already %1 by %2 at %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1364,6 +1740,53 @@ Do not pay out for them. Note the keys: &quot;tellerctl status KEY&quot; tells l
     </message>
 </context>
 <context>
+    <name>teller::Supervision</name>
+    <message>
+        <source>reading the operations to review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the operations in doubt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A rejection needs a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting the transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deciding the operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no operation with this key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>committing the decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>releasing expired holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reporting an operation in doubt</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>teller::TellerClient</name>
     <message>
         <source>Not signed in.</source>
@@ -1379,6 +1802,10 @@ Do not pay out for them. Note the keys: &quot;tellerctl status KEY&quot; tells l
     </message>
     <message>
         <source>Not signed in; the action was not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found open in the workstation&apos;s journal at sign-in.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -6,6 +6,7 @@
 #include <LoginDialog.h>
 #include <MainWindow.h>
 #include <ReceiptDialog.h>
+#include <SupervisorPanel.h>
 
 #include <teller/Demo.h>
 #include <teller/LocalServer.h>
@@ -168,6 +169,40 @@ int main(int argc, char *argv[])
     QTest::keyClicks(transfer->findChild<AmountField *>(QStringLiteral("amountEdit")), QStringLiteral("12.345"));
     QTest::qWait(100);
     save(&window, "transfer-validation");
+
+    // The supervisor's panel: two requests above Anna's limit (1,000.00 EUR), seen by Clara.
+    QTest::keyClick(&window, Qt::Key_F2);
+    const std::pair<const char *, const char *> requests[] = {{"10000004", "1500.00"}, {"10000009", "2200.00"}};
+    for (const auto &[account, sum] : requests) {
+        QTest::keyClick(&window, Qt::Key_Escape);
+        search->clear();
+        QTest::keyClicks(search, QString::fromLatin1(account));
+        QTest::keyClick(search, Qt::Key_Return);
+        waitFor([&] { return window.currentAccount() && window.currentAccount()->number == QString::fromLatin1(account); });
+        QTest::keyClick(&window, Qt::Key_F2);
+        QTest::keyClicks(amount, QString::fromLatin1(sum));
+        QTest::keyClick(amount, Qt::Key_Return);
+        waitFor([&] { return withdraw->state() == ActionForm::State::Pending; });
+    }
+    QTest::qWait(200);
+    save(&window, "withdrawal-pending");
+    TellerClient supervisorClient;
+    MainWindow supervisor(&supervisorClient);
+    LoginDialog *supervisorLogin = supervisor.showSignIn(false);
+    if (!QTest::qWaitForWindowExposed(supervisorLogin))
+        return 1;
+    supervisorLogin->prefill(superuser->value(QStringLiteral("host")), superuser->value(QStringLiteral("port")).toInt(),
+                             QString::fromUtf16(demo::DatabaseName), QStringLiteral("disable"), QStringLiteral("clara"),
+                             QString::fromUtf16(demo::Password));
+    QTest::keyClick(supervisorLogin->findChild<QLineEdit *>(QStringLiteral("passwordEdit")), Qt::Key_Return);
+    if (!waitFor([&] { return supervisor.isVisible(); }))
+        return 1;
+    supervisor.resize(1180, 800);
+    supervisor.showSupervision();
+    waitFor([&] { return supervisor.supervisorPanel()->pendingCount() == 2; });
+    QTest::qWait(300);
+    save(&supervisor, "supervisor-panel");
+    supervisor.hide();
 
     std::sort(submits.begin(), submits.end());
     const auto pct = [&](double p) { return submits.at(std::min<qsizetype>(submits.size() - 1, qsizetype(p * double(submits.size())))); };
