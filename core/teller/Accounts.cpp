@@ -53,24 +53,20 @@ Result<AccountInfo> readAccount(const QSqlQuery &q, int offset)
 
 Result<std::optional<AccountInfo>> AccountDirectory::find(const QString &number)
 {
-    auto statement = m_session.prepared(QStringLiteral("SELECT " TELLER_ACCOUNT_COLUMNS " FROM teller.accounts WHERE number = ?"));
-    if (!statement)
-        return fail(statement.error());
-    QSqlQuery &q = **statement;
-    q.bindValue(0, number);
-    const auto guard = m_session.guard(m_session.statementDeadline());
-    if (!q.exec())
-        return fail(m_session.error(q.lastError(), QCoreApplication::translate("teller::Accounts", "looking up an account")));
     std::optional<AccountInfo> result;
-    if (q.next()) {
-        auto a = detail::readAccount(q, 0);
-        if (!a) {
-            q.finish();
-            return fail(a.error());
-        }
-        result = *a;
-    }
-    q.finish();
+    Error broken;
+    auto ok = m_session.select(QStringLiteral("SELECT " TELLER_ACCOUNT_COLUMNS " FROM teller.accounts WHERE number = ?"),
+                               {number}, QCoreApplication::translate("teller::Accounts", "looking up an account"),
+                               [&](const QSqlQuery &q) {
+                                   if (auto a = detail::readAccount(q, 0))
+                                       result = *a;
+                                   else
+                                       broken = a.error();
+                               });
+    if (!ok)
+        return fail(ok.error());
+    if (!broken.message.isEmpty())
+        return fail(broken);
     return result;
 }
 
@@ -100,81 +96,66 @@ Result<QList<AccountInfo>> AccountDirectory::search(const QString &text, int lim
     if (auto number = normalizeAccountNumber(trimmed))
         numberPrefix = *number;
     // Two index range scans (number, then holder), merged; a number match comes first.
-    auto statement = m_session.prepared(QStringLiteral(
-        "SELECT " TELLER_ACCOUNT_COLUMNS " FROM ("
-        "  (SELECT *, 0 AS rank FROM teller.accounts WHERE ? <> '' AND number LIKE ? ORDER BY number LIMIT ?)"
-        "  UNION ALL"
-        "  (SELECT *, 1 AS rank FROM teller.accounts WHERE lower(holder) LIKE lower(?) ORDER BY lower(holder) LIMIT ?)"
-        ") found ORDER BY rank, number LIMIT ?"));
-    if (!statement)
-        return fail(statement.error());
-    QSqlQuery &q = **statement;
-    q.bindValue(0, numberPrefix);
-    q.bindValue(1, likePrefix(numberPrefix));
-    q.bindValue(2, limit);
-    q.bindValue(3, likePrefix(trimmed));
-    q.bindValue(4, limit);
-    q.bindValue(5, limit);
-    const auto guard = m_session.guard(m_session.statementDeadline());
-    if (!q.exec())
-        return fail(m_session.error(q.lastError(), QCoreApplication::translate("teller::Accounts", "searching accounts")));
     QSet<qint64> seen;
-    while (q.next()) {
-        auto a = detail::readAccount(q, 0);
-        if (!a) {
-            q.finish();
-            return fail(a.error());
-        }
-        if (!seen.contains(a->id)) {
-            seen.insert(a->id);
-            list << *a;
-        }
-    }
-    q.finish();
+    Error broken;
+    auto ok = m_session.select(
+        QStringLiteral("SELECT " TELLER_ACCOUNT_COLUMNS " FROM ("
+                       "  (SELECT *, 0 AS rank FROM teller.accounts WHERE ? <> '' AND number LIKE ? ORDER BY number LIMIT ?)"
+                       "  UNION ALL"
+                       "  (SELECT *, 1 AS rank FROM teller.accounts WHERE lower(holder) LIKE lower(?) ORDER BY lower(holder) LIMIT ?)"
+                       ") found ORDER BY rank, number LIMIT ?"),
+        {numberPrefix, likePrefix(numberPrefix), limit, likePrefix(trimmed), limit, limit},
+        QCoreApplication::translate("teller::Accounts", "searching accounts"), [&](const QSqlQuery &q) {
+            auto a = detail::readAccount(q, 0);
+            if (!a)
+                broken = a.error();
+            else if (!seen.contains(a->id)) {
+                seen.insert(a->id);
+                list << *a;
+            }
+        });
+    if (!ok)
+        return fail(ok.error());
+    if (!broken.message.isEmpty())
+        return fail(broken);
     return list;
 }
 
 Result<QList<OperationInfo>> AccountDirectory::recentOperations(const AccountInfo &account, int limit)
 {
-    auto statement = m_session.prepared(QStringLiteral(
-        "SELECT o.created_at, o.kind, o.status, o.reason, o.amount, o.currency, l.amount, l.balance_after, "
-        "       CASE WHEN o.account_id = ? THEN o.counter_account_number ELSE o.account_number END, "
-        "       o.initiated_by, o.key::text, o.account_id = ? "
-        "  FROM teller.operations o "
-        "  LEFT JOIN teller.ledger_entries l ON l.operation_id = o.id AND l.account_id = ? "
-        " WHERE o.account_id = ? OR o.counter_account_id = ? "
-        " ORDER BY o.created_at DESC, o.id DESC LIMIT ?"));
-    if (!statement)
-        return fail(statement.error());
-    QSqlQuery &q = **statement;
-    for (int i = 0; i < 5; ++i)
-        q.bindValue(i, QVariant::fromValue<qlonglong>(account.id));
-    q.bindValue(5, limit);
-    const auto guard = m_session.guard(m_session.statementDeadline());
-    if (!q.exec())
-        return fail(m_session.error(q.lastError(), QCoreApplication::translate("teller::Accounts", "reading recent operations")));
     QList<OperationInfo> list;
-    while (q.next()) {
-        OperationInfo op;
-        op.at = q.value(0).toDateTime();
-        op.kind = q.value(1).toString();
-        op.status = q.value(2).toString();
-        op.reason = q.value(3).toString();
-        const auto currency = Currency::fromCode(q.value(5).toString()).value_or(account.currency());
-        const qint64 amount = bigintValue(q.value(4)).value_or(0);
-        const bool outgoing = q.value(11).toBool() && op.kind != u"deposit";
-        if (const auto ledger = bigintValue(q.value(6)))
-            op.amount = Money(*ledger, currency);
-        else
-            op.amount = Money(outgoing ? -amount : amount, currency);
-        if (const auto after = bigintValue(q.value(7)))
-            op.balanceAfter = Money(*after, currency);
-        op.counterparty = q.value(8).toString();
-        op.initiatedBy = q.value(9).toString();
-        op.key = q.value(10).toString();
-        list << op;
-    }
-    q.finish();
+    const QVariant id = QVariant::fromValue<qlonglong>(account.id);
+    auto ok = m_session.select(
+        QStringLiteral("SELECT o.created_at, o.kind, o.status, o.reason, o.amount, o.currency, l.amount, l.balance_after, "
+                       "       CASE WHEN o.account_id = ? THEN o.counter_account_number ELSE o.account_number END, "
+                       "       o.initiated_by, o.key::text, o.account_id = ? "
+                       "  FROM teller.operations o "
+                       "  LEFT JOIN teller.ledger_entries l ON l.operation_id = o.id AND l.account_id = ? "
+                       " WHERE o.account_id = ? OR o.counter_account_id = ? "
+                       " ORDER BY o.created_at DESC, o.id DESC LIMIT ?"),
+        {id, id, id, id, id, limit}, QCoreApplication::translate("teller::Accounts", "reading recent operations"),
+        [&](const QSqlQuery &q) {
+            OperationInfo op;
+            op.at = q.value(0).toDateTime();
+            op.kind = q.value(1).toString();
+            op.status = q.value(2).toString();
+            op.reason = q.value(3).toString();
+            const auto currency = Currency::fromCode(q.value(5).toString()).value_or(account.currency());
+            const qint64 amount = bigintValue(q.value(4)).value_or(0);
+            const bool outgoing = q.value(11).toBool() && op.kind != u"deposit";
+            if (const auto ledger = bigintValue(q.value(6)))
+                op.amount = Money(*ledger, currency);
+            else
+                op.amount = Money(outgoing ? -amount : amount, currency);
+            if (const auto after = bigintValue(q.value(7)))
+                op.balanceAfter = Money(*after, currency);
+            op.counterparty = q.value(8).toString();
+            op.initiatedBy = q.value(9).toString();
+            op.key = q.value(10).toString();
+            list << op;
+        });
+    if (!ok)
+        return fail(ok.error());
     return list;
 }
 

@@ -227,6 +227,34 @@ Result<void> DbSession::exec(const QString &sql)
     return {};
 }
 
+Result<void> DbSession::select(const QString &sql, const QVariantList &values, const QString &context,
+                               const std::function<void(const QSqlQuery &)> &onRow)
+{
+    auto statement = prepared(sql);
+    if (!statement)
+        return fail(statement.error());
+    QSqlQuery &q = **statement;
+    for (qsizetype i = 0; i < values.size(); ++i)
+        q.bindValue(int(i), values.at(i));
+    const auto bounded = guard(statementDeadline());
+    if (!q.exec())
+        return fail(error(q.lastError(), context));
+    while (q.next())
+        onRow(q);
+    const QSqlError fetchError = q.lastError();
+    q.finish();
+    if (fetchError.isValid())
+        return fail(error(fetchError, context));
+    return {};
+}
+
+bool DbSession::ping()
+{
+    if (!connectionOk())
+        return false;
+    return bool(select(QStringLiteral("SELECT 1"), {}, tr("checking the connection"), [](const QSqlQuery &) {}));
+}
+
 Error DbSession::error(const QSqlError &e, const QString &context) const
 {
     const QString state = e.nativeErrorCode();

@@ -9,6 +9,7 @@
 #include <QSqlQuery>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <unordered_map>
 #include <optional>
@@ -56,6 +57,14 @@ public:
 
     // Runs one or more statements without results.
     Result<void> exec(const QString &sql);
+
+    // Runs a prepared statement (kept for the connection) with these values, and hands every
+    // row to `onRow`. The whole exchange, fetching included, is bounded by the watchdog.
+    Result<void> select(const QString &sql, const QVariantList &values, const QString &context,
+                        const std::function<void(const QSqlQuery &)> &onRow);
+
+    // A round trip on the kept "SELECT 1": true if the server answers now.
+    bool ping();
 
     // Turns a driver error into the core's error, in words, with the SQLSTATE kept.
     Error error(const QSqlError &e, const QString &context) const;

@@ -102,16 +102,8 @@ QJsonObject Decision::toJson() const
 
 Result<QList<ReviewItem>> Supervision::review(const QString &sql, int limit)
 {
-    auto statement = m_session.prepared(sql);
-    if (!statement)
-        return fail(statement.error());
-    QSqlQuery &q = **statement;
-    q.bindValue(0, limit);
-    const auto guard = m_session.guard(m_session.statementDeadline());
-    if (!q.exec())
-        return fail(m_session.error(q.lastError(), tr("reading the operations to review")));
     QList<ReviewItem> list;
-    while (q.next()) {
+    auto ok = m_session.select(sql, {limit}, tr("reading the operations to review"), [&](const QSqlQuery &q) {
         ReviewItem r;
         r.key = q.value(0).toString();
         r.kind = q.value(1).toString();
@@ -132,8 +124,9 @@ Result<QList<ReviewItem>> Supervision::review(const QString &sql, int limit)
         r.decidedAt = q.value(17).toDateTime();
         r.decisionNote = q.value(18).toString();
         list << r;
-    }
-    q.finish();
+    });
+    if (!ok)
+        return fail(ok.error());
     return list;
 }
 
@@ -149,69 +142,57 @@ Result<QList<ReviewItem>> Supervision::recentlyDecided(int limit)
 
 Result<QList<DoubtItem>> Supervision::doubts(int limit)
 {
-    auto statement = m_session.prepared(QStringLiteral(
-        "SELECT d.key::text, d.reported_by, d.workstation, d.kind, d.account_number, d.counter_account_number, "
-        "       d.amount, d.currency, d.message, d.reported_at, o.status "
-        "  FROM teller.doubt_reports d LEFT JOIN teller.operations o ON o.key = d.key "
-        " ORDER BY (o.status IS NULL) DESC, d.reported_at DESC LIMIT ?"));
-    if (!statement)
-        return fail(statement.error());
-    QSqlQuery &q = **statement;
-    q.bindValue(0, limit);
-    const auto guard = m_session.guard(m_session.statementDeadline());
-    if (!q.exec())
-        return fail(m_session.error(q.lastError(), tr("reading the operations in doubt")));
     QList<DoubtItem> list;
-    while (q.next()) {
-        DoubtItem d;
-        d.key = q.value(0).toString();
-        d.reportedBy = q.value(1).toString();
-        d.workstation = q.value(2).toString();
-        d.kind = q.value(3).toString();
-        d.account = q.value(4).toString();
-        d.counterAccount = q.value(5).toString();
-        d.amount = money(q.value(6), q.value(7));
-        d.message = q.value(8).toString();
-        d.reportedAt = q.value(9).toDateTime();
-        d.serverStatus = q.value(10).toString();
-        list << d;
-    }
-    q.finish();
+    auto ok = m_session.select(
+        QStringLiteral("SELECT d.key::text, d.reported_by, d.workstation, d.kind, d.account_number, d.counter_account_number, "
+                       "       d.amount, d.currency, d.message, d.reported_at, o.status "
+                       "  FROM teller.doubt_reports d LEFT JOIN teller.operations o ON o.key = d.key "
+                       " ORDER BY (o.status IS NULL) DESC, d.reported_at DESC LIMIT ?"),
+        {limit}, tr("reading the operations in doubt"), [&](const QSqlQuery &q) {
+            DoubtItem d;
+            d.key = q.value(0).toString();
+            d.reportedBy = q.value(1).toString();
+            d.workstation = q.value(2).toString();
+            d.kind = q.value(3).toString();
+            d.account = q.value(4).toString();
+            d.counterAccount = q.value(5).toString();
+            d.amount = money(q.value(6), q.value(7));
+            d.message = q.value(8).toString();
+            d.reportedAt = q.value(9).toDateTime();
+            d.serverStatus = q.value(10).toString();
+            list << d;
+        });
+    if (!ok)
+        return fail(ok.error());
     return list;
 }
 
 Result<QList<LedgerLine>> Supervision::ledger(const QString &accountNumber, int limit)
 {
-    auto statement = m_session.prepared(QStringLiteral(
-        "SELECT l.id, l.created_at, o.kind, o.key::text, l.amount, l.balance_after, a.currency, o.initiated_by, o.decided_by "
-        "  FROM teller.accounts a "
-        "  JOIN teller.ledger_entries l ON l.account_id = a.id "
-        "  JOIN teller.operations o ON o.id = l.operation_id "
-        " WHERE a.number = ? ORDER BY l.id DESC LIMIT ?"));
-    if (!statement)
-        return fail(statement.error());
-    QSqlQuery &q = **statement;
-    q.bindValue(0, accountNumber);
-    q.bindValue(1, limit);
-    const auto guard = m_session.guard(m_session.statementDeadline());
-    if (!q.exec())
-        return fail(m_session.error(q.lastError(), tr("reading the ledger")));
     QList<LedgerLine> list;
-    while (q.next()) {
-        LedgerLine line;
-        line.id = bigintValue(q.value(0)).value_or(0);
-        line.at = q.value(1).toDateTime();
-        line.kind = q.value(2).toString();
-        line.key = q.value(3).toString();
-        if (auto m = money(q.value(4), q.value(6)))
-            line.amount = *m;
-        if (auto m = money(q.value(5), q.value(6)))
-            line.balanceAfter = *m;
-        line.initiatedBy = q.value(7).toString();
-        line.decidedBy = q.value(8).toString();
-        list << line;
-    }
-    q.finish();
+    auto ok = m_session.select(
+        QStringLiteral("SELECT l.id, l.created_at, o.kind, o.key::text, l.amount, l.balance_after, a.currency, o.initiated_by, "
+                       "       o.decided_by "
+                       "  FROM teller.accounts a "
+                       "  JOIN teller.ledger_entries l ON l.account_id = a.id "
+                       "  JOIN teller.operations o ON o.id = l.operation_id "
+                       " WHERE a.number = ? ORDER BY l.id DESC LIMIT ?"),
+        {accountNumber, limit}, tr("reading the ledger"), [&](const QSqlQuery &q) {
+            LedgerLine line;
+            line.id = bigintValue(q.value(0)).value_or(0);
+            line.at = q.value(1).toDateTime();
+            line.kind = q.value(2).toString();
+            line.key = q.value(3).toString();
+            if (auto m = money(q.value(4), q.value(6)))
+                line.amount = *m;
+            if (auto m = money(q.value(5), q.value(6)))
+                line.balanceAfter = *m;
+            line.initiatedBy = q.value(7).toString();
+            line.decidedBy = q.value(8).toString();
+            list << line;
+        });
+    if (!ok)
+        return fail(ok.error());
     return list;
 }
 

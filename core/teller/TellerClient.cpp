@@ -149,16 +149,7 @@ void TellerClient::signIn(const ConnectionSettings &settings, const SessionOptio
             w.pingNow = [this, &w] {
                 if (!w.session)
                     return;
-                bool ok = w.session->connectionOk();
-                if (ok) {
-                    auto statement = w.session->prepared(QStringLiteral("SELECT 1"));
-                    const auto guard = w.session->guard(w.session->statementDeadline());
-                    ok = statement && (*statement)->exec();
-                    if (ok)
-                        (*statement)->finish();
-                }
-                if (!ok)
-                    ok = bool(w.session->reopen());
+                const bool ok = w.session->ping() || bool(w.session->reopen());
                 QMetaObject::invokeMethod(
                     this,
                     [this, ok] {
@@ -208,14 +199,7 @@ void TellerClient::signIn(const ConnectionSettings &settings, const SessionOptio
                 if (!w.session)
                     return;
                 // A cheap round trip tells whether the listening connection is still there.
-                bool ok = w.session->connectionOk();
-                if (ok) {
-                    auto statement = w.session->prepared(QStringLiteral("SELECT 1"));
-                    const auto guard = w.session->guard(w.session->statementDeadline());
-                    ok = statement && (*statement)->exec();
-                    if (ok)
-                        (*statement)->finish();
-                }
+                bool ok = w.session->ping();
                 if (!ok) {
                     w.session->close();
                     ok = subscribe();

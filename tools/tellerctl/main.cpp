@@ -194,6 +194,8 @@ private:
     int action(ActionKind kind);
     int status(const QStringList &pos);
     int abandonKey(const QStringList &pos);
+    int keyCommand(const QStringList &pos, const QString &usageText,
+                   const std::function<Outcome(ActionExecutor &, const IdempotencyKey &)> &run);
     int journalList(const QStringList &pos);
     int reconcile(const QStringList &pos);
     // The executor every money command uses: journaled, and with the journal's open entries
@@ -649,10 +651,11 @@ Result<ActionExecutor *> Tool::moneyExecutor()
     return m_executor.get();
 }
 
-int Tool::status(const QStringList &pos)
+int Tool::keyCommand(const QStringList &pos, const QString &usageText,
+                     const std::function<Outcome(ActionExecutor &, const IdempotencyKey &)> &run)
 {
     if (pos.size() != 2)
-        return usage(tr("Usage: tellerctl status KEY"));
+        return usage(usageText);
     auto key = IdempotencyKey::parse(pos.at(1));
     if (!key)
         return reportError(key.error());
@@ -661,22 +664,19 @@ int Tool::status(const QStringList &pos)
     auto executor = moneyExecutor();
     if (!executor)
         return reportError(executor.error());
-    return report((*executor)->status(*key, printRetry));
+    return report(run(**executor, *key));
+}
+
+int Tool::status(const QStringList &pos)
+{
+    return keyCommand(pos, tr("Usage: tellerctl status KEY"),
+                      [](ActionExecutor &e, const IdempotencyKey &key) { return e.status(key, printRetry); });
 }
 
 int Tool::abandonKey(const QStringList &pos)
 {
-    if (pos.size() != 2)
-        return usage(tr("Usage: tellerctl abandon KEY"));
-    auto key = IdempotencyKey::parse(pos.at(1));
-    if (!key)
-        return reportError(key.error());
-    if (auto ok = connect(); !ok)
-        return reportError(ok.error());
-    auto executor = moneyExecutor();
-    if (!executor)
-        return reportError(executor.error());
-    return report((*executor)->abandon(*key, printRetry));
+    return keyCommand(pos, tr("Usage: tellerctl abandon KEY"),
+                      [](ActionExecutor &e, const IdempotencyKey &key) { return e.abandon(key, printRetry); });
 }
 
 int Tool::journalList(const QStringList &pos)
