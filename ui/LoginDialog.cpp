@@ -90,18 +90,14 @@ LoginDialog::LoginDialog(QWidget *parent) : QDialog(parent)
     layout->addWidget(m_error);
     layout->addWidget(m_buttons);
 
-    // Remembered values, else the standard PostgreSQL environment.
+    // This user's last values, else the workstation's configuration, else the PG* variables.
     auto &s = AppSettings::instance();
-    const auto env = [](const char *name, const QString &fallback) {
-        const QString v = qEnvironmentVariable(name);
-        return v.isEmpty() ? fallback : v;
-    };
-    m_host->setText(env("PGHOST", s.value(settingkeys::ServerHost).toString()));
-    m_port->setValue(env("PGPORT", s.value(settingkeys::ServerPort).toString()).toInt());
-    m_database->setText(env("PGDATABASE", s.value(settingkeys::ServerDatabase).toString()));
-    const int mode = m_sslmode->findData(env("PGSSLMODE", s.value(settingkeys::ServerSslMode).toString()));
+    m_host->setText(s.serverValue(settingkeys::ServerHost, "PGHOST"));
+    m_port->setValue(s.serverValue(settingkeys::ServerPort, "PGPORT").toInt());
+    m_database->setText(s.serverValue(settingkeys::ServerDatabase, "PGDATABASE"));
+    const int mode = m_sslmode->findData(s.serverValue(settingkeys::ServerSslMode, "PGSSLMODE"));
     m_sslmode->setCurrentIndex(mode >= 0 ? mode : m_sslmode->findData(QStringLiteral("prefer")));
-    m_login->setText(env("PGUSER", s.value(settingkeys::LastLogin).toString()));
+    m_login->setText(s.serverValue(settingkeys::LastLogin, "PGUSER"));
 
     setTabOrder(m_login, m_password);
     setTabOrder(m_password, m_host);
@@ -150,6 +146,11 @@ Result<ConnectionSettings> LoginDialog::connectionSettings() const
     if (!m_password->text().isEmpty())
         s.set(QStringLiteral("password"), m_password->text());
     s.set(QStringLiteral("sslmode"), m_sslmode->currentData().toString());
+    const QString rootCert = AppSettings::instance().serverValue(settingkeys::ServerSslRootCert, "PGSSLROOTCERT");
+    if (!rootCert.isEmpty())
+        s.set(QStringLiteral("sslrootcert"), rootCert);
+    if (const auto &service = AppSettings::instance().system().service)
+        s.set(QStringLiteral("service"), *service);
     // The same checks as a connection string typed by hand.
     auto checked = ConnectionSettings::fromConninfo(s.toConninfo());
     if (!checked)

@@ -6,6 +6,7 @@
 #include "LoginDialog.h"
 #include "ReceiptDialog.h"
 #include "ReconcileDialog.h"
+#include "SettingsDialog.h"
 #include "SupervisorPanel.h"
 #include "Ui.h"
 
@@ -308,6 +309,13 @@ void MainWindow::buildMenus()
         showSignIn();
     });
     signOut->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    file->addAction(tr("&Settings…"), this, [this] {
+        SettingsDialog dialog(this);
+        if (dialog.exec() == QDialog::Accepted) {
+            m_client->setRetryPolicy(AppSettings::instance().retryPolicy());
+            statusBar()->showMessage(tr("Saved. Server and timeout changes apply at the next sign-in."), 8000);
+        }
+    });
     file->addSeparator();
     auto *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -413,10 +421,7 @@ LoginDialog *MainWindow::showSignIn(bool quitOnCancel)
         if (!settings)
             return;
         dialog->setBusy(true);
-        SessionOptions options;
-        options.applicationName = QStringLiteral("teller " TELLER_VERSION);
-        options.workstation = AppSettings::instance().value(settingkeys::Workstation).toString();
-        m_client->signIn(*settings, options);
+        m_client->signIn(*settings, AppSettings::instance().sessionOptions());
     });
     if (quitOnCancel)
         connect(dialog, &QDialog::rejected, qApp, &QApplication::quit, Qt::QueuedConnection);

@@ -1,4 +1,5 @@
 // teller: the bank teller's desktop application.
+#include "AppSettings.h"
 #include "DemoLauncher.h"
 #include "LoginDialog.h"
 #include "MainWindow.h"
@@ -10,6 +11,12 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QElapsedTimer>
+#include <QWindow>
 #include <QTimer>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -82,8 +89,58 @@ void installTranslations(QApplication &app)
 
 } // namespace
 
+// `teller --check`: what IT runs after installing. It opens the real window (offscreen with
+// QT_QPA_PLATFORM=offscreen) and reports what it found; exit 0 when all is there.
+int selfCheck(MainWindow &window)
+{
+    QJsonObject report;
+    report.insert(QStringLiteral("version"), QStringLiteral(TELLER_VERSION));
+    report.insert(QStringLiteral("qt"), QString::fromLatin1(qVersion()));
+    report.insert(QStringLiteral("platform"), QGuiApplication::platformName());
+    const QStringList drivers = QSqlDatabase::drivers();
+    report.insert(QStringLiteral("sql_drivers"), QJsonArray::fromStringList(drivers));
+    report.insert(QStringLiteral("plugin_paths"), QJsonArray::fromStringList(QCoreApplication::libraryPaths()));
+    const bool psql = drivers.contains(QStringLiteral("QPSQL"));
+    const bool sqlite = drivers.contains(QStringLiteral("QSQLITE"));
+    report.insert(QStringLiteral("postgresql_driver"), psql);
+    report.insert(QStringLiteral("journal_driver"), sqlite);
+    const bool german = QFile::exists(QStringLiteral(":/teller/i18n/teller_de.qm"));
+    report.insert(QStringLiteral("translations"), german ? QJsonArray{QStringLiteral("en"), QStringLiteral("de")} : QJsonArray{QStringLiteral("en")});
+    report.insert(QStringLiteral("configuration"), AppSettings::instance().system().toJson());
+    LoginDialog *login = window.showSignIn(false);
+    QElapsedTimer waited;
+    waited.start();
+    while (login && !(login->windowHandle() && login->windowHandle()->isExposed()) && waited.elapsed() < 5000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    const bool shown = login && login->windowHandle() && login->windowHandle()->isExposed();
+    report.insert(QStringLiteral("window"), shown);
+    const bool ok = psql && sqlite && shown;
+    report.insert(QStringLiteral("status"), ok ? QStringLiteral("completed") : QStringLiteral("error"));
+    std::fputs(QJsonDocument(report).toJson(QJsonDocument::Compact).constData(), stdout);
+    std::fputc('\n', stdout);
+    return ok ? 0 : 1;
+}
+
 int main(int argc, char *argv[])
 {
+    // These work without a display.
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--version" || arg == "-v") {
+            std::printf("teller %s\n", TELLER_VERSION);
+            return 0;
+        }
+        if (arg == "--help" || arg == "-h") {
+            std::printf("Usage: teller [--demo] [--check] [--version]\n"
+                        "  --demo     start a private demo database and sign in to it\n"
+                        "  --check    open the window, report the SQL drivers, translations and configuration found\n"
+                        "             (e.g. QT_QPA_PLATFORM=offscreen teller --check); exit 0 when all is there\n"
+                        "  --version  print the version\n"
+                        "Configuration: %s (TELLER_CONFIG), the user's settings, the PG* variables.\n",
+                        qPrintable(teller::WorkstationConfig::defaultPath()));
+            return 0;
+        }
+    }
     if (!haveDisplay()) {
         std::fputs("teller: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
                    "  Run it in a virtual display:   xvfb-run -a teller --demo\n"
@@ -111,10 +168,24 @@ int main(int argc, char *argv[])
     QCommandLineOption demoOption(QStringLiteral("demo"),
                                  QApplication::translate("main", "Start a private demo database and sign in to it."));
     parser.addOption(demoOption);
+    QCommandLineOption checkOption(QStringLiteral("check"),
+                                   QApplication::translate("main", "Open the window and report what was found; exit 0 when all is there."));
+    parser.addOption(checkOption);
     parser.process(app);
 
+    // The workstation's configuration (teller.conf); a bad value is named, and the window
+    // still opens with the defaults so that the teller can sign in by hand.
+    auto config = teller::WorkstationConfig::load();
+    if (config)
+        AppSettings::instance().setSystem(*config);
+
     teller::TellerClient client;
+    client.setRetryPolicy(AppSettings::instance().retryPolicy());
     MainWindow window(&client);
+    if (parser.isSet(checkOption))
+        return selfCheck(window);
+    if (!config)
+        QMessageBox::warning(&window, QStringLiteral("Teller"), config.error().message);
 
     if (!parser.isSet(demoOption)) {
         traceStartup(window.showSignIn(), "sign-in window interactive");

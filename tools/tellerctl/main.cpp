@@ -12,6 +12,7 @@
 #include <teller/Logging.h>
 #include <teller/Migrator.h>
 #include <teller/Supervision.h>
+#include <teller/WorkstationConfig.h>
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -85,6 +86,7 @@ Options:
   --lock-timeout MS      how long to wait for a locked account (default 2000)
   --statement-timeout MS how long one statement may run (default 5000)
   --journal PATH         the local journal (default: TELLER_JOURNAL or the user's data folder)
+  --config PATH          the workstation configuration (default: TELLER_CONFIG or /etc/teller/teller.conf)
   --help, --version
 
 Amounts are decimal strings with '.' as separator ("1234.50"). Exit codes: 0 completed,
@@ -222,7 +224,7 @@ private:
 
 int Tool::run(const QStringList &arguments)
 {
-    for (const char *o : {"db", "retries", "timeout", "workstation", "isolation", "lock-timeout", "statement-timeout", "journal",
+    for (const char *o : {"db", "retries", "timeout", "workstation", "isolation", "lock-timeout", "statement-timeout", "journal", "config",
                           "role", "name", "limit", "holder", "currency", "floor", "account", "from", "to", "amount",
                           "key", "note", "upstream", "listen", "latency", "reason"})
         m_args.addValueOption(QString::fromLatin1(o));
@@ -287,7 +289,8 @@ int Tool::run(const QStringList &arguments)
 int Tool::checkOptions(const QSet<QString> &allowed)
 {
     QSet<QString> all = allowed;
-    for (const char *g : {"db", "retries", "timeout", "workstation", "isolation", "lock-timeout", "statement-timeout", "journal"})
+    for (const char *g : {"db", "retries", "timeout", "workstation", "isolation", "lock-timeout", "statement-timeout", "journal",
+                          "config"})
         all.insert(QString::fromLatin1(g));
     const QStringList extra = m_args.unexpected(all);
     if (!extra.isEmpty())
@@ -302,9 +305,21 @@ int Tool::configure()
         return reportError(connection.error());
     m_connection = *connection;
 
+    // The workstation's configuration fills in what --db and the options do not say.
+    auto config = WorkstationConfig::load(m_args.value(QStringLiteral("config")));
+    if (!config)
+        return reportError(config.error());
+    config->applyTo(m_connection);
+    config->applyTo(m_session);
+    config->applyTo(m_policy);
+    if (auto checked = ConnectionSettings::fromConninfo(m_connection.toConninfo()); !checked)
+        return reportError(checked.error());
+
     m_session.applicationName = QStringLiteral("tellerctl " TELLER_VERSION);
-    m_session.workstation = m_args.isSet(QStringLiteral("workstation")) ? m_args.value(QStringLiteral("workstation"))
-                                                                          : qEnvironmentVariable("TELLER_WORKSTATION");
+    if (m_args.isSet(QStringLiteral("workstation")))
+        m_session.workstation = m_args.value(QStringLiteral("workstation"));
+    else if (!qEnvironmentVariableIsEmpty("TELLER_WORKSTATION"))
+        m_session.workstation = qEnvironmentVariable("TELLER_WORKSTATION");
     static const QRegularExpression workstationPattern(QStringLiteral("^[A-Za-z0-9._-]{1,63}$"));
     if (m_session.workstation.isEmpty())
         m_session.workstation = SessionOptions::defaultWorkstation();

@@ -1,0 +1,197 @@
+#include "WorkstationConfig.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSettings>
+
+namespace teller {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("teller::WorkstationConfig", text);
+}
+
+class Reader
+{
+public:
+    Reader(QSettings &s, QString path) : m_s(s), m_path(std::move(path)) {}
+
+    std::optional<QString> text(const char *key, const QRegularExpression *pattern = nullptr, const char *expected = nullptr)
+    {
+        const QString k = QString::fromLatin1(key);
+        if (!m_s.contains(k))
+            return std::nullopt;
+        const QString v = m_s.value(k).toString().trimmed();
+        if (v.isEmpty() || v.contains(u';') || (pattern && !pattern->match(v).hasMatch())) {
+            problem(key, v, expected ? tr(expected) : tr("a value without \";\""));
+            return std::nullopt;
+        }
+        return v;
+    }
+
+    std::optional<qint64> number(const char *key, qint64 min, qint64 max)
+    {
+        const QString k = QString::fromLatin1(key);
+        if (!m_s.contains(k))
+            return std::nullopt;
+        const QString v = m_s.value(k).toString().trimmed();
+        static const QRegularExpression digits(QStringLiteral("^\\d{1,10}$"));
+        const qint64 n = v.toLongLong();
+        if (!digits.match(v).hasMatch() || n < min || n > max) {
+            problem(key, v, tr("a whole number from %1 to %2").arg(min).arg(max));
+            return std::nullopt;
+        }
+        return n;
+    }
+
+    std::optional<Error> error;
+
+private:
+    void problem(const char *key, const QString &value, const QString &expected)
+    {
+        if (error)
+            return;
+        error = Error::config(tr("The configuration %1 is not valid: [%2] %3 = \"%4\"; expected %5.")
+                                  .arg(m_path, QString::fromLatin1(key).section(u'/', 0, 0),
+                                       QString::fromLatin1(key).section(u'/', 1), value.left(80), expected));
+    }
+    QSettings &m_s;
+    QString m_path;
+};
+} // namespace
+
+QString WorkstationConfig::defaultPath()
+{
+    const QString fromEnv = qEnvironmentVariable("TELLER_CONFIG");
+    if (!fromEnv.isEmpty())
+        return fromEnv;
+#if defined(Q_OS_WIN)
+    return qEnvironmentVariable("PROGRAMDATA", QStringLiteral("C:/ProgramData")) + QStringLiteral("/Teller/teller.conf");
+#elif defined(Q_OS_MACOS)
+    return QStringLiteral("/Library/Application Support/Teller/teller.conf");
+#else
+    return QStringLiteral("/etc/teller/teller.conf");
+#endif
+}
+
+Result<WorkstationConfig> WorkstationConfig::load(const QString &requested)
+{
+    WorkstationConfig c;
+    const QString path = requested.isEmpty() ? defaultPath() : requested;
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        if (!requested.isEmpty())
+            return fail(Error::config(tr("The configuration file %1 does not exist.").arg(path)));
+        return c;
+    }
+    if (!info.isReadable())
+        return fail(Error::config(tr("The configuration file %1 cannot be read.").arg(path)));
+    QSettings s(path, QSettings::IniFormat);
+    if (s.status() != QSettings::NoError)
+        return fail(Error::config(tr("The configuration file %1 is not a valid INI file.").arg(path)));
+    c.path = path;
+
+    static const QRegularExpression hostPattern(QStringLiteral("^[A-Za-z0-9._:/,\\-\\[\\]]{1,255}$"));
+    static const QRegularExpression dbPattern(QStringLiteral("^[^\\s'\"\\\\]{1,63}$"));
+    static const QRegularExpression sslPattern(QStringLiteral("^(disable|allow|prefer|require|verify-ca|verify-full)$"));
+    static const QRegularExpression idPattern(QStringLiteral("^[A-Za-z0-9._-]{1,63}$"));
+    static const QRegularExpression pathPattern(QStringLiteral("^[^;]{1,1024}$"));
+
+    Reader r(s, path);
+    c.host = r.text("server/host", &hostPattern, QT_TRANSLATE_NOOP("teller::WorkstationConfig", "a host name, address or socket directory"));
+    if (auto p = r.number("server/port", 1, 65535))
+        c.port = int(*p);
+    c.database = r.text("server/database", &dbPattern, QT_TRANSLATE_NOOP("teller::WorkstationConfig", "a database name"));
+    c.sslmode = r.text("server/sslmode", &sslPattern,
+                       QT_TRANSLATE_NOOP("teller::WorkstationConfig", "disable, allow, prefer, require, verify-ca or verify-full"));
+    c.sslrootcert = r.text("server/sslrootcert", &pathPattern, QT_TRANSLATE_NOOP("teller::WorkstationConfig", "a file name"));
+    c.service = r.text("server/service", &idPattern, QT_TRANSLATE_NOOP("teller::WorkstationConfig", "a pg_service.conf service name"));
+    c.workstation = r.text("workstation/id", &idPattern,
+                           QT_TRANSLATE_NOOP("teller::WorkstationConfig", "letters, digits, '.', '_' and '-', at most 63"));
+    if (auto v = r.number("timeouts/lock_ms", 1, 600000))
+        c.lockTimeout = std::chrono::milliseconds(*v);
+    if (auto v = r.number("timeouts/statement_ms", 1, 3600000))
+        c.statementTimeout = std::chrono::milliseconds(*v);
+    if (auto v = r.number("timeouts/idle_in_transaction_ms", 1000, 3600000))
+        c.idleInTransactionTimeout = std::chrono::milliseconds(*v);
+    if (auto v = r.number("timeouts/connect_s", 2, 600))
+        c.connectTimeout = std::chrono::seconds(*v);
+    if (auto v = r.number("retry/max_retries", 0, 1000))
+        c.maxRetries = int(*v);
+    if (auto v = r.number("retry/budget_s", 1, 3600))
+        c.retryBudget = std::chrono::seconds(*v);
+    if (r.error)
+        return fail(*r.error);
+    if (c.sslrootcert && !QFileInfo::exists(*c.sslrootcert))
+        return fail(Error::config(tr("The configuration %1 names the root certificate %2, which does not exist.")
+                                      .arg(path, *c.sslrootcert)));
+    return c;
+}
+
+void WorkstationConfig::applyTo(ConnectionSettings &settings) const
+{
+    const auto fill = [&](const char *keyword, const std::optional<QString> &value) {
+        const QString k = QString::fromLatin1(keyword);
+        if (value && !settings.contains(k))
+            settings.set(k, *value);
+    };
+    fill("host", host);
+    fill("port", port ? std::optional<QString>(QString::number(*port)) : std::nullopt);
+    fill("dbname", database);
+    fill("sslmode", sslmode);
+    fill("sslrootcert", sslrootcert);
+    fill("service", service);
+}
+
+void WorkstationConfig::applyTo(SessionOptions &options) const
+{
+    if (workstation)
+        options.workstation = *workstation;
+    if (lockTimeout)
+        options.lockTimeout = *lockTimeout;
+    if (statementTimeout)
+        options.statementTimeout = *statementTimeout;
+    if (idleInTransactionTimeout)
+        options.idleInTransactionTimeout = *idleInTransactionTimeout;
+    if (connectTimeout)
+        options.connectTimeout = *connectTimeout;
+}
+
+void WorkstationConfig::applyTo(RetryPolicy &policy) const
+{
+    if (maxRetries)
+        policy.maxRetries = *maxRetries;
+    if (retryBudget)
+        policy.totalBudget = *retryBudget;
+}
+
+QJsonObject WorkstationConfig::toJson() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("file"), path.isEmpty() ? QJsonValue() : QJsonValue(path));
+    const auto put = [&](const char *k, const auto &v) {
+        if (v)
+            o.insert(QString::fromLatin1(k), *v);
+    };
+    put("host", host);
+    put("database", database);
+    put("sslmode", sslmode);
+    put("sslrootcert", sslrootcert);
+    put("service", service);
+    put("workstation", workstation);
+    if (port)
+        o.insert(QStringLiteral("port"), *port);
+    if (lockTimeout)
+        o.insert(QStringLiteral("lock_ms"), qint64(lockTimeout->count()));
+    if (statementTimeout)
+        o.insert(QStringLiteral("statement_ms"), qint64(statementTimeout->count()));
+    if (maxRetries)
+        o.insert(QStringLiteral("max_retries"), *maxRetries);
+    if (retryBudget)
+        o.insert(QStringLiteral("budget_ms"), qint64(retryBudget->count()));
+    return o;
+}
+
+} // namespace teller

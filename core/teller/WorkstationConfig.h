@@ -1,0 +1,47 @@
+#pragma once
+
+#include "ConnectionSettings.h"
+#include "Failure.h"
+#include "Result.h"
+
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace teller {
+
+// The workstation's configuration, as IT sets it: an INI file, system-wide by default
+//   Linux /etc/teller/teller.conf, Windows %PROGRAMDATA%\Teller\teller.conf,
+//   macOS /Library/Application Support/Teller/teller.conf ($TELLER_CONFIG overrides),
+// naming the server and how to reach it securely, the workstation's id, the timeouts and the
+// retry budget. Every key is optional; a value that is present but wrong is refused with the
+// file, the section, the key and what was expected.
+//
+//   [server]        host, port, database, sslmode, sslrootcert, service
+//   [workstation]   id
+//   [timeouts]      lock_ms, statement_ms, idle_in_transaction_ms, connect_s
+//   [retry]         max_retries, budget_s
+struct WorkstationConfig
+{
+    QString path;   // where it was read from; empty when there was no file
+    std::optional<QString> host, database, sslmode, sslrootcert, service, workstation;
+    std::optional<int> port;
+    std::optional<std::chrono::milliseconds> lockTimeout, statementTimeout, idleInTransactionTimeout;
+    std::optional<std::chrono::seconds> connectTimeout;
+    std::optional<int> maxRetries;
+    std::optional<std::chrono::milliseconds> retryBudget;
+
+    static QString defaultPath();
+    // Reads `path` (or defaultPath()); a missing file is an empty configuration.
+    static Result<WorkstationConfig> load(const QString &path = {});
+
+    // Fills what the configuration names and the settings do not say yet (explicit values,
+    // e.g. from --db or the sign-in dialog, win).
+    void applyTo(ConnectionSettings &settings) const;
+    void applyTo(SessionOptions &options) const;
+    void applyTo(RetryPolicy &policy) const;
+    QJsonObject toJson() const;
+};
+
+} // namespace teller
