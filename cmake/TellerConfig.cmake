@@ -22,6 +22,10 @@ if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
     target_compile_options(teller_cfg INTERFACE
         $<$<NOT:$<CONFIG:Debug>>:-D_FORTIFY_SOURCE=2>
         -fstack-protector-strong)
+    # Full RELRO: the dynamic relocations are resolved at start and made read-only.
+    if(NOT APPLE)
+        target_link_options(teller_cfg INTERFACE -Wl,-z,relro -Wl,-z,now)
+    endif()
     if(TELLER_WERROR)
         target_compile_options(teller_cfg INTERFACE -Werror)
     endif()

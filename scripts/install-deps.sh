@@ -9,6 +9,7 @@ packages=(
     libqt6sql6-psql libqt6sql6-sqlite libpq-dev
     postgresql postgresql-contrib
     xvfb xauth
+    dpkg-dev lintian openssl
 )
 
 # PostgreSQL runs as the "postgres" OS user, who must be able to enter "/". Some chroots and
