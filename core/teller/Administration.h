@@ -28,6 +28,21 @@ struct StaffInfo
     QJsonObject toJson() const;
 };
 
+// One account of an import file, validated.
+struct AccountRow
+{
+    int line = 0;
+    QString number;
+    QString holder;
+    Currency currency = *Currency::fromCode(u"EUR");
+    Money floor{0, *Currency::fromCode(u"EUR")};
+};
+
+// Reads "number,holder,currency,floor" CSV (a header line is recognised and skipped; quoted
+// fields may hold commas and ""; floor may be left out). Every row is checked; the first bad
+// one is reported with its line number.
+Result<QList<AccountRow>> parseAccountCsv(const QByteArray &data, Currency defaultCurrency);
+
 struct InvariantViolation
 {
     QString invariant;
@@ -57,6 +72,9 @@ public:
     Result<AccountInfo> setAccountStatus(const QString &number, const QString &status);
 
     Result<QList<InvariantViolation>> invariantViolations();
+
+    // Opens every account in one transaction: all or nothing. Returns how many were new.
+    Result<int> importAccounts(const QList<AccountRow> &rows);
 
     // The staff row of the signed-in login; a Permission error if it is not active staff.
     Result<StaffInfo> currentStaff();

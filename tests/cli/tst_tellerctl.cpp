@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -340,6 +341,53 @@ private Q_SLOTS:
                            QStringLiteral("t_admin"))
                      .exitCode,
                  2);
+    }
+
+    void importAccountsAllOrNothing()
+    {
+        const auto write = [&](const char *name, const QByteArray &content) {
+            const QString path = m_journalDir.filePath(QString::fromLatin1(name));
+            QFile f(path);
+            f.open(QIODevice::WriteOnly);
+            f.write(content);
+            return path;
+        };
+        Sql sql(m_db);
+        const qint64 before = sql.count(QStringLiteral("SELECT count(*) FROM teller.accounts"));
+        const QString good = write("good.csv", "number,holder,currency,floor\n"
+                                                "DE 7001,\"Schmidt, Anna\",EUR,-100.00\n"
+                                                "7002,\"Café \"\"Zur Post\"\"\",eur,\n"
+                                                "\n"
+                                                "7003,Yamada Taro,JPY,0\n");
+        const Run first = tellerctl({QStringLiteral("account"), QStringLiteral("import"), good}, QStringLiteral("t_admin"));
+        QCOMPARE(first.exitCode, 0);
+        QCOMPARE(first.json.value(QStringLiteral("opened")).toInt(), 3);
+        QCOMPARE(sql.value(QStringLiteral("SELECT holder FROM teller.accounts WHERE number = 'DE7001'")).toString(),
+                 QStringLiteral("Schmidt, Anna"));
+        QCOMPARE(sql.value(QStringLiteral("SELECT holder FROM teller.accounts WHERE number = '7002'")).toString(),
+                 QStringLiteral("Café \"Zur Post\""));
+        QCOMPARE(sql.count(QStringLiteral("SELECT balance_floor FROM teller.accounts WHERE number = 'DE7001'")), qint64(-10000));
+        const Run again = tellerctl({QStringLiteral("account"), QStringLiteral("import"), good}, QStringLiteral("t_admin"));
+        QCOMPARE(again.exitCode, 0);
+        QCOMPARE(again.json.value(QStringLiteral("opened")).toInt(), 0);
+        QCOMPARE(again.json.value(QStringLiteral("already_open")).toInt(), 3);
+
+        const QString bad = write("bad.csv", "7101,Good Row,EUR,0\n7102,Bad Currency,XYZ,0\n7103,Never,EUR,0\n");
+        const Run refused = tellerctl({QStringLiteral("account"), QStringLiteral("import"), bad}, QStringLiteral("t_admin"));
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.json.value(QStringLiteral("message")).toString().startsWith(QLatin1String("Line 2:")), qPrintable(refused.out));
+        const QString clash = write("clash.csv", "7201,New Row,EUR,0\n7002,Somebody Else,EUR,0\n");
+        const Run conflict = tellerctl({QStringLiteral("account"), QStringLiteral("import"), clash}, QStringLiteral("t_admin"));
+        QCOMPARE(conflict.exitCode, 2);
+        QVERIFY2(conflict.json.value(QStringLiteral("message")).toString().startsWith(QLatin1String("Line 2:")), qPrintable(conflict.out));
+        for (const char *line : {"7101,x,EUR,1.00\n", "7101,x,EUR,0.001\n", "7101,,EUR,0\n", "7101,a,EUR,0,extra,more\n",
+                                 "7101,\"unclosed,EUR,0\n", "71-01,x,EUR,0\n", "7101,x,EUR,0\n7101,y,EUR,0\n", ""}) {
+            const QString path = write("row.csv", QByteArray(line));
+            const Run r = tellerctl({QStringLiteral("account"), QStringLiteral("import"), path}, QStringLiteral("t_admin"));
+            QVERIFY2(r.exitCode == 2, line);
+        }
+        QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.accounts")), before + 3);
+        QCOMPARE(tellerctl({QStringLiteral("account"), QStringLiteral("import"), good}).exitCode, 1); // a teller may not
     }
 
     void migrateTwiceAndCheck()

@@ -15,6 +15,7 @@
 #include <teller/WorkstationConfig.h>
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -56,6 +57,7 @@ Commands:
   seed-demo                        add the demo staff and accounts (safe to run again)
   staff add LOGIN --role teller|supervisor|admin [--name NAME] [--limit AMOUNT] [--password-stdin]
   account open NUMBER --holder NAME [--currency CODE] [--floor AMOUNT]
+  account import FILE.csv          number,holder,currency,floor rows; all or nothing
   account show NUMBER
   account freeze|unfreeze|close NUMBER
   deposit  --account NUMBER --amount AMOUNT [--key UUID] [--note TEXT]
@@ -193,6 +195,7 @@ private:
     int seedDemo();
     int staffAdd(const QStringList &pos);
     int account(const QStringList &pos);
+    int accountImport(const QString &file);
     int action(ActionKind kind);
     int status(const QStringList &pos);
     int abandonKey(const QStringList &pos);
@@ -453,10 +456,12 @@ int Tool::staffAdd(const QStringList &pos)
 int Tool::account(const QStringList &pos)
 {
     const QString sub = pos.value(1);
+    if (sub == u"import" && pos.size() == 3)
+        return accountImport(pos.at(2));
     if (pos.size() != 3 || !QStringList{QStringLiteral("open"), QStringLiteral("show"), QStringLiteral("freeze"),
                                         QStringLiteral("unfreeze"), QStringLiteral("close")}
                                  .contains(sub))
-        return usage(tr("Usage: tellerctl account open|show|freeze|unfreeze|close NUMBER"));
+        return usage(tr("Usage: tellerctl account open|show|freeze|unfreeze|close NUMBER | account import FILE.csv"));
     auto number = normalizeAccountNumber(pos.at(2));
     if (!number)
         return reportError(number.error());
@@ -539,6 +544,32 @@ int Tool::account(const QStringList &pos)
     o.insert(QStringLiteral("account_status"), changed->status);
     o.insert(QStringLiteral("status"), QStringLiteral("completed"));
     printJson(o);
+    return ExitCompleted;
+}
+
+int Tool::accountImport(const QString &file)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly))
+        return usage(tr("The file %1 cannot be read.").arg(file));
+    const QByteArray data = f.read(64 * 1024 * 1024);
+    if (auto ok = connect(); !ok)
+        return reportError(ok.error());
+    Administration admin(*m_db);
+    auto home = admin.homeCurrency();
+    if (!home)
+        return reportError(home.error());
+    auto rows = parseAccountCsv(data, *home);
+    if (!rows)
+        return reportError(rows.error(), {{QStringLiteral("file"), file}});
+    auto created = admin.importAccounts(*rows);
+    if (!created)
+        return reportError(created.error(), {{QStringLiteral("file"), file}});
+    printJson({{QStringLiteral("status"), QStringLiteral("completed")},
+               {QStringLiteral("file"), file},
+               {QStringLiteral("accounts"), int(rows->size())},
+               {QStringLiteral("opened"), *created},
+               {QStringLiteral("already_open"), int(rows->size()) - *created}});
     return ExitCompleted;
 }
 
