@@ -367,6 +367,18 @@ Result<void> LocalServer::restart()
     return {};
 }
 
+Result<QString> LocalServer::installFile(const QString &source, const QString &name)
+{
+    const QString target = dataDir() + u'/' + name;
+    QFile::remove(target);
+    if (!QFile::copy(source, target))
+        return fail(Error::io(tr("Cannot copy %1 into the server's directory.").arg(source)));
+    QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner);
+    if (runningAsRoot() && !chownToPostgres(target))
+        return fail(Error::io(tr("Cannot hand %1 to the postgres user.").arg(target)));
+    return target;
+}
+
 ConnectionSettings LocalServer::connection(const QString &dbname, const QString &user, const QString &password,
                                            bool tcp) const
 {

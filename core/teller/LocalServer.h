@@ -45,6 +45,9 @@ public:
     QString superuser() const { return QStringLiteral("postgres"); }
     QString superuserPassword() const { return m_password; }
 
+    // Copies a file into the data directory, readable by the server only (keys, certificates).
+    Result<QString> installFile(const QString &source, const QString &name);
+
     // Connection over the Unix socket (or TCP on 127.0.0.1 when tcp is true).
     ConnectionSettings connection(const QString &dbname, const QString &user = {}, const QString &password = {},
                                   bool tcp = false) const;
