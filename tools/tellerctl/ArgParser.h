@@ -21,6 +21,7 @@ public:
     QStringList positional() const { return m_positional; }
     bool isSet(const QString &name) const { return m_values.contains(name) || m_setFlags.contains(name); }
     QString value(const QString &name) const { return m_values.value(name); }
+    QString value(const QString &name, const QString &fallback) const { return m_values.value(name, fallback); }
     // Options given that are not in `allowed` (for per-command checks).
     QStringList unexpected(const QSet<QString> &allowed) const;
 

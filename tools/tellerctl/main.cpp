@@ -1,5 +1,6 @@
 // tellerctl: the Teller money core on the command line. One JSON object on stdout per command.
 #include "ArgParser.h"
+#include "Bench.h"
 #include "FaultProxy.h"
 
 #include <teller/Accounts.h>
@@ -73,6 +74,9 @@ Commands:
   pending approve KEY [--note T]   approve: the debit posts, the hold is released
   pending reject KEY --reason TEXT reject: the hold is released
   demo start [--shell] | demo stop start or stop the private demo server
+  bench --clients N --seconds S [--scenario uniform|hot|transfer|replay] [--accounts N]
+                                   drive the money path and report throughput and latency
+                                   (as an admin login)
   fault-proxy --upstream HOST:PORT [--listen PORT] [--latency MS]
                                    a TCP proxy for fault drills; reads commands on stdin:
                                    reset, stall, resume, latency MS, cut BYTES, swallow N,
@@ -212,6 +216,7 @@ private:
     int pending(const QStringList &pos);
     int demo(const QStringList &pos);
     int faultProxy(const QStringList &pos);
+    int bench(const QStringList &pos);
 
     Result<Currency> actionCurrency(const QString &account, const QString &counter);
 
@@ -229,7 +234,8 @@ int Tool::run(const QStringList &arguments)
 {
     for (const char *o : {"db", "retries", "timeout", "workstation", "isolation", "lock-timeout", "statement-timeout", "journal", "config",
                           "role", "name", "limit", "holder", "currency", "floor", "account", "from", "to", "amount",
-                          "key", "note", "upstream", "listen", "latency", "reason"})
+                          "key", "note", "upstream", "listen", "latency", "reason",
+                          "clients", "seconds", "scenario", "accounts"})
         m_args.addValueOption(QString::fromLatin1(o));
     for (const char *f : {"help", "version", "password-stdin", "shell", "resubmit", "abandon"})
         m_args.addFlag(QString::fromLatin1(f));
@@ -276,6 +282,8 @@ int Tool::run(const QStringList &arguments)
         {u"check", {}, [&] { return check(); }},
         {u"pending", {QStringLiteral("note"), QStringLiteral("reason")}, [&] { return pending(pos); }},
         {u"demo", {QStringLiteral("shell")}, [&] { return demo(pos); }},
+        {u"bench", {QStringLiteral("clients"), QStringLiteral("seconds"), QStringLiteral("scenario"), QStringLiteral("accounts")},
+         [&] { return bench(pos); }},
         {u"fault-proxy", {QStringLiteral("upstream"), QStringLiteral("listen"), QStringLiteral("latency")},
          [&] { return faultProxy(pos); }},
     };
@@ -905,6 +913,31 @@ int Tool::demo(const QStringList &pos)
                {QStringLiteral("password"), QString::fromUtf16(demo::Password)},
                {QStringLiteral("data"), options.baseDir}});
     return ExitCompleted;
+}
+
+int Tool::bench(const QStringList &pos)
+{
+    if (pos.size() != 1)
+        return usage(tr("Usage: tellerctl bench --clients N --seconds S [--scenario uniform|hot|transfer|replay] [--accounts N]"));
+    BenchOptions options;
+    const auto clients = parseCount(m_args.value(QStringLiteral("clients"), QStringLiteral("8")), 1, 512);
+    const auto seconds = parseCount(m_args.value(QStringLiteral("seconds"), QStringLiteral("10")), 1, 86400);
+    const auto accounts = parseCount(m_args.value(QStringLiteral("accounts"), QStringLiteral("1000")), 2, 1'000'000);
+    if (!clients || !seconds || !accounts)
+        return usage(tr("--clients takes 1 to 512, --seconds 1 to 86400, --accounts 2 to 1000000."));
+    options.clients = int(*clients);
+    options.duration = std::chrono::seconds(*seconds);
+    options.accounts = int(*accounts);
+    if (m_args.isSet(QStringLiteral("scenario")))
+        options.scenario = m_args.value(QStringLiteral("scenario"));
+    RetryPolicy policy = m_policy;
+    if (!m_args.isSet(QStringLiteral("retries")))
+        policy.maxRetries = 50; // under contention every action must get through
+    auto result = runBench(m_connection, m_session, policy, options);
+    if (!result)
+        return reportError(result.error());
+    printJson(*result);
+    return result->value(QStringLiteral("status")).toString() == u"completed" ? ExitCompleted : ExitFailure;
 }
 
 int Tool::faultProxy(const QStringList &pos)

@@ -1,0 +1,280 @@
+#include "Bench.h"
+
+#include <teller/AccountCache.h>
+#include <teller/ActionExecutor.h>
+#include <teller/Administration.h>
+#include <teller/DbSession.h>
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTimer>
+#include <QJsonArray>
+#include <QRandomGenerator>
+#include <QSqlDriver>
+#include <QThread>
+
+#include <algorithm>
+#include <atomic>
+#include <latch>
+#include <memory>
+#include <vector>
+
+using namespace teller;
+
+namespace {
+
+QString benchAccount(int i)
+{
+    return QStringLiteral("BENCH%1").arg(i, 6, 10, QLatin1Char('0'));
+}
+
+IdempotencyKey fundingKey(const QString &number)
+{
+    static const QUuid ns(QStringLiteral("0e6a4f7c-2b1d-4d8e-9f3a-5c7b8d9e0f12"));
+    return IdempotencyKey::fromUuid(QUuid::createUuidV5(ns, QStringLiteral("bench-funding/") + number));
+}
+
+struct ClientResult
+{
+    std::vector<qint64> latenciesNs;
+    int completed = 0, rejected = 0, errors = 0, busy = 0, inDoubt = 0, retries = 0, replays = 0;
+    QString firstError;
+};
+
+double ms(qint64 ns)
+{
+    return double(ns) / 1e6;
+}
+
+} // namespace
+
+Result<QJsonObject> runBench(const ConnectionSettings &adminSettings, const SessionOptions &sessionOptions,
+                             const RetryPolicy &policy, const BenchOptions &options)
+{
+    const QStringList scenarios{QStringLiteral("uniform"), QStringLiteral("hot"), QStringLiteral("transfer"),
+                                QStringLiteral("replay")};
+    if (!scenarios.contains(options.scenario))
+        return fail(Error::badInput(QStringLiteral("--scenario must be one of %1.").arg(scenarios.join(QStringLiteral(", ")))));
+
+    // 1. As the admin: the bench teller (a fresh password every run) and the accounts.
+    DbSession admin(adminSettings, sessionOptions);
+    if (auto ok = admin.open(); !ok)
+        return fail(ok.error());
+    Administration administration(admin);
+    auto home = administration.homeCurrency();
+    if (!home)
+        return fail(home.error());
+    const QString password = QUuid::createUuid().toString(QUuid::Id128);
+    if (auto added = administration.addStaff(QStringLiteral("bench_teller"), QStringLiteral("Benchmark teller"),
+                                             StaffRole::Teller, std::nullopt, password);
+        !added)
+        return fail(added.error());
+    QList<AccountRow> rows;
+    for (int i = 1; i <= options.accounts; ++i) {
+        AccountRow row;
+        row.line = i;
+        row.number = benchAccount(i);
+        row.holder = QStringLiteral("Benchmark account %1").arg(i);
+        row.currency = *home;
+        row.floor = Money(0, *home);
+        rows << row;
+    }
+    auto opened = administration.importAccounts(rows);
+    if (!opened)
+        return fail(opened.error());
+
+    ConnectionSettings tellerSettings = adminSettings;
+    tellerSettings.set(QStringLiteral("user"), QStringLiteral("bench_teller"));
+    tellerSettings.set(QStringLiteral("password"), password);
+
+    // 2. As the bench teller: fund every account once (fixed keys: later runs replay).
+    {
+        DbSession funding(tellerSettings, sessionOptions);
+        if (auto ok = funding.open(); !ok)
+            return fail(ok.error());
+        ActionExecutor executor(funding, policy);
+        for (int i = 1; i <= options.accounts; ++i) {
+            auto request = ActionRequest::create(ActionKind::Deposit, benchAccount(i), {},
+                                                 Money(i == 1 ? 10'000'000'000'000 : 100'000'000'000, *home));
+            const Outcome out = executor.execute(Action{fundingKey(benchAccount(i)), *request, QDateTime::currentDateTimeUtc()});
+            if (out.status != OutcomeStatus::Completed)
+                return fail(Error::internal(QStringLiteral("funding %1: %2").arg(benchAccount(i), out.message)));
+        }
+    }
+
+    // 3. The account-details cache, invalidated by the server's announcements.
+    AccountCache cache;
+    std::atomic<bool> stop{false};
+    std::unique_ptr<QThread> listener(QThread::create([&] {
+        DbSession session(tellerSettings, sessionOptions);
+        if (!session.open())
+            return;
+        QSqlDriver *driver = session.database().driver();
+        QObject receiver;
+        QObject::connect(driver, &QSqlDriver::notification, &receiver,
+                         [&](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
+                             cache.invalidate(payload.toString());
+                         });
+        driver->subscribeToNotification(QStringLiteral("teller_accounts"));
+        QEventLoop loop;
+        QTimer check;
+        QObject::connect(&check, &QTimer::timeout, &loop, [&] {
+            if (stop)
+                loop.quit();
+        });
+        check.start(50);
+        loop.exec();
+    }));
+    listener->start();
+
+    // 4. For the replay storm: actions that already happened, to be sent again and again.
+    QList<Action> replayable;
+    if (options.scenario == u"replay") {
+        DbSession session(tellerSettings, sessionOptions);
+        if (auto ok = session.open(); !ok)
+            return fail(ok.error());
+        ActionExecutor executor(session, policy);
+        for (int i = 0; i < 200; ++i) {
+            auto request = ActionRequest::create(ActionKind::Withdrawal, benchAccount(1 + i % options.accounts), {},
+                                                 Money(100, *home));
+            const Action a = Action::create(*request);
+            executor.execute(a);
+            replayable << a;
+        }
+    }
+
+    // 5. The clients.
+    std::vector<ClientResult> results(size_t(options.clients));
+    std::latch ready(options.clients);
+    std::vector<std::unique_ptr<QThread>> threads;
+    QElapsedTimer wall;
+    std::atomic<qint64> startNs{0};
+    const auto deadlineFor = [&] { return std::chrono::steady_clock::now() + options.duration; };
+    std::atomic<std::chrono::steady_clock::rep> deadline{0};
+    for (int c = 0; c < options.clients; ++c) {
+        threads.emplace_back(QThread::create([&, c] {
+            ClientResult &r = results[size_t(c)];
+            SessionOptions mine = sessionOptions;
+            mine.workstation = QStringLiteral("bench-%1").arg(c + 1);
+            DbSession session(tellerSettings, mine);
+            const bool ok = bool(session.open());
+            AccountDirectory directory(session);
+            ready.arrive_and_wait();
+            if (!ok) {
+                r.firstError = QStringLiteral("cannot connect");
+                return;
+            }
+            ActionExecutor executor(session, policy);
+            QRandomGenerator random(QRandomGenerator::securelySeeded());
+            r.latenciesNs.reserve(100000);
+            const std::chrono::steady_clock::time_point end{std::chrono::steady_clock::duration(deadline.load())};
+            while (std::chrono::steady_clock::now() < end) {
+                Action action = [&] {
+                    if (options.scenario == u"replay")
+                        return replayable.at(random.bounded(int(replayable.size())));
+                    const QString a = options.scenario == u"hot" ? benchAccount(1) : benchAccount(1 + random.bounded(options.accounts));
+                    const qint64 amount = 100 + random.bounded(900);
+                    if (options.scenario == u"transfer") {
+                        QString b = benchAccount(1 + random.bounded(options.accounts));
+                        if (b == a)
+                            b = benchAccount(1 + (random.bounded(options.accounts - 1) + a.right(6).toInt()) % options.accounts);
+                        return Action::create(*ActionRequest::create(ActionKind::Transfer, a, b, Money(amount, *home)));
+                    }
+                    return Action::create(*ActionRequest::create(ActionKind::Withdrawal, a, {}, Money(amount, *home)));
+                }();
+                QElapsedTimer t;
+                t.start();
+                // As at the desk: the form checks the account (holder, status, currency) first.
+                auto details = cache.get(action.request.account(), [&](const QString &n) { return directory.find(n); });
+                Outcome out;
+                if (!details || !*details) {
+                    out.status = OutcomeStatus::Error;
+                    out.message = details ? QStringLiteral("no account") : details.error().message;
+                } else {
+                    out = executor.execute(action);
+                }
+                r.latenciesNs.push_back(t.nsecsElapsed());
+                r.retries += std::max(0, out.attempts - 1);
+                r.replays += out.replayed ? 1 : 0;
+                switch (out.status) {
+                case OutcomeStatus::Completed: ++r.completed; break;
+                case OutcomeStatus::Rejected: ++r.rejected; break;
+                case OutcomeStatus::Busy: ++r.busy; break;
+                case OutcomeStatus::InDoubt: ++r.inDoubt; break;
+                default:
+                    ++r.errors;
+                    if (r.firstError.isEmpty())
+                        r.firstError = out.message;
+                }
+            }
+        }));
+    }
+    deadline = deadlineFor().time_since_epoch().count() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                                             std::chrono::milliseconds(300)).count();
+    wall.start();
+    startNs = wall.nsecsElapsed();
+    for (auto &t : threads)
+        t->start();
+    for (auto &t : threads)
+        t->wait();
+    const qint64 elapsedNs = wall.nsecsElapsed() - 300'000'000;
+    stop = true;
+    listener->wait();
+
+    // 6. Numbers and the invariants.
+    std::vector<qint64> all;
+    ClientResult total;
+    for (const ClientResult &r : results) {
+        all.insert(all.end(), r.latenciesNs.begin(), r.latenciesNs.end());
+        total.completed += r.completed;
+        total.rejected += r.rejected;
+        total.errors += r.errors;
+        total.busy += r.busy;
+        total.inDoubt += r.inDoubt;
+        total.retries += r.retries;
+        total.replays += r.replays;
+        if (total.firstError.isEmpty())
+            total.firstError = r.firstError;
+    }
+    std::sort(all.begin(), all.end());
+    const auto pct = [&](int p) -> double {
+        if (all.empty())
+            return 0;
+        return ms(all.at(std::min(all.size() - 1, all.size() * size_t(p) / 100)));
+    };
+    qint64 sum = 0;
+    for (qint64 v : all)
+        sum += v;
+    auto violations = administration.invariantViolations();
+    QJsonArray broken;
+    if (violations)
+        for (const InvariantViolation &v : *violations)
+            broken.append(QString(v.invariant + QStringLiteral(" ") + v.subject + QStringLiteral(": ") + v.detail));
+    const auto [hits, lookups] = cache.hitRatio();
+    QJsonObject o{
+        {QStringLiteral("status"), broken.isEmpty() && violations ? QStringLiteral("completed") : QStringLiteral("error")},
+        {QStringLiteral("scenario"), options.scenario},
+        {QStringLiteral("clients"), options.clients},
+        {QStringLiteral("seconds"), double(elapsedNs) / 1e9},
+        {QStringLiteral("operations"), int(all.size())},
+        {QStringLiteral("ops_per_second"), all.empty() ? 0.0 : double(all.size()) * 1e9 / double(elapsedNs)},
+        {QStringLiteral("mean_ms"), all.empty() ? 0.0 : ms(sum / qint64(all.size()))},
+        {QStringLiteral("p50_ms"), pct(50)},
+        {QStringLiteral("p90_ms"), pct(90)},
+        {QStringLiteral("p99_ms"), pct(99)},
+        {QStringLiteral("max_ms"), all.empty() ? 0.0 : ms(all.back())},
+        {QStringLiteral("completed"), total.completed},
+        {QStringLiteral("rejections"), total.rejected},
+        {QStringLiteral("retries"), total.retries},
+        {QStringLiteral("replays"), total.replays},
+        {QStringLiteral("busy"), total.busy},
+        {QStringLiteral("in_doubt"), total.inDoubt},
+        {QStringLiteral("errors"), total.errors},
+        {QStringLiteral("cache_hit_rate"), lookups ? double(hits) / double(lookups) : 0.0},
+        {QStringLiteral("invariants"), violations ? (broken.isEmpty() ? QJsonValue(QStringLiteral("ok")) : QJsonValue(broken))
+                                                  : QJsonValue(violations.error().message)},
+    };
+    if (!total.firstError.isEmpty())
+        o.insert(QStringLiteral("first_error"), total.firstError);
+    return o;
+}
