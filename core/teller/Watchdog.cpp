@@ -24,13 +24,12 @@ Watchdog::~Watchdog()
 
 void Watchdog::arm(int socket, Clock::time_point deadline)
 {
-    {
-        std::lock_guard lock(m_mutex);
-        m_socket = socket;
-        m_deadline = deadline;
-        m_fired = false;
-    }
-    m_wake.notify_all();
+    // No wake-up: the watchdog thread looks every PollInterval. Arming is on the path of
+    // every statement; a deadline is seconds away, so firing up to 50 ms late is harmless.
+    std::lock_guard lock(m_mutex);
+    m_socket = socket;
+    m_deadline = deadline;
+    m_fired = false;
 }
 
 bool Watchdog::disarm()
@@ -46,12 +45,8 @@ void Watchdog::run()
 {
     std::unique_lock lock(m_mutex);
     while (!m_stop) {
-        if (m_socket < 0) {
-            m_wake.wait(lock);
-            continue;
-        }
-        if (m_wake.wait_until(lock, m_deadline) == std::cv_status::timeout && m_socket >= 0
-            && Clock::now() >= m_deadline) {
+        m_wake.wait_for(lock, PollInterval);
+        if (m_socket >= 0 && Clock::now() >= m_deadline) {
             qCWarning(lcDb) << "no answer from the server before the deadline; closing the connection";
 #ifdef _WIN32
             ::shutdown(static_cast<SOCKET>(m_socket), SD_BOTH);

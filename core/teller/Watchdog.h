@@ -26,6 +26,8 @@ public:
     // Returns true if the deadline had passed and the socket was shut down.
     bool disarm();
 
+    static constexpr std::chrono::milliseconds PollInterval{50};
+
 private:
     void run();
 
