@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Does Teller stay fast with a bank's worth of data? On one freshly started server: account
+# lookup by number, by holder prefix, and a withdrawal (the core's function), measured with
+# pgbench at 1 client on a small database, then again after loading 1,000,000 accounts and
+# 10,000,000 ledger entries (5,000,000 transfers). Prints both and the ratios.
+#   tests/bench/scale.sh [BUILD_DIR] [SECONDS] [ACCOUNTS] [TRANSFERS]
+set -euo pipefail
+build=${1:-build}
+seconds=${2:-10}
+accounts=${3:-1000000}
+transfers=${4:-5000000}
+tellerctl=$(realpath "$build/tools/tellerctl/tellerctl")
+bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+pgbench=$bindir/pgbench
+
+dir=$(mktemp -d /tmp/teller-scale.XXXXXX)
+[ "$(id -u)" -eq 0 ] && chmod 755 "$dir"
+cleanup() { TELLER_DEMO_DIR=$dir/server "$tellerctl" demo stop >/dev/null 2>&1 || true; rm -rf "$dir"; }
+trap cleanup EXIT
+eval "$(TELLER_DEMO_DIR=$dir/server "$tellerctl" demo start --shell)"
+pw=$(cat "$dir/server/superuser.password")
+su() { PGUSER=postgres PGPASSWORD=$pw "$@"; }
+
+cat >"$dir/by_number.sql" <<'SQL'
+\set i random(1, 20)
+SELECT id, number, holder, currency, balance, held, balance_floor, status FROM teller.accounts WHERE number = '100000' || lpad(:i::text, 2, '0');
+SQL
+cat >"$dir/by_holder.sql" <<'SQL'
+\set i random(1, 8)
+SELECT id, number, holder FROM teller.accounts WHERE lower(holder) LIKE lower((ARRAY['Maria','Jonas','Aylin','Lukas','Sophie','Elena','Hannah','Noah'])[:i] || ' %') ORDER BY lower(holder) LIMIT 50;
+SQL
+cat >"$dir/withdraw.sql" <<'SQL'
+\set i random(1, 5)
+BEGIN;
+SELECT status FROM teller.perform_action(gen_random_uuid(), 'withdrawal', '1000000' || :i, NULL, 1, 'EUR', teller.request_fingerprint('withdrawal', '1000000' || :i, NULL, 1, 'EUR'), 'scale', NULL);
+COMMIT;
+SQL
+measure() { # script, as user; prints average latency in ms
+    local user=$1 script=$2
+    PGUSER=$user PGPASSWORD=teller-demo "$pgbench" -n -M prepared -c 1 -T "$seconds" -f "$dir/$script.sql" 2>/dev/null \
+        | sed -n 's/^latency average = \([0-9.]*\) ms/\1/p'
+}
+declare -A small large
+for s in by_number by_holder withdraw; do small[$s]=$(measure anna $s); done
+echo "small database: by number ${small[by_number]} ms, by holder prefix ${small[by_holder]} ms, withdrawal ${small[withdraw]} ms"
+
+echo "loading $accounts accounts and $transfers transfers ($(( transfers * 2 )) ledger entries)…"
+start=$(date +%s)
+su psql -q -v ON_ERROR_STOP=1 <<SQL
+SET synchronous_commit = off;
+INSERT INTO teller.accounts (number, holder, currency)
+SELECT 'S' || lpad(i::text, 9, '0'),
+       (ARRAY['Maria','Jonas','Aylin','Lukas','Sophie','Elena','Hannah','Noah','Emma','Felix'])[1 + i % 10] || ' ' || md5(i::text),
+       'EUR'
+  FROM generate_series(1, $accounts) i;
+CREATE TEMP TABLE ids AS SELECT row_number() OVER (ORDER BY id) AS n, id, number FROM teller.accounts WHERE number LIKE 'S%';
+CREATE INDEX ON ids (n);
+INSERT INTO teller.operations (key, kind, account_number, counter_account_number, account_id, counter_account_id, amount,
+                               currency, fingerprint, status, balance_after, available_after, initiated_by, workstation, created_at)
+SELECT gen_random_uuid(), 'transfer', a.number, b.number, a.id, b.id, 100, 'EUR', sha256(t::text::bytea), 'completed', 0, 0,
+       'anna', 'scale', now() - (t || ' milliseconds')::interval
+  FROM generate_series(1, $transfers) t
+  JOIN ids a ON a.n = 1 + (t * 7919) % $accounts
+  JOIN ids b ON b.n = 1 + (t * 104729 + 1) % $accounts
+ WHERE a.id <> b.id;
+INSERT INTO teller.ledger_entries (operation_id, account_id, amount, balance_after)
+SELECT id, account_id, -amount, 0 FROM teller.operations WHERE workstation = 'scale'
+UNION ALL
+SELECT id, counter_account_id, amount, 0 FROM teller.operations WHERE workstation = 'scale';
+UPDATE teller.accounts a SET balance = a.balance + l.total
+  FROM (SELECT account_id, sum(amount) AS total FROM teller.ledger_entries l JOIN teller.operations o ON o.id = l.operation_id
+         WHERE o.workstation = 'scale' GROUP BY account_id) l
+ WHERE l.account_id = a.id;
+UPDATE teller.accounts SET balance_floor = -100000000 WHERE number LIKE 'S%';
+VACUUM ANALYZE;
+SQL
+echo "loaded in $(( $(date +%s) - start )) s: $(su psql -Atq -c "SELECT count(*) FROM teller.accounts") accounts, $(su psql -Atq -c "SELECT count(*) FROM teller.ledger_entries") ledger entries"
+
+for s in by_number by_holder withdraw; do large[$s]=$(measure anna $s); done
+echo "large database: by number ${large[by_number]} ms, by holder prefix ${large[by_holder]} ms, withdrawal ${large[withdraw]} ms"
+for s in by_number by_holder withdraw; do
+    awk -v n="$s" -v a="${small[$s]}" -v b="${large[$s]}" 'BEGIN { printf "%-10s small %7.3f ms  large %7.3f ms  ratio %.2fx\n", n, a, b, b / a }'
+done
+echo "invariants: $(su psql -Atq -c "SELECT count(*) FROM teller.invariant_violations()") violations"
