@@ -58,18 +58,18 @@ CREATE INDEX ON ids (n);
 INSERT INTO teller.operations (key, kind, account_number, counter_account_number, account_id, counter_account_id, amount,
                                currency, fingerprint, status, balance_after, available_after, initiated_by, workstation, created_at)
 SELECT gen_random_uuid(), 'transfer', a.number, b.number, a.id, b.id, 100, 'EUR', sha256(t::text::bytea), 'completed', 0, 0,
-       'anna', 'scale', now() - (t || ' milliseconds')::interval
+       'anna', 'scale-load', now() - (t || ' milliseconds')::interval
   FROM generate_series(1, $transfers) t
-  JOIN ids a ON a.n = 1 + (t * 7919) % $accounts
-  JOIN ids b ON b.n = 1 + (t * 104729 + 1) % $accounts
+  JOIN ids a ON a.n = 1 + (t::bigint * 7919) % $accounts
+  JOIN ids b ON b.n = 1 + (t::bigint * 104729 + 1) % $accounts
  WHERE a.id <> b.id;
 INSERT INTO teller.ledger_entries (operation_id, account_id, amount, balance_after)
-SELECT id, account_id, -amount, 0 FROM teller.operations WHERE workstation = 'scale'
+SELECT id, account_id, -amount, 0 FROM teller.operations WHERE workstation = 'scale-load'
 UNION ALL
-SELECT id, counter_account_id, amount, 0 FROM teller.operations WHERE workstation = 'scale';
+SELECT id, counter_account_id, amount, 0 FROM teller.operations WHERE workstation = 'scale-load';
 UPDATE teller.accounts a SET balance = a.balance + l.total
   FROM (SELECT account_id, sum(amount) AS total FROM teller.ledger_entries l JOIN teller.operations o ON o.id = l.operation_id
-         WHERE o.workstation = 'scale' GROUP BY account_id) l
+         WHERE o.workstation = 'scale-load' GROUP BY account_id) l
  WHERE l.account_id = a.id;
 UPDATE teller.accounts SET balance_floor = -100000000 WHERE number LIKE 'S%';
 VACUUM ANALYZE;
