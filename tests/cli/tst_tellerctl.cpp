@@ -390,6 +390,38 @@ private Q_SLOTS:
         QCOMPARE(tellerctl({QStringLiteral("account"), QStringLiteral("import"), good}).exitCode, 1); // a teller may not
     }
 
+    void supervisorsDecideFromTheCommandLine()
+    {
+        const QString key = IdempotencyKey::generate().toString();
+        const Run pending = tellerctl({QStringLiteral("withdraw"), QStringLiteral("--account"), QStringLiteral("10000001"),
+                                       QStringLiteral("--amount"), QStringLiteral("150.00"), QStringLiteral("--key"), key},
+                                      QStringLiteral("t_limited"));
+        QCOMPARE(pending.exitCode, 10);
+        const Run list = tellerctl({QStringLiteral("pending"), QStringLiteral("list")}, QStringLiteral("t_super"));
+        QCOMPARE(list.exitCode, 0);
+        bool listed = false;
+        for (const QJsonValue &v : list.json.value(QStringLiteral("pending")).toArray())
+            listed = listed || v.toObject().value(QStringLiteral("key")).toString() == key;
+        QVERIFY2(listed, qPrintable(list.out));
+        // A teller may not decide; a rejection needs a reason.
+        QCOMPARE(tellerctl({QStringLiteral("pending"), QStringLiteral("approve"), key}, QStringLiteral("t_teller1")).exitCode, 1);
+        QCOMPARE(tellerctl({QStringLiteral("pending"), QStringLiteral("reject"), key}, QStringLiteral("t_super")).exitCode, 2);
+        const Run approved = tellerctl({QStringLiteral("pending"), QStringLiteral("approve"), key, QStringLiteral("--note"),
+                                        QStringLiteral("ID checked")},
+                                       QStringLiteral("t_super"));
+        QCOMPARE(approved.exitCode, 0);
+        QCOMPARE(approved.json.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+        QCOMPARE(approved.json.value(QStringLiteral("decided_now")).toBool(), true);
+        const Run late = tellerctl({QStringLiteral("pending"), QStringLiteral("reject"), key, QStringLiteral("--reason"),
+                                    QStringLiteral("too late")},
+                                   QStringLiteral("t_super2"));
+        QCOMPARE(late.exitCode, 18);
+        QCOMPARE(late.json.value(QStringLiteral("decided_by")).toString(), QStringLiteral("t_super"));
+        const Run status = tellerctl({QStringLiteral("status"), key}, QStringLiteral("t_limited"));
+        QCOMPARE(status.exitCode, 0);
+        QCOMPARE(status.json.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+    }
+
     void migrateTwiceAndCheck()
     {
         const Run m = tellerctl({QStringLiteral("migrate")}, QString());
