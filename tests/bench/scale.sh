@@ -68,8 +68,8 @@ SELECT id, account_id, -amount, 0 FROM teller.operations WHERE workstation = 'sc
 UNION ALL
 SELECT id, counter_account_id, amount, 0 FROM teller.operations WHERE workstation = 'scale-load';
 UPDATE teller.accounts a SET balance = a.balance + l.total
-  FROM (SELECT account_id, sum(amount) AS total FROM teller.ledger_entries l JOIN teller.operations o ON o.id = l.operation_id
-         WHERE o.workstation = 'scale-load' GROUP BY account_id) l
+  FROM (SELECT l.account_id, sum(l.amount) AS total FROM teller.ledger_entries l JOIN teller.operations o ON o.id = l.operation_id
+         WHERE o.workstation = 'scale-load' GROUP BY l.account_id) l
  WHERE l.account_id = a.id;
 UPDATE teller.accounts SET balance_floor = -100000000 WHERE number LIKE 'S%';
 VACUUM ANALYZE;
