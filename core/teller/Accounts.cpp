@@ -99,10 +99,14 @@ Result<QList<AccountInfo>> AccountDirectory::search(const QString &text, int lim
     QSet<qint64> seen;
     Error broken;
     auto ok = m_session.select(
+        // The "C" collation lets one index both find the prefix and return rows in order, so
+        // LIMIT stops early however many holders share a name (see migration 007).
         QStringLiteral("SELECT " TELLER_ACCOUNT_COLUMNS " FROM ("
-                       "  (SELECT *, 0 AS rank FROM teller.accounts WHERE ? <> '' AND number LIKE ? ORDER BY number LIMIT ?)"
+                       "  (SELECT *, 0 AS rank FROM teller.accounts WHERE ? <> '' AND number COLLATE \"C\" LIKE ? "
+                       "   ORDER BY number COLLATE \"C\" LIMIT ?)"
                        "  UNION ALL"
-                       "  (SELECT *, 1 AS rank FROM teller.accounts WHERE lower(holder) LIKE lower(?) ORDER BY lower(holder) LIMIT ?)"
+                       "  (SELECT *, 1 AS rank FROM teller.accounts WHERE lower(holder) COLLATE \"C\" LIKE lower(?) "
+                       "   ORDER BY lower(holder) COLLATE \"C\" LIMIT ?)"
                        ") found ORDER BY rank, number LIMIT ?"),
         {numberPrefix, likePrefix(numberPrefix), limit, likePrefix(trimmed), limit, limit},
         QCoreApplication::translate("teller::Accounts", "searching accounts"), [&](const QSqlQuery &q) {
