@@ -6,10 +6,6 @@
 namespace teller {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("teller::Action", text);
-}
 } // namespace
 
 QString actionKindName(ActionKind kind)
@@ -43,13 +39,13 @@ Result<QString> normalizeAccountNumber(QStringView text)
         const QChar u = c.toUpper();
         if (!ascii)
             return fail(Error::badInput(
-                tr("An account number has only letters and digits; \"%1\" is not allowed.").arg(c)));
+                QCoreApplication::translate("teller::Action", "An account number has only letters and digits; \"%1\" is not allowed.").arg(c)));
         number += u;
     }
     if (number.isEmpty())
-        return fail(Error::badInput(tr("Enter an account number.")));
+        return fail(Error::badInput(QCoreApplication::translate("teller::Action", "Enter an account number.")));
     if (number.size() > 34)
-        return fail(Error::badInput(tr("An account number has at most 34 characters.")));
+        return fail(Error::badInput(QCoreApplication::translate("teller::Action", "An account number has at most 34 characters.")));
     return number;
 }
 
@@ -66,25 +62,25 @@ Result<ActionRequest> ActionRequest::create(ActionKind kind, QStringView account
         if (!second)
             return fail(second.error());
         if (*second == *first)
-            return fail(Error::badInput(tr("A transfer needs two different accounts.")));
+            return fail(Error::badInput(QCoreApplication::translate("teller::Action", "A transfer needs two different accounts.")));
         counter = *second;
     } else if (!counterAccount.trimmed().isEmpty()) {
-        return fail(Error::badInput(tr("Only a transfer has a second account.")));
+        return fail(Error::badInput(QCoreApplication::translate("teller::Action", "Only a transfer has a second account.")));
     }
 
     if (!amount.isPositive())
-        return fail(Error::badInput(tr("The amount must be greater than zero.")));
+        return fail(Error::badInput(QCoreApplication::translate("teller::Action", "The amount must be greater than zero.")));
     if (amount.minorUnits() > Money::MaxActionMinorUnits)
-        return fail(Error::badInput(tr("The amount exceeds the maximum for a single operation.")));
+        return fail(Error::badInput(QCoreApplication::translate("teller::Action", "The amount exceeds the maximum for a single operation.")));
 
     const QString trimmedNote = note.trimmed().toString();
     if (trimmedNote.size() > MaxNoteLength)
-        return fail(Error::badInput(tr("The note is too long.")));
+        return fail(Error::badInput(QCoreApplication::translate("teller::Action", "The note is too long.")));
     for (const QChar c : trimmedNote) {
         // Control characters, and invisible formatting such as U+202E (which turns the
         // displayed text around), have no place in a note a supervisor will read.
         if ((c.category() == QChar::Other_Control && c != u'\n') || c.category() == QChar::Other_Format)
-            return fail(Error::badInput(tr("The note contains a control or formatting character.")));
+            return fail(Error::badInput(QCoreApplication::translate("teller::Action", "The note contains a control or formatting character.")));
     }
 
     return ActionRequest(kind, *first, counter, amount, trimmedNote);

@@ -13,11 +13,6 @@ namespace teller {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("teller::ActionExecutor", text);
-}
-
 // The columns readOutcome() reads, in its order (a literal, joined at compile time).
 #define TELLER_RESULT_COLUMNS                                                                                          \
     "key, status, reason, replayed, operation_id, kind, account_number, counter_account_number, amount, currency, "   \
@@ -40,14 +35,14 @@ QVariant nullableText(const QString &s)
 QString retryMessage(FailureClass failure)
 {
     switch (failure) {
-    case FailureClass::Retryable: return tr("A concurrent operation interfered");
-    case FailureClass::LockTimeout: return tr("The account is locked by another operation");
-    case FailureClass::StatementTimeout: return tr("The server is slow");
-    case FailureClass::ConnectionLost: return tr("Connection lost");
-    case FailureClass::OutcomeUnknown: return tr("Connection lost while confirming");
+    case FailureClass::Retryable: return QCoreApplication::translate("teller::ActionExecutor", "A concurrent operation interfered");
+    case FailureClass::LockTimeout: return QCoreApplication::translate("teller::ActionExecutor", "The account is locked by another operation");
+    case FailureClass::StatementTimeout: return QCoreApplication::translate("teller::ActionExecutor", "The server is slow");
+    case FailureClass::ConnectionLost: return QCoreApplication::translate("teller::ActionExecutor", "Connection lost");
+    case FailureClass::OutcomeUnknown: return QCoreApplication::translate("teller::ActionExecutor", "Connection lost while confirming");
     case FailureClass::Definitive: break;
     }
-    return tr("Failed");
+    return QCoreApplication::translate("teller::ActionExecutor", "Failed");
 }
 
 ActionExecutor::ActionExecutor(DbSession &session, RetryPolicy policy)
@@ -165,15 +160,15 @@ Outcome ActionExecutor::run(const IdempotencyKey &key, const std::function<Attem
         // (or reconciling later) tells whether it happened; a new key never does.
         out.status = OutcomeStatus::InDoubt;
         out.message = commitUncertain
-                          ? tr("The connection was lost while the server was confirming; the operation may or may not "
+                          ? QCoreApplication::translate("teller::ActionExecutor", "The connection was lost while the server was confirming; the operation may or may not "
                                "have been carried out. Check again with the same key.")
-                          : tr("The server could not be reached; the operation was not confirmed. "
+                          : QCoreApplication::translate("teller::ActionExecutor", "The server could not be reached; the operation was not confirmed. "
                                "Check again with the same key.");
         if (!last.error.message.isEmpty())
             out.message += u' ' + last.error.message;
     } else if (isRetryable(last.failure)) {
         out.status = OutcomeStatus::Busy;
-        out.message = tr("The account stayed busy; nothing was done. Try again with the same key.");
+        out.message = QCoreApplication::translate("teller::ActionExecutor", "The account stayed busy; nothing was done. Try again with the same key.");
     } else {
         out.status = OutcomeStatus::Error;
         out.message = last.error.message;
@@ -244,7 +239,7 @@ ActionExecutor::Attempt ActionExecutor::performOnce(const Action &action, Clock:
     q.bindValue(6, QString::fromLatin1(r.fingerprint().toHex()));
     q.bindValue(7, m_session.options().workstation);
     q.bindValue(8, nullableText(r.note()));
-    return transactionOnce(q, action.key, deadline, tr("carrying out the operation"));
+    return transactionOnce(q, action.key, deadline, QCoreApplication::translate("teller::ActionExecutor", "carrying out the operation"));
 }
 
 ActionExecutor::Attempt ActionExecutor::abandonOnce(const IdempotencyKey &key, Clock::time_point deadline)
@@ -257,7 +252,7 @@ ActionExecutor::Attempt ActionExecutor::abandonOnce(const IdempotencyKey &key, C
     QSqlQuery &q = **statement;
     q.bindValue(0, key.toString());
     q.bindValue(1, m_session.options().workstation);
-    return transactionOnce(q, key, deadline, tr("abandoning the operation"));
+    return transactionOnce(q, key, deadline, QCoreApplication::translate("teller::ActionExecutor", "abandoning the operation"));
 }
 
 ActionExecutor::Attempt ActionExecutor::transactionOnce(QSqlQuery &q, const IdempotencyKey &key,
@@ -266,7 +261,7 @@ ActionExecutor::Attempt ActionExecutor::transactionOnce(QSqlQuery &q, const Idem
     QSqlDatabase db = m_session.database();
     const auto guard = m_session.guard(std::min(deadline, m_session.statementDeadline()));
     if (!db.transaction())
-        return failed(m_session.error(db.lastError(), tr("starting the transaction")), Phase::BeforeCommit);
+        return failed(m_session.error(db.lastError(), QCoreApplication::translate("teller::ActionExecutor", "starting the transaction")), Phase::BeforeCommit);
     if (!q.exec()) {
         Attempt a = failed(m_session.error(q.lastError(), what), Phase::BeforeCommit);
         rollbackQuietly();
@@ -281,7 +276,7 @@ ActionExecutor::Attempt ActionExecutor::transactionOnce(QSqlQuery &q, const Idem
         return a;
     }
     if (!db.commit())
-        return failed(m_session.error(db.lastError(), tr("committing")), Phase::Commit);
+        return failed(m_session.error(db.lastError(), QCoreApplication::translate("teller::ActionExecutor", "committing")), Phase::Commit);
     return Attempt{std::move(*outcome), FailureClass::Definitive, {}};
 }
 
@@ -296,7 +291,7 @@ ActionExecutor::Attempt ActionExecutor::statusOnce(const IdempotencyKey &key, Cl
     q.bindValue(0, key.toString());
     const auto guard = m_session.guard(std::min(deadline, m_session.statementDeadline()));
     if (!q.exec())
-        return failed(m_session.error(q.lastError(), tr("asking for the operation's status")), Phase::BeforeCommit);
+        return failed(m_session.error(q.lastError(), QCoreApplication::translate("teller::ActionExecutor", "asking for the operation's status")), Phase::BeforeCommit);
     auto outcome = readOutcome(q, key);
     q.finish();
     if (!outcome) {
@@ -310,18 +305,18 @@ ActionExecutor::Attempt ActionExecutor::statusOnce(const IdempotencyKey &key, Cl
 Result<Outcome> ActionExecutor::readOutcome(QSqlQuery &q, const IdempotencyKey &key)
 {
     const auto bad = [](const QString &what) {
-        return fail(Error::internal(tr("The server's answer could not be understood (%1); nothing was changed.").arg(what)));
+        return fail(Error::internal(QCoreApplication::translate("teller::ActionExecutor", "The server's answer could not be understood (%1); nothing was changed.").arg(what)));
     };
     if (!q.next())
-        return bad(tr("no row"));
+        return bad(QCoreApplication::translate("teller::ActionExecutor", "no row"));
 
     Outcome o;
     o.key = key;
     if (QUuid(q.value(0).toString()) != key.uuid())
-        return bad(tr("another key"));
+        return bad(QCoreApplication::translate("teller::ActionExecutor", "another key"));
     const auto status = outcomeStatusFromName(q.value(1).toString());
     if (!status)
-        return bad(tr("status \"%1\"").arg(q.value(1).toString().left(40)));
+        return bad(QCoreApplication::translate("teller::ActionExecutor", "status \"%1\"").arg(q.value(1).toString().left(40)));
     o.status = *status;
     o.reason = q.value(2).toString();
     o.replayed = q.value(3).toBool();
@@ -332,7 +327,7 @@ Result<Outcome> ActionExecutor::readOutcome(QSqlQuery &q, const IdempotencyKey &
     if (!q.value(9).isNull()) {
         const auto currency = Currency::fromCode(q.value(9).toString());
         if (!currency)
-            return bad(tr("currency \"%1\"").arg(q.value(9).toString().left(8)));
+            return bad(QCoreApplication::translate("teller::ActionExecutor", "currency \"%1\"").arg(q.value(9).toString().left(8)));
         if (auto v = bigintValue(q.value(8)))
             o.amount = Money(*v, *currency);
         if (auto v = bigintValue(q.value(10)))
@@ -344,9 +339,9 @@ Result<Outcome> ActionExecutor::readOutcome(QSqlQuery &q, const IdempotencyKey &
     o.initiatedBy = q.value(13).toString();
     o.workstation = q.value(14).toString();
     if (o.status == OutcomeStatus::Rejected && o.reason.isEmpty())
-        return bad(tr("a rejection without a reason"));
+        return bad(QCoreApplication::translate("teller::ActionExecutor", "a rejection without a reason"));
     if (o.status == OutcomeStatus::Completed && (!o.amount || !o.balanceAfter))
-        return bad(tr("a completed operation without amounts"));
+        return bad(QCoreApplication::translate("teller::ActionExecutor", "a completed operation without amounts"));
     return o;
 }
 

@@ -15,10 +15,6 @@ Result<AccountInfo> readAccount(const QSqlQuery &q, int offset);
 }
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("teller::Administration", text);
-}
 } // namespace
 
 QString staffRoleName(StaffRole role)
@@ -57,10 +53,10 @@ Result<Currency> Administration::homeCurrency()
 {
     QSqlQuery q(m_session.database());
     if (!q.exec(QStringLiteral("SELECT value FROM teller.settings WHERE key = 'home_currency'")) || !q.next())
-        return fail(m_session.error(q.lastError(), tr("reading the home currency")));
+        return fail(m_session.error(q.lastError(), QCoreApplication::translate("teller::Administration", "reading the home currency")));
     const auto c = Currency::fromCode(q.value(0).toString());
     if (!c)
-        return fail(Error::config(tr("The database's home currency \"%1\" is not known.").arg(q.value(0).toString())));
+        return fail(Error::config(QCoreApplication::translate("teller::Administration", "The database's home currency \"%1\" is not known.").arg(q.value(0).toString())));
     return *c;
 }
 
@@ -84,10 +80,10 @@ Result<StaffInfo> Administration::currentStaff()
     QSqlQuery q(m_session.database());
     if (!q.exec(QStringLiteral("SELECT login, display_name, role, approval_limit, limit_currency, active "
                                "FROM teller.staff WHERE login = session_user AND active")))
-        return fail(m_session.error(q.lastError(), tr("reading the staff record")));
+        return fail(m_session.error(q.lastError(), QCoreApplication::translate("teller::Administration", "reading the staff record")));
     if (!q.next())
         return fail(Error{Error::Kind::Permission,
-                          tr("The login \"%1\" is not an active Teller staff member.").arg(m_session.sessionUser()),
+                          QCoreApplication::translate("teller::Administration", "The login \"%1\" is not an active Teller staff member.").arg(m_session.sessionUser()),
                           QStringLiteral("42501")});
     return readStaff(q);
 }
@@ -98,15 +94,15 @@ Result<StaffInfo> Administration::addStaff(const QString &login, const QString &
 {
     static const QRegularExpression loginPattern(QStringLiteral("^[a-z_][a-z0-9_.-]{0,62}$"));
     if (!loginPattern.match(login).hasMatch())
-        return fail(Error::badInput(tr("\"%1\" is not a valid login: lower-case letters, digits, \"_\", \".\" and "
+        return fail(Error::badInput(QCoreApplication::translate("teller::Administration", "\"%1\" is not a valid login: lower-case letters, digits, \"_\", \".\" and "
                                        "\"-\", starting with a letter, at most 63 characters.")
                                         .arg(login.left(80))));
     if (login.startsWith(QLatin1String("pg_")) || login.startsWith(QLatin1String("teller_")) || login == u"postgres")
-        return fail(Error::badInput(tr("The login \"%1\" is reserved.").arg(login)));
+        return fail(Error::badInput(QCoreApplication::translate("teller::Administration", "The login \"%1\" is reserved.").arg(login)));
     if (approvalLimit && approvalLimit->minorUnits() < 0)
-        return fail(Error::badInput(tr("An approval limit cannot be negative.")));
+        return fail(Error::badInput(QCoreApplication::translate("teller::Administration", "An approval limit cannot be negative.")));
     if (password && password->size() < 8)
-        return fail(Error::badInput(tr("A password needs at least 8 characters.")));
+        return fail(Error::badInput(QCoreApplication::translate("teller::Administration", "A password needs at least 8 characters.")));
 
     QVariant verifier(QMetaType::fromType<QString>());
     if (password) {
@@ -126,7 +122,7 @@ Result<StaffInfo> Administration::addStaff(const QString &login, const QString &
                                  : QVariant(QMetaType::fromType<qlonglong>()));
     q.addBindValue(verifier);
     if (!q.exec() || !q.next())
-        return fail(m_session.error(q.lastError(), tr("adding staff")));
+        return fail(m_session.error(q.lastError(), QCoreApplication::translate("teller::Administration", "adding staff")));
     return readStaff(q);
 }
 
@@ -134,11 +130,11 @@ Result<AccountInfo> Administration::openAccount(const QString &number, const QSt
                                                 const Money &floor)
 {
     if (holder.trimmed().isEmpty() || holder.trimmed().size() > 200)
-        return fail(Error::badInput(tr("The holder's name must have between 1 and 200 characters.")));
+        return fail(Error::badInput(QCoreApplication::translate("teller::Administration", "The holder's name must have between 1 and 200 characters.")));
     if (floor.minorUnits() > 0)
-        return fail(Error::badInput(tr("The balance floor cannot be above zero (a negative floor is an overdraft).")));
+        return fail(Error::badInput(QCoreApplication::translate("teller::Administration", "The balance floor cannot be above zero (a negative floor is an overdraft).")));
     if (!(floor.currency() == currency))
-        return fail(Error::badInput(tr("The balance floor must be in the account's currency.")));
+        return fail(Error::badInput(QCoreApplication::translate("teller::Administration", "The balance floor must be in the account's currency.")));
     QSqlQuery q(m_session.database());
     q.prepare(QStringLiteral("SELECT id, number, holder, currency, balance, held, balance_floor, status, opened_at "
                              "FROM teller.open_account(?, ?, ?, ?::bigint)"));
@@ -147,7 +143,7 @@ Result<AccountInfo> Administration::openAccount(const QString &number, const QSt
     q.addBindValue(currency.code());
     q.addBindValue(QVariant::fromValue<qlonglong>(floor.minorUnits()));
     if (!q.exec() || !q.next())
-        return fail(m_session.error(q.lastError(), tr("opening the account")));
+        return fail(m_session.error(q.lastError(), QCoreApplication::translate("teller::Administration", "opening the account")));
     return detail::readAccount(q, 0);
 }
 
@@ -159,9 +155,9 @@ Result<AccountInfo> Administration::setAccountStatus(const QString &number, cons
     q.addBindValue(number);
     q.addBindValue(status);
     if (!q.exec() || !q.next()) {
-        Error e = m_session.error(q.lastError(), tr("changing the account's status"));
+        Error e = m_session.error(q.lastError(), QCoreApplication::translate("teller::Administration", "changing the account's status"));
         if (e.sqlState == u"P0002")
-            e.message = tr("There is no account %1.").arg(number);
+            e.message = QCoreApplication::translate("teller::Administration", "There is no account %1.").arg(number);
         else if (e.sqlState == u"55000")
             e.message = q.lastError().databaseText().simplified();
         return fail(e);
@@ -173,7 +169,7 @@ Result<QList<InvariantViolation>> Administration::invariantViolations()
 {
     QSqlQuery q(m_session.database());
     if (!q.exec(QStringLiteral("SELECT invariant, subject, detail FROM teller.invariant_violations()")))
-        return fail(m_session.error(q.lastError(), tr("checking the invariants")));
+        return fail(m_session.error(q.lastError(), QCoreApplication::translate("teller::Administration", "checking the invariants")));
     QList<InvariantViolation> list;
     while (q.next())
         list << InvariantViolation{q.value(0).toString(), q.value(1).toString(), q.value(2).toString()};
@@ -244,45 +240,45 @@ Result<QList<AccountRow>> parseAccountCsv(const QByteArray &data, Currency defau
         ++line;
         QStringList f;
         if (!csvRecord(text, pos, f))
-            return bad(line, tr("a quoted field is not closed or has text before its quote."));
+            return bad(line, QCoreApplication::translate("teller::Administration", "a quoted field is not closed or has text before its quote."));
         if (f.size() == 1 && f.first().isEmpty())
             continue; // an empty line
         if (line == 1 && f.value(0).compare(QLatin1String("number"), Qt::CaseInsensitive) == 0)
             continue; // the header
         if (f.size() < 2 || f.size() > 4)
-            return bad(line, tr("expected number,holder,currency,floor; found %1 fields.").arg(f.size()));
+            return bad(line, QCoreApplication::translate("teller::Administration", "expected number,holder,currency,floor; found %1 fields.").arg(f.size()));
         AccountRow row;
         row.line = line;
         auto number = normalizeAccountNumber(f.at(0));
         if (!number)
             return bad(line, number.error().message);
         if (numbers.contains(*number))
-            return bad(line, tr("the account %1 appears twice in the file.").arg(*number));
+            return bad(line, QCoreApplication::translate("teller::Administration", "the account %1 appears twice in the file.").arg(*number));
         numbers.insert(*number);
         row.number = *number;
         row.holder = f.at(1).simplified();
         if (row.holder.isEmpty() || row.holder.size() > 200)
-            return bad(line, tr("the holder's name must have between 1 and 200 characters."));
+            return bad(line, QCoreApplication::translate("teller::Administration", "the holder's name must have between 1 and 200 characters."));
         row.currency = defaultCurrency;
         if (f.size() > 2 && !f.at(2).isEmpty()) {
             const auto c = Currency::fromCode(f.at(2).toUpper());
             if (!c)
-                return bad(line, tr("\"%1\" is not an ISO 4217 currency code this program knows.").arg(f.at(2).left(10)));
+                return bad(line, QCoreApplication::translate("teller::Administration", "\"%1\" is not an ISO 4217 currency code this program knows.").arg(f.at(2).left(10)));
             row.currency = *c;
         }
         row.floor = Money(0, row.currency);
         if (f.size() > 3 && !f.at(3).isEmpty()) {
             auto floor = Money::parseCanonical(f.at(3), row.currency);
             if (!floor)
-                return bad(line, tr("the floor: %1").arg(floor.error().message));
+                return bad(line, QCoreApplication::translate("teller::Administration", "the floor: %1").arg(floor.error().message));
             if (floor->minorUnits() > 0)
-                return bad(line, tr("the floor must be 0 or negative (an overdraft)."));
+                return bad(line, QCoreApplication::translate("teller::Administration", "the floor must be 0 or negative (an overdraft)."));
             row.floor = *floor;
         }
         rows << row;
     }
     if (rows.isEmpty())
-        return fail(Error::badInput(tr("The file has no accounts.")));
+        return fail(Error::badInput(QCoreApplication::translate("teller::Administration", "The file has no accounts.")));
     return rows;
 }
 
@@ -290,7 +286,7 @@ Result<int> Administration::importAccounts(const QList<AccountRow> &rows)
 {
     QSqlDatabase db = m_session.database();
     if (!db.transaction())
-        return fail(m_session.error(db.lastError(), tr("starting the import")));
+        return fail(m_session.error(db.lastError(), QCoreApplication::translate("teller::Administration", "starting the import")));
     // How many exist already (opening them again is harmless if nothing differs).
     QStringList numbers;
     for (const AccountRow &row : rows)
@@ -299,7 +295,7 @@ Result<int> Administration::importAccounts(const QList<AccountRow> &rows)
     existing.prepare(QStringLiteral("SELECT count(*) FROM teller.accounts WHERE number = ANY (string_to_array(?, ','))"));
     existing.addBindValue(numbers.join(u','));
     if (!existing.exec() || !existing.next()) {
-        const Error e = m_session.error(existing.lastError(), tr("reading the existing accounts"));
+        const Error e = m_session.error(existing.lastError(), QCoreApplication::translate("teller::Administration", "reading the existing accounts"));
         db.rollback();
         return fail(e);
     }
@@ -314,7 +310,7 @@ Result<int> Administration::importAccounts(const QList<AccountRow> &rows)
         q.bindValue(2, row.currency.code());
         q.bindValue(3, QVariant::fromValue<qlonglong>(row.floor.minorUnits()));
         if (!q.exec()) {
-            Error e = m_session.error(q.lastError(), tr("opening account %1").arg(row.number));
+            Error e = m_session.error(q.lastError(), QCoreApplication::translate("teller::Administration", "opening account %1").arg(row.number));
             e.message = QCoreApplication::translate("teller::Administration", "Line %1: %2").arg(row.line).arg(e.message);
             db.rollback();
             return fail(e);
@@ -322,7 +318,7 @@ Result<int> Administration::importAccounts(const QList<AccountRow> &rows)
         q.finish();
     }
     if (!db.commit())
-        return fail(m_session.error(db.lastError(), tr("committing the import")));
+        return fail(m_session.error(db.lastError(), QCoreApplication::translate("teller::Administration", "committing the import")));
     return int(rows.size()) - already;
 }
 

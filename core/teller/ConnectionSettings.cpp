@@ -12,11 +12,6 @@ namespace teller {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("teller::ConnectionSettings", text);
-}
-
 struct EnvironmentName
 {
     const char *keyword;
@@ -91,10 +86,10 @@ Result<ConnectionSettings> ConnectionSettings::fromConninfo(QStringView conninfo
     char *error = nullptr;
     PQconninfoOption *options = PQconninfoParse(utf8.constData(), &error);
     if (!options) {
-        const QString detail = error ? QString::fromUtf8(error).trimmed() : tr("out of memory");
+        const QString detail = error ? QString::fromUtf8(error).trimmed() : QCoreApplication::translate("teller::ConnectionSettings", "out of memory");
         if (error)
             PQfreemem(error);
-        return fail(Error::config(tr("The connection string is not valid: %1").arg(detail)));
+        return fail(Error::config(QCoreApplication::translate("teller::ConnectionSettings", "The connection string is not valid: %1").arg(detail)));
     }
     for (PQconninfoOption *o = options; o->keyword; ++o) {
         if (o->val)
@@ -109,7 +104,7 @@ Result<ConnectionSettings> ConnectionSettings::fromConninfo(QStringView conninfo
 Result<void> ConnectionSettings::validate() const
 {
     const auto bad = [](const QString &keyword, const QString &value, const QString &expected) {
-        return fail(Error::config(tr("The connection setting %1=\"%2\" is not valid: %3")
+        return fail(Error::config(QCoreApplication::translate("teller::ConnectionSettings", "The connection setting %1=\"%2\" is not valid: %3")
                                       .arg(keyword, value.left(80), expected)));
     };
 
@@ -119,7 +114,7 @@ Result<void> ConnectionSettings::validate() const
             bool ok = false;
             const int n = p.trimmed().toInt(&ok);
             if (!ok || n < 1 || n > 65535)
-                return bad(QStringLiteral("port"), port, tr("expected a port number between 1 and 65535."));
+                return bad(QStringLiteral("port"), port, QCoreApplication::translate("teller::ConnectionSettings", "expected a port number between 1 and 65535."));
         }
     }
     const QString sslmode = effective(QStringLiteral("sslmode"));
@@ -127,30 +122,30 @@ Result<void> ConnectionSettings::validate() const
                                          QStringLiteral("prefer"), QStringLiteral("require"),
                                          QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
     if (!sslmode.isEmpty() && !sslmodes.contains(sslmode))
-        return bad(QStringLiteral("sslmode"), sslmode, tr("expected one of %1.").arg(sslmodes.join(QStringLiteral(", "))));
+        return bad(QStringLiteral("sslmode"), sslmode, QCoreApplication::translate("teller::ConnectionSettings", "expected one of %1.").arg(sslmodes.join(QStringLiteral(", "))));
 
     for (const char *keyword : {"connect_timeout", "keepalives", "keepalives_idle", "keepalives_interval",
                                 "keepalives_count", "tcp_user_timeout"}) {
         const QString k = QString::fromLatin1(keyword);
         const QString v = effective(k);
         if (!v.isEmpty() && !isNonNegativeInteger(v, 1'000'000'000))
-            return bad(k, v, tr("expected a whole number."));
+            return bad(k, v, QCoreApplication::translate("teller::ConnectionSettings", "expected a whole number."));
     }
     const QString attrs = effective(QStringLiteral("target_session_attrs"));
     static const QStringList attrValues = {QStringLiteral("any"), QStringLiteral("read-write"),
                                            QStringLiteral("read-only"), QStringLiteral("primary"),
                                            QStringLiteral("standby"), QStringLiteral("prefer-standby")};
     if (!attrs.isEmpty() && !attrValues.contains(attrs))
-        return bad(QStringLiteral("target_session_attrs"), attrs, tr("expected one of %1.").arg(attrValues.join(QStringLiteral(", "))));
+        return bad(QStringLiteral("target_session_attrs"), attrs, QCoreApplication::translate("teller::ConnectionSettings", "expected one of %1.").arg(attrValues.join(QStringLiteral(", "))));
 
     // QPSQL turns ';' into spaces in connect options, so no value there may contain one.
     for (auto it = m_params.cbegin(); it != m_params.cend(); ++it) {
         if (it.value().trimmed().isEmpty())
-            return fail(Error::config(tr("The connection setting %1 has no value.").arg(it.key())));
+            return fail(Error::config(QCoreApplication::translate("teller::ConnectionSettings", "The connection setting %1 has no value.").arg(it.key())));
         static const QStringList fieldKeys = {QStringLiteral("host"), QStringLiteral("dbname"),
                                               QStringLiteral("user"), QStringLiteral("password")};
         if (!fieldKeys.contains(it.key()) && it.value().contains(u';'))
-            return bad(it.key(), it.value(), tr("a value may not contain \";\"."));
+            return bad(it.key(), it.value(), QCoreApplication::translate("teller::ConnectionSettings", "a value may not contain \";\"."));
     }
     return {};
 }
@@ -176,7 +171,7 @@ QString ConnectionSettings::describe() const
     if (host.isEmpty())
         host = effective(QStringLiteral("hostaddr"));
     if (host.isEmpty() || host.startsWith(u'/'))
-        host = host.isEmpty() ? tr("local socket") : tr("local socket %1").arg(host);
+        host = host.isEmpty() ? QCoreApplication::translate("teller::ConnectionSettings", "local socket") : QCoreApplication::translate("teller::ConnectionSettings", "local socket %1").arg(host);
     QString port = effective(QStringLiteral("port"));
     if (port.isEmpty())
         port = QStringLiteral("5432");
@@ -263,7 +258,7 @@ Result<void> ConnectionSettings::configure(QSqlDatabase &db, const SessionOption
     const auto options = connectOptions(session);
     for (auto it = options.cbegin(); it != options.cend(); ++it) {
         if (it.value().contains(u';'))
-            return fail(Error::config(tr("The connection setting %1 may not contain \";\".").arg(it.key())));
+            return fail(Error::config(QCoreApplication::translate("teller::ConnectionSettings", "The connection setting %1 may not contain \";\".").arg(it.key())));
         parts << it.key() + u'=' + quoteConninfoValue(it.value());
     }
     db.setConnectOptions(parts.join(u' '));

@@ -14,11 +14,6 @@ namespace teller {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("teller::DbSession", text);
-}
-
 QString uniqueConnectionName()
 {
     static QAtomicInteger<quint64> counter;
@@ -32,20 +27,20 @@ Error connectError(const QString &text, const QString &where)
     const auto has = [&](const char *s) { return t.contains(QLatin1String(s), Qt::CaseInsensitive); };
     if (has("password authentication failed") || has("no password supplied")
         || has("SCRAM authentication") || has("authentication failed"))
-        return {Error::Kind::Permission, tr("The user name or password is wrong (%1).").arg(where), QStringLiteral("28P01")};
+        return {Error::Kind::Permission, QCoreApplication::translate("teller::DbSession", "The user name or password is wrong (%1).").arg(where), QStringLiteral("28P01")};
     if (has("role \"") && has("does not exist"))
-        return {Error::Kind::Permission, tr("The user name or password is wrong (%1).").arg(where), QStringLiteral("28000")};
+        return {Error::Kind::Permission, QCoreApplication::translate("teller::DbSession", "The user name or password is wrong (%1).").arg(where), QStringLiteral("28000")};
     if (has("not permitted to log in") || has("pg_hba.conf") || has("permission denied for database"))
-        return {Error::Kind::Permission, tr("This login may not connect to %1: %2").arg(where, t), QStringLiteral("28000")};
+        return {Error::Kind::Permission, QCoreApplication::translate("teller::DbSession", "This login may not connect to %1: %2").arg(where, t), QStringLiteral("28000")};
     if (has("database \"") && has("does not exist"))
-        return {Error::Kind::Config, tr("The database does not exist (%1).").arg(where), QStringLiteral("3D000")};
+        return {Error::Kind::Config, QCoreApplication::translate("teller::DbSession", "The database does not exist (%1).").arg(where), QStringLiteral("3D000")};
     if (has("certificate") || has("sslmode") || has("does not support SSL") || has("SSL error"))
-        return {Error::Kind::Config, tr("The secure connection to %1 failed: %2").arg(where, t), QStringLiteral("08000")};
+        return {Error::Kind::Config, QCoreApplication::translate("teller::DbSession", "The secure connection to %1 failed: %2").arg(where, t), QStringLiteral("08000")};
     if (has("too many") && has("connections"))
-        return {Error::Kind::Connection, tr("The server %1 has no free connection right now.").arg(where), QStringLiteral("53300")};
+        return {Error::Kind::Connection, QCoreApplication::translate("teller::DbSession", "The server %1 has no free connection right now.").arg(where), QStringLiteral("53300")};
     if (has("starting up") || has("shutting down") || has("in recovery"))
-        return {Error::Kind::Connection, tr("The server %1 is not accepting connections right now.").arg(where), QStringLiteral("57P03")};
-    return {Error::Kind::Connection, tr("The server %1 cannot be reached: %2").arg(where, t), {}};
+        return {Error::Kind::Connection, QCoreApplication::translate("teller::DbSession", "The server %1 is not accepting connections right now.").arg(where), QStringLiteral("57P03")};
+    return {Error::Kind::Connection, QCoreApplication::translate("teller::DbSession", "The server %1 cannot be reached: %2").arg(where, t), {}};
 }
 
 } // namespace
@@ -97,7 +92,7 @@ Result<void> DbSession::open(SchemaCheck check)
 {
     QSqlDatabase db = database();
     if (!db.isValid())
-        return fail(Error::internal(tr("The PostgreSQL driver (QPSQL) is not installed.")));
+        return fail(Error::internal(QCoreApplication::translate("teller::DbSession", "The PostgreSQL driver (QPSQL) is not installed.")));
     if (db.isOpen())
         return {};
     if (auto ok = m_settings.configure(db, m_options); !ok)
@@ -116,7 +111,7 @@ Result<void> DbSession::open(SchemaCheck check)
     const auto bounded = guard(statementDeadline());
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("SELECT session_user")) || !q.next()) {
-        Error e = error(q.lastError(), tr("reading the session"));
+        Error e = error(q.lastError(), QCoreApplication::translate("teller::DbSession", "reading the session"));
         db.close();
         return fail(e);
     }
@@ -141,25 +136,25 @@ Result<void> DbSession::checkSchema()
         const QString state = q.lastError().nativeErrorCode();
         if (state == u"42P01" || state == u"3F000")
             return fail(Error{Error::Kind::Schema,
-                              tr("The database has no Teller schema yet. Ask an administrator to run \"tellerctl migrate\"."),
+                              QCoreApplication::translate("teller::DbSession", "The database has no Teller schema yet. Ask an administrator to run \"tellerctl migrate\"."),
                               state});
         if (state == u"42501")
             return fail(Error{Error::Kind::Permission,
-                              tr("The login \"%1\" is not a Teller staff member.").arg(m_sessionUser), state});
-        return fail(error(q.lastError(), tr("reading the schema version")));
+                              QCoreApplication::translate("teller::DbSession", "The login \"%1\" is not a Teller staff member.").arg(m_sessionUser), state});
+        return fail(error(q.lastError(), QCoreApplication::translate("teller::DbSession", "reading the schema version")));
     }
     m_schemaVersion = q.value(0).toInt();
     const int known = Migrator::latestVersion();
     if (m_schemaVersion < known)
         return fail(Error{Error::Kind::Schema,
-                          tr("The database schema is older (version %1) than this program needs (version %2). "
+                          QCoreApplication::translate("teller::DbSession", "The database schema is older (version %1) than this program needs (version %2). "
                              "Ask an administrator to run \"tellerctl migrate\".")
                               .arg(m_schemaVersion)
                               .arg(known),
                           {}});
     if (m_schemaVersion > known)
         return fail(Error{Error::Kind::Schema,
-                          tr("The database schema is newer (version %1) than this program knows (version %2). "
+                          QCoreApplication::translate("teller::DbSession", "The database schema is newer (version %1) than this program knows (version %2). "
                              "Install the current Teller version.")
                               .arg(m_schemaVersion)
                               .arg(known),
@@ -215,7 +210,7 @@ Result<QSqlQuery *> DbSession::prepared(const QString &sql)
     // PREPARE is a round trip of its own: bounded like any other.
     const auto bounded = guard(statementDeadline());
     if (!q->prepare(sql))
-        return fail(error(q->lastError(), tr("preparing a statement")));
+        return fail(error(q->lastError(), QCoreApplication::translate("teller::DbSession", "preparing a statement")));
     return m_statements.emplace(sql, std::move(q)).first->second.get();
 }
 
@@ -223,7 +218,7 @@ Result<void> DbSession::exec(const QString &sql)
 {
     QSqlQuery q(database());
     if (!q.exec(sql))
-        return fail(error(q.lastError(), tr("running a statement")));
+        return fail(error(q.lastError(), QCoreApplication::translate("teller::DbSession", "running a statement")));
     return {};
 }
 
@@ -252,7 +247,7 @@ bool DbSession::ping()
 {
     if (!connectionOk())
         return false;
-    return bool(select(QStringLiteral("SELECT 1"), {}, tr("checking the connection"), [](const QSqlQuery &) {}));
+    return bool(select(QStringLiteral("SELECT 1"), {}, QCoreApplication::translate("teller::DbSession", "checking the connection"), [](const QSqlQuery &) {}));
 }
 
 Error DbSession::error(const QSqlError &e, const QString &context) const
@@ -261,14 +256,14 @@ Error DbSession::error(const QSqlError &e, const QString &context) const
     QString text = e.databaseText().isEmpty() ? e.driverText() : e.databaseText();
     text = text.simplified();
     if (state.isEmpty() && !connectionOk())
-        return {Error::Kind::Connection, tr("The connection to the server was lost while %1.").arg(context), state};
+        return {Error::Kind::Connection, QCoreApplication::translate("teller::DbSession", "The connection to the server was lost while %1.").arg(context), state};
     if (state.startsWith(u"08") || state.startsWith(u"57P"))
-        return {Error::Kind::Connection, tr("The connection to the server was lost while %1: %2").arg(context, text), state};
+        return {Error::Kind::Connection, QCoreApplication::translate("teller::DbSession", "The connection to the server was lost while %1: %2").arg(context, text), state};
     if (state == u"42501")
-        return {Error::Kind::Permission, tr("Not allowed: %1").arg(text), state};
+        return {Error::Kind::Permission, QCoreApplication::translate("teller::DbSession", "Not allowed: %1").arg(text), state};
     if (state.startsWith(u"22") || state.startsWith(u"23"))
-        return {Error::Kind::BadInput, tr("The server refused the request: %1").arg(text), state};
-    return {Error::Kind::Database, tr("The server reported an error while %1: %2").arg(context, text), state};
+        return {Error::Kind::BadInput, QCoreApplication::translate("teller::DbSession", "The server refused the request: %1").arg(text), state};
+    return {Error::Kind::Database, QCoreApplication::translate("teller::DbSession", "The server reported an error while %1: %2").arg(context, text), state};
 }
 
 Watchdog::Clock::time_point DbSession::statementDeadline() const
@@ -289,11 +284,11 @@ Result<QString> DbSession::passwordVerifier(const QString &login, const QString 
 {
     auto *conn = static_cast<PGconn *>(nativeHandle());
     if (!conn)
-        return fail(Error{Error::Kind::Connection, tr("Not connected."), {}});
+        return fail(Error{Error::Kind::Connection, QCoreApplication::translate("teller::DbSession", "Not connected."), {}});
     char *encrypted = PQencryptPasswordConn(conn, password.toUtf8().constData(), login.toUtf8().constData(),
                                             "scram-sha-256");
     if (!encrypted)
-        return fail(Error::internal(tr("The password could not be encrypted: %1")
+        return fail(Error::internal(QCoreApplication::translate("teller::DbSession", "The password could not be encrypted: %1")
                                         .arg(QString::fromUtf8(PQerrorMessage(conn)).simplified())));
     const QString verifier = QString::fromLatin1(encrypted);
     PQfreemem(encrypted);

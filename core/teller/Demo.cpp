@@ -17,11 +17,6 @@ namespace teller::demo {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("teller::demo", text);
-}
-
 struct DemoAccount
 {
     const char16_t *number;
@@ -133,13 +128,13 @@ Result<QJsonObject> seed(DbSession &admin, const ConnectionSettings &adminSettin
             continue;
         const auto currency = Currency::fromCode(QString::fromUtf16(a.currency));
         auto request = ActionRequest::create(ActionKind::Deposit, QString::fromUtf16(a.number), {},
-                                             Money(a.opening, *currency), tr("Opening balance"));
+                                             Money(a.opening, *currency), QCoreApplication::translate("teller::demo", "Opening balance"));
         if (!request)
             return fail(request.error());
         const Action action{openingKey(QString::fromUtf16(a.number)), *request, QDateTime::currentDateTimeUtc()};
         const Outcome out = executor.execute(action);
         if (out.status != OutcomeStatus::Completed)
-            return fail(Error::internal(tr("The opening deposit into %1 did not complete: %2 %3")
+            return fail(Error::internal(QCoreApplication::translate("teller::demo", "The opening deposit into %1 did not complete: %2 %3")
                                             .arg(QString::fromUtf16(a.number), outcomeStatusName(out.status), out.message)));
         if (!out.replayed)
             ++deposits;
@@ -176,7 +171,7 @@ Result<ConnectionSettings> startServer(LocalServer &server)
         q.prepare(QStringLiteral("SELECT 1 FROM pg_database WHERE datname = ?"));
         q.addBindValue(QString::fromUtf16(DatabaseName));
         if (!q.exec())
-            return fail(postgres.error(q.lastError(), tr("looking for the demo database")));
+            return fail(postgres.error(q.lastError(), QCoreApplication::translate("teller::demo", "looking for the demo database")));
         if (!q.next()) {
             q.finish();
             if (auto ok = postgres.exec(QStringLiteral("CREATE DATABASE teller")); !ok)

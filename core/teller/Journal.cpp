@@ -18,11 +18,6 @@
 namespace teller {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("teller::Journal", text);
-}
-
 constexpr int SchemaVersion = 1;
 // The columns readEntry() reads, in its order (a literal, joined at compile time).
 #define TELLER_JOURNAL_COLUMNS                                                                                         \
@@ -62,12 +57,12 @@ Result<Action> JournalEntry::toAction() const
     const auto k = actionKindFromName(kind);
     const auto c = Currency::fromCode(currency);
     if (key.isNull() || !k || !c)
-        return fail(Error::internal(tr("The journal entry %1 is not a valid action.").arg(key.toString())));
+        return fail(Error::internal(QCoreApplication::translate("teller::Journal", "The journal entry %1 is not a valid action.").arg(key.toString())));
     auto request = ActionRequest::create(*k, account, counterAccount, Money(amountMinorUnits, *c), note);
     if (!request)
         return fail(request.error());
     if (QString::fromLatin1(request->fingerprint().toHex()) != fingerprint)
-        return fail(Error::internal(tr("The journal entry %1 does not match its fingerprint; it is not resent.").arg(key.toString())));
+        return fail(Error::internal(QCoreApplication::translate("teller::Journal", "The journal entry %1 does not match its fingerprint; it is not resent.").arg(key.toString())));
     return Action{key, *request, createdAt};
 }
 
@@ -128,16 +123,16 @@ Result<void> Journal::openFile()
     QDir().mkpath(QFileInfo(m_path).absolutePath());
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     if (!db.isValid())
-        return fail(Error::internal(tr("The SQLite driver (QSQLITE) is not installed; the local journal cannot be kept.")));
+        return fail(Error::internal(QCoreApplication::translate("teller::Journal", "The SQLite driver (QSQLITE) is not installed; the local journal cannot be kept.")));
     db.setDatabaseName(m_path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!db.open())
-        return fail(Error::io(tr("The local journal %1 cannot be opened: %2").arg(m_path, db.lastError().text())));
+        return fail(Error::io(QCoreApplication::translate("teller::Journal", "The local journal %1 cannot be opened: %2").arg(m_path, db.lastError().text())));
     QSqlQuery q(db);
     // FULL: an entry is on disk before the action goes to the server, power cut or not.
     for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL"}) {
         if (!q.exec(QString::fromLatin1(pragma)))
-            return fail(Error::io(tr("The local journal %1 is not usable: %2").arg(m_path, q.lastError().text())));
+            return fail(Error::io(QCoreApplication::translate("teller::Journal", "The local journal %1 is not usable: %2").arg(m_path, q.lastError().text())));
         q.finish();
     }
     return check();
@@ -147,18 +142,18 @@ Result<void> Journal::check()
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next() || q.value(0).toString() != u"ok")
-        return fail(Error::io(tr("The local journal %1 is damaged.").arg(m_path)));
+        return fail(Error::io(QCoreApplication::translate("teller::Journal", "The local journal %1 is damaged.").arg(m_path)));
     q.finish();
     if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
-        return fail(Error::io(tr("The local journal %1 is damaged.").arg(m_path)));
+        return fail(Error::io(QCoreApplication::translate("teller::Journal", "The local journal %1 is damaged.").arg(m_path)));
     const int version = q.value(0).toInt();
     q.finish();
     if (version == 0)
         return createSchema();
     if (version != SchemaVersion)
-        return fail(Error::io(tr("The local journal %1 was written by another Teller version (%2).").arg(m_path).arg(version)));
+        return fail(Error::io(QCoreApplication::translate("teller::Journal", "The local journal %1 was written by another Teller version (%2).").arg(m_path).arg(version)));
     if (!q.exec(QStringLiteral("SELECT " TELLER_JOURNAL_COLUMNS " FROM actions LIMIT 0")))
-        return fail(Error::io(tr("The local journal %1 is damaged.").arg(m_path)));
+        return fail(Error::io(QCoreApplication::translate("teller::Journal", "The local journal %1 is damaged.").arg(m_path)));
     return {};
 }
 
@@ -180,11 +175,11 @@ Result<void> Journal::createSchema()
     for (const char *sql : statements) {
         if (!q.exec(QString::fromLatin1(sql))) {
             db.rollback();
-            return fail(Error::io(tr("The local journal %1 cannot be created: %2").arg(m_path, q.lastError().text())));
+            return fail(Error::io(QCoreApplication::translate("teller::Journal", "The local journal %1 cannot be created: %2").arg(m_path, q.lastError().text())));
         }
     }
     if (!db.commit())
-        return fail(Error::io(tr("The local journal %1 cannot be created: %2").arg(m_path, db.lastError().text())));
+        return fail(Error::io(QCoreApplication::translate("teller::Journal", "The local journal %1 cannot be created: %2").arg(m_path, db.lastError().text())));
     return {};
 }
 
@@ -205,9 +200,9 @@ Result<void> Journal::open()
             QFile::rename(side, aside + QString::fromLatin1(suffix));
     }
     if (!moved)
-        return fail(Error::io(tr("The local journal %1 is damaged and cannot be moved aside: %2")
+        return fail(Error::io(QCoreApplication::translate("teller::Journal", "The local journal %1 is damaged and cannot be moved aside: %2")
                                   .arg(m_path, opened.error().message)));
-    m_warning = tr("The local journal was damaged (%1). It was moved to %2 and a new one was started. Operations "
+    m_warning = QCoreApplication::translate("teller::Journal", "The local journal was damaged (%1). It was moved to %2 and a new one was started. Operations "
                    "recorded only in the old file must be checked with a supervisor.")
                     .arg(opened.error().message, aside);
     qCWarning(lcAction).noquote() << m_warning;
@@ -230,7 +225,7 @@ Result<void> Journal::record(const Action &action, const QString &login, const Q
                               QVariant(action.createdAt.toUTC().toString(Qt::ISODateWithMs)), QVariant(now)})
         q.addBindValue(v);
     if (!q.exec())
-        return fail(Error::io(tr("The action could not be written to the local journal, so it was not sent: %1")
+        return fail(Error::io(QCoreApplication::translate("teller::Journal", "The action could not be written to the local journal, so it was not sent: %1")
                                   .arg(q.lastError().text())));
     return {};
 }
@@ -266,7 +261,7 @@ Result<void> Journal::update(const IdempotencyKey &key, const Outcome &outcome)
     q.addBindValue(closes(outcome));
     q.addBindValue(key.toString());
     if (!q.exec())
-        return fail(Error::io(tr("The local journal could not be updated: %1").arg(q.lastError().text())));
+        return fail(Error::io(QCoreApplication::translate("teller::Journal", "The local journal could not be updated: %1").arg(q.lastError().text())));
     return {};
 }
 
@@ -280,7 +275,7 @@ Result<QList<JournalEntry>> Journal::openEntries(const QString &login, const QSt
     q.addBindValue(text(database));
     q.addBindValue(text(database));
     if (!q.exec())
-        return fail(Error::io(tr("The local journal cannot be read: %1").arg(q.lastError().text())));
+        return fail(Error::io(QCoreApplication::translate("teller::Journal", "The local journal cannot be read: %1").arg(q.lastError().text())));
     QList<JournalEntry> list;
     while (q.next())
         list << readEntry(q);
@@ -293,7 +288,7 @@ Result<std::optional<JournalEntry>> Journal::entry(const IdempotencyKey &key)
     q.prepare(QStringLiteral("SELECT " TELLER_JOURNAL_COLUMNS " FROM actions WHERE key = ?"));
     q.addBindValue(key.toString());
     if (!q.exec())
-        return fail(Error::io(tr("The local journal cannot be read: %1").arg(q.lastError().text())));
+        return fail(Error::io(QCoreApplication::translate("teller::Journal", "The local journal cannot be read: %1").arg(q.lastError().text())));
     if (!q.next())
         return std::optional<JournalEntry>();
     return std::optional<JournalEntry>(readEntry(q));

@@ -24,11 +24,6 @@ namespace teller {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("teller::LocalServer", text);
-}
-
 int freePort()
 {
     QTcpServer probe;
@@ -103,7 +98,7 @@ Result<QString> LocalServer::findBinDir()
     if (!fromEnv.isEmpty()) {
         if (hasTools(fromEnv))
             return fromEnv;
-        return fail(Error::config(tr("TELLER_PG_BINDIR=%1 has no initdb and pg_ctl.").arg(fromEnv)));
+        return fail(Error::config(QCoreApplication::translate("teller::LocalServer", "TELLER_PG_BINDIR=%1 has no initdb and pg_ctl.").arg(fromEnv)));
     }
     QDir versions(QStringLiteral("/usr/lib/postgresql"));
     QString best;
@@ -121,7 +116,7 @@ Result<QString> LocalServer::findBinDir()
     const QString pgCtl = QStandardPaths::findExecutable(QStringLiteral("pg_ctl"));
     if (!pgCtl.isEmpty() && hasTools(QFileInfo(pgCtl).absolutePath()))
         return QFileInfo(pgCtl).absolutePath();
-    return fail(Error::config(tr("PostgreSQL's server programs (initdb, pg_ctl) were not found. "
+    return fail(Error::config(QCoreApplication::translate("teller::LocalServer", "PostgreSQL's server programs (initdb, pg_ctl) were not found. "
                                  "On Debian: apt-get install postgresql")));
 }
 
@@ -144,25 +139,25 @@ Result<QString> LocalServer::run(const QString &tool, const QStringList &args, i
         p.start(program, args);
     }
     if (!p.waitForStarted(10000))
-        return fail(Error::io(tr("%1 could not be started: %2").arg(tool, p.errorString())));
+        return fail(Error::io(QCoreApplication::translate("teller::LocalServer", "%1 could not be started: %2").arg(tool, p.errorString())));
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();
         p.waitForFinished(5000);
-        return fail(Error::io(tr("%1 did not finish in time.").arg(tool)));
+        return fail(Error::io(QCoreApplication::translate("teller::LocalServer", "%1 did not finish in time.").arg(tool)));
     }
     const QString output = QString::fromLocal8Bit(p.readAll());
     if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
-        return fail(Error::io(tr("%1 failed: %2").arg(tool, output.trimmed().right(2000))));
+        return fail(Error::io(QCoreApplication::translate("teller::LocalServer", "%1 failed: %2").arg(tool, output.trimmed().right(2000))));
     return output;
 }
 
 Result<void> LocalServer::prepareDirectory(const QString &path) const
 {
     if (!QDir().mkpath(path))
-        return fail(Error::io(tr("The directory %1 cannot be created.").arg(path)));
+        return fail(Error::io(QCoreApplication::translate("teller::LocalServer", "The directory %1 cannot be created.").arg(path)));
     QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     if (runningAsRoot() && !chownToPostgres(path))
-        return fail(Error::io(tr("The directory %1 cannot be handed to the postgres user. "
+        return fail(Error::io(QCoreApplication::translate("teller::LocalServer", "The directory %1 cannot be handed to the postgres user. "
                                  "Running as root needs the postgres OS user (apt-get install postgresql).")
                                   .arg(path)));
     return {};
@@ -176,7 +171,7 @@ Result<void> LocalServer::initialize()
     {
         QFile f(pwfile);
         if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            return fail(Error::io(tr("Cannot write %1.").arg(pwfile)));
+            return fail(Error::io(QCoreApplication::translate("teller::LocalServer", "Cannot write %1.").arg(pwfile)));
         f.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
         f.write(m_password.toUtf8() + '\n');
     }
@@ -197,7 +192,7 @@ Result<void> LocalServer::initialize()
     // The superuser password, for this user only: the demo and the tests connect with it.
     QFile f(m_options.baseDir + QStringLiteral("/superuser.password"));
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return fail(Error::io(tr("Cannot write %1.").arg(f.fileName())));
+        return fail(Error::io(QCoreApplication::translate("teller::LocalServer", "Cannot write %1.").arg(f.fileName())));
     f.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
     f.write(m_password.toUtf8());
     return {};
@@ -216,7 +211,7 @@ Result<void> LocalServer::writeConfiguration()
     // A conf.d-style include keeps our settings apart from initdb's file.
     QFile conf(dataDir() + QStringLiteral("/teller.conf"));
     if (!conf.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return fail(Error::io(tr("Cannot write %1.").arg(conf.fileName())));
+        return fail(Error::io(QCoreApplication::translate("teller::LocalServer", "Cannot write %1.").arg(conf.fileName())));
     QStringList lines{
         QStringLiteral("listen_addresses = '127.0.0.1'"),
         QStringLiteral("port = %1").arg(m_port),
@@ -243,7 +238,7 @@ Result<void> LocalServer::writeConfiguration()
 
     QFile main(dataDir() + QStringLiteral("/postgresql.conf"));
     if (!main.open(QIODevice::ReadWrite))
-        return fail(Error::io(tr("Cannot update %1.").arg(main.fileName())));
+        return fail(Error::io(QCoreApplication::translate("teller::LocalServer", "Cannot update %1.").arg(main.fileName())));
     if (!main.readAll().contains("include_if_exists = 'teller.conf'")) {
         main.seek(main.size());
         main.write("\ninclude_if_exists = 'teller.conf'\n");
@@ -281,7 +276,7 @@ Result<void> LocalServer::start()
     } else {
         QFile f(m_options.baseDir + QStringLiteral("/superuser.password"));
         if (!f.open(QIODevice::ReadOnly))
-            return fail(Error::io(tr("The server in %1 has no readable superuser.password.").arg(m_options.baseDir)));
+            return fail(Error::io(QCoreApplication::translate("teller::LocalServer", "The server in %1 has no readable superuser.password.").arg(m_options.baseDir)));
         m_password = QString::fromUtf8(f.readAll()).trimmed();
         if (isRunning()) {
             m_port = readPort();
@@ -295,7 +290,7 @@ Result<void> LocalServer::start()
     for (int tries = 0; tries < 5; ++tries) {
         m_port = (tries == 0 && !fresh && readPort() > 0) ? readPort() : freePort();
         if (m_port == 0)
-            return fail(Error::io(tr("No free TCP port on 127.0.0.1.")));
+            return fail(Error::io(QCoreApplication::translate("teller::LocalServer", "No free TCP port on 127.0.0.1.")));
         if (auto ok = writeConfiguration(); !ok)
             return ok;
         QFile::remove(logFile());
@@ -319,9 +314,9 @@ Result<void> LocalServer::start()
         log.open(QIODevice::ReadOnly);
         lastError = QString::fromUtf8(log.readAll()).right(1500);
         if (!lastError.contains(QLatin1String("could not bind")) && !lastError.contains(QLatin1String("in use")))
-            return fail(Error::io(tr("The private PostgreSQL server did not start: %1").arg(started.error().message + u'\n' + lastError)));
+            return fail(Error::io(QCoreApplication::translate("teller::LocalServer", "The private PostgreSQL server did not start: %1").arg(started.error().message + u'\n' + lastError)));
     }
-    return fail(Error::io(tr("The private PostgreSQL server did not find a free port: %1").arg(lastError)));
+    return fail(Error::io(QCoreApplication::translate("teller::LocalServer", "The private PostgreSQL server did not find a free port: %1").arg(lastError)));
 }
 
 void LocalServer::startCrashGuard()
@@ -372,10 +367,10 @@ Result<QString> LocalServer::installFile(const QString &source, const QString &n
     const QString target = dataDir() + u'/' + name;
     QFile::remove(target);
     if (!QFile::copy(source, target))
-        return fail(Error::io(tr("Cannot copy %1 into the server's directory.").arg(source)));
+        return fail(Error::io(QCoreApplication::translate("teller::LocalServer", "Cannot copy %1 into the server's directory.").arg(source)));
     QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner);
     if (runningAsRoot() && !chownToPostgres(target))
-        return fail(Error::io(tr("Cannot hand %1 to the postgres user.").arg(target)));
+        return fail(Error::io(QCoreApplication::translate("teller::LocalServer", "Cannot hand %1 to the postgres user.").arg(target)));
     return target;
 }
 

@@ -14,11 +14,6 @@ namespace teller {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("teller::Migrator", text);
-}
-
 // The advisory lock every Teller migrator takes; any constant works if it never changes.
 const QString LockStatement = QStringLiteral("SELECT pg_advisory_xact_lock(7540011)");
 
@@ -82,10 +77,10 @@ Result<void> Migrator::bootstrap()
     QSqlDatabase db = m_session.database();
     Transaction tx(db);
     if (!tx.active())
-        return fail(m_session.error(db.lastError(), tr("starting a transaction")));
+        return fail(m_session.error(db.lastError(), QCoreApplication::translate("teller::Migrator", "starting a transaction")));
     QSqlQuery q(db);
     if (!q.exec(LockStatement))
-        return fail(m_session.error(q.lastError(), tr("waiting for other migrations")));
+        return fail(m_session.error(q.lastError(), QCoreApplication::translate("teller::Migrator", "waiting for other migrations")));
     const QString sql = QStringLiteral(
         "CREATE SCHEMA IF NOT EXISTS teller;"
         "CREATE TABLE IF NOT EXISTS teller.schema_migrations ("
@@ -95,9 +90,9 @@ Result<void> Migrator::bootstrap()
         "  applied_at timestamptz NOT NULL DEFAULT now(),"
         "  applied_by text NOT NULL DEFAULT session_user)");
     if (!q.exec(sql))
-        return fail(m_session.error(q.lastError(), tr("creating the migrations table")));
+        return fail(m_session.error(q.lastError(), QCoreApplication::translate("teller::Migrator", "creating the migrations table")));
     if (!tx.commit())
-        return fail(m_session.error(db.lastError(), tr("creating the migrations table")));
+        return fail(m_session.error(db.lastError(), QCoreApplication::translate("teller::Migrator", "creating the migrations table")));
     return {};
 }
 
@@ -105,7 +100,7 @@ Result<void> Migrator::verifyApplied(int &current)
 {
     QSqlQuery q(m_session.database());
     if (!q.exec(QStringLiteral("SELECT version, name, checksum FROM teller.schema_migrations ORDER BY version")))
-        return fail(m_session.error(q.lastError(), tr("reading the applied migrations")));
+        return fail(m_session.error(q.lastError(), QCoreApplication::translate("teller::Migrator", "reading the applied migrations")));
     const auto known = available();
     current = 0;
     while (q.next()) {
@@ -114,7 +109,7 @@ Result<void> Migrator::verifyApplied(int &current)
         const auto it = std::find_if(known.cbegin(), known.cend(), [&](const Migration &m) { return m.version == version; });
         if (it == known.cend()) {
             return fail(Error{Error::Kind::Schema,
-                              tr("The database schema is newer (version %1) than this program knows (version %2). "
+                              QCoreApplication::translate("teller::Migrator", "The database schema is newer (version %1) than this program knows (version %2). "
                                  "Install the current Teller version.")
                                   .arg(version)
                                   .arg(latestVersion()),
@@ -122,7 +117,7 @@ Result<void> Migrator::verifyApplied(int &current)
         }
         if (q.value(2).toString().toLatin1() != it->checksum) {
             return fail(Error{Error::Kind::Schema,
-                              tr("Migration %1 (%2) in the database differs from this program's copy. "
+                              QCoreApplication::translate("teller::Migrator", "Migration %1 (%2) in the database differs from this program's copy. "
                                  "The schema was changed by hand or by another build; nothing was changed.")
                                   .arg(version)
                                   .arg(q.value(1).toString()),
@@ -139,7 +134,7 @@ Result<int> Migrator::currentVersion()
         const QString state = q.lastError().nativeErrorCode();
         if (state == u"42P01" || state == u"3F000")
             return 0;
-        return fail(m_session.error(q.lastError(), tr("reading the schema version")));
+        return fail(m_session.error(q.lastError(), QCoreApplication::translate("teller::Migrator", "reading the schema version")));
     }
     return q.value(0).toInt();
 }
@@ -160,16 +155,16 @@ Result<MigrationReport> Migrator::migrate()
             continue;
         Transaction tx(db);
         if (!tx.active())
-            return fail(m_session.error(db.lastError(), tr("starting a transaction")));
+            return fail(m_session.error(db.lastError(), QCoreApplication::translate("teller::Migrator", "starting a transaction")));
         QSqlQuery q(db);
         if (!q.exec(LockStatement))
-            return fail(m_session.error(q.lastError(), tr("waiting for other migrations")));
+            return fail(m_session.error(q.lastError(), QCoreApplication::translate("teller::Migrator", "waiting for other migrations")));
         // Somebody else may have applied it while we waited for the lock.
         if (!q.prepare(QStringLiteral("SELECT 1 FROM teller.schema_migrations WHERE version = ?")))
-            return fail(m_session.error(q.lastError(), tr("reading the applied migrations")));
+            return fail(m_session.error(q.lastError(), QCoreApplication::translate("teller::Migrator", "reading the applied migrations")));
         q.addBindValue(m.version);
         if (!q.exec())
-            return fail(m_session.error(q.lastError(), tr("reading the applied migrations")));
+            return fail(m_session.error(q.lastError(), QCoreApplication::translate("teller::Migrator", "reading the applied migrations")));
         if (q.next()) {
             report.toVersion = m.version;
             continue;
@@ -179,16 +174,16 @@ Result<MigrationReport> Migrator::migrate()
         qCInfo(lcMigrate).noquote() << "applying migration" << m.version << m.name;
         QSqlQuery apply(db);
         if (!apply.exec(QString::fromUtf8(m.sql)))
-            return fail(m_session.error(apply.lastError(), tr("applying migration %1 (%2)").arg(m.version).arg(m.name)));
+            return fail(m_session.error(apply.lastError(), QCoreApplication::translate("teller::Migrator", "applying migration %1 (%2)").arg(m.version).arg(m.name)));
         QSqlQuery record(db);
         record.prepare(QStringLiteral("INSERT INTO teller.schema_migrations (version, name, checksum) VALUES (?, ?, ?)"));
         record.addBindValue(m.version);
         record.addBindValue(m.name);
         record.addBindValue(QString::fromLatin1(m.checksum));
         if (!record.exec())
-            return fail(m_session.error(record.lastError(), tr("recording migration %1").arg(m.version)));
+            return fail(m_session.error(record.lastError(), QCoreApplication::translate("teller::Migrator", "recording migration %1").arg(m.version)));
         if (!tx.commit())
-            return fail(m_session.error(db.lastError(), tr("committing migration %1").arg(m.version)));
+            return fail(m_session.error(db.lastError(), QCoreApplication::translate("teller::Migrator", "committing migration %1").arg(m.version)));
         report.toVersion = m.version;
         report.applied << m;
     }

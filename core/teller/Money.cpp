@@ -8,11 +8,6 @@ namespace teller {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("teller::Money", text);
-}
-
 bool addOverflows(qint64 a, qint64 b, qint64 *out)
 {
     if ((b > 0 && a > std::numeric_limits<qint64>::max() - b)
@@ -107,7 +102,7 @@ Result<Money> Money::parse(QStringView input, Currency currency, const QLocale &
 {
     const QStringView text = input.trimmed();
     if (text.isEmpty())
-        return fail(Error::badInput(tr("Enter an amount.")));
+        return fail(Error::badInput(QCoreApplication::translate("teller::Money", "Enter an amount.")));
 
     const QString decimalPoint = locale.decimalPoint();
     const QString groupSeparator = locale.groupSeparator();
@@ -137,7 +132,7 @@ Result<Money> Money::parse(QStringView input, Currency currency, const QLocale &
 
     const auto badGrouping = [&] {
         return fail(Error::badInput(
-            tr("The digit grouping is not valid: groups of three digits, decimal separator \"%1\".")
+            QCoreApplication::translate("teller::Money", "The digit grouping is not valid: groups of three digits, decimal separator \"%1\".")
                 .arg(decimalPoint)));
     };
 
@@ -176,9 +171,9 @@ Result<Money> Money::parse(QStringView input, Currency currency, const QLocale &
             continue;
         }
         if (c == u'-' || c == u'+' || (!negativeSign.isEmpty() && text.mid(pos).startsWith(negativeSign)))
-            return fail(Error::badInput(tr("A sign may only stand at the start of the amount.")));
+            return fail(Error::badInput(QCoreApplication::translate("teller::Money", "A sign may only stand at the start of the amount.")));
         return fail(Error::badInput(
-            tr("\"%1\" is not allowed in an amount: use digits and \"%2\" as decimal separator.")
+            QCoreApplication::translate("teller::Money", "\"%1\" is not allowed in an amount: use digits and \"%2\" as decimal separator.")
                 .arg(c)
                 .arg(decimalPoint)));
     }
@@ -186,16 +181,16 @@ Result<Money> Money::parse(QStringView input, Currency currency, const QLocale &
     if (lastWasSeparator || (grouped && !inFraction && digitsInGroup != 3))
         return badGrouping();
     if (integerDigits.isEmpty() && fractionDigits.isEmpty())
-        return fail(Error::badInput(tr("Enter an amount.")));
+        return fail(Error::badInput(QCoreApplication::translate("teller::Money", "Enter an amount.")));
     if (sawDecimalPoint && fractionDigits.isEmpty())
-        return fail(Error::badInput(tr("Digits are missing after the decimal separator.")));
+        return fail(Error::badInput(QCoreApplication::translate("teller::Money", "Digits are missing after the decimal separator.")));
 
     const int exponent = currency.exponent();
     if (fractionDigits.size() > exponent) {
         if (exponent == 0)
             return fail(Error::badInput(
-                tr("%1 amounts have no decimal places.").arg(currency.code())));
-        return fail(Error::badInput(tr("%1 amounts have at most %2 digits after the decimal separator.")
+                QCoreApplication::translate("teller::Money", "%1 amounts have no decimal places.").arg(currency.code())));
+        return fail(Error::badInput(QCoreApplication::translate("teller::Money", "%1 amounts have at most %2 digits after the decimal separator.")
                                         .arg(currency.code())
                                         .arg(exponent)));
     }
@@ -210,7 +205,7 @@ Result<Money> Money::parse(QStringView input, Currency currency, const QLocale &
     for (const QChar c : digits) {
         const quint64 digit = c.unicode() - u'0';
         if (magnitude > (limit - digit) / 10)
-            return fail(Error::badInput(tr("The amount is too large.")));
+            return fail(Error::badInput(QCoreApplication::translate("teller::Money", "The amount is too large.")));
         magnitude = magnitude * 10 + digit;
     }
     const qint64 value = negative ? qint64(0 - magnitude) : qint64(magnitude);

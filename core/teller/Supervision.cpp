@@ -8,11 +8,6 @@
 namespace teller {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("teller::Supervision", text);
-}
-
 std::optional<Money> money(const QVariant &minor, const QVariant &currency)
 {
     const auto c = Currency::fromCode(currency.toString());
@@ -103,7 +98,7 @@ QJsonObject Decision::toJson() const
 Result<QList<ReviewItem>> Supervision::review(const QString &sql, int limit)
 {
     QList<ReviewItem> list;
-    auto ok = m_session.select(sql, {limit}, tr("reading the operations to review"), [&](const QSqlQuery &q) {
+    auto ok = m_session.select(sql, {limit}, QCoreApplication::translate("teller::Supervision", "reading the operations to review"), [&](const QSqlQuery &q) {
         ReviewItem r;
         r.key = q.value(0).toString();
         r.kind = q.value(1).toString();
@@ -148,7 +143,7 @@ Result<QList<DoubtItem>> Supervision::doubts(int limit)
                        "       d.amount, d.currency, d.message, d.reported_at, o.status "
                        "  FROM teller.doubt_reports d LEFT JOIN teller.operations o ON o.key = d.key "
                        " ORDER BY (o.status IS NULL) DESC, d.reported_at DESC LIMIT ?"),
-        {limit}, tr("reading the operations in doubt"), [&](const QSqlQuery &q) {
+        {limit}, QCoreApplication::translate("teller::Supervision", "reading the operations in doubt"), [&](const QSqlQuery &q) {
             DoubtItem d;
             d.key = q.value(0).toString();
             d.reportedBy = q.value(1).toString();
@@ -177,7 +172,7 @@ Result<QList<LedgerLine>> Supervision::ledger(const QString &accountNumber, int 
                        "  JOIN teller.ledger_entries l ON l.account_id = a.id "
                        "  JOIN teller.operations o ON o.id = l.operation_id "
                        " WHERE a.number = ? ORDER BY l.id DESC LIMIT ?"),
-        {accountNumber, limit}, tr("reading the ledger"), [&](const QSqlQuery &q) {
+        {accountNumber, limit}, QCoreApplication::translate("teller::Supervision", "reading the ledger"), [&](const QSqlQuery &q) {
             LedgerLine line;
             line.id = bigintValue(q.value(0)).value_or(0);
             line.at = q.value(1).toDateTime();
@@ -199,9 +194,9 @@ Result<QList<LedgerLine>> Supervision::ledger(const QString &accountNumber, int 
 Result<Decision> Supervision::decide(const IdempotencyKey &key, bool approve, const QString &note)
 {
     if (!approve && note.trimmed().isEmpty())
-        return fail(Error::badInput(tr("A rejection needs a reason.")));
+        return fail(Error::badInput(QCoreApplication::translate("teller::Supervision", "A rejection needs a reason.")));
     if (note.size() > 500)
-        return fail(Error::badInput(tr("The note is too long.")));
+        return fail(Error::badInput(QCoreApplication::translate("teller::Supervision", "The note is too long.")));
     // A decision is safe to ask again: if the first answer was lost, the second says who
     // decided (us) and how.
     for (int attempt = 1;; ++attempt) {
@@ -222,11 +217,11 @@ Result<Decision> Supervision::decide(const IdempotencyKey &key, bool approve, co
         const auto guard = m_session.guard(m_session.statementDeadline());
         Error failure;
         if (!db.transaction()) {
-            failure = m_session.error(db.lastError(), tr("starting the transaction"));
+            failure = m_session.error(db.lastError(), QCoreApplication::translate("teller::Supervision", "starting the transaction"));
         } else if (!q.exec() || !q.next()) {
-            failure = m_session.error(q.lastError(), tr("deciding the operation"));
+            failure = m_session.error(q.lastError(), QCoreApplication::translate("teller::Supervision", "deciding the operation"));
             if (failure.sqlState == u"P0002")
-                failure.message = tr("There is no operation with this key.");
+                failure.message = QCoreApplication::translate("teller::Supervision", "There is no operation with this key.");
             if (m_session.connectionOk())
                 db.rollback();
         } else {
@@ -242,7 +237,7 @@ Result<Decision> Supervision::decide(const IdempotencyKey &key, bool approve, co
             q.finish();
             if (db.commit())
                 return d;
-            failure = m_session.error(db.lastError(), tr("committing the decision"));
+            failure = m_session.error(db.lastError(), QCoreApplication::translate("teller::Supervision", "committing the decision"));
         }
         const bool retry = failure.kind == Error::Kind::Connection || failure.sqlState == u"40001"
                            || failure.sqlState == u"40P01" || failure.sqlState == u"55P03";
@@ -257,7 +252,7 @@ Result<int> Supervision::expireHolds()
     QSqlQuery q(m_session.database());
     const auto guard = m_session.guard(m_session.statementDeadline());
     if (!q.exec(QStringLiteral("SELECT teller.expire_holds()")) || !q.next())
-        return fail(m_session.error(q.lastError(), tr("releasing expired holds")));
+        return fail(m_session.error(q.lastError(), QCoreApplication::translate("teller::Supervision", "releasing expired holds")));
     return q.value(0).toInt();
 }
 
@@ -276,7 +271,7 @@ Result<void> Supervision::reportDoubt(const IdempotencyKey &key, const QString &
     q.addBindValue(message.left(1000));
     const auto guard = m_session.guard(m_session.statementDeadline());
     if (!q.exec())
-        return fail(m_session.error(q.lastError(), tr("reporting an operation in doubt")));
+        return fail(m_session.error(q.lastError(), QCoreApplication::translate("teller::Supervision", "reporting an operation in doubt")));
     return {};
 }
 

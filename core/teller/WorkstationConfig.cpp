@@ -8,11 +8,6 @@
 namespace teller {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("teller::WorkstationConfig", text);
-}
-
 class Reader
 {
 public:
@@ -25,7 +20,7 @@ public:
             return std::nullopt;
         const QString v = m_s.value(k).toString().trimmed();
         if (v.isEmpty() || v.contains(u';') || (pattern && !pattern->match(v).hasMatch())) {
-            problem(key, v, expected ? tr(expected) : tr("a value without \";\""));
+            problem(key, v, expected ? QCoreApplication::translate("teller::WorkstationConfig", expected) : QCoreApplication::translate("teller::WorkstationConfig", "a value without \";\""));
             return std::nullopt;
         }
         return v;
@@ -40,7 +35,7 @@ public:
         static const QRegularExpression digits(QStringLiteral("^\\d{1,10}$"));
         const qint64 n = v.toLongLong();
         if (!digits.match(v).hasMatch() || n < min || n > max) {
-            problem(key, v, tr("a whole number from %1 to %2").arg(min).arg(max));
+            problem(key, v, QCoreApplication::translate("teller::WorkstationConfig", "a whole number from %1 to %2").arg(min).arg(max));
             return std::nullopt;
         }
         return n;
@@ -53,7 +48,7 @@ private:
     {
         if (error)
             return;
-        error = Error::config(tr("The configuration %1 is not valid: [%2] %3 = \"%4\"; expected %5.")
+        error = Error::config(QCoreApplication::translate("teller::WorkstationConfig", "The configuration %1 is not valid: [%2] %3 = \"%4\"; expected %5.")
                                   .arg(m_path, QString::fromLatin1(key).section(u'/', 0, 0),
                                        QString::fromLatin1(key).section(u'/', 1), value.left(80), expected));
     }
@@ -83,14 +78,14 @@ Result<WorkstationConfig> WorkstationConfig::load(const QString &requested)
     const QFileInfo info(path);
     if (!info.exists()) {
         if (!requested.isEmpty())
-            return fail(Error::config(tr("The configuration file %1 does not exist.").arg(path)));
+            return fail(Error::config(QCoreApplication::translate("teller::WorkstationConfig", "The configuration file %1 does not exist.").arg(path)));
         return c;
     }
     if (!info.isReadable())
-        return fail(Error::config(tr("The configuration file %1 cannot be read.").arg(path)));
+        return fail(Error::config(QCoreApplication::translate("teller::WorkstationConfig", "The configuration file %1 cannot be read.").arg(path)));
     QSettings s(path, QSettings::IniFormat);
     if (s.status() != QSettings::NoError)
-        return fail(Error::config(tr("The configuration file %1 is not a valid INI file.").arg(path)));
+        return fail(Error::config(QCoreApplication::translate("teller::WorkstationConfig", "The configuration file %1 is not a valid INI file.").arg(path)));
     c.path = path;
 
     static const QRegularExpression hostPattern(QStringLiteral("^[A-Za-z0-9._:/,\\-\\[\\]]{1,255}$"));
@@ -125,7 +120,7 @@ Result<WorkstationConfig> WorkstationConfig::load(const QString &requested)
     if (r.error)
         return fail(*r.error);
     if (c.sslrootcert && !QFileInfo::exists(*c.sslrootcert))
-        return fail(Error::config(tr("The configuration %1 names the root certificate %2, which does not exist.")
+        return fail(Error::config(QCoreApplication::translate("teller::WorkstationConfig", "The configuration %1 names the root certificate %2, which does not exist.")
                                       .arg(path, *c.sslrootcert)));
     return c;
 }

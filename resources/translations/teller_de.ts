@@ -641,6 +641,14 @@ Für diese Vorgänge bitte nichts auszahlen. Bitte die Vorgangsschlüssel notier
         <source>Supervision: %1 pending (Ctrl+2)</source>
         <translation>Freigaben: %1 ausstehend (Strg+2)</translation>
     </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Saved. Server and timeout changes apply at the next sign-in.</source>
+        <translation>Gespeichert. Änderungen an Server und Zeitlimits gelten ab der nächsten Anmeldung.</translation>
+    </message>
 </context>
 <context>
     <name>OperationTableModel</name>
@@ -951,6 +959,109 @@ Für diese Vorgänge bitte nichts auszahlen. Bitte die Vorgangsschlüssel notier
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Workstation settings</source>
+        <translation>Arbeitsplatz-Einstellungen</translation>
+    </message>
+    <message>
+        <source>as configured</source>
+        <translation>wie konfiguriert</translation>
+    </message>
+    <message>
+        <source>PGHOST or local socket</source>
+        <translation>PGHOST oder lokaler Socket</translation>
+    </message>
+    <message>
+        <source>the bank&apos;s root certificate (PEM)</source>
+        <translation>das Stammzertifikat der Bank (PEM)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>Durc&amp;hsuchen…</translation>
+    </message>
+    <message>
+        <source>Root certificate</source>
+        <translation>Stammzertifikat</translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.pem);;All files (*)</source>
+        <translation>Zertifikate (*.crt *.pem);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption:</source>
+        <translation>&amp;Verschlüsselung:</translation>
+    </message>
+    <message>
+        <source>Root &amp;certificate:</source>
+        <translation>Stamm&amp;zertifikat:</translation>
+    </message>
+    <message>
+        <source>&amp;Workstation id:</source>
+        <translation>Arbeits&amp;platz-ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Lock timeout:</source>
+        <translation>Sperr-Zeit&amp;limit:</translation>
+    </message>
+    <message>
+        <source>S&amp;tatement timeout:</source>
+        <translation>Anweis&amp;ungs-Zeitlimit:</translation>
+    </message>
+    <message>
+        <source>&amp;Retries:</source>
+        <translation>&amp;Wiederholungen:</translation>
+    </message>
+    <message>
+        <source>Retry &amp;budget:</source>
+        <translation>Wiederholungs-Zeit&amp;rahmen:</translation>
+    </message>
+    <message>
+        <source>No system configuration (%1).</source>
+        <translation>Keine Systemkonfiguration (%1).</translation>
+    </message>
+    <message>
+        <source>System configuration: %1</source>
+        <translation>Systemkonfiguration: %1</translation>
+    </message>
+    <message>
+        <source>Settings problem</source>
+        <translation>Problem mit den Einstellungen</translation>
+    </message>
+    <message>
+        <source>The workstation id may only have letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (at most 63).</source>
+        <translation>Die Arbeitsplatz-ID darf nur Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; und &apos;-&apos; enthalten (höchstens 63 Zeichen).</translation>
+    </message>
+    <message>
+        <source>The root certificate %1 cannot be read.</source>
+        <translation>Das Stammzertifikat %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>This field may not contain &apos;;&apos; or quotes.</source>
+        <translation>Dieses Feld darf weder &apos;;&apos; noch Anführungszeichen enthalten.</translation>
+    </message>
+</context>
+<context>
     <name>SupervisorPanel</name>
     <message>
         <source>Filter by teller, account, holder…</source>
@@ -1161,72 +1272,9 @@ Für diese Vorgänge bitte nichts auszahlen. Bitte die Vorgangsschlüssel notier
         <translation>Die Demo-Datenbank konnte nicht gestartet werden:
 %1</translation>
     </message>
-</context>
-<context>
-    <name>teller</name>
     <message>
-        <source>An account number has only letters and digits; &quot;%1&quot; is not allowed.</source>
-        <translation>Eine Kontonummer besteht nur aus Buchstaben und Ziffern; „%1“ ist nicht zulässig.</translation>
-    </message>
-    <message>
-        <source>Enter an account number.</source>
-        <translation>Bitte eine Kontonummer eingeben.</translation>
-    </message>
-    <message>
-        <source>An account number has at most 34 characters.</source>
-        <translation>Eine Kontonummer hat höchstens 34 Zeichen.</translation>
-    </message>
-    <message>
-        <source>The server is slow</source>
-        <translation>Der Server antwortet langsam</translation>
-    </message>
-    <message>
-        <source>Connection lost</source>
-        <translation>Verbindung unterbrochen</translation>
-    </message>
-    <message>
-        <source>Connection lost while confirming</source>
-        <translation>Verbindung beim Bestätigen unterbrochen</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>The user name or password is wrong (%1).</source>
-        <translation>Benutzerkennung oder Passwort ist falsch (%1).</translation>
-    </message>
-    <message>
-        <source>This login may not connect to %1: %2</source>
-        <translation>Diese Benutzerkennung darf sich nicht mit %1 verbinden: %2</translation>
-    </message>
-    <message>
-        <source>The database does not exist (%1).</source>
-        <translation>Die Datenbank existiert nicht (%1).</translation>
-    </message>
-    <message>
-        <source>The secure connection to %1 failed: %2</source>
-        <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen: %2</translation>
-    </message>
-    <message>
-        <source>The server %1 has no free connection right now.</source>
-        <translation>Der Server %1 hat derzeit keine freie Verbindung.</translation>
-    </message>
-    <message>
-        <source>The server %1 is not accepting connections right now.</source>
-        <translation>Der Server %1 nimmt derzeit keine Verbindungen an.</translation>
-    </message>
-    <message>
-        <source>The server %1 cannot be reached: %2</source>
-        <translation>Der Server %1 ist nicht erreichbar: %2</translation>
-    </message>
-    <message>
-        <source>A concurrent operation interfered</source>
-        <translation>Ein gleichzeitiger Vorgang kam dazwischen</translation>
-    </message>
-    <message>
-        <source>The account is locked by another operation</source>
-        <translation>Das Konto ist durch einen anderen Vorgang gesperrt</translation>
+        <source>Open the window and report what was found; exit 0 when all is there.</source>
+        <translation>Das Fenster öffnen und berichten, was gefunden wurde; Exit-Code 0, wenn alles vorhanden ist.</translation>
     </message>
 </context>
 <context>
@@ -1246,6 +1294,45 @@ Für diese Vorgänge bitte nichts auszahlen. Bitte die Vorgangsschlüssel notier
     <message>
         <source>reading recent operations</source>
         <translation>beim Lesen der letzten Vorgänge</translation>
+    </message>
+</context>
+<context>
+    <name>teller::Action</name>
+    <message>
+        <source>An account number has only letters and digits; &quot;%1&quot; is not allowed.</source>
+        <translation>Eine Kontonummer besteht nur aus Buchstaben und Ziffern; „%1“ ist nicht zulässig.</translation>
+    </message>
+    <message>
+        <source>Enter an account number.</source>
+        <translation>Bitte eine Kontonummer eingeben.</translation>
+    </message>
+    <message>
+        <source>An account number has at most 34 characters.</source>
+        <translation>Eine Kontonummer hat höchstens 34 Zeichen.</translation>
+    </message>
+    <message>
+        <source>A transfer needs two different accounts.</source>
+        <translation>Für eine Überweisung sind zwei verschiedene Konten nötig.</translation>
+    </message>
+    <message>
+        <source>Only a transfer has a second account.</source>
+        <translation>Nur eine Überweisung hat ein zweites Konto.</translation>
+    </message>
+    <message>
+        <source>The amount must be greater than zero.</source>
+        <translation>Der Betrag muss größer als null sein.</translation>
+    </message>
+    <message>
+        <source>The amount exceeds the maximum for a single operation.</source>
+        <translation>Der Betrag übersteigt den Höchstbetrag für einen einzelnen Vorgang.</translation>
+    </message>
+    <message>
+        <source>The note is too long.</source>
+        <translation>Der Vermerk ist zu lang.</translation>
+    </message>
+    <message>
+        <source>The note contains a control or formatting character.</source>
+        <translation>Der Vermerk enthält ein Steuer- oder Formatierungszeichen.</translation>
     </message>
 </context>
 <context>
@@ -1310,32 +1397,29 @@ Für diese Vorgänge bitte nichts auszahlen. Bitte die Vorgangsschlüssel notier
         <source>abandoning the operation</source>
         <translation>beim Verwerfen des Vorgangs</translation>
     </message>
-</context>
-<context>
-    <name>teller::ActionRequest</name>
     <message>
-        <source>A transfer needs two different accounts.</source>
-        <translation>Für eine Überweisung sind zwei verschiedene Konten nötig.</translation>
+        <source>A concurrent operation interfered</source>
+        <translation>Ein gleichzeitiger Vorgang kam dazwischen</translation>
     </message>
     <message>
-        <source>Only a transfer has a second account.</source>
-        <translation>Nur eine Überweisung hat ein zweites Konto.</translation>
+        <source>The account is locked by another operation</source>
+        <translation>Das Konto ist durch einen anderen Vorgang gesperrt</translation>
     </message>
     <message>
-        <source>The amount must be greater than zero.</source>
-        <translation>Der Betrag muss größer als null sein.</translation>
+        <source>The server is slow</source>
+        <translation>Der Server antwortet langsam</translation>
     </message>
     <message>
-        <source>The note is too long.</source>
-        <translation>Der Vermerk ist zu lang.</translation>
+        <source>Connection lost</source>
+        <translation>Verbindung unterbrochen</translation>
     </message>
     <message>
-        <source>The note contains a control or formatting character.</source>
-        <translation>Der Vermerk enthält ein Steuer- oder Formatierungszeichen.</translation>
+        <source>Connection lost while confirming</source>
+        <translation>Verbindung beim Bestätigen unterbrochen</translation>
     </message>
     <message>
-        <source>The amount exceeds the maximum for a single operation.</source>
-        <translation>Der Betrag übersteigt den Höchstbetrag für einen einzelnen Vorgang.</translation>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -1403,6 +1487,58 @@ Für diese Vorgänge bitte nichts auszahlen. Bitte die Vorgangsschlüssel notier
     <message>
         <source>checking the invariants</source>
         <translation>beim Prüfen der Konsistenzbedingungen</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>a quoted field is not closed or has text before its quote.</source>
+        <translation>ein Feld in Anführungszeichen ist nicht geschlossen oder hat Text vor dem Anführungszeichen.</translation>
+    </message>
+    <message>
+        <source>expected number,holder,currency,floor; found %1 fields.</source>
+        <translation>erwartet: Nummer,Inhaber,Währung,Untergrenze; gefunden: %1 Felder.</translation>
+    </message>
+    <message>
+        <source>the account %1 appears twice in the file.</source>
+        <translation>das Konto %1 kommt in der Datei zweimal vor.</translation>
+    </message>
+    <message>
+        <source>the holder&apos;s name must have between 1 and 200 characters.</source>
+        <translation>der Name des Inhabers muss zwischen 1 und 200 Zeichen haben.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an ISO 4217 currency code this program knows.</source>
+        <translation>„%1“ ist kein diesem Programm bekannter ISO-4217-Währungscode.</translation>
+    </message>
+    <message>
+        <source>the floor: %1</source>
+        <translation>die Untergrenze: %1</translation>
+    </message>
+    <message>
+        <source>the floor must be 0 or negative (an overdraft).</source>
+        <translation>die Untergrenze muss 0 oder negativ sein (ein Dispositionskredit).</translation>
+    </message>
+    <message>
+        <source>The file has no accounts.</source>
+        <translation>Die Datei enthält keine Konten.</translation>
+    </message>
+    <message>
+        <source>starting the import</source>
+        <translation>beim Beginn des Imports</translation>
+    </message>
+    <message>
+        <source>reading the existing accounts</source>
+        <translation>beim Lesen der vorhandenen Konten</translation>
+    </message>
+    <message>
+        <source>opening account %1</source>
+        <translation>beim Eröffnen des Kontos %1</translation>
+    </message>
+    <message>
+        <source>committing the import</source>
+        <translation>beim Abschließen des Imports</translation>
     </message>
 </context>
 <context>
@@ -1518,6 +1654,38 @@ Für diese Vorgänge bitte nichts auszahlen. Bitte die Vorgangsschlüssel notier
         <source>The database schema is older (version %1) than this program needs (version %2). Ask an administrator to run &quot;tellerctl migrate&quot;.</source>
         <translation>Das Datenbankschema ist älter (Version %1), als dieses Programm benötigt (Version %2). Bitte eine Administratorin oder einen Administrator bitten, „tellerctl migrate“ auszuführen.</translation>
     </message>
+    <message>
+        <source>The user name or password is wrong (%1).</source>
+        <translation>Benutzerkennung oder Passwort ist falsch (%1).</translation>
+    </message>
+    <message>
+        <source>This login may not connect to %1: %2</source>
+        <translation>Diese Benutzerkennung darf sich nicht mit %1 verbinden: %2</translation>
+    </message>
+    <message>
+        <source>The database does not exist (%1).</source>
+        <translation>Die Datenbank existiert nicht (%1).</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed: %2</source>
+        <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>The server %1 has no free connection right now.</source>
+        <translation>Der Server %1 hat derzeit keine freie Verbindung.</translation>
+    </message>
+    <message>
+        <source>The server %1 is not accepting connections right now.</source>
+        <translation>Der Server %1 nimmt derzeit keine Verbindungen an.</translation>
+    </message>
+    <message>
+        <source>The server %1 cannot be reached: %2</source>
+        <translation>Der Server %1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>checking the connection</source>
+        <translation>beim Prüfen der Verbindung</translation>
+    </message>
 </context>
 <context>
     <name>teller::IdempotencyKey</name>
@@ -1572,9 +1740,6 @@ Für diese Vorgänge bitte nichts auszahlen. Bitte die Vorgangsschlüssel notier
         <source>The local journal cannot be read: %1</source>
         <translation>Das lokale Journal kann nicht gelesen werden: %1</translation>
     </message>
-</context>
-<context>
-    <name>teller::JournalEntry</name>
     <message>
         <source>The journal entry %1 is not a valid action.</source>
         <translation>Der Journaleintrag %1 ist kein gültiger Vorgang.</translation>
@@ -1637,6 +1802,14 @@ Für diese Vorgänge bitte nichts auszahlen. Bitte die Vorgangsschlüssel notier
     <message>
         <source>The private PostgreSQL server did not find a free port: %1</source>
         <translation>Der private PostgreSQL-Server hat keinen freien Port gefunden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot copy %1 into the server&apos;s directory.</source>
+        <translation>%1 kann nicht in das Verzeichnis des Servers kopiert werden.</translation>
+    </message>
+    <message>
+        <source>Cannot hand %1 to the postgres user.</source>
+        <translation>%1 kann nicht an den Benutzer postgres übergeben werden.</translation>
     </message>
 </context>
 <context>
@@ -1816,6 +1989,61 @@ Für diese Vorgänge bitte nichts auszahlen. Bitte die Vorgangsschlüssel notier
     <message>
         <source>Found open in the workstation&apos;s journal at sign-in.</source>
         <translation>Bei der Anmeldung offen im Journal des Arbeitsplatzes gefunden.</translation>
+    </message>
+</context>
+<context>
+    <name>teller::WorkstationConfig</name>
+    <message>
+        <source>a value without &quot;;&quot;</source>
+        <translation>ein Wert ohne „;“</translation>
+    </message>
+    <message>
+        <source>a whole number from %1 to %2</source>
+        <translation>eine ganze Zahl von %1 bis %2</translation>
+    </message>
+    <message>
+        <source>The configuration %1 is not valid: [%2] %3 = &quot;%4&quot;; expected %5.</source>
+        <translation>Die Konfiguration %1 ist ungültig: [%2] %3 = „%4“; erwartet wird %5.</translation>
+    </message>
+    <message>
+        <source>The configuration file %1 does not exist.</source>
+        <translation>Die Konfigurationsdatei %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The configuration file %1 cannot be read.</source>
+        <translation>Die Konfigurationsdatei %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The configuration file %1 is not a valid INI file.</source>
+        <translation>Die Konfigurationsdatei %1 ist keine gültige INI-Datei.</translation>
+    </message>
+    <message>
+        <source>a host name, address or socket directory</source>
+        <translation>ein Hostname, eine Adresse oder ein Socket-Verzeichnis</translation>
+    </message>
+    <message>
+        <source>a database name</source>
+        <translation>ein Datenbankname</translation>
+    </message>
+    <message>
+        <source>disable, allow, prefer, require, verify-ca or verify-full</source>
+        <translation>disable, allow, prefer, require, verify-ca oder verify-full</translation>
+    </message>
+    <message>
+        <source>a file name</source>
+        <translation>ein Dateiname</translation>
+    </message>
+    <message>
+        <source>a pg_service.conf service name</source>
+        <translation>ein Dienstname aus pg_service.conf</translation>
+    </message>
+    <message>
+        <source>letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, at most 63</source>
+        <translation>Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; und &apos;-&apos;, höchstens 63</translation>
+    </message>
+    <message>
+        <source>The configuration %1 names the root certificate %2, which does not exist.</source>
+        <translation>Die Konfiguration %1 nennt das Stammzertifikat %2, das nicht existiert.</translation>
     </message>
 </context>
 <context>

@@ -633,6 +633,14 @@ Do not pay out for them. Note the keys: &quot;tellerctl status KEY&quot; tells l
         <source>Supervision: %1 pending (Ctrl+2)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. Server and timeout changes apply at the next sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OperationTableModel</name>
@@ -943,6 +951,109 @@ Do not pay out for them. Note the keys: &quot;tellerctl status KEY&quot; tells l
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Workstation settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PGHOST or local socket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the bank&apos;s root certificate (PEM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Root certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.pem);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Encryption:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Root &amp;certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Workstation id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock timeout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tatement timeout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retries:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry &amp;budget:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system configuration (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System configuration: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workstation id may only have letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (at most 63).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The root certificate %1 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This field may not contain &apos;;&apos; or quotes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SupervisorPanel</name>
     <message>
         <source>Filter by teller, account, holder…</source>
@@ -1152,71 +1263,8 @@ Do not pay out for them. Note the keys: &quot;tellerctl status KEY&quot; tells l
 %1</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>teller</name>
     <message>
-        <source>An account number has only letters and digits; &quot;%1&quot; is not allowed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter an account number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>An account number has at most 34 characters.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A concurrent operation interfered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The account is locked by another operation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server is slow</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connection lost</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connection lost while confirming</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The user name or password is wrong (%1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This login may not connect to %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database does not exist (%1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The secure connection to %1 failed: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server %1 has no free connection right now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server %1 is not accepting connections right now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server %1 cannot be reached: %2</source>
+        <source>Open the window and report what was found; exit 0 when all is there.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1236,6 +1284,45 @@ Do not pay out for them. Note the keys: &quot;tellerctl status KEY&quot; tells l
     </message>
     <message>
         <source>reading recent operations</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>teller::Action</name>
+    <message>
+        <source>An account number has only letters and digits; &quot;%1&quot; is not allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter an account number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An account number has at most 34 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A transfer needs two different accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a transfer has a second account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount must be greater than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount exceeds the maximum for a single operation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note contains a control or formatting character.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1301,31 +1388,28 @@ Do not pay out for them. Note the keys: &quot;tellerctl status KEY&quot; tells l
         <source>abandoning the operation</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>teller::ActionRequest</name>
     <message>
-        <source>A transfer needs two different accounts.</source>
+        <source>A concurrent operation interfered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Only a transfer has a second account.</source>
+        <source>The account is locked by another operation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The amount must be greater than zero.</source>
+        <source>The server is slow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The amount exceeds the maximum for a single operation.</source>
+        <source>Connection lost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The note is too long.</source>
+        <source>Connection lost while confirming</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The note contains a control or formatting character.</source>
+        <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1393,6 +1477,58 @@ Do not pay out for them. Note the keys: &quot;tellerctl status KEY&quot; tells l
     </message>
     <message>
         <source>checking the invariants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a quoted field is not closed or has text before its quote.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected number,holder,currency,floor; found %1 fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the account %1 appears twice in the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the holder&apos;s name must have between 1 and 200 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an ISO 4217 currency code this program knows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the floor: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the floor must be 0 or negative (an overdraft).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has no accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting the import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the existing accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opening account %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>committing the import</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1509,6 +1645,38 @@ Do not pay out for them. Note the keys: &quot;tellerctl status KEY&quot; tells l
         <source>The password could not be encrypted: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The user name or password is wrong (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This login may not connect to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database does not exist (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 has no free connection right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 is not accepting connections right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 cannot be reached: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checking the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>teller::IdempotencyKey</name>
@@ -1563,9 +1731,6 @@ Do not pay out for them. Note the keys: &quot;tellerctl status KEY&quot; tells l
         <source>The local journal cannot be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>teller::JournalEntry</name>
     <message>
         <source>The journal entry %1 is not a valid action.</source>
         <translation type="unfinished"></translation>
@@ -1627,6 +1792,14 @@ Do not pay out for them. Note the keys: &quot;tellerctl status KEY&quot; tells l
     </message>
     <message>
         <source>The private PostgreSQL server did not find a free port: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot copy %1 into the server&apos;s directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot hand %1 to the postgres user.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1806,6 +1979,61 @@ Do not pay out for them. Note the keys: &quot;tellerctl status KEY&quot; tells l
     </message>
     <message>
         <source>Found open in the workstation&apos;s journal at sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>teller::WorkstationConfig</name>
+    <message>
+        <source>a value without &quot;;&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configuration %1 is not valid: [%2] %3 = &quot;%4&quot;; expected %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configuration file %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configuration file %1 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configuration file %1 is not a valid INI file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a host name, address or socket directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a database name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disable, allow, prefer, require, verify-ca or verify-full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a pg_service.conf service name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, at most 63</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configuration %1 names the root certificate %2, which does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -11,6 +11,7 @@
 #include <MainWindow.h>
 
 #include <teller/Journal.h>
+#include <teller/WorkstationConfig.h>
 #include <teller/TellerClient.h>
 
 #include <QAccessible>
@@ -29,6 +30,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTimer>
+#include <QTranslator>
 #include <QTest>
 
 using namespace teller;
@@ -566,6 +568,24 @@ private Q_SLOTS:
             }
         }
         QVERIFY2(missing.isEmpty(), qPrintable(missing.join(u'\n')));
+    }
+
+    // The core's messages reach the teller in German too: the context lupdate files a string
+    // under must be the one the code asks for at run time.
+    void germanReachesTheCoreMessages()
+    {
+        QTranslator german;
+        QVERIFY(german.load(QStringLiteral(":/teller/i18n/teller_de.qm")));
+        QVERIFY(QCoreApplication::installTranslator(&german));
+        const auto eur = *Currency::fromCode(u"EUR");
+        const auto request = ActionRequest::create(ActionKind::Withdrawal, u"", u"", Money(100, eur));
+        const auto amount = Money::parse(u"", eur, QLocale(QLocale::German, QLocale::Germany));
+        const auto config = WorkstationConfig::load(QStringLiteral("/nonexistent/teller.conf"));
+        QCoreApplication::removeTranslator(&german);
+        QVERIFY(!request && !amount && !config);
+        QCOMPARE(request.error().message, QStringLiteral("Bitte eine Kontonummer eingeben."));
+        QCOMPARE(amount.error().message, QStringLiteral("Bitte einen Betrag eingeben."));
+        QCOMPARE(config.error().message, QStringLiteral("Die Konfigurationsdatei /nonexistent/teller.conf existiert nicht."));
     }
 };
 
