@@ -66,6 +66,7 @@ ActionForm::ActionForm(ActionKind kind, TellerClient *client, QWidget *parent)
         connect(m_targetEdit, &QLineEdit::textChanged, this, [this] {
             m_target.reset();
             m_targetRequest = 0;
+            m_targetProblem.clear();
             m_targetDebounce.start();
             revalidate();
         });
@@ -81,10 +82,15 @@ ActionForm::ActionForm(ActionKind kind, TellerClient *client, QWidget *parent)
             if (id != m_targetRequest)
                 return;
             m_target.reset();
-            m_targetInfo->setText(tr("There is no account with this number."));
-            m_targetInfo->setStyleSheet(QStringLiteral("color: %1;").arg(ui::Bad.name()));
-            m_valid = false;
-            m_submit->setEnabled(false);
+            m_targetProblem = tr("There is no account with this number.");
+            revalidate();
+        });
+        connect(client, &TellerClient::readFailed, this, [this](quint64 id, const Error &e) {
+            if (id != m_targetRequest)
+                return;
+            m_target.reset();
+            m_targetProblem = tr("The account could not be looked up: %1").arg(e.message);
+            revalidate();
         });
     }
 
@@ -144,7 +150,8 @@ ActionForm::ActionForm(ActionKind kind, TellerClient *client, QWidget *parent)
     m_outcomeDetail = new QLabel(m_outcomeFrame);
     m_outcomeDetail->setObjectName(QStringLiteral("outcomeDetail"));
     m_outcomeDetail->setWordWrap(true);
-    m_outcomeDetail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_outcomeDetail->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_outcomeDetail->setFocusPolicy(Qt::StrongFocus); // Tab reaches it: the key can be copied
     m_outcomeDetail->setAccessibleName(tr("Outcome details"));
     m_outcomeTitle->setAccessibleName(tr("Outcome"));
     m_receipt = new QPushButton(tr("Show &receipt"), m_outcomeFrame);
@@ -157,7 +164,7 @@ ActionForm::ActionForm(ActionKind kind, TellerClient *client, QWidget *parent)
     m_abandon->setObjectName(QStringLiteral("abandonButton"));
     m_abandon->setToolTip(tr("Give the operation up for good: it will never be carried out. If it already was, you "
                              "will see that instead."));
-    m_newOperation = new QPushButton(tr("New &operation"), m_outcomeFrame);
+    m_newOperation = new QPushButton(tr("New o&peration"), m_outcomeFrame);
     m_newOperation->setObjectName(QStringLiteral("newOperationButton"));
     m_newOperation->setToolTip(tr("Start a new operation (Esc)"));
     auto *outcomeButtons = new QHBoxLayout;
@@ -166,6 +173,8 @@ ActionForm::ActionForm(ActionKind kind, TellerClient *client, QWidget *parent)
     outcomeButtons->addWidget(m_checkAgain);
     outcomeButtons->addWidget(m_receipt);
     outcomeButtons->addWidget(m_newOperation);
+    for (QPushButton *b : {m_receipt, m_checkAgain, m_abandon, m_newOperation})
+        b->setAutoDefault(true); // Enter presses the focused button, outside a dialog too
     auto *outcomeLayout = new QVBoxLayout(m_outcomeFrame);
     outcomeLayout->addWidget(m_progress);
     outcomeLayout->addWidget(m_outcomeTitle);
@@ -177,6 +186,15 @@ ActionForm::ActionForm(ActionKind kind, TellerClient *client, QWidget *parent)
     layout->addLayout(buttons);
     layout->addWidget(m_outcomeFrame);
     layout->addStretch(1);
+
+    // Enter held down must not press anything a second time (a new account's amount field, a
+    // form that became editable again after a rejection, the buttons of the outcome).
+    for (QWidget *w : {static_cast<QWidget *>(m_amount), static_cast<QWidget *>(m_note), static_cast<QWidget *>(m_receipt),
+                       static_cast<QWidget *>(m_checkAgain), static_cast<QWidget *>(m_abandon),
+                       static_cast<QWidget *>(m_newOperation)})
+        ui::ignoreHeldEnter(w);
+    if (m_targetEdit)
+        ui::ignoreHeldEnter(m_targetEdit);
 
     connect(m_amount, &AmountField::validityChanged, this, &ActionForm::revalidate);
     connect(m_amount, &QLineEdit::returnPressed, this, &ActionForm::submit);
@@ -219,10 +237,17 @@ void ActionForm::setStaff(const StaffInfo &staff)
 void ActionForm::setAccount(const std::optional<AccountInfo> &account)
 {
     // Refreshing the same account (new balance) keeps what was typed; another account does not
-    // change a form that holds an action.
-    if (holdsUnfinishedAction() || m_state == State::Pending)
-        if (!account || !m_account || account->id != m_account->id)
-            return;
+    // change a form that holds an action, and empties a form being filled in: an amount typed
+    // for one customer is never carried out on another's account.
+    const bool otherAccount = account.has_value() != m_account.has_value() || (account && account->id != m_account->id);
+    if (otherAccount && holdsUnfinishedAction())
+        return;
+    if (otherAccount && m_state == State::Editing) {
+        m_amount->clear();
+        m_note->clear();
+        m_outcome.reset();
+        m_outcomeFrame->setVisible(false);
+    }
     m_account = account;
     if (account) {
         m_accountLabel->setText(QStringLiteral("<b>%1</b> — %2<br>%3: %4")
@@ -269,6 +294,7 @@ void ActionForm::lookUpTarget()
     }
     m_targetInfo->setText(tr("Looking up…"));
     m_targetInfo->setStyleSheet({});
+    m_targetProblem.clear();
     m_targetRequest = m_client->loadAccount(*number);
 }
 
@@ -296,6 +322,8 @@ void ActionForm::revalidate()
             info = number.error().message;
         } else if (m_account && *number == m_account->number) {
             info = tr("A transfer needs two different accounts.");
+        } else if (!m_target && !m_targetProblem.isEmpty()) {
+            info = m_targetProblem;
         } else if (!m_target) {
             info = m_targetRequest ? tr("Looking up…") : QString();
             colour = palette().color(QPalette::WindowText);
@@ -372,7 +400,6 @@ void ActionForm::submit()
     }
     m_action = Action::create(*request);
     m_outcome.reset();
-    m_decidedBy.clear();
     send();
 }
 
@@ -380,17 +407,35 @@ void ActionForm::send()
 {
     if (!m_action)
         return;
+    if (!m_client->submit(*m_action)) {
+        // Another form's action is still with the server: this one was not sent.
+        if (m_state == State::Unconfirmed) {
+            // In doubt: it keeps its key, and only that key may settle it.
+            showClientBusy();
+            return;
+        }
+        // A fresh action that never left: nothing happened, the form stays as it was.
+        m_action.reset();
+        setState(State::Editing);
+        m_outcomeTitle->setText(tr("Another operation is still being confirmed. Wait for it, then submit again."));
+        m_outcomeTitle->setStyleSheet({});
+        m_outcomeDetail->clear();
+        m_outcomeFrame->setVisible(true);
+        return;
+    }
     setState(State::InFlight);
     m_outcomeTitle->setText(tr("Sending…"));
     m_outcomeTitle->setStyleSheet({});
     m_outcomeDetail->setText(tr("Operation key %1").arg(m_action->key.toString()));
-    if (!m_client->submit(*m_action)) {
-        // Another form's action is still with the server: this one was not sent.
-        setState(State::Editing);
-        m_outcomeTitle->setText(tr("Another operation is still being confirmed. Wait for it, then submit again."));
-        m_outcomeFrame->setVisible(true);
-        m_action.reset();
-    }
+}
+
+void ActionForm::showClientBusy()
+{
+    // The unconfirmed action stays as it is, with its key; nothing was sent.
+    m_outcomeTitle->setText(tr("Not confirmed — do not pay out yet. Another operation is still being confirmed: "
+                               "try again once it is done."));
+    m_outcomeTitle->setStyleSheet(QStringLiteral("color: %1;").arg(ui::Warn.name()));
+    focusEntry();
 }
 
 void ActionForm::checkAgain()
@@ -398,8 +443,11 @@ void ActionForm::checkAgain()
     if (m_state == State::Pending && m_action) {
         setState(State::InFlight);
         m_outcomeTitle->setText(tr("Asking the server…"));
-        if (!m_client->queryStatus(m_action->key))
+        if (!m_client->queryStatus(m_action->key)) {
+            // Another operation is with the server: ask as soon as it is done.
             setState(State::Pending);
+            m_followUp.start();
+        }
         return;
     }
     if (m_state != State::Unconfirmed || !m_action)
@@ -417,37 +465,59 @@ void ActionForm::abandon()
                                               tr("The operation (key %1) will never be carried out. If it already was, "
                                                  "you will see that instead. Abandon it?")
                                                   .arg(m_action->key.toString()));
-    if (answer != QMessageBox::Yes)
+    if (answer != QMessageBox::Yes || m_state != State::Unconfirmed || !m_action)
         return;
+    if (!m_client->abandon(m_action->key)) {
+        showClientBusy();
+        return;
+    }
     setState(State::InFlight);
     m_outcomeTitle->setText(tr("Abandoning…"));
-    if (!m_client->abandon(m_action->key))
-        setState(State::Unconfirmed);
 }
 
 void ActionForm::cancel()
 {
-    if (m_state == State::Editing) {
-        m_amount->clear();
-        m_note->clear();
-        if (m_targetEdit)
-            m_targetEdit->clear();
-        m_outcome.reset();
-        m_outcomeFrame->setVisible(false);
-        focusEntry();
-    } else if (m_state == State::Finished || m_state == State::Pending) {
-        m_action.reset();
-        m_outcome.reset();
-        m_decidedBy.clear();
-        setState(State::Editing);
-        m_amount->clear();
-        m_note->clear();
-        if (m_targetEdit)
-            m_targetEdit->clear();
-        m_outcomeFrame->setVisible(false);
+    if (m_state == State::Pending && m_action) {
+        // The operation stays held on the server and the supervisor's decision still applies:
+        // leave it only knowingly.
+        const auto answer = QMessageBox::question(
+            this, tr("Stop waiting for the supervisor?"),
+            tr("The operation (key %1) stays held until a supervisor approves or rejects it, and that decision "
+               "still applies. This form will no longer show it: the outcome will be in the account's recent "
+               "operations. Do not pay out before you see it there.\n\nStart a new operation?")
+                .arg(m_action->key.toString()),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer != QMessageBox::Yes || m_state != State::Pending)
+            return; // declined, or the decision came in meanwhile and is shown
+    }
+    if (m_state == State::Editing || m_state == State::Finished || m_state == State::Pending) {
+        reset();
         focusEntry();
     }
     // In flight or unconfirmed: nothing to cancel; the action must be settled first.
+}
+
+void ActionForm::reset()
+{
+    if (m_state == State::InFlight)
+        return;
+    m_followUp.stop();
+    m_action.reset();
+    m_outcome.reset();
+    setState(State::Editing);
+    m_amount->clear();
+    m_note->clear();
+    if (m_targetEdit) {
+        m_targetEdit->clear();
+        m_targetDebounce.stop();
+        m_target.reset();
+        m_targetRequest = 0;
+        m_targetProblem.clear();
+        revalidate();
+    }
+    m_outcomeTitle->clear();
+    m_outcomeDetail->clear();
+    m_outcomeFrame->setVisible(false);
 }
 
 void ActionForm::onOperationChanged(const QJsonObject &event)
@@ -457,8 +527,8 @@ void ActionForm::onOperationChanged(const QJsonObject &event)
         return;
     if (event.value(QStringLiteral("status")).toString() == u"pending_approval")
         return;
-    m_decidedBy = event.value(QStringLiteral("decided_by")).toString();
-    m_decisionNote = event.value(QStringLiteral("note")).toString();
+    // The payload says only that the status changed; who decided, and why, comes with the
+    // status the server answers to this teller's own question.
     m_followUp.start(0);
 }
 
@@ -466,7 +536,8 @@ void ActionForm::onRetrying(const IdempotencyKey &key, const RetryNotice &notice
 {
     if (!m_action || !(key == m_action->key) || m_state != State::InFlight)
         return;
-    m_outcomeTitle->setText(tr("%1 — retrying, attempt %2 of %3").arg(notice.message).arg(notice.nextAttempt).arg(notice.maxAttempts));
+    m_outcomeTitle->setText(tr("%1 — retrying, attempt %2 of %3")
+                                .arg(notice.message, QString::number(notice.nextAttempt), QString::number(notice.maxAttempts)));
     m_outcomeTitle->setStyleSheet(QStringLiteral("color: %1;").arg(ui::Warn.name()));
 }
 
@@ -489,9 +560,9 @@ void ActionForm::showOutcome(const Outcome &outcome)
     switch (outcome.status) {
     case OutcomeStatus::Completed:
         colour = ui::Good;
-        if (!m_decidedBy.isEmpty())
-            title = m_kind == ActionKind::Withdrawal ? tr("Approved by %1 — pay out %2").arg(m_decidedBy, amount)
-                                                     : tr("Approved by %1 — %2 transferred").arg(m_decidedBy, amount);
+        if (!outcome.decidedBy.isEmpty())
+            title = m_kind == ActionKind::Withdrawal ? tr("Approved by %1 — pay out %2").arg(outcome.decidedBy, amount)
+                                                     : tr("Approved by %1 — %2 transferred").arg(outcome.decidedBy, amount);
         else
             title = m_kind == ActionKind::Withdrawal ? tr("Completed — pay out %1").arg(amount)
                 : m_kind == ActionKind::Deposit  ? tr("Completed — %1 paid in").arg(amount)
@@ -502,9 +573,10 @@ void ActionForm::showOutcome(const Outcome &outcome)
             detail += u'\n' + tr("This operation had already been carried out; it was not repeated.");
         break;
     case OutcomeStatus::Rejected:
-        title = m_decidedBy.isEmpty() ? tr("Rejected — %1").arg(reasonText(outcome.reason))
-                : m_decisionNote.isEmpty() ? tr("Rejected by %1").arg(m_decidedBy)
-                                           : tr("Rejected by %1: %2").arg(m_decidedBy, m_decisionNote);
+        title = outcome.decidedBy.isEmpty() ? tr("Rejected — %1").arg(reasonText(outcome.reason))
+                : outcome.decisionNote.isEmpty()
+                    ? tr("Rejected by %1").arg(outcome.decidedBy)
+                    : tr("Rejected by %1: %2").arg(outcome.decidedBy, outcome.decisionNote);
         detail = tr("Nothing was paid or booked.");
         break;
     case OutcomeStatus::PendingApproval:

@@ -43,18 +43,26 @@ public:
 
     teller::ActionKind kind() const { return m_kind; }
     State state() const { return m_state; }
-    // True while this form holds an action whose outcome is not yet definitive.
-    bool holdsUnfinishedAction() const { return m_state == State::InFlight || m_state == State::Unconfirmed; }
+    // True while this form holds an action whose outcome is not yet definitive (in flight,
+    // unconfirmed, or waiting for a supervisor).
+    bool holdsUnfinishedAction() const
+    {
+        return m_state == State::InFlight || m_state == State::Unconfirmed || m_state == State::Pending;
+    }
     std::optional<teller::Action> action() const { return m_action; }
     std::optional<teller::Outcome> lastOutcome() const { return m_outcome; }
 
     void setAccount(const std::optional<teller::AccountInfo> &account);
     void setStaff(const teller::StaffInfo &staff);
     void focusEntry();
+    // Forgets the form, its action and its outcome (after sign-out: nothing of one staff
+    // member's session is left for the next). Not while an action is in flight.
+    void reset();
 
 public Q_SLOTS:
     void submit();
-    // Esc: clears the form while editing, or starts a new operation after a definitive one.
+    // Esc: clears the form while editing, or starts a new operation after a definitive one
+    // (after asking, when the operation still waits for a supervisor).
     void cancel();
     void checkAgain();
     void abandon();
@@ -72,6 +80,7 @@ private:
     void onFinished(const teller::Outcome &outcome);
     void showOutcome(const teller::Outcome &outcome);
     void send();
+    void showClientBusy();
     QString describeTarget() const;
     void onOperationChanged(const QJsonObject &event);
 
@@ -84,8 +93,7 @@ private:
     std::optional<teller::Action> m_action;
     std::optional<teller::Outcome> m_outcome;
     quint64 m_targetRequest = 0;
-    QString m_decidedBy;     // the supervisor who decided the pending action, from NOTIFY
-    QString m_decisionNote;
+    QString m_targetProblem; // why the target account could not be found, until it is edited
     QTimer m_followUp;       // asks again when the client was busy
     QTimer m_targetDebounce;
     bool m_valid = false;

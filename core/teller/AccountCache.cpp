@@ -4,6 +4,7 @@ namespace teller {
 
 Result<std::optional<AccountInfo>> AccountCache::get(const QString &number, const Loader &load)
 {
+    quint64 generation = 0;
     {
         std::lock_guard lock(m_mutex);
         const auto it = m_entries.constFind(number);
@@ -11,12 +12,14 @@ Result<std::optional<AccountInfo>> AccountCache::get(const QString &number, cons
             ++m_hits;
             return std::optional<AccountInfo>(*it);
         }
+        generation = m_generation;
     }
     ++m_misses;
     auto loaded = load(number);
     if (loaded && *loaded) {
         std::lock_guard lock(m_mutex);
-        m_entries.insert(number, **loaded);
+        if (m_generation == generation)
+            m_entries.insert(number, **loaded);
     }
     return loaded;
 }
@@ -24,12 +27,14 @@ Result<std::optional<AccountInfo>> AccountCache::get(const QString &number, cons
 void AccountCache::invalidate(const QString &number)
 {
     std::lock_guard lock(m_mutex);
+    ++m_generation;
     m_entries.remove(number);
 }
 
 void AccountCache::clear()
 {
     std::lock_guard lock(m_mutex);
+    ++m_generation;
     m_entries.clear();
 }
 

@@ -12,11 +12,11 @@
 
 namespace teller {
 
-// A read-through cache of what rarely changes about an account: holder, currency, status,
-// floor. Shared by threads. Entries are dropped when the server announces a change
-// (NOTIFY teller_accounts, sent by set_account_status) — call invalidate() from the listener.
-// Balances are deliberately not served from here: the balances that decide money are read
-// under the row lock by the server.
+// A read-through cache of account details for lookups before an action (number, holder,
+// currency, status, floor). Shared by threads. Entries are dropped when the server announces
+// a change (NOTIFY teller_accounts, sent by set_account_status) — call invalidate() from the
+// listener. The balance fields of a cached entry are as of its load and only indicative:
+// nothing that decides money reads them; the server decides under the row lock.
 class AccountCache
 {
 public:
@@ -35,6 +35,7 @@ public:
 private:
     std::mutex m_mutex;
     QHash<QString, AccountInfo> m_entries;
+    quint64 m_generation = 0; // advanced by every invalidation: a load that raced one is not kept
     std::atomic<quint64> m_hits{0};
     std::atomic<quint64> m_misses{0};
 };

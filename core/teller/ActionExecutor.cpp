@@ -21,7 +21,14 @@ namespace {
 const QString PerformSql = QStringLiteral("SELECT " TELLER_RESULT_COLUMNS " FROM teller.perform_action(?::uuid, ?, ?, ?, "
                                           "?::bigint, ?, decode(?, 'hex'), ?, ?)");
 
-const QString StatusSql = QStringLiteral("SELECT " TELLER_RESULT_COLUMNS " FROM teller.action_status(?::uuid)");
+// The status also says who decided an approval and why, from the operation's own record (a
+// NOTIFY payload is only a prompt to ask: anybody connected can send one).
+const QString StatusSql = QStringLiteral(
+    "SELECT r.key, r.status, r.reason, r.replayed, r.operation_id, r.kind, r.account_number, "
+    "r.counter_account_number, r.amount, r.currency, r.balance_after, r.available_after, r.executed_at, "
+    "r.initiated_by, r.workstation, o.decided_by, o.decision_note "
+    "FROM teller.action_status(?::uuid, decode(?, 'hex')) r "
+    "LEFT JOIN teller.operations o ON o.id = r.operation_id AND r.status NOT IN ('key_reused', 'unknown')");
 
 const QString AbandonSql = QStringLiteral("SELECT " TELLER_RESULT_COLUMNS " FROM teller.abandon_action(?::uuid, ?)");
 
@@ -85,10 +92,28 @@ Outcome ActionExecutor::execute(const Action &action, const RetryCallback &onRet
     return out;
 }
 
+namespace {
+// Whether an outcome is the server's answer about the key. Busy, in doubt and error are this
+// workstation's own conclusions when no answer came: a status question or an abandon that
+// failed says nothing about the action, so its journal entry must stay open.
+bool answeredByServer(OutcomeStatus status)
+{
+    switch (status) {
+    case OutcomeStatus::Busy:
+    case OutcomeStatus::InDoubt:
+    case OutcomeStatus::Error:
+        return false;
+    default:
+        return true;
+    }
+}
+} // namespace
+
 Outcome ActionExecutor::status(const IdempotencyKey &key, const RetryCallback &onRetry)
 {
     const Outcome out = run(key, [&](Clock::time_point deadline) { return statusOnce(key, deadline); }, onRetry);
-    if (out.status != OutcomeStatus::Unknown && out.status != OutcomeStatus::InDoubt && out.status != OutcomeStatus::Busy)
+    // "unknown" is an answer, but not a final one: the entry stays open for resubmit or abandon.
+    if (answeredByServer(out.status) && out.status != OutcomeStatus::Unknown)
         journalOutcome(key, out);
     return out;
 }
@@ -111,7 +136,8 @@ Outcome ActionExecutor::abandon(const IdempotencyKey &key, const RetryCallback &
 {
     qCInfo(lcAction).noquote() << "abandon" << key.toString();
     const Outcome out = run(key, [&](Clock::time_point deadline) { return abandonOnce(key, deadline); }, onRetry);
-    journalOutcome(key, out);
+    if (answeredByServer(out.status))
+        journalOutcome(key, out);
     return out;
 }
 
@@ -200,19 +226,28 @@ ActionExecutor::Attempt ActionExecutor::failed(const Error &e, Phase phase)
     return a;
 }
 
-std::optional<ActionExecutor::Attempt> ActionExecutor::ensureConnected()
+std::optional<ActionExecutor::Attempt> ActionExecutor::ensureReady(Clock::time_point deadline)
 {
     if (m_session.connectionOk())
         return std::nullopt;
     auto opened = m_session.reopen();
-    if (opened)
-        return std::nullopt;
     Attempt a;
-    a.error = opened.error();
-    // An unreachable server may come back; a wrong password or schema will not.
-    a.failure = opened.error().kind == Error::Kind::Connection ? FailureClass::ConnectionLost
-                                                               : FailureClass::Definitive;
-    return a;
+    if (!opened) {
+        a.error = opened.error();
+        // An unreachable server may come back; a wrong password or schema will not.
+        a.failure = opened.error().kind == Error::Kind::Connection ? FailureClass::ConnectionLost
+                                                                   : FailureClass::Definitive;
+        return a;
+    }
+    // Reconnecting took the rest of the budget: no attempt starts after it. (Only reached after
+    // a lost connection, so the action was already unconfirmed.)
+    if (Clock::now() >= deadline) {
+        a.error = Error{Error::Kind::Connection,
+                        QCoreApplication::translate("teller::ActionExecutor", "The time for retries ran out while reconnecting."), {}};
+        a.failure = FailureClass::ConnectionLost;
+        return a;
+    }
+    return std::nullopt;
 }
 
 void ActionExecutor::rollbackQuietly()
@@ -223,8 +258,8 @@ void ActionExecutor::rollbackQuietly()
 
 ActionExecutor::Attempt ActionExecutor::performOnce(const Action &action, Clock::time_point deadline)
 {
-    if (auto notConnected = ensureConnected())
-        return *notConnected;
+    if (auto notReady = ensureReady(deadline))
+        return *notReady;
     auto statement = m_session.prepared(PerformSql);
     if (!statement)
         return failed(statement.error(), Phase::BeforeCommit);
@@ -239,27 +274,26 @@ ActionExecutor::Attempt ActionExecutor::performOnce(const Action &action, Clock:
     q.bindValue(6, QString::fromLatin1(r.fingerprint().toHex()));
     q.bindValue(7, m_session.options().workstation);
     q.bindValue(8, nullableText(r.note()));
-    return transactionOnce(q, action.key, deadline, QCoreApplication::translate("teller::ActionExecutor", "carrying out the operation"));
+    return transactionOnce(q, action.key, QCoreApplication::translate("teller::ActionExecutor", "carrying out the operation"));
 }
 
 ActionExecutor::Attempt ActionExecutor::abandonOnce(const IdempotencyKey &key, Clock::time_point deadline)
 {
-    if (auto notConnected = ensureConnected())
-        return *notConnected;
+    if (auto notReady = ensureReady(deadline))
+        return *notReady;
     auto statement = m_session.prepared(AbandonSql);
     if (!statement)
         return failed(statement.error(), Phase::BeforeCommit);
     QSqlQuery &q = **statement;
     q.bindValue(0, key.toString());
     q.bindValue(1, m_session.options().workstation);
-    return transactionOnce(q, key, deadline, QCoreApplication::translate("teller::ActionExecutor", "abandoning the operation"));
+    return transactionOnce(q, key, QCoreApplication::translate("teller::ActionExecutor", "abandoning the operation"));
 }
 
-ActionExecutor::Attempt ActionExecutor::transactionOnce(QSqlQuery &q, const IdempotencyKey &key,
-                                                        Clock::time_point deadline, const QString &what)
+ActionExecutor::Attempt ActionExecutor::transactionOnce(QSqlQuery &q, const IdempotencyKey &key, const QString &what)
 {
     QSqlDatabase db = m_session.database();
-    const auto guard = m_session.guard(std::min(deadline, m_session.statementDeadline()));
+    const auto guard = m_session.guard(m_session.statementDeadline());
     if (!db.transaction())
         return failed(m_session.error(db.lastError(), QCoreApplication::translate("teller::ActionExecutor", "starting the transaction")), Phase::BeforeCommit);
     if (!q.exec()) {
@@ -282,14 +316,22 @@ ActionExecutor::Attempt ActionExecutor::transactionOnce(QSqlQuery &q, const Idem
 
 ActionExecutor::Attempt ActionExecutor::statusOnce(const IdempotencyKey &key, Clock::time_point deadline)
 {
-    if (auto notConnected = ensureConnected())
-        return *notConnected;
+    if (auto notReady = ensureReady(deadline))
+        return *notReady;
     auto statement = m_session.prepared(StatusSql);
     if (!statement)
         return failed(statement.error(), Phase::BeforeCommit);
     QSqlQuery &q = **statement;
     q.bindValue(0, key.toString());
-    const auto guard = m_session.guard(std::min(deadline, m_session.statementDeadline()));
+    // The request this workstation made under the key, if its journal knows it: the server
+    // then says key_reused rather than describe another operation that took the key.
+    QString fingerprint;
+    if (m_journal) {
+        if (auto entry = m_journal->entry(key); entry && *entry)
+            fingerprint = (*entry)->fingerprint;
+    }
+    q.bindValue(1, nullableText(fingerprint));
+    const auto guard = m_session.guard(m_session.statementDeadline());
     if (!q.exec())
         return failed(m_session.error(q.lastError(), QCoreApplication::translate("teller::ActionExecutor", "asking for the operation's status")), Phase::BeforeCommit);
     auto outcome = readOutcome(q, key);
@@ -338,6 +380,10 @@ Result<Outcome> ActionExecutor::readOutcome(QSqlQuery &q, const IdempotencyKey &
     o.executedAt = q.value(12).toDateTime();
     o.initiatedBy = q.value(13).toString();
     o.workstation = q.value(14).toString();
+    if (q.record().count() > 16) { // the status query (StatusSql)
+        o.decidedBy = q.value(15).toString();
+        o.decisionNote = q.value(16).toString();
+    }
     if (o.status == OutcomeStatus::Rejected && o.reason.isEmpty())
         return bad(QCoreApplication::translate("teller::ActionExecutor", "a rejection without a reason"));
     if (o.status == OutcomeStatus::Completed && (!o.amount || !o.balanceAfter))

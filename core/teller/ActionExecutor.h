@@ -87,10 +87,11 @@ private:
     Attempt statusOnce(const IdempotencyKey &key, Clock::time_point deadline);
     Attempt abandonOnce(const IdempotencyKey &key, Clock::time_point deadline);
     // One transaction around one prepared statement that returns an action_result row.
-    Attempt transactionOnce(QSqlQuery &q, const IdempotencyKey &key, Clock::time_point deadline, const QString &what);
+    Attempt transactionOnce(QSqlQuery &q, const IdempotencyKey &key, const QString &what);
     Attempt failed(const Error &e, Phase phase);
     Result<Outcome> readOutcome(QSqlQuery &q, const IdempotencyKey &key);
-    std::optional<Attempt> ensureConnected();
+    // Reconnects if needed; an attempt (answer) when the session is not ready or out of time.
+    std::optional<Attempt> ensureReady(Clock::time_point deadline);
     void rollbackQuietly();
     bool sleepUnlessCancelled(std::chrono::milliseconds delay);
 

@@ -77,6 +77,7 @@ StaffInfo readStaff(const QSqlQuery &q)
 
 Result<StaffInfo> Administration::currentStaff()
 {
+    const auto guard = m_session.guard(m_session.statementDeadline()); // on the sign-in path: never hang
     QSqlQuery q(m_session.database());
     if (!q.exec(QStringLiteral("SELECT login, display_name, role, approval_limit, limit_currency, active "
                                "FROM teller.staff WHERE login = session_user AND active")))
@@ -92,7 +93,7 @@ Result<StaffInfo> Administration::addStaff(const QString &login, const QString &
                                            const std::optional<Money> &approvalLimit,
                                            const std::optional<QString> &password)
 {
-    static const QRegularExpression loginPattern(QStringLiteral("^[a-z_][a-z0-9_.-]{0,62}$"));
+    static const QRegularExpression loginPattern(QStringLiteral("^[a-z][a-z0-9_.-]{0,62}$"));
     if (!loginPattern.match(login).hasMatch())
         return fail(Error::badInput(QCoreApplication::translate("teller::Administration", "\"%1\" is not a valid login: lower-case letters, digits, \"_\", \".\" and "
                                        "\"-\", starting with a letter, at most 63 characters.")

@@ -104,8 +104,11 @@ Result<ConnectionSettings> ConnectionSettings::fromConninfo(QStringView conninfo
 Result<void> ConnectionSettings::validate() const
 {
     const auto bad = [](const QString &keyword, const QString &value, const QString &expected) {
+        // A secret is never repeated in a message (it may end up on screen or in a log).
+        static const QStringList secrets = {QStringLiteral("password"), QStringLiteral("sslpassword")};
+        const QString shown = secrets.contains(keyword) ? QStringLiteral("…") : value.left(80);
         return fail(Error::config(QCoreApplication::translate("teller::ConnectionSettings", "The connection setting %1=\"%2\" is not valid: %3")
-                                      .arg(keyword, value.left(80), expected)));
+                                      .arg(keyword, shown, expected)));
     };
 
     const QString port = effective(QStringLiteral("port"));

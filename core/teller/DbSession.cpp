@@ -34,7 +34,11 @@ Error connectError(const QString &text, const QString &where)
         return {Error::Kind::Permission, QCoreApplication::translate("teller::DbSession", "This login may not connect to %1: %2").arg(where, t), QStringLiteral("28000")};
     if (has("database \"") && has("does not exist"))
         return {Error::Kind::Config, QCoreApplication::translate("teller::DbSession", "The database does not exist (%1).").arg(where), QStringLiteral("3D000")};
-    if (has("certificate") || has("sslmode") || has("does not support SSL") || has("SSL error"))
+    // A certificate, a TLS setting or a TLS alert will not fix itself; a connection cut during
+    // the handshake ("SSL error: unexpected eof", "SSL SYSCALL error") is an ordinary lost
+    // connection and falls through to the retryable case below.
+    if (has("certificate") || has("sslmode") || has("does not support SSL") || has("sslrootcert")
+        || (has("SSL error") && (has("alert") || has("verify") || has("wrong version") || has("protocol"))))
         return {Error::Kind::Config, QCoreApplication::translate("teller::DbSession", "The secure connection to %1 failed: %2").arg(where, t), QStringLiteral("08000")};
     if (has("too many") && has("connections"))
         return {Error::Kind::Connection, QCoreApplication::translate("teller::DbSession", "The server %1 has no free connection right now.").arg(where), QStringLiteral("53300")};

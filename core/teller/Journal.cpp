@@ -131,8 +131,12 @@ Result<void> Journal::openFile()
     QSqlQuery q(db);
     // FULL: an entry is on disk before the action goes to the server, power cut or not.
     for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL"}) {
-        if (!q.exec(QString::fromLatin1(pragma)))
+        if (!q.exec(QString::fromLatin1(pragma))) {
+            // SQLITE_CORRUPT (11) and SQLITE_NOTADB (26) are damage; "locked" or an I/O error is not.
+            const QString code = q.lastError().nativeErrorCode();
+            m_damaged = code == u"11" || code == u"26";
             return fail(Error::io(QCoreApplication::translate("teller::Journal", "The local journal %1 is not usable: %2").arg(m_path, q.lastError().text())));
+        }
         q.finish();
     }
     return check();
@@ -141,11 +145,15 @@ Result<void> Journal::openFile()
 Result<void> Journal::check()
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next() || q.value(0).toString() != u"ok")
+    const auto damaged = [this] {
+        m_damaged = true;
         return fail(Error::io(QCoreApplication::translate("teller::Journal", "The local journal %1 is damaged.").arg(m_path)));
+    };
+    if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next() || q.value(0).toString() != u"ok")
+        return damaged();
     q.finish();
     if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
-        return fail(Error::io(QCoreApplication::translate("teller::Journal", "The local journal %1 is damaged.").arg(m_path)));
+        return damaged();
     const int version = q.value(0).toInt();
     q.finish();
     if (version == 0)
@@ -153,7 +161,7 @@ Result<void> Journal::check()
     if (version != SchemaVersion)
         return fail(Error::io(QCoreApplication::translate("teller::Journal", "The local journal %1 was written by another Teller version (%2).").arg(m_path).arg(version)));
     if (!q.exec(QStringLiteral("SELECT " TELLER_JOURNAL_COLUMNS " FROM actions LIMIT 0")))
-        return fail(Error::io(QCoreApplication::translate("teller::Journal", "The local journal %1 is damaged.").arg(m_path)));
+        return damaged();
     return {};
 }
 
@@ -185,13 +193,16 @@ Result<void> Journal::createSchema()
 
 Result<void> Journal::open()
 {
+    m_damaged = false;
     auto opened = openFile();
     if (opened)
         return {};
-    // Never silently dropped: the damaged file is kept beside the new one for inspection.
     closeConnection();
-    if (!QFileInfo::exists(m_path))
+    // A file that is only locked, unreadable or from another Teller version is left where it
+    // is: its open entries must still be reconciled once the problem is fixed.
+    if (!m_damaged || !QFileInfo::exists(m_path))
         return opened;
+    // Never silently dropped: the damaged file is kept beside the new one for inspection.
     const QString aside = m_path + QStringLiteral(".damaged-") + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
     bool moved = QFile::rename(m_path, aside);
     for (const char *suffix : {"-wal", "-shm"}) {
@@ -238,8 +249,8 @@ bool Journal::closes(const Outcome &outcome)
     case OutcomeStatus::KeyReused:
     case OutcomeStatus::Abandoned:
     case OutcomeStatus::Expired:
-    case OutcomeStatus::Error: // a definitive failure: the server did nothing
         return true;
+    case OutcomeStatus::Error: // see update(): closes only an entry that was never in doubt
     case OutcomeStatus::PendingApproval:
     case OutcomeStatus::Busy:
     case OutcomeStatus::InDoubt:
@@ -252,13 +263,18 @@ bool Journal::closes(const Outcome &outcome)
 Result<void> Journal::update(const IdempotencyKey &key, const Outcome &outcome)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    // A definitive failure (error) means the server did nothing in that call; it closes the
+    // entry only if no earlier call left the action in doubt (last_status still 'new'), since
+    // an earlier attempt may have gone through.
     q.prepare(QStringLiteral("UPDATE actions SET last_status = ?, last_message = ?, outcome = ?, updated_at = ?, "
-                             "state = CASE WHEN ? THEN 'closed' ELSE state END WHERE key = ?"));
+                             "state = CASE WHEN ? OR (? AND last_status = 'new') THEN 'closed' ELSE state END "
+                             "WHERE key = ?"));
     q.addBindValue(outcomeStatusName(outcome.status));
     q.addBindValue(text(outcome.message.left(2000)));
     q.addBindValue(QString::fromUtf8(QJsonDocument(outcome.toJson()).toJson(QJsonDocument::Compact)));
     q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
     q.addBindValue(closes(outcome));
+    q.addBindValue(outcome.status == OutcomeStatus::Error);
     q.addBindValue(key.toString());
     if (!q.exec())
         return fail(Error::io(QCoreApplication::translate("teller::Journal", "The local journal could not be updated: %1").arg(q.lastError().text())));

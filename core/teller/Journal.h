@@ -76,6 +76,7 @@ private:
     QString m_path;
     QString m_connection;
     QString m_warning;
+    bool m_damaged = false; // the last openFile() failed because the file is damaged
 };
 
 } // namespace teller

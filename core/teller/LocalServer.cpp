@@ -338,8 +338,13 @@ void LocalServer::startCrashGuard()
 
 Result<void> LocalServer::stop()
 {
-    if (m_binDir.isEmpty())
-        return {};
+    // `tellerctl demo stop` stops a server another process started: find pg_ctl here too.
+    if (m_binDir.isEmpty()) {
+        auto bin = findBinDir();
+        if (!bin)
+            return fail(bin.error());
+        m_binDir = *bin;
+    }
     Result<QString> stopped = QString();
     if (QFileInfo::exists(dataDir() + QStringLiteral("/postmaster.pid")))
         stopped = run(QStringLiteral("pg_ctl"), {QStringLiteral("-D"), dataDir(), QStringLiteral("-m"),

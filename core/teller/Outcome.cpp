@@ -91,6 +91,10 @@ QJsonObject Outcome::toJson() const
         o.insert(QStringLiteral("initiated_by"), initiatedBy);
     if (!workstation.isEmpty())
         o.insert(QStringLiteral("workstation"), workstation);
+    if (!decidedBy.isEmpty())
+        o.insert(QStringLiteral("decided_by"), decidedBy);
+    if (!decisionNote.isEmpty())
+        o.insert(QStringLiteral("decision_note"), decisionNote);
     o.insert(QStringLiteral("attempts"), attempts);
     return o;
 }

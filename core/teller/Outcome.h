@@ -45,6 +45,8 @@ struct Outcome
     QDateTime executedAt;
     QString initiatedBy;
     QString workstation;
+    QString decidedBy;    // for an operation a supervisor decided (from the server's record)
+    QString decisionNote; // the supervisor's note (the reason of a rejection)
     int attempts = 0;
 
     // True when asking again with the same key cannot give another answer by itself.

@@ -3,6 +3,8 @@
 #include "DbSession.h"
 
 #include <QCoreApplication>
+#include <QRandomGenerator>
+#include <QThread>
 #include <QSqlQuery>
 
 namespace teller {
@@ -205,6 +207,7 @@ Result<Decision> Supervision::decide(const IdempotencyKey &key, bool approve, co
                 return fail(reopened.error());
         }
         QSqlDatabase db = m_session.database();
+        const auto guard = m_session.guard(m_session.statementDeadline());
         auto statement = m_session.prepared(QStringLiteral(
             "SELECT key::text, decided, status, reason, decided_by, decided_at, decision_note, initiated_by "
             "FROM teller.decide_operation(?::uuid, ?, ?)"));
@@ -214,16 +217,19 @@ Result<Decision> Supervision::decide(const IdempotencyKey &key, bool approve, co
         q.bindValue(0, key.toString());
         q.bindValue(1, approve);
         q.bindValue(2, note.trimmed().isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(note.trimmed()));
-        const auto guard = m_session.guard(m_session.statementDeadline());
         Error failure;
         if (!db.transaction()) {
             failure = m_session.error(db.lastError(), QCoreApplication::translate("teller::Supervision", "starting the transaction"));
-        } else if (!q.exec() || !q.next()) {
+        } else if (!q.exec()) {
             failure = m_session.error(q.lastError(), QCoreApplication::translate("teller::Supervision", "deciding the operation"));
             if (failure.sqlState == u"P0002")
                 failure.message = QCoreApplication::translate("teller::Supervision", "There is no operation with this key.");
             if (m_session.connectionOk())
                 db.rollback();
+        } else if (!q.next()) {
+            q.finish();
+            db.rollback();
+            return fail(Error::internal(QCoreApplication::translate("teller::Supervision", "The server did not answer the decision; nothing was changed.")));
         } else {
             Decision d;
             d.key = q.value(0).toString();
@@ -243,7 +249,9 @@ Result<Decision> Supervision::decide(const IdempotencyKey &key, bool approve, co
                            || failure.sqlState == u"40P01" || failure.sqlState == u"55P03";
         if (!retry || attempt >= 3)
             return fail(failure);
-        // The earlier attempt may have committed: asking again tells.
+        // The earlier attempt may have committed: asking again tells. A short, jittered pause
+        // first, so that two supervisors do not meet on the same lock again.
+        QThread::msleep(static_cast<unsigned long>(50 * attempt + QRandomGenerator::global()->bounded(50)));
     }
 }
 
@@ -259,6 +267,7 @@ Result<int> Supervision::expireHolds()
 Result<void> Supervision::reportDoubt(const IdempotencyKey &key, const QString &kind, const QString &account,
                                       const QString &counterAccount, const Money &amount, const QString &message)
 {
+    const auto guard = m_session.guard(m_session.statementDeadline());
     QSqlQuery q(m_session.database());
     q.prepare(QStringLiteral("SELECT teller.report_doubt(?::uuid, ?, ?, ?, ?::bigint, ?, ?, ?)"));
     q.addBindValue(key.toString());
@@ -269,7 +278,6 @@ Result<void> Supervision::reportDoubt(const IdempotencyKey &key, const QString &
     q.addBindValue(amount.currency().code());
     q.addBindValue(m_session.options().workstation);
     q.addBindValue(message.left(1000));
-    const auto guard = m_session.guard(m_session.statementDeadline());
     if (!q.exec())
         return fail(m_session.error(q.lastError(), QCoreApplication::translate("teller::Supervision", "reporting an operation in doubt")));
     return {};

@@ -19,6 +19,7 @@ public:
     std::unique_ptr<DbSession> session;
     std::unique_ptr<ActionExecutor> executor;
     std::unique_ptr<Journal> journal;
+    QString journalError; // why the journal could not be opened: no action is sent without it
     QTimer *ping = nullptr;
     std::function<void()> pingNow;
     QTimer *watch = nullptr;
@@ -109,7 +110,6 @@ void TellerClient::signIn(const ConnectionSettings &settings, const SessionOptio
     if (m_options.workstation.isEmpty())
         m_options.workstation = SessionOptions::defaultWorkstation();
     const SessionOptions sessionOptions = m_options;
-    const RetryPolicy policy = m_policy;
     const std::chrono::milliseconds pingInterval = m_pingInterval;
 
     post(m_reads, [this, settings, sessionOptions, pingInterval](Worker &w) {
@@ -134,11 +134,14 @@ void TellerClient::signIn(const ConnectionSettings &settings, const SessionOptio
         const StaffInfo info = *staff;
         QMetaObject::invokeMethod(
             this,
-            [this, info, server, encrypted] {
+            [this, info, server, encrypted, settings, sessionOptions] {
                 m_staff = info;
                 m_server = server;
                 m_signedIn = true;
                 setConnected(true, server);
+                // Only a sign-in that worked starts the other sessions: a wrong password must
+                // not be retried in the background or used to reconcile the journal.
+                startSessions(settings, sessionOptions, info.login);
                 Q_EMIT signedIn(info, server, encrypted);
             },
             Qt::QueuedConnection);
@@ -162,7 +165,11 @@ void TellerClient::signIn(const ConnectionSettings &settings, const SessionOptio
         w.ping->setInterval(pingInterval);
         w.ping->start();
     });
+}
 
+void TellerClient::startSessions(const ConnectionSettings &settings, const SessionOptions &sessionOptions,
+                                 const QString &login)
+{
     // A dedicated connection LISTENs for operation changes; its thread's event loop delivers
     // them. If it drops, it is reopened and subscribed again every few seconds.
     SessionOptions listenOptions = sessionOptions;
@@ -211,7 +218,8 @@ void TellerClient::signIn(const ConnectionSettings &settings, const SessionOptio
     });
 
     const QString journalPath = m_journalPath.isEmpty() ? Journal::defaultPath() : m_journalPath;
-    post(m_actions, [this, settings, sessionOptions, policy, journalPath](Worker &w) {
+    const RetryPolicy policy = m_policy;
+    post(m_actions, [this, settings, sessionOptions, policy, journalPath, login](Worker &w) {
         w.executor.reset();
         w.session = std::make_unique<DbSession>(settings, sessionOptions);
         w.executor = std::make_unique<ActionExecutor>(*w.session, policy);
@@ -220,17 +228,23 @@ void TellerClient::signIn(const ConnectionSettings &settings, const SessionOptio
             w.journal = std::make_unique<Journal>(journalPath);
             auto opened = w.journal->open();
             QString problem = opened ? w.journal->warning() : opened.error().message;
-            if (!opened)
+            w.journalError.clear();
+            if (!opened) {
                 w.journal.reset();
+                w.journalError = opened.error().message;
+            }
             if (!problem.isEmpty())
                 QMetaObject::invokeMethod(this, [this, problem] { Q_EMIT journalProblem(problem); }, Qt::QueuedConnection);
         }
         if (w.journal)
-            w.executor->setJournal(w.journal.get(), settings.user(), settings.databaseIdentity());
+            w.executor->setJournal(w.journal.get(), login, settings.databaseIdentity());
         // Connect now so the first action does not pay for it; if this fails, the first
-        // action reconnects (and says so) by itself.
-        if (auto opened = w.session->open(); !opened)
+        // action reconnects (and says so) by itself, and the journal is settled at the next
+        // sign-in (entries stay open until the server has answered for them).
+        if (auto opened = w.session->open(); !opened) {
             qCWarning(lcDb).noquote() << "action session not connected yet:" << opened.error().message;
+            return;
+        }
         // What an earlier session left unconfirmed is settled first.
         auto items = w.executor->reconcile();
         if (items) {
@@ -346,6 +360,11 @@ bool TellerClient::submit(const Action &action)
             out.key = action.key;
             out.status = OutcomeStatus::InDoubt;
             out.message = tr("Not signed in; the action was not sent.");
+        } else if (!w.journal) {
+            // Exactly once needs the action on disk before it is sent.
+            out.key = action.key;
+            out.status = OutcomeStatus::Error;
+            out.message = tr("No operation can be sent while the local journal cannot be used: %1").arg(w.journalError);
         } else {
             out = w.executor->execute(action, [this, key = action.key](const RetryNotice &n) {
                 QMetaObject::invokeMethod(this, [this, key, n] { Q_EMIT actionRetrying(key, n); }, Qt::QueuedConnection);

@@ -104,6 +104,7 @@ private:
     void finishAction(const Outcome &outcome);
     void reportDoubt(const Action &action, const QString &message);
     void setConnected(bool connected, const QString &detail);
+    void startSessions(const ConnectionSettings &settings, const SessionOptions &sessionOptions, const QString &login);
 
     QThread m_actionThread;
     QThread m_readThread;

@@ -22,14 +22,17 @@ Watchdog::~Watchdog()
     m_thread.join();
 }
 
-void Watchdog::arm(int socket, Clock::time_point deadline)
+bool Watchdog::arm(int socket, Clock::time_point deadline)
 {
     // No wake-up: the watchdog thread looks every PollInterval. Arming is on the path of
     // every statement; a deadline is seconds away, so firing up to 50 ms late is harmless.
     std::lock_guard lock(m_mutex);
+    if (m_socket >= 0)
+        return false;
     m_socket = socket;
     m_deadline = deadline;
     m_fired = false;
+    return true;
 }
 
 bool Watchdog::disarm()

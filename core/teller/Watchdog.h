@@ -22,7 +22,9 @@ public:
     Watchdog(const Watchdog &) = delete;
     Watchdog &operator=(const Watchdog &) = delete;
 
-    void arm(int socket, Clock::time_point deadline);
+    // Arms for this socket and deadline unless already armed (an enclosing scope's deadline
+    // then bounds the whole region); returns whether this call armed it.
+    bool arm(int socket, Clock::time_point deadline);
     // Returns true if the deadline had passed and the socket was shut down.
     bool disarm();
 
@@ -47,14 +49,19 @@ public:
     WatchdogScope(Watchdog &w, int socket, Watchdog::Clock::time_point deadline) : m_w(w)
     {
         if (socket >= 0)
-            m_w.arm(socket, deadline);
+            m_armed = m_w.arm(socket, deadline);
     }
-    ~WatchdogScope() { m_w.disarm(); }
+    ~WatchdogScope()
+    {
+        if (m_armed)
+            m_w.disarm();
+    }
     WatchdogScope(const WatchdogScope &) = delete;
     WatchdogScope &operator=(const WatchdogScope &) = delete;
 
 private:
     Watchdog &m_w;
+    bool m_armed = false;
 };
 
 } // namespace teller

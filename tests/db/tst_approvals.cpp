@@ -252,8 +252,26 @@ private Q_SLOTS:
         QTRY_COMPARE(payloads.size(), 2);
         const QJsonObject decided = QJsonDocument::fromJson(payloads.last().toUtf8()).object();
         QCOMPARE(decided.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
-        QCOMPARE(decided.value(QStringLiteral("decided_by")).toString(), QStringLiteral("t_super2"));
-        QCOMPARE(decided.value(QStringLiteral("initiated_by")).toString(), QStringLiteral("t_limited"));
+        // Only a prompt (anybody connected can NOTIFY): who decided comes from the server's record.
+        QCOMPARE(decided.keys(), (QStringList{QStringLiteral("key"), QStringLiteral("status")}));
+        DbSession session(PgTestServer::instance().staff(m_db, QStringLiteral("t_limited")), SessionOptions{});
+        QVERIFY(session.open());
+        const Outcome status = ActionExecutor(session).status(a.key);
+        QCOMPARE(status.status, OutcomeStatus::Completed);
+        QCOMPARE(status.decidedBy, QStringLiteral("t_super2"));
+        QCOMPARE(status.initiatedBy, QStringLiteral("t_limited"));
+    }
+
+    void aRejectionReasonComesWithTheStatus()
+    {
+        const Action a = pendingWithdrawal(QStringLiteral("6002"), 54321);
+        QVERIFY(decideAs(QStringLiteral("t_super"), a.key, false, QStringLiteral("ID looked wrong")));
+        DbSession session(PgTestServer::instance().staff(m_db, QStringLiteral("t_limited")), SessionOptions{});
+        QVERIFY(session.open());
+        const Outcome status = ActionExecutor(session).status(a.key);
+        QCOMPARE(status.status, OutcomeStatus::Rejected);
+        QCOMPARE(status.decidedBy, QStringLiteral("t_super"));
+        QCOMPARE(status.decisionNote, QStringLiteral("ID looked wrong"));
     }
 };
 

@@ -5,8 +5,10 @@
 
 #include <teller/ActionExecutor.h>
 #include <teller/DbSession.h>
+#include <teller/Journal.h>
 
 #include <QSet>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace teller;
@@ -233,6 +235,44 @@ private Q_SLOTS:
         QCOMPARE(q.lastError().nativeErrorCode(), QStringLiteral("22023"));
         QCOMPARE(sql.balance(QStringLiteral("1001")), qint64(100000));
         QCOMPARE(operations(small.key), qint64(0));
+    }
+
+    // A status question or an abandon that gets no answer from the server (here: a wrong
+    // password) says nothing about the action: its journal entry stays open. A definitive
+    // failure of a fresh action closes its entry (nothing happened anywhere); the same failure
+    // after an earlier attempt was left in doubt does not.
+    void aFailedQuestionNeverClosesAJournalEntry()
+    {
+        QTemporaryDir dir;
+        Journal journal(dir.filePath(QStringLiteral("journal.sqlite")));
+        QVERIFY(journal.open());
+        ConnectionSettings wrong = PgTestServer::instance().staff(m_db, QStringLiteral("t_teller1"));
+        wrong.set(QStringLiteral("password"), QStringLiteral("not-the-password"));
+        DbSession session(wrong, SessionOptions{});
+        ActionExecutor executor(session);
+        const QString login = QStringLiteral("t_teller1"), database = QStringLiteral("db");
+        executor.setJournal(&journal, login, database);
+
+        const Action doubtful = makeAction(ActionKind::Withdrawal, QStringLiteral("1001"), 100);
+        QVERIFY(journal.record(doubtful, login, database, QStringLiteral("ws")));
+        Outcome inDoubt;
+        inDoubt.key = doubtful.key;
+        inDoubt.status = OutcomeStatus::InDoubt;
+        QVERIFY(journal.update(doubtful.key, inDoubt));
+
+        QCOMPARE(executor.status(doubtful.key).status, OutcomeStatus::Error);
+        QCOMPARE(executor.abandon(doubtful.key).status, OutcomeStatus::Error);
+        QCOMPARE(executor.execute(doubtful).status, OutcomeStatus::Error);
+        auto open = journal.openEntries(login, database);
+        QVERIFY(open);
+        QCOMPARE(open->size(), 1);
+        QCOMPARE(open->first().key, doubtful.key);
+
+        const Action fresh = makeAction(ActionKind::Withdrawal, QStringLiteral("1001"), 200);
+        QCOMPARE(executor.execute(fresh).status, OutcomeStatus::Error);
+        open = journal.openEntries(login, database);
+        QVERIFY(open);
+        QCOMPARE(open->size(), 1);
     }
 };
 

@@ -28,6 +28,21 @@ class TestSecurity : public QObject
         return q.lastError().nativeErrorCode();
     }
 
+    // What action_status tells `login` about `key` (with the request's fingerprint, if given).
+    QString statusAs(const QString &login, const IdempotencyKey &key, const QByteArray &fingerprint = {})
+    {
+        DbSession session(PgTestServer::instance().staff(m_db, login), SessionOptions{});
+        if (auto ok = session.open(); !ok)
+            return QStringLiteral("connect failed: ") + ok.error().message;
+        QSqlQuery q(session.database());
+        q.prepare(QStringLiteral("SELECT status FROM teller.action_status(?::uuid, decode(?, 'hex'))"));
+        q.addBindValue(key.toString());
+        q.addBindValue(fingerprint.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(QString::fromLatin1(fingerprint.toHex())));
+        if (!q.exec() || !q.next())
+            return QStringLiteral("failed: ") + q.lastError().text();
+        return q.value(0).toString();
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -125,6 +140,71 @@ private Q_SLOTS:
         QVERIFY2(error.contains(QLatin1String("accounts_available_not_below_floor")), qPrintable(error));
         QVERIFY(!sql.exec(QStringLiteral("UPDATE teller.accounts SET held = balance + 1 WHERE number = '9001'"), {}, &error));
         QVERIFY2(error.contains(QLatin1String("accounts_available_not_below_floor")), qPrintable(error));
+    }
+
+    // A teller hears about a key only if it is theirs and holds the request they mean: a key
+    // another login took (say, after seeing it announced) is key_reused, never "completed"
+    // for the teller's own withdrawal.
+    void aKeyTakenByAnotherLoginIsNotReportedAsYours()
+    {
+        const Action mine = makeAction(ActionKind::Withdrawal, QStringLiteral("9001"), 4000);
+        Action theirs = makeAction(ActionKind::Deposit, QStringLiteral("9002"), 1);
+        theirs.key = mine.key;
+        QCOMPARE(executeAs(m_db, QStringLiteral("t_teller2"), theirs).status, OutcomeStatus::Completed);
+
+        QCOMPARE(statusAs(QStringLiteral("t_teller1"), mine.key), QStringLiteral("key_reused"));
+        QCOMPARE(statusAs(QStringLiteral("t_teller1"), mine.key, mine.request.fingerprint()), QStringLiteral("key_reused"));
+        QCOMPARE(statusAs(QStringLiteral("t_super"), mine.key, mine.request.fingerprint()), QStringLiteral("key_reused"));
+        QCOMPARE(statusAs(QStringLiteral("t_super"), mine.key), QStringLiteral("completed"));
+        QCOMPARE(statusAs(QStringLiteral("t_teller2"), mine.key, theirs.request.fingerprint()), QStringLiteral("completed"));
+        QCOMPARE(executeAs(m_db, QStringLiteral("t_teller1"), mine).status, OutcomeStatus::KeyReused);
+        Sql sql(m_db);
+        QCOMPARE(sql.balance(QStringLiteral("9001")), qint64(100000));
+    }
+
+    // Only Teller staff (and the owner) connect: a login that is not staff cannot even LISTEN
+    // to what the branch is doing.
+    void onlyStaffMayConnect()
+    {
+        Sql sql(m_db);
+        // The same SCRAM verifier as the fixture's staff (a verifier does not depend on the name).
+        SQL_VERIFY(sql, QStringLiteral("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'outsider') THEN "
+                                       "EXECUTE format('CREATE ROLE outsider LOGIN PASSWORD %L', "
+                                       "(SELECT rolpassword FROM pg_authid WHERE rolname = 't_teller1')); END IF; END $$"));
+        DbSession session(PgTestServer::instance().staff(m_db, QStringLiteral("outsider")), SessionOptions{});
+        const auto opened = session.open(DbSession::SchemaCheck::Skip);
+        QVERIFY(!opened);
+        QCOMPARE(opened.error().kind, Error::Kind::Permission);
+        QVERIFY2(opened.error().message.contains(QLatin1String("permission denied for database")), qPrintable(opened.error().message));
+    }
+
+    // add_staff never turns an existing role with rights of its own into a login.
+    void addStaffDoesNotTakeOverARoleWithRightsOfItsOwn_data()
+    {
+        QTest::addColumn<QString>("role");
+        QTest::addColumn<QString>("setup");
+        QTest::addRow("member of another group") << "etl"
+                                                 << "CREATE ROLE etl NOLOGIN IN ROLE pg_read_server_files";
+        QTest::addRow("owns a table") << "owner1"
+                                      << "CREATE ROLE owner1 NOLOGIN; CREATE TABLE public.owned_by_owner1 (x int); "
+                                         "ALTER TABLE public.owned_by_owner1 OWNER TO owner1";
+        QTest::addRow("holds a grant") << "reader1"
+                                       << "CREATE ROLE reader1 NOLOGIN; GRANT SELECT ON teller.audit_log TO reader1";
+        QTest::addRow("bypasses row security") << "bypass1" << "CREATE ROLE bypass1 NOLOGIN BYPASSRLS";
+    }
+
+    void addStaffDoesNotTakeOverARoleWithRightsOfItsOwn()
+    {
+        QFETCH(QString, role);
+        QFETCH(QString, setup);
+        Sql sql(m_db);
+        if (sql.count(QStringLiteral("SELECT count(*) FROM pg_roles WHERE rolname = ?"), {role}) == 0)
+            SQL_VERIFY(sql, setup);
+        QCOMPARE(stateAs(QStringLiteral("t_admin"),
+                         QStringLiteral("SELECT teller.add_staff('%1', 'x', 'teller', NULL, NULL)").arg(role)),
+                 QStringLiteral("42501"));
+        QCOMPARE(sql.value(QStringLiteral("SELECT rolcanlogin FROM pg_roles WHERE rolname = ?"), {role}).toBool(), false);
+        QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.staff WHERE login = ?"), {role}), qint64(0));
     }
 
     void whoIsRecordedCannotBeForged()

@@ -117,6 +117,10 @@ QString PgTestServer::createDatabase()
     auto created = postgres.exec(QStringLiteral("CREATE DATABASE ") + name + QStringLiteral(" TEMPLATE teller_template"));
     if (!created)
         qFatal("cannot create database %s: %s", qPrintable(name), qPrintable(created.error().message));
+    // A copy does not inherit who may connect: as in a real deployment, the owner secures it.
+    DbSession copy(superuser(name), SessionOptions{});
+    if (!copy.open(DbSession::SchemaCheck::Skip) || !copy.exec(QStringLiteral("SELECT teller.secure_database()")))
+        qFatal("cannot secure database %s", qPrintable(name));
     return name;
 }
 
