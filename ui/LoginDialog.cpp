@@ -30,15 +30,8 @@ LoginDialog::LoginDialog(QWidget *parent) : QDialog(parent)
     m_database->setObjectName(QStringLiteral("databaseEdit"));
     m_sslmode = new QComboBox(this);
     m_sslmode->setObjectName(QStringLiteral("sslModeCombo"));
-    const std::pair<const char *, const char *> modes[] = {
-        {"verify-full", QT_TR_NOOP("Encrypted, server verified (verify-full)")},
-        {"verify-ca", QT_TR_NOOP("Encrypted, certificate checked (verify-ca)")},
-        {"require", QT_TR_NOOP("Encrypted, not verified (require)")},
-        {"prefer", QT_TR_NOOP("Encrypted if possible (prefer)")},
-        {"disable", QT_TR_NOOP("Not encrypted (disable)")},
-    };
-    for (const auto &[value, label] : modes)
-        m_sslmode->addItem(tr(label), QString::fromLatin1(value));
+    for (const auto &[value, label] : ui::sslModes())
+        m_sslmode->addItem(label, value);
     m_login = new QLineEdit(this);
     m_login->setObjectName(QStringLiteral("loginEdit"));
     m_password = new QLineEdit(this);
@@ -71,7 +64,7 @@ LoginDialog::LoginDialog(QWidget *parent) : QDialog(parent)
     m_error->setAccessibleName(tr("Sign-in problem"));
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Sign in"));
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("S&ign in"));
     m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("signInButton"));
     m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("&Quit"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
@@ -174,7 +167,7 @@ void LoginDialog::setBusy(bool busy)
                        static_cast<QWidget *>(m_sslmode), static_cast<QWidget *>(m_login), static_cast<QWidget *>(m_password)})
         w->setEnabled(!busy);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!busy);
-    m_buttons->button(QDialogButtonBox::Ok)->setText(busy ? tr("Signing in…") : tr("&Sign in"));
+    m_buttons->button(QDialogButtonBox::Ok)->setText(busy ? tr("Signing in…") : tr("S&ign in"));
     if (busy)
         m_error->setVisible(false);
 }

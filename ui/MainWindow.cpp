@@ -47,7 +47,8 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override
     {
         if (event->type() == QEvent::KeyPress) {
-            const int key = static_cast<QKeyEvent *>(event)->key();
+            const auto *keyEvent = static_cast<QKeyEvent *>(event);
+            const int key = keyEvent->key();
             if ((key == Qt::Key_Down || key == Qt::Key_PageDown) && m_results->model()->rowCount() > 0) {
                 m_results->setFocus();
                 if (!m_results->currentIndex().isValid())
@@ -55,7 +56,10 @@ protected:
                 return true;
             }
             if (key == Qt::Key_Return || key == Qt::Key_Enter) {
-                m_activate();
+                // Enter held down opens the account once; the repeats would reach the amount
+                // field of the opened account.
+                if (!keyEvent->isAutoRepeat())
+                    m_activate();
                 return true;
             }
         }
@@ -161,7 +165,7 @@ void MainWindow::buildUi()
     m_search->setPlaceholderText(tr("Account number or holder's name"));
     m_search->setClearButtonEnabled(true);
     m_search->addAction(QIcon(QStringLiteral(":/teller/icons/search.png")), QLineEdit::LeadingPosition);
-    auto *searchLabel = new QLabel(tr("&Find account (Ctrl+F):"), searchPanel);
+    auto *searchLabel = new QLabel(tr("F&ind account (Ctrl+F):"), searchPanel);
     searchLabel->setBuddy(m_search);
     m_results = new QTableView(searchPanel);
     m_results->setObjectName(QStringLiteral("searchResults"));
@@ -187,6 +191,7 @@ void MainWindow::buildUi()
     });
     m_search->installEventFilter(new SearchKeys(m_results, [this] { activateSearchResult(); }, this));
     connect(m_results, &QTableView::activated, this, [this] { activateSearchResult(); });
+    ui::ignoreHeldEnter(m_results);
 
     // Right: the account, the forms, the history.
     auto *accountBox = new QGroupBox(tr("Account"), this);
@@ -299,15 +304,7 @@ void MainWindow::buildUi()
 void MainWindow::buildMenus()
 {
     auto *file = menuBar()->addMenu(tr("&File"));
-    auto *signOut = file->addAction(tr("Sign &out"), this, [this] {
-        if (m_client->actionInFlight()) {
-            statusBar()->showMessage(tr("An operation is still being confirmed."), 5000);
-            return;
-        }
-        m_client->signOut();
-        hide();
-        showSignIn();
-    });
+    auto *signOut = file->addAction(tr("Sign &out"), this, &MainWindow::signOut);
     signOut->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     file->addAction(tr("&Settings…"), this, [this] {
         SettingsDialog dialog(this);
@@ -424,7 +421,17 @@ LoginDialog *MainWindow::showSignIn(bool quitOnCancel)
         m_client->signIn(*settings, AppSettings::instance().sessionOptions());
     });
     if (quitOnCancel)
-        connect(dialog, &QDialog::rejected, qApp, &QApplication::quit, Qt::QueuedConnection);
+        connect(
+            dialog, &QDialog::rejected, this,
+            [this] {
+                // Quitting goes through the window's close, which warns about what is unfinished;
+                // if the teller stays, the sign-in comes back.
+                if (close())
+                    QApplication::quit();
+                else if (!m_closeWhenIdle)
+                    showSignIn();
+            },
+            Qt::QueuedConnection);
     dialog->show();
     return dialog;
 }
@@ -448,11 +455,8 @@ void MainWindow::onSignedIn(const StaffInfo &staff, const QString &server, bool 
             m_pages->setTabText(1, count ? tr("Supervision: %1 pending (Ctrl+2)").arg(count) : tr("Supervision (Ctrl+2)"));
         });
         m_panel->refresh();
-    } else if (staff.role != StaffRole::Supervisor && m_panel) {
-        m_pages->removeTab(1);
-        m_panel->deleteLater();
-        m_panel = nullptr;
-        m_pages->tabBar()->setVisible(false);
+    } else if (staff.role != StaffRole::Supervisor) {
+        removeSupervision();
     }
     m_serverLabel->setText(encrypted ? tr("%1 · encrypted").arg(server) : tr("%1 · not encrypted").arg(server));
     onConnectionState(true, server);
@@ -462,6 +466,54 @@ void MainWindow::onSignedIn(const StaffInfo &staff, const QString &server, bool 
     activateWindow();
     focusSearch();
     Q_EMIT signedIn();
+}
+
+void MainWindow::removeSupervision()
+{
+    if (!m_panel)
+        return;
+    m_pages->removeTab(1);
+    m_panel->deleteLater();
+    m_panel = nullptr;
+    m_pages->tabBar()->setVisible(false);
+}
+
+void MainWindow::signOut()
+{
+    if (m_client->actionInFlight()) {
+        statusBar()->showMessage(tr("An operation is still being confirmed."), 5000);
+        return;
+    }
+    if (!confirmLeavingUnfinished(true))
+        return;
+    m_client->signOut();
+    clearSession();
+    saveWindowState();
+    hide();
+    showSignIn();
+}
+
+void MainWindow::clearSession()
+{
+    // The next staff member sees nothing of the previous one's customers or operations.
+    m_search->clear();
+    m_searchDebounce.stop();
+    m_searchText.clear();
+    m_resultsText.clear();
+    m_searchRequest = 0;
+    m_accountRequest = 0;
+    m_openWhenFound = false;
+    m_resultsModel->setAccounts({});
+    for (ActionForm *f : m_forms)
+        f->reset();
+    showAccount(std::nullopt);
+    removeSupervision();
+    m_pages->setCurrentIndex(0);
+    m_tabs->setCurrentIndex(0);
+    statusBar()->clearMessage();
+    m_staffLabel->clear();
+    m_staff = {};
+    setWindowTitle(tr("Teller"));
 }
 
 void MainWindow::onConnectionState(bool connected, const QString &detail)
@@ -584,25 +636,58 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
-    QStringList unconfirmed;
-    for (ActionForm *f : m_forms) {
-        if (f->holdsUnfinishedAction() && f->action())
-            unconfirmed << f->action()->key.toString();
+    if (!confirmLeavingUnfinished(false)) {
+        event->ignore();
+        return;
     }
-    if (!unconfirmed.isEmpty()) {
-        const auto answer = QMessageBox::warning(
-            this, tr("Unconfirmed operation"),
-            tr("These operations are not confirmed:\n%1\n\nDo not pay out for them. Note the keys: "
-               "\"tellerctl status KEY\" tells later whether they happened. Close anyway?")
-                .arg(unconfirmed.join(u'\n')),
-            QMessageBox::Close | QMessageBox::Cancel, QMessageBox::Cancel);
-        if (answer != QMessageBox::Close) {
-            event->ignore();
-            return;
-        }
+    if (m_client->actionInFlight()) {
+        // A decision came in while the question was open, and is being fetched.
+        m_closeWhenIdle = true;
+        statusBar()->showMessage(tr("An operation is being confirmed; the window closes when it is done."));
+        event->ignore();
+        return;
     }
+    if (isVisible()) // hidden: signed out (saved then) or never shown
+        saveWindowState();
+    event->accept();
+}
+
+void MainWindow::saveWindowState()
+{
     auto &s = AppSettings::instance();
     s.setValue(settingkeys::WindowGeometry, saveGeometry());
     s.setValue(settingkeys::WindowState, saveState());
-    event->accept();
+}
+
+bool MainWindow::confirmLeavingUnfinished(bool signingOut)
+{
+    QStringList unconfirmed, pending;
+    for (ActionForm *f : m_forms) {
+        if (!f->holdsUnfinishedAction() || !f->action())
+            continue;
+        (f->state() == ActionForm::State::Pending ? pending : unconfirmed) << f->action()->key.toString();
+    }
+    if (unconfirmed.isEmpty() && pending.isEmpty())
+        return true;
+    QStringList text;
+    if (!unconfirmed.isEmpty())
+        text << tr("These operations are not confirmed:\n%1\n\nDo not pay out for them. Note the keys: "
+                   "\"tellerctl status KEY\" tells later whether they happened.")
+                    .arg(unconfirmed.join(u'\n'));
+    if (!pending.isEmpty())
+        text << tr("These operations are waiting for a supervisor:\n%1\n\nDo not pay out for them yet. The "
+                   "supervisor's decision still applies; the account's recent operations will show it.")
+                    .arg(pending.join(u'\n'));
+    text << (signingOut ? tr("Sign out anyway?") : tr("Close anyway?"));
+    const QMessageBox::StandardButton leave = signingOut ? QMessageBox::Yes : QMessageBox::Close;
+    const auto answer = QMessageBox::warning(this, tr("Unfinished operations"), text.join(QStringLiteral("\n\n")),
+                                             leave | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != leave)
+        return false;
+    if (signingOut && m_client->actionInFlight()) {
+        // A decision came in while the question was open, and is being fetched.
+        statusBar()->showMessage(tr("An operation is still being confirmed."), 5000);
+        return false;
+    }
+    return true;
 }

@@ -68,6 +68,14 @@ private:
     void showReceipt(const teller::Outcome &outcome);
     void activateSearchResult();
     void watchNetwork();
+    void signOut();
+    // Asks before the window lets go of operations whose outcome it has not shown (unconfirmed,
+    // waiting for a supervisor); true when there are none or the teller agrees.
+    bool confirmLeavingUnfinished(bool signingOut);
+    // Forgets everything of the signed-out session: account, search, history, forms, panel.
+    void clearSession();
+    void removeSupervision();
+    void saveWindowState();
 
     teller::TellerClient *m_client;
     QPointer<LoginDialog> m_login;

@@ -59,8 +59,14 @@ ReconcileDialog::ReconcileDialog(TellerClient *client, const QList<ReconcileItem
     connect(m_abandon, &QPushButton::clicked, this, &ReconcileDialog::abandon);
     connect(m_checkAgain, &QPushButton::clicked, this, [this] {
         const int row = currentRow();
-        if (row >= 0 && m_client->queryStatus(m_items.at(row).entry.key))
+        if (row < 0)
+            return;
+        if (m_client->queryStatus(m_items.at(row).entry.key)) {
             m_busyRow = row;
+            m_status->clear();
+        } else {
+            showClientBusy();
+        }
         updateButtons();
     });
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &ReconcileDialog::updateButtons);
@@ -146,6 +152,8 @@ void ReconcileDialog::resubmit()
     if (m_client->submit(*action)) {
         m_busyRow = row;
         m_status->setText(tr("Sending %1 with its original key…").arg(describe(m_items.at(row).entry, locale())));
+    } else {
+        showClientBusy();
     }
     updateButtons();
 }
@@ -161,8 +169,12 @@ void ReconcileDialog::abandon()
                                                   .arg(describe(m_items.at(row).entry, locale())));
     if (answer != QMessageBox::Yes)
         return;
-    if (m_client->abandon(m_items.at(row).entry.key))
+    if (m_client->abandon(m_items.at(row).entry.key)) {
         m_busyRow = row;
+        m_status->clear();
+    } else {
+        showClientBusy();
+    }
     updateButtons();
 }
 
@@ -175,4 +187,10 @@ void ReconcileDialog::onFinished(const Outcome &outcome)
     m_status->setText(QString());
     m_busyRow = -1;
     updateButtons();
+}
+
+void ReconcileDialog::showClientBusy()
+{
+    // Nothing was sent: the entry keeps its key and stays as it was.
+    m_status->setText(tr("Another operation is still being confirmed; nothing was sent. Try again once it is done."));
 }

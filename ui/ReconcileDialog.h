@@ -29,6 +29,7 @@ private:
     void updateButtons();
     void resubmit();
     void abandon();
+    void showClientBusy();
     void onFinished(const teller::Outcome &outcome);
     int currentRow() const;
 

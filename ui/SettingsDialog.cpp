@@ -50,8 +50,8 @@ SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent)
     m_sslmode = new QComboBox(this);
     m_sslmode->setObjectName(QStringLiteral("settingsSslMode"));
     m_sslmode->addItem(asConfigured, QString());
-    for (const char *mode : {"verify-full", "verify-ca", "require", "prefer", "disable"})
-        m_sslmode->addItem(QString::fromLatin1(mode), QString::fromLatin1(mode));
+    for (const auto &[value, label] : ui::sslModes())
+        m_sslmode->addItem(label, value);
     m_sslmode->setCurrentIndex(std::max(0, m_sslmode->findData(s.contains(settingkeys::ServerSslMode)
                                                                   ? s.value(settingkeys::ServerSslMode).toString()
                                                                   : QString())));
@@ -98,7 +98,7 @@ SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent)
     add(tr("&Lock timeout:"), m_lockTimeout);
     add(tr("S&tatement timeout:"), m_statementTimeout);
     add(tr("&Retries:"), m_retries);
-    add(tr("Retry &budget:"), m_budget);
+    add(tr("Retry b&udget:"), m_budget);
 
     auto *system = new QLabel(sys.path.isEmpty()
                                   ? tr("No system configuration (%1).").arg(WorkstationConfig::defaultPath())

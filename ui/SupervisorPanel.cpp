@@ -21,6 +21,8 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace teller;
 
 SupervisorPanel::SupervisorPanel(TellerClient *client, QWidget *parent) : QWidget(parent), m_client(client)
@@ -108,7 +110,7 @@ SupervisorPanel::SupervisorPanel(TellerClient *client, QWidget *parent) : QWidge
     m_auditAccount = new QLineEdit(auditPage);
     m_auditAccount->setObjectName(QStringLiteral("auditAccountEdit"));
     m_auditAccount->setPlaceholderText(tr("Account number, then Enter"));
-    auto *auditLabel = new QLabel(tr("Acc&ount:"), auditPage);
+    auto *auditLabel = new QLabel(tr("Ac&count:"), auditPage);
     auditLabel->setBuddy(m_auditAccount);
     m_ledger = new LedgerTableModel(this);
     m_ledgerView = makeTable("ledgerView", tr("Ledger entries"));
@@ -144,9 +146,9 @@ SupervisorPanel::SupervisorPanel(TellerClient *client, QWidget *parent) : QWidge
     connect(client, &TellerClient::decisionFailed, this, [this](const QString &key, const Error &e) {
         if (key != m_deciding)
             return;
+        m_deciding.clear();
         setDeciding(false);
-        m_status->setText(e.message);
-        m_status->setStyleSheet(QStringLiteral("color: %1;").arg(ui::Bad.name()));
+        showProblem(e.message);
         refresh();
     });
     connect(client, &TellerClient::accountLoaded, this,
@@ -227,24 +229,41 @@ void SupervisorPanel::onReviewLoaded(quint64 id, const QList<ReviewItem> &pendin
 {
     if (id != m_reviewRequest)
         return;
-    const QString keep = m_selectAfter.isEmpty() ? selectedKey() : m_selectAfter;
+    const QString keep = selectedKey();
     const int keepRow = m_pendingView->currentIndex().row();
-    m_selectAfter.clear();
     m_pending->setItems(pending);
     m_decided->setItems(decided);
     m_doubts->setItems(doubts);
-    // Keep the selection on the same operation, or on the same row when it was decided.
+    // Keep the selection on the same operation. When it has left the queue because this
+    // supervisor decided it (or is deciding it), the next row takes its place; when it left otherwise (another
+    // supervisor decided it, it expired), nothing is selected until the supervisor chooses:
+    // Alt+A must never approve an operation that slid under the selection unseen.
     QModelIndex select;
     for (int row = 0; row < m_pendingProxy->rowCount(); ++row) {
         if (m_pendingProxy->index(row, 0).data(ReviewTableModel::KeyRole).toString() == keep)
             select = m_pendingProxy->index(row, 0);
     }
-    if (!select.isValid() && m_pendingProxy->rowCount() > 0)
-        select = m_pendingProxy->index(std::clamp(keepRow, 0, m_pendingProxy->rowCount() - 1), 0);
-    if (select.isValid())
+    const bool stillPending = std::any_of(pending.cbegin(), pending.cend(), [&](const ReviewItem &i) { return i.key == keep; });
+    if (!keep.isEmpty() && !stillPending) {
+        if (keep == m_decidedHere || keep == m_deciding) {
+            if (m_pendingProxy->rowCount() > 0)
+                select = m_pendingProxy->index(std::clamp(keepRow, 0, m_pendingProxy->rowCount() - 1), 0);
+        } else {
+            m_status->setText(tr("The operation you had selected is no longer waiting: another supervisor decided it, "
+                                 "or it expired. Select the next one yourself."));
+            m_status->setStyleSheet(QStringLiteral("color: %1;").arg(ui::Warn.name()));
+        }
+    }
+    if (!m_decidedHere.isEmpty()
+        && std::none_of(pending.cbegin(), pending.cend(), [&](const ReviewItem &i) { return i.key == m_decidedHere; }))
+        m_decidedHere.clear();
+    if (select.isValid()) {
         m_pendingView->setCurrentIndex(select);
-    else
+    } else {
+        m_pendingView->selectionModel()->clear();
         m_details->clear();
+        m_accountRequest = 0; // details still on their way belong to no selection
+    }
     m_tabs->setTabText(0, tr("&Pending (%1)").arg(pending.size()));
     int unresolved = 0;
     for (const DoubtItem &d : doubts)
@@ -302,16 +321,25 @@ void SupervisorPanel::setDeciding(bool deciding)
     m_reject->setEnabled(!deciding && any);
 }
 
+void SupervisorPanel::showProblem(const QString &message)
+{
+    m_status->setText(message);
+    m_status->setStyleSheet(QStringLiteral("color: %1;").arg(ui::Bad.name()));
+}
+
 void SupervisorPanel::approveSelected()
 {
     const auto item = selectedItem();
     if (!item || !m_deciding.isEmpty())
         return;
+    const auto key = IdempotencyKey::parse(item->key);
+    if (!key)
+        return showProblem(tr("The operation's key \"%1\" is not valid; nothing was decided.").arg(item->key));
     m_deciding = item->key;
     setDeciding(true);
     m_status->setText(tr("Approving…"));
     m_status->setStyleSheet({});
-    m_client->decide(*IdempotencyKey::parse(item->key), true, {});
+    m_client->decide(*key, true, {});
 }
 
 void SupervisorPanel::rejectSelected()
@@ -319,6 +347,9 @@ void SupervisorPanel::rejectSelected()
     const auto item = selectedItem();
     if (!item || !m_deciding.isEmpty())
         return;
+    const auto key = IdempotencyKey::parse(item->key);
+    if (!key)
+        return showProblem(tr("The operation's key \"%1\" is not valid; nothing was decided.").arg(item->key));
     bool ok = false;
     const QString reason = QInputDialog::getText(this, tr("Reject"),
                                                  tr("Why is %1 for %2 rejected? (the teller sees this)")
@@ -328,16 +359,13 @@ void SupervisorPanel::rejectSelected()
                                .trimmed();
     if (!ok)
         return;
-    if (reason.isEmpty()) {
-        m_status->setText(tr("A rejection needs a reason."));
-        m_status->setStyleSheet(QStringLiteral("color: %1;").arg(ui::Bad.name()));
-        return;
-    }
+    if (reason.isEmpty())
+        return showProblem(tr("A rejection needs a reason."));
     m_deciding = item->key;
     setDeciding(true);
     m_status->setText(tr("Rejecting…"));
     m_status->setStyleSheet({});
-    m_client->decide(*IdempotencyKey::parse(item->key), false, reason.left(500));
+    m_client->decide(*key, false, reason.left(500));
 }
 
 void SupervisorPanel::onDecided(const Decision &d)
@@ -345,6 +373,7 @@ void SupervisorPanel::onDecided(const Decision &d)
     if (d.key != m_deciding)
         return;
     m_deciding.clear();
+    m_decidedHere = d.key; // it leaves the queue because of this supervisor: the next row may follow
     QString text;
     QColor colour = ui::Good;
     if (d.decidedNow) {
@@ -352,10 +381,10 @@ void SupervisorPanel::onDecided(const Decision &d)
                                         : tr("Rejected: the hold is released; %1 sees your reason.").arg(d.initiatedBy);
     } else {
         colour = ui::Warn;
-        text = d.status == u"expired" ? tr("Too late: the hold had expired.")
-                                      : tr("Already %1 by %2 at %3.")
-                                            .arg(d.status == u"completed" ? tr("approved") : tr("rejected"), d.decidedBy,
-                                                 locale().toString(d.decidedAt.toLocalTime().time(), QLocale::ShortFormat));
+        const QString at = locale().toString(d.decidedAt.toLocalTime().time(), QLocale::ShortFormat);
+        text = d.status == u"expired"     ? tr("Too late: the hold had expired.")
+               : d.status == u"completed" ? tr("Already approved by %1 at %2.").arg(d.decidedBy, at)
+                                          : tr("Already rejected by %1 at %2.").arg(d.decidedBy, at);
     }
     m_status->setText(text);
     m_status->setStyleSheet(QStringLiteral("color: %1;").arg(colour.name()));

@@ -49,6 +49,7 @@ private:
     std::optional<teller::ReviewItem> selectedItem() const;
     void updateLive(bool live);
     void setDeciding(bool deciding);
+    void showProblem(const QString &message);
     QTableView *makeTable(const char *name, const QString &accessibleName);
 
     teller::TellerClient *m_client;
@@ -56,7 +57,7 @@ private:
     quint64 m_ledgerRequest = 0;
     quint64 m_accountRequest = 0;
     QString m_deciding;    // the key being decided, if any
-    QString m_selectAfter; // keep the selection on this key after a refresh
+    QString m_decidedHere; // decided by this supervisor: when it leaves the queue, the next row is selected
     QTimer m_refreshSoon;  // coalesces bursts of notifications
     QTimer m_fallback;     // refreshes on a timer, faster when notifications are not live
     QTimer m_clock;

@@ -2,10 +2,30 @@
 
 #include <QAbstractButton>
 #include <QCoreApplication>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QWidget>
 
 namespace ui {
+
+namespace {
+class HeldEnterFilter : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::KeyPress) {
+            const auto *key = static_cast<QKeyEvent *>(event);
+            if (key->isAutoRepeat() && (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter))
+                return true;
+        }
+        return QObject::eventFilter(watched, event);
+    }
+};
+} // namespace
 
 QString accountStatusText(const QString &status)
 {
@@ -42,6 +62,27 @@ QString operationStatusText(const QString &status)
     if (status == u"abandoned")
         return QCoreApplication::translate("ui", "Abandoned");
     return status;
+}
+
+QList<std::pair<QString, QString>> sslModes()
+{
+    // Translated in the sign-in dialog's context, where these words were first.
+    static const std::pair<const char *, const char *> modes[] = {
+        {"verify-full", QT_TRANSLATE_NOOP("LoginDialog", "Encrypted, server verified (verify-full)")},
+        {"verify-ca", QT_TRANSLATE_NOOP("LoginDialog", "Encrypted, certificate checked (verify-ca)")},
+        {"require", QT_TRANSLATE_NOOP("LoginDialog", "Encrypted, not verified (require)")},
+        {"prefer", QT_TRANSLATE_NOOP("LoginDialog", "Encrypted if possible (prefer)")},
+        {"disable", QT_TRANSLATE_NOOP("LoginDialog", "Not encrypted (disable)")},
+    };
+    QList<std::pair<QString, QString>> list;
+    for (const auto &[value, label] : modes)
+        list.append({QString::fromLatin1(value), QCoreApplication::translate("LoginDialog", label)});
+    return list;
+}
+
+void ignoreHeldEnter(QWidget *w)
+{
+    w->installEventFilter(new HeldEnterFilter(w));
 }
 
 void nameForAccessibility(QWidget *root)

@@ -185,7 +185,7 @@ int main(int argc, char *argv[])
     if (parser.isSet(checkOption))
         return selfCheck(window);
     if (!config)
-        QMessageBox::warning(&window, QStringLiteral("Teller"), config.error().message);
+        QMessageBox::warning(&window, QApplication::applicationDisplayName(), config.error().message);
 
     if (!parser.isSet(demoOption)) {
         traceStartup(window.showSignIn(), "sign-in window interactive");
@@ -194,7 +194,7 @@ int main(int argc, char *argv[])
 
     DemoLauncher demo;
     QProgressDialog progress(QApplication::translate("main", "Starting the demo database…"), QString(), 0, 0);
-    progress.setWindowTitle(QStringLiteral("Teller"));
+    progress.setWindowTitle(QApplication::applicationDisplayName());
     progress.setMinimumDuration(300);
     progress.setCancelButton(nullptr);
     QObject::connect(&demo, &DemoLauncher::ready, &window, [&](const teller::ConnectionSettings &superuser) {
@@ -213,7 +213,7 @@ int main(int argc, char *argv[])
     });
     QObject::connect(&demo, &DemoLauncher::failed, &window, [&](const QString &message) {
         progress.close();
-        QMessageBox::critical(nullptr, QStringLiteral("Teller"),
+        QMessageBox::critical(nullptr, QApplication::applicationDisplayName(),
                               QApplication::translate("main", "The demo database could not be started:\n%1").arg(message));
         QApplication::exit(1);
     });

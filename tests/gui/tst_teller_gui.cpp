@@ -9,7 +9,9 @@
 #include <AmountValidator.h>
 #include <LoginDialog.h>
 #include <MainWindow.h>
+#include <SettingsDialog.h>
 
+#include <teller/DbSession.h>
 #include <teller/Journal.h>
 #include <teller/WorkstationConfig.h>
 #include <teller/TellerClient.h>
@@ -24,10 +26,13 @@
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTabBar>
 #include <QTableWidget>
 #include <QTimer>
 #include <QTranslator>
@@ -94,6 +99,80 @@ class TestTellerGui : public QObject
     }
 
     ActionForm *withdrawForm() { return m_window->form(ActionKind::Withdrawal); }
+
+    // A second supervisor, at another workstation, rejects a pending operation.
+    bool rejectAsOtherSupervisor(const QString &key)
+    {
+        SessionOptions options;
+        options.workstation = QStringLiteral("test-ws");
+        DbSession other(PgTestServer::instance().staff(m_db, QStringLiteral("t_super2")), options);
+        const auto parsed = IdempotencyKey::parse(key);
+        return other.open() && parsed && Supervision(other).decide(*parsed, false, QStringLiteral("not today"));
+    }
+
+    // Enter held down: what the keyboard sends after the first press.
+    static void holdEnter(QWidget *w, int repeats = 5)
+    {
+        for (int i = 0; i < repeats; ++i) {
+            QKeyEvent press(QEvent::KeyPress, Qt::Key_Return, Qt::NoModifier, QStringLiteral("\r"), true);
+            QApplication::sendEvent(w, &press);
+        }
+    }
+
+    // The Alt+letter of every visible, enabled control of `root` (labels with a buddy, buttons,
+    // tabs, the menu bar's menus) and of the items of each menu: letters used twice.
+    static QStringList mnemonicClashes(QWidget *root, const QString &where)
+    {
+        const auto letter = [](const QString &text) -> QChar {
+            for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+                if (text.at(i) != u'&')
+                    continue;
+                if (text.at(i + 1) != u'&')
+                    return text.at(i + 1).toLower();
+                ++i;
+            }
+            return {};
+        };
+        const auto clashes = [&](const QStringList &texts, const QString &scope) {
+            QMap<QChar, QStringList> byLetter;
+            for (const QString &t : texts)
+                if (const QChar c = letter(t); !c.isNull())
+                    byLetter[c] << t;
+            QStringList found;
+            for (auto it = byLetter.cbegin(); it != byLetter.cend(); ++it)
+                if (it.value().size() > 1)
+                    found << scope + QStringLiteral(": ") + it.value().join(QStringLiteral(" / "));
+            return found;
+        };
+        QStringList texts, found;
+        for (QWidget *w : root->findChildren<QWidget *>()) {
+            if (!w->isVisibleTo(root) || !w->isEnabledTo(root))
+                continue;
+            if (auto *label = qobject_cast<QLabel *>(w); label && label->buddy()) {
+                texts << label->text();
+            } else if (auto *button = qobject_cast<QAbstractButton *>(w)) {
+                texts << button->text();
+            } else if (auto *bar = qobject_cast<QTabBar *>(w)) {
+                for (int i = 0; i < bar->count(); ++i)
+                    if (bar->isTabEnabled(i) && bar->isTabVisible(i))
+                        texts << bar->tabText(i);
+            } else if (auto *menuBar = qobject_cast<QMenuBar *>(w)) {
+                for (QAction *a : menuBar->actions()) {
+                    if (!a->isVisible())
+                        continue;
+                    texts << a->text();
+                    if (QMenu *menu = a->menu()) {
+                        QStringList items;
+                        for (QAction *item : menu->actions())
+                            if (item->isVisible() && !item->isSeparator())
+                                items << item->text();
+                        found << clashes(items, where + QStringLiteral(", menu ") + a->text());
+                    }
+                }
+            }
+        }
+        return found + clashes(texts, where);
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -238,6 +317,8 @@ private Q_SLOTS:
                      Money(before - 5000, *Currency::fromCode(u"EUR")).toDisplayWithCode(QLocale()));
         QTRY_VERIFY(find<QTableView>(m_window.get(), "historyView")->model()->rowCount() >= 2);
         QVERIFY(find<QPushButton>(withdrawForm(), "receiptButton")->isVisible());
+        const QStringList clashes = mnemonicClashes(m_window.get(), QStringLiteral("after a withdrawal"));
+        QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u'\n')));
         // Esc starts a new operation.
         QTest::keyClick(m_window.get(), Qt::Key_Escape);
         QCOMPARE(withdrawForm()->state(), ActionForm::State::Editing);
@@ -356,6 +437,115 @@ private Q_SLOTS:
         QVERIFY(find<QLabel>(withdrawForm(), "outcomeDetail")->text().contains(key));
         QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.operations WHERE key = ?::uuid"), {key}), qint64(1));
         QCOMPARE(sql.balance(QStringLiteral("20000009")), qint64(100000 - 7500));
+    }
+
+    void heldEnterNeverCarriesAnAmountElsewhere()
+    {
+        QVERIFY(signIn());
+        openAccount(QStringLiteral("10000001"));
+        Sql sql(m_db);
+        const QString countOperations = QStringLiteral("SELECT count(*) FROM teller.operations");
+        const qint64 operations = sql.count(countOperations);
+        QTest::keyClick(m_window.get(), Qt::Key_F2);
+        auto *amount = find<AmountField>(withdrawForm(), "amountEdit");
+        QTRY_VERIFY(amount->hasFocus());
+        QTest::keyClicks(amount, QStringLiteral("7.00"));
+        // Another account is opened with Enter, and Enter stays down: the repeats reach the
+        // search field, then the amount field of the account just opened.
+        auto *search = find<QLineEdit>(m_window.get(), "searchEdit");
+        QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+        QTest::keyClicks(search, QStringLiteral("10000003"));
+        QTRY_COMPARE(find<QTableView>(m_window.get(), "searchResults")->model()->rowCount(), 1);
+        QTest::keyClick(search, Qt::Key_Return);
+        holdEnter(search);
+        QTRY_VERIFY(m_window->currentAccount() && m_window->currentAccount()->number == u"10000003");
+        QTRY_VERIFY(amount->hasFocus());
+        QVERIFY2(amount->text().isEmpty(), qPrintable(amount->text())); // typed for 10000001
+        holdEnter(amount);
+        QTest::qWait(200);
+        QCOMPARE(withdrawForm()->state(), ActionForm::State::Editing);
+        QCOMPARE(sql.count(countOperations), operations);
+        // The same account refreshed keeps what was typed; held Enter submits nothing.
+        QTest::keyClicks(amount, QStringLiteral("99999.00"));
+        m_window->refreshAccount();
+        QTest::qWait(200);
+        QCOMPARE(amount->text(), QStringLiteral("99999.00"));
+        holdEnter(amount);
+        QTest::qWait(200);
+        QCOMPARE(withdrawForm()->state(), ActionForm::State::Editing);
+        QCOMPARE(sql.count(countOperations), operations);
+        // A fresh press submits; after the rejection the form is editable again, and Enter
+        // still held makes no second operation.
+        QTest::keyClick(amount, Qt::Key_Return);
+        auto *title = find<QLabel>(withdrawForm(), "outcomeTitle");
+        QTRY_VERIFY_WITH_TIMEOUT(title->text().startsWith(QLatin1String("Rejected")), 10000);
+        QCOMPARE(sql.count(countOperations), operations + 1);
+        holdEnter(amount);
+        QTest::qWait(300);
+        QCOMPARE(sql.count(countOperations), operations + 1);
+        QCOMPARE(withdrawForm()->state(), ActionForm::State::Editing);
+    }
+
+    void checkAgainWhileAnotherOperationRunsKeepsTheKey()
+    {
+        // A withdrawal left unconfirmed (the account was locked, no retries); while a deposit
+        // from the other form is with the server, Check again cannot send it. It must stay
+        // unconfirmed with its key, never fall back to an editable form that makes a new key.
+        QVERIFY(signIn());
+        openAccount(QStringLiteral("10000003"));
+        Sql sql(m_db);
+        RetryPolicy none;
+        none.maxRetries = 0;
+        m_client->setRetryPolicy(none);
+        auto holder = std::make_unique<Sql>(m_db);
+        SQL_VERIFY(*holder, QStringLiteral("BEGIN"));
+        SQL_VERIFY(*holder, QStringLiteral("SELECT 1 FROM teller.accounts WHERE number = '10000003' FOR UPDATE"));
+
+        QTest::keyClick(m_window.get(), Qt::Key_F2);
+        auto *amount = find<AmountField>(withdrawForm(), "amountEdit");
+        QTest::keyClicks(amount, QStringLiteral("4.00"));
+        QTest::keyClick(amount, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(withdrawForm()->state(), ActionForm::State::Unconfirmed, 10000);
+        const QString key = withdrawForm()->action()->key.toString();
+
+        QTest::keyClick(m_window.get(), Qt::Key_F3);
+        auto *deposit = find<AmountField>(m_window->form(ActionKind::Deposit), "amountEdit");
+        QTRY_VERIFY(deposit->hasFocus());
+        QTest::keyClicks(deposit, QStringLiteral("1.00"));
+        QTest::keyClick(deposit, Qt::Key_Return);
+        QVERIFY(m_client->actionInFlight());
+
+        // Keyboard only: F2 puts the focus on Check again, Enter presses it.
+        QTest::keyClick(m_window.get(), Qt::Key_F2);
+        auto *checkAgain = find<QPushButton>(withdrawForm(), "checkAgainButton");
+        QTRY_VERIFY(checkAgain->hasFocus());
+        QTest::keyClick(checkAgain, Qt::Key_Return);
+        auto *title = find<QLabel>(withdrawForm(), "outcomeTitle");
+        QCOMPARE(withdrawForm()->state(), ActionForm::State::Unconfirmed);
+        QVERIFY(withdrawForm()->action());
+        QCOMPARE(withdrawForm()->action()->key.toString(), key);
+        QVERIFY2(title->text().contains(QLatin1String("Another operation is still being confirmed")), qPrintable(title->text()));
+        QVERIFY(checkAgain->isVisible());
+        QVERIFY(find<QPushButton>(withdrawForm(), "abandonButton")->isVisible());
+        // Nothing else makes a new action from it meanwhile.
+        QTest::keyClick(amount, Qt::Key_Return);
+        QTest::keyClick(m_window.get(), Qt::Key_Escape);
+        QCOMPARE(withdrawForm()->state(), ActionForm::State::Unconfirmed);
+        QCOMPARE(withdrawForm()->action()->key.toString(), key);
+
+        // Once the deposit is settled, Check again carries the withdrawal out once, same key.
+        holder.reset();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_client->actionInFlight(), 10000);
+        m_client->setRetryPolicy(RetryPolicy{});
+        QTest::keyClick(m_window.get(), Qt::Key_F2);
+        QTRY_VERIFY(checkAgain->hasFocus());
+        QTest::keyClick(checkAgain, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(title->text().startsWith(QLatin1String("Completed")), 10000);
+        QCOMPARE(withdrawForm()->action()->key.toString(), key);
+        QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.operations WHERE key = ?::uuid"), {key}), qint64(1));
+        QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.operations o JOIN teller.accounts a ON a.id = o.account_id "
+                                          "WHERE a.number = '10000003' AND o.kind = 'withdrawal' AND o.amount = 400")),
+                 qint64(1));
     }
 
     void closingMidFlightWaitsForTheOutcome()
@@ -492,6 +682,7 @@ private Q_SLOTS:
         // active window, as at a real desk.
         QApplication::setActiveWindow(m_window.get());
         QTRY_COMPARE(QApplication::activeWindow(), m_window.get());
+        answerNextMessageBox(QMessageBox::Yes); // leave the first one waiting
         QTest::keyClick(m_window.get(), Qt::Key_Escape);
         QCOMPARE(withdrawForm()->state(), ActionForm::State::Editing);
         QElapsedTimer arrival;
@@ -522,6 +713,164 @@ private Q_SLOTS:
         QVERIFY(find<QLabel>(panel, "decisionStatus")->text().contains(QLatin1String("Approved")));
     }
 
+    void pendingOperationIsNeverDroppedSilently()
+    {
+        QVERIFY(signIn(QStringLiteral("t_limited")));
+        openAccount(QStringLiteral("10000001"));
+        QTest::keyClick(m_window.get(), Qt::Key_F2);
+        auto *amount = find<AmountField>(withdrawForm(), "amountEdit");
+        QTest::keyClicks(amount, QStringLiteral("130.00"));
+        QTest::keyClick(amount, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(withdrawForm()->state(), ActionForm::State::Pending, 10000);
+        const QString key = withdrawForm()->action()->key.toString();
+
+        // Keys go to the active window; a message box that closed may leave none active here.
+        const auto activate = [this] {
+            QApplication::setActiveWindow(m_window.get());
+            return QTest::qWaitFor([this] { return QApplication::activeWindow() == m_window.get(); });
+        };
+        int asked = 0;
+        const auto answer = [&asked](QMessageBox::StandardButton button) {
+            QTimer::singleShot(50, [&asked, button] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                QVERIFY(box && box->button(button));
+                ++asked;
+                box->button(button)->click();
+            });
+        };
+        // Esc asks first; No keeps it.
+        answer(QMessageBox::No);
+        QTest::keyClick(m_window.get(), Qt::Key_Escape);
+        QCOMPARE(asked, 1);
+        QCOMPARE(withdrawForm()->state(), ActionForm::State::Pending);
+        QCOMPARE(withdrawForm()->action()->key.toString(), key);
+        // Closing the window and signing out warn; Cancel keeps everything.
+        answer(QMessageBox::Cancel);
+        QVERIFY(!m_window->close());
+        QCOMPARE(asked, 2);
+        QVERIFY(m_window->isVisible());
+        QVERIFY(activate());
+        answer(QMessageBox::Cancel);
+        QTest::keyClick(m_window.get(), Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(asked, 3);
+        QVERIFY(m_window->isVisible());
+        QCOMPARE(withdrawForm()->state(), ActionForm::State::Pending);
+
+        // Signing out anyway: the operation still waits on the server, and nothing of this
+        // session is left for the next staff member.
+        QVERIFY(activate());
+        answer(QMessageBox::Yes);
+        QTest::keyClick(m_window.get(), Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(asked, 4);
+        QTRY_VERIFY(!m_window->isVisible());
+        Sql sql(m_db);
+        QCOMPARE(sql.value(QStringLiteral("SELECT status FROM teller.operations WHERE key = ?::uuid"), {key}).toString(),
+                 QStringLiteral("pending_approval"));
+        LoginDialog *d = nullptr;
+        QTRY_VERIFY((d = loginDialog()) && d->isVisible());
+        fillLogin(d, QStringLiteral("t_teller2"), QString::fromUtf16(PgTestServer::Password));
+        QTest::keyClick(find<QLineEdit>(d, "passwordEdit"), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->isVisible(), 10000);
+        QVERIFY(!m_window->currentAccount());
+        QVERIFY(find<QLineEdit>(m_window.get(), "searchEdit")->text().isEmpty());
+        QCOMPARE(find<QTableView>(m_window.get(), "searchResults")->model()->rowCount(), 0);
+        QCOMPARE(find<QTableView>(m_window.get(), "historyView")->model()->rowCount(), 0);
+        QVERIFY(find<QLabel>(m_window.get(), "numberLabel")->text().isEmpty());
+        for (ActionKind kind : {ActionKind::Withdrawal, ActionKind::Deposit, ActionKind::Transfer}) {
+            ActionForm *f = m_window->form(kind);
+            QCOMPARE(f->state(), ActionForm::State::Editing);
+            QVERIFY(!f->action());
+            QVERIFY(!f->lastOutcome());
+            QVERIFY(find<AmountField>(f, "amountEdit")->text().isEmpty());
+            QVERIFY(!find<QWidget>(f, "outcomeFrame")->isVisible());
+            QVERIFY(find<QLabel>(f, "outcomeTitle")->text().isEmpty());
+        }
+        QTest::qWait(200); // late answers for the old session change nothing
+        QVERIFY(!m_window->currentAccount());
+        QVERIFY(rejectAsOtherSupervisor(key)); // the queue as it was for the tests that follow
+    }
+
+    void supervisorSelectionNeverSlidesToAnotherOperation()
+    {
+        Sql sql(m_db);
+        QStringList keys;
+        for (qint64 cents : {10100, 10200, 10300}) {
+            const Action a = makeAction(ActionKind::Withdrawal, QStringLiteral("10000001"), cents);
+            QCOMPARE(executeAs(m_db, QStringLiteral("t_limited"), a).status, OutcomeStatus::PendingApproval);
+            keys << a.key.toString();
+        }
+        QVERIFY(signIn(QStringLiteral("t_super")));
+        m_window->showSupervision();
+        SupervisorPanel *panel = m_window->supervisorPanel();
+        QTRY_VERIFY_WITH_TIMEOUT(find<QLabel>(panel, "liveLabel")->text().contains(QLatin1String("Live")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->pendingCount() >= 3, 10000);
+        auto *queue = find<QTableView>(panel, "pendingView");
+        auto *approve = find<QPushButton>(panel, "approveButton");
+        const auto currentKey = [&] { return queue->currentIndex().data(Qt::UserRole + 1).toString(); };
+
+        // The supervisor selects the first of them with the keyboard...
+        queue->setFocus();
+        QTest::keyClick(queue, Qt::Key_Home, Qt::ControlModifier);
+        for (int i = 0; i < queue->model()->rowCount() && currentKey() != keys.at(0); ++i)
+            QTest::keyClick(queue, Qt::Key_Down);
+        QCOMPARE(currentKey(), keys.at(0));
+        QVERIFY(approve->isEnabled());
+        const int before = panel->pendingCount();
+
+        // ...and another supervisor decides it meanwhile.
+        QVERIFY(rejectAsOtherSupervisor(keys.at(0)));
+        QTRY_COMPARE_WITH_TIMEOUT(panel->pendingCount(), before - 1, 5000);
+        // Nothing is selected now, and Alt+A approves nothing.
+        QVERIFY(!queue->currentIndex().isValid());
+        QVERIFY(!approve->isEnabled());
+        QVERIFY(find<QLabel>(panel, "decisionStatus")->text().contains(QLatin1String("no longer waiting")));
+        QApplication::setActiveWindow(m_window.get());
+        QTRY_COMPARE(QApplication::activeWindow(), m_window.get());
+        QTest::keyClick(queue, Qt::Key_A, Qt::AltModifier);
+        QTest::qWait(300);
+        for (const QString &key : keys.mid(1))
+            QCOMPARE(sql.value(QStringLiteral("SELECT status FROM teller.operations WHERE key = ?::uuid"), {key}).toString(),
+                     QStringLiteral("pending_approval"));
+
+        // The supervisor chooses with the keyboard and decides; after their own decision the
+        // next row is selected, so a queue can be cleared from the keyboard.
+        QTest::keyClick(queue, Qt::Key_Home, Qt::ControlModifier);
+        for (int i = 0; i < queue->model()->rowCount() && currentKey() != keys.at(1); ++i)
+            QTest::keyClick(queue, Qt::Key_Down);
+        QCOMPARE(currentKey(), keys.at(1));
+        QVERIFY(approve->isEnabled());
+        QTest::keyClick(queue, Qt::Key_A, Qt::AltModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(sql.value(QStringLiteral("SELECT status FROM teller.operations WHERE key = ?::uuid"), {keys.at(1)})
+                                      .toString(),
+                                  QStringLiteral("completed"), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(panel->pendingCount(), before - 2, 5000);
+        QTRY_VERIFY(queue->currentIndex().isValid() && approve->isEnabled());
+        QVERIFY(currentKey() != keys.at(1));
+        QVERIFY(rejectAsOtherSupervisor(keys.at(2))); // the queue as it was for the tests that follow
+    }
+
+    void mnemonicsAreUnique()
+    {
+        QVERIFY(signIn(QStringLiteral("t_super")));
+        openAccount(QStringLiteral("10000001"));
+        QStringList clashes;
+        LoginDialog login(m_window.get());
+        clashes << mnemonicClashes(&login, QStringLiteral("sign-in"));
+        SettingsDialog settings(m_window.get());
+        clashes << mnemonicClashes(&settings, QStringLiteral("settings"));
+        for (ActionKind kind : {ActionKind::Withdrawal, ActionKind::Deposit, ActionKind::Transfer}) {
+            m_window->showForm(kind);
+            clashes << mnemonicClashes(m_window.get(), QStringLiteral("desk, ") + actionKindName(kind));
+        }
+        m_window->showSupervision();
+        auto *tabs = find<QTabWidget>(m_window->supervisorPanel(), "supervisorTabs");
+        for (int i = 0; i < tabs->count(); ++i) {
+            tabs->setCurrentIndex(i);
+            clashes << mnemonicClashes(m_window.get(), QStringLiteral("supervision, ") + tabs->tabText(i));
+        }
+        QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u'\n')));
+    }
+
     void panelRecoversWhenItsListeningConnectionDrops()
     {
         QVERIFY(signIn(QStringLiteral("t_super")));
@@ -529,8 +878,12 @@ private Q_SLOTS:
         SupervisorPanel *panel = m_window->supervisorPanel();
         auto *live = find<QLabel>(panel, "liveLabel");
         QTRY_VERIFY_WITH_TIMEOUT(live->text().contains(QLatin1String("Live")), 10000);
-        const int before = panel->pendingCount();
         Sql sql(m_db);
+        // The first list may arrive after the panel went live: count once it is in.
+        QTRY_COMPARE_WITH_TIMEOUT(qint64(panel->pendingCount()),
+                                  sql.count(QStringLiteral("SELECT count(*) FROM teller.operations WHERE status = 'pending_approval'")),
+                                  5000);
+        const int before = panel->pendingCount();
         // The server ends the listening session (as a restart or a dropped link would).
         QTRY_VERIFY(sql.count(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE '%listen%' "
                                              "AND datname = current_database()"))
