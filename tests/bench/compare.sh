@@ -2,9 +2,13 @@
 # Teller's money path against PostgreSQL's own pgbench, side by side on one freshly started
 # server (durable settings: fsync and synchronous_commit on), at the same client counts.
 #   tests/bench/compare.sh [BUILD_DIR] [SECONDS] [CLIENT COUNTS...]    default: build 10 1 8 32
-# Prints every run's numbers and a table of the ratios that count. A benchmark, not a test:
-# nothing here judges the numbers.
+# Prints every run's numbers and a table of the ratios that count. A benchmark: nothing here
+# judges the numbers, but every run must work. The script fails (exit 1) when the server does
+# not start, when a pgbench or tellerctl bench run fails, or when a bench run reports that an
+# invariant does not hold.
 set -euo pipefail
+shopt -s inherit_errexit
+die() { echo "compare.sh: $*" >&2; exit 1; }
 build=${1:-build}
 seconds=${2:-10}
 shift $(( $# > 2 ? 2 : $# )) || true
@@ -12,47 +16,75 @@ clients=("$@")
 [ ${#clients[@]} -gt 0 ] || clients=(1 8 32)
 
 tellerctl=$(realpath "$build/tools/tellerctl/tellerctl")
+[ -x "$tellerctl" ] || die "$tellerctl not found: build first"
+[[ $seconds =~ ^[1-9][0-9]{0,4}$ ]] || die "SECONDS must be a whole number from 1 to 99999, not '$seconds'"
+for c in "${clients[@]}"; do
+    [[ $c =~ ^[1-9][0-9]{0,2}$ ]] || die "a client count must be a whole number from 1 to 999, not '$c'"
+done
 bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 pgbench=${PGBENCH:-$bindir/pgbench}
 [ -x "$pgbench" ] || { echo "pgbench not found (apt-get install postgresql)" >&2; exit 1; }
 
 dir=$(mktemp -d /tmp/teller-bench.XXXXXX)
 [ "$(id -u)" -eq 0 ] && chmod 755 "$dir"
-cleanup() { TELLER_DEMO_DIR=$dir/server "$tellerctl" demo stop >/dev/null 2>&1 || true; rm -rf "$dir"; }
+cleanup() {
+    TELLER_DEMO_DIR=$dir/server "$tellerctl" demo stop >/dev/null 2>&1 || true
+    # Never remove the directory from under a running server, whatever demo stop did.
+    local pid
+    pid=$(head -1 "$dir/server/data/postmaster.pid" 2>/dev/null) || pid=
+    if [[ $pid =~ ^[0-9]+$ ]] && kill -INT "$pid" 2>/dev/null; then
+        for _ in $(seq 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    fi
+    rm -rf "$dir"
+}
 trap cleanup EXIT
 export TELLER_JOURNAL=$dir/journal.sqlite
 
 # A fresh server with the Teller schema and the demo staff (it_admin runs the bench).
-eval "$(TELLER_DEMO_DIR=$dir/server "$tellerctl" demo start --shell)"
+# Captured first: eval "$(…)" would hide a failed start.
+shell=$(TELLER_DEMO_DIR=$dir/server "$tellerctl" demo start --shell) || die "tellerctl demo start failed"
+eval "$shell"
 superuser_password=$(cat "$dir/server/superuser.password")
 su() { PGUSER=postgres PGPASSWORD=$superuser_password "$@"; }
-su psql -q -d teller -c "CREATE DATABASE pgbench" >/dev/null
-su "$pgbench" -q -i -s 10 pgbench >/dev/null 2>&1
-su psql -q -d pgbench -c "CREATE TABLE hot (id int PRIMARY KEY, v bigint NOT NULL); INSERT INTO hot VALUES (1, 0)" >/dev/null
+su psql -q -v ON_ERROR_STOP=1 -d teller -c "CREATE DATABASE pgbench" >/dev/null || die "cannot create the pgbench database"
+init=$(su "$pgbench" -q -i -s 10 pgbench 2>&1) || die "pgbench -i failed: $init"
+su psql -q -v ON_ERROR_STOP=1 -d pgbench -c "CREATE TABLE hot (id int PRIMARY KEY, v bigint NOT NULL); INSERT INTO hot VALUES (1, 0)" >/dev/null
 printf '\\set d random(1, 100)\nUPDATE hot SET v = v + :d WHERE id = 1;\n' >"$dir/hot.sql"
 echo "server: PostgreSQL $(su psql -Atq -d teller -c 'SHOW server_version'), fsync $(su psql -Atq -d teller -c 'SHOW fsync'), synchronous_commit $(su psql -Atq -d teller -c 'SHOW synchronous_commit'); $(nproc) cores; $seconds s per run"
 
-pgb() { # clients, then pgbench arguments; prints "tps latency_ms"
+pgb() { # clients, then pgbench arguments; prints "tps latency_ms"; fails if pgbench does
     local c=$1; shift
-    local out
-    out=$(su "$pgbench" -n -M prepared -c "$c" -j "$(( c < $(nproc) ? c : $(nproc) ))" -T "$seconds" "$@" pgbench 2>&1)
-    echo "$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' <<<"$out") $(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' <<<"$out")"
+    local out tps latency
+    out=$(su "$pgbench" -n -M prepared -c "$c" -j "$(( c < $(nproc) ? c : $(nproc) ))" -T "$seconds" "$@" pgbench 2>&1) \
+        || { echo "compare.sh: pgbench $* with $c clients failed:" >&2; echo "$out" >&2; return 1; }
+    tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' <<<"$out")
+    latency=$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' <<<"$out")
+    [ -n "$tps" ] && [ -n "$latency" ] || { echo "compare.sh: no result from pgbench $*:" >&2; echo "$out" >&2; return 1; }
+    echo "$tps $latency"
 }
-tb() { # clients scenario; prints the bench JSON
-    PGUSER=it_admin "$tellerctl" bench --clients "$1" --seconds "$seconds" --scenario "$2" --accounts 1000
+tb() { # clients scenario; prints the bench JSON; fails if the run fails or an invariant does not hold
+    local out rc=0
+    out=$(PGUSER=it_admin "$tellerctl" bench --clients "$1" --seconds "$seconds" --scenario "$2" --accounts 1000) || rc=$?
+    if [ "$rc" -ne 0 ]; then
+        echo "compare.sh: tellerctl bench --scenario $2 --clients $1 failed (exit $rc): $out" >&2
+        return 1
+    fi
+    grep -q '"invariants":"ok"' <<<"$out" || { echo "compare.sh: invariants do not hold after bench $2, $1 clients: $out" >&2; return 1; }
+    echo "$out"
 }
 field() { sed -n "s/.*\"$1\":\([0-9.e+-]*\).*/\1/p" <<<"$2"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print 0 }'; }
 
 declare -A T
 for c in "${clients[@]}"; do
-    read -r tpcb tpcb_lat < <(pgb "$c" -b tpcb-like)
-    read -r simple _ < <(pgb "$c" -b simple-update)
-    read -r hotrow _ < <(pgb "$c" -f "$dir/hot.sql")
+    # Each result is captured before it is read: "read < <(pgb …)" would not see pgbench fail.
+    r=$(pgb "$c" -b tpcb-like); read -r tpcb tpcb_lat <<<"$r"
+    r=$(pgb "$c" -b simple-update); read -r simple _ <<<"$r"
+    r=$(pgb "$c" -f "$dir/hot.sql"); read -r hotrow _ <<<"$r"
     uniform=$(tb "$c" uniform); hot=$(tb "$c" hot); transfer=$(tb "$c" transfer); replay=$(tb "$c" replay)
     for name in uniform hot transfer replay; do echo "tellerctl bench $name, $c clients: ${!name}"; done
     echo "pgbench $c clients: tpcb-like $tpcb tps (latency $tpcb_lat ms), simple-update $simple tps, hot row $hotrow tps"
-    T[$c]="$tpcb $tpcb_lat $simple $hotrow $(field ops_per_second "$uniform") $(field p50_ms "$uniform") $(field p99_ms "$uniform") $(field ops_per_second "$hot") $(field ops_per_second "$transfer") $(field ops_per_second "$replay") $(field invariants "$uniform")"
+    T[$c]="$tpcb $tpcb_lat $simple $hotrow $(field ops_per_second "$uniform") $(field p50_ms "$uniform") $(field p99_ms "$uniform") $(field ops_per_second "$hot") $(field ops_per_second "$transfer") $(field ops_per_second "$replay")"
 done
 
 echo
@@ -63,4 +95,5 @@ for c in "${clients[@]}"; do
         "$(ratio "$uniform" "$tpcb")" "$hot" "$hotrow" "$(ratio "$hot" "$hotrow")" "$transfer" "$replay" "$p50" "$p99" "$tpcb_lat"
 done
 echo
+echo "every run completed; invariants held after every tellerctl bench run"
 echo "targets: uniform >= 1.3x tpcb-like at 8 clients; hot >= 0.5x the hot-row ceiling at 8 clients; p50 at 1 client <= 0.7x tpcb-like latency"

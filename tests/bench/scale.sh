@@ -5,19 +5,38 @@
 # 10,000,000 ledger entries (5,000,000 transfers). Prints both and the ratios.
 #   tests/bench/scale.sh [BUILD_DIR] [SECONDS] [ACCOUNTS] [TRANSFERS]
 set -euo pipefail
+shopt -s inherit_errexit
+die() { echo "scale.sh: $*" >&2; exit 1; }
 build=${1:-build}
 seconds=${2:-10}
 accounts=${3:-1000000}
 transfers=${4:-5000000}
+# The numbers go into SQL text below (psql has no bound values in a script): whole numbers only.
+[[ $seconds =~ ^[1-9][0-9]{0,4}$ ]] || die "SECONDS must be a whole number from 1 to 99999, not '$seconds'"
+[[ $accounts =~ ^[1-9][0-9]{0,8}$ ]] && [ "$accounts" -ge 2 ] || die "ACCOUNTS must be a whole number from 2 to 999999999, not '$accounts'"
+[[ $transfers =~ ^(0|[1-9][0-9]{0,9})$ ]] || die "TRANSFERS must be a whole number from 0 to 9999999999, not '$transfers'"
 tellerctl=$(realpath "$build/tools/tellerctl/tellerctl")
+[ -x "$tellerctl" ] || die "$tellerctl not found: build first"
 bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
-pgbench=$bindir/pgbench
+pgbench=${PGBENCH:-$bindir/pgbench}
+[ -x "$pgbench" ] || die "pgbench not found (apt-get install postgresql)"
 
 dir=$(mktemp -d /tmp/teller-scale.XXXXXX)
 [ "$(id -u)" -eq 0 ] && chmod 755 "$dir"
-cleanup() { TELLER_DEMO_DIR=$dir/server "$tellerctl" demo stop >/dev/null 2>&1 || true; rm -rf "$dir"; }
+cleanup() {
+    TELLER_DEMO_DIR=$dir/server "$tellerctl" demo stop >/dev/null 2>&1 || true
+    # Never remove the directory from under a running server, whatever demo stop did.
+    local pid
+    pid=$(head -1 "$dir/server/data/postmaster.pid" 2>/dev/null) || pid=
+    if [[ $pid =~ ^[0-9]+$ ]] && kill -INT "$pid" 2>/dev/null; then
+        for _ in $(seq 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    fi
+    rm -rf "$dir"
+}
 trap cleanup EXIT
-eval "$(TELLER_DEMO_DIR=$dir/server "$tellerctl" demo start --shell)"
+# Captured first: eval "$(…)" would hide a failed start.
+shell=$(TELLER_DEMO_DIR=$dir/server "$tellerctl" demo start --shell) || die "tellerctl demo start failed"
+eval "$shell"
 pw=$(cat "$dir/server/superuser.password")
 su() { PGUSER=postgres PGPASSWORD=$pw "$@"; }
 
@@ -35,10 +54,13 @@ BEGIN;
 SELECT status FROM teller.perform_action(gen_random_uuid(), 'withdrawal', '1000000' || :i, NULL, 1, 'EUR', teller.request_fingerprint('withdrawal', '1000000' || :i, NULL, 1, 'EUR'), 'scale', NULL);
 COMMIT;
 SQL
-measure() { # script, as user; prints average latency in ms
-    local user=$1 script=$2
-    PGUSER=$user PGPASSWORD=teller-demo "$pgbench" -n -M prepared -c 1 -T "$seconds" -f "$dir/$script.sql" 2>/dev/null \
-        | sed -n 's/^latency average = \([0-9.]*\) ms/\1/p'
+measure() { # script, as user; prints average latency in ms; fails if pgbench does
+    local user=$1 script=$2 out latency
+    out=$(PGUSER=$user PGPASSWORD=teller-demo "$pgbench" -n -M prepared -c 1 -T "$seconds" -f "$dir/$script.sql" 2>&1) \
+        || { echo "scale.sh: pgbench $script failed:" >&2; echo "$out" >&2; return 1; }
+    latency=$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' <<<"$out")
+    [ -n "$latency" ] || { echo "scale.sh: no result from pgbench $script:" >&2; echo "$out" >&2; return 1; }
+    echo "$latency"
 }
 declare -A small large
 for s in by_number by_holder withdraw; do small[$s]=$(measure anna $s); done
@@ -46,7 +68,7 @@ echo "small database: by number ${small[by_number]} ms, by holder prefix ${small
 
 echo "loading $accounts accounts and $transfers transfers ($(( transfers * 2 )) ledger entries)…"
 start=$(date +%s)
-su psql -q -v ON_ERROR_STOP=1 <<SQL
+su psql -q -v ON_ERROR_STOP=1 <<SQL || die "loading the data failed"
 SET synchronous_commit = off;
 INSERT INTO teller.accounts (number, holder, currency)
 SELECT 'S' || lpad(i::text, 9, '0'),
@@ -67,11 +89,12 @@ INSERT INTO teller.ledger_entries (operation_id, account_id, amount, balance_aft
 SELECT id, account_id, -amount, 0 FROM teller.operations WHERE workstation = 'scale-load'
 UNION ALL
 SELECT id, counter_account_id, amount, 0 FROM teller.operations WHERE workstation = 'scale-load';
+-- The overdraft first: a transfer-heavy account may end below 0, and the CHECK must allow it.
+UPDATE teller.accounts SET balance_floor = -100000000 WHERE number LIKE 'S%';
 UPDATE teller.accounts a SET balance = a.balance + l.total
   FROM (SELECT l.account_id, sum(l.amount) AS total FROM teller.ledger_entries l JOIN teller.operations o ON o.id = l.operation_id
          WHERE o.workstation = 'scale-load' GROUP BY l.account_id) l
  WHERE l.account_id = a.id;
-UPDATE teller.accounts SET balance_floor = -100000000 WHERE number LIKE 'S%';
 VACUUM ANALYZE;
 SQL
 echo "loaded in $(( $(date +%s) - start )) s: $(su psql -Atq -c "SELECT count(*) FROM teller.accounts") accounts, $(su psql -Atq -c "SELECT count(*) FROM teller.ledger_entries") ledger entries"
@@ -81,4 +104,6 @@ echo "large database: by number ${large[by_number]} ms, by holder prefix ${large
 for s in by_number by_holder withdraw; do
     awk -v n="$s" -v a="${small[$s]}" -v b="${large[$s]}" 'BEGIN { printf "%-10s small %7.3f ms  large %7.3f ms  ratio %.2fx\n", n, a, b, b / a }'
 done
-echo "invariants: $(su psql -Atq -c "SELECT count(*) FROM teller.invariant_violations()") violations"
+violations=$(su psql -Atq -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM teller.invariant_violations()")
+echo "invariants: $violations violations"
+[ "$violations" = 0 ] || die "invariants do not hold"

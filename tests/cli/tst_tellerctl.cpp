@@ -1,14 +1,22 @@
 // tellerctl's contract: one JSON object on stdout, the documented exit codes, bad input
 // refused with a message and no change.
+#include "FaultProxy.h"
 #include "PgTestServer.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <csignal>
+#include <sys/types.h>
 
 using namespace teller;
 
@@ -29,8 +37,20 @@ class TestTellerctl : public QObject
     QString m_db;
     QTemporaryDir m_journalDir;
 
+    // Whether a process runs: it exists and is not a zombie (a daemon's zombie may linger
+    // where the container's init does not reap).
+    static bool processRuns(qint64 pid)
+    {
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (pid <= 0 || !stat.open(QIODevice::ReadOnly))
+            return false;
+        const QByteArray text = stat.readAll();
+        const qsizetype afterName = text.lastIndexOf(')'); // "pid (name) state ..."
+        return afterName > 0 && text.mid(afterName + 2, 1) != "Z";
+    }
+
     Run tellerctl(const QStringList &args, const QString &login = QStringLiteral("t_teller1"), const QByteArray &input = {},
-                  bool withConnection = true)
+                  bool withConnection = true, const QProcessEnvironment &extra = {})
     {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -46,6 +66,7 @@ class TestTellerctl : public QObject
         }
         env.insert(QStringLiteral("TELLER_WORKSTATION"), QStringLiteral("cli-test"));
         env.insert(QStringLiteral("TELLER_JOURNAL"), m_journalDir.filePath(QStringLiteral("journal.sqlite")));
+        env.insert(extra);
         p.setProcessEnvironment(env);
         p.start(qEnvironmentVariable("TELLERCTL", QStringLiteral("tellerctl")), args);
         if (!input.isEmpty()) {
@@ -273,6 +294,153 @@ private Q_SLOTS:
                                     QStringLiteral("status"), key});
         QCOMPARE(down.exitCode, 1); // cannot connect at all: nothing to say about the key
         QCOMPARE(down.json.value(QStringLiteral("status")).toString(), QStringLiteral("error"));
+    }
+
+    void lostCommitAnswerIsInDoubt()
+    {
+        // Through the fault proxy, with one attempt only: the server commits the withdrawal but
+        // its answer never arrives, so tellerctl cannot know: in_doubt, exit 14. The same key
+        // then tells the truth, and the journal entry is closed.
+        FaultProxy proxy(QStringLiteral("127.0.0.1"), quint16(PgTestServer::instance().server().port()));
+        QVERIFY(proxy.start());
+        const QString conninfo = QStringLiteral("host=127.0.0.1 port=%1 dbname=%2 user=t_teller1 sslmode=disable")
+                                     .arg(proxy.port())
+                                     .arg(m_db);
+        // A journal for each case: a money command first reconciles its journal's open entries,
+        // and that must not happen through the faults set up for the next case.
+        const QString journal1 = m_journalDir.filePath(QStringLiteral("in-doubt-1.sqlite"));
+        const QString journal2 = m_journalDir.filePath(QStringLiteral("in-doubt-2.sqlite"));
+        const auto common = [&](const QString &journal) {
+            return QStringList{QStringLiteral("--db"), conninfo, QStringLiteral("--journal"), journal};
+        };
+        Sql sql(m_db);
+        const qint64 before = sql.balance(QStringLiteral("10000001"));
+        const auto operations = [&](const QString &key) {
+            return sql.count(QStringLiteral("SELECT count(*) FROM teller.operations WHERE key = ?::uuid"), {key});
+        };
+
+        // 1. The COMMIT's answer is thrown away and the connection cut.
+        const QString swallowed = IdempotencyKey::generate().toString();
+        proxy.swallowCommitAnswers(1);
+        const Run lost = tellerctl(common(journal1) + QStringList{QStringLiteral("--retries"), QStringLiteral("0"), QStringLiteral("--timeout"),
+                                                        QStringLiteral("5"), QStringLiteral("withdraw"), QStringLiteral("--account"),
+                                                        QStringLiteral("10000001"), QStringLiteral("--amount"), QStringLiteral("2.00"),
+                                                        QStringLiteral("--key"), swallowed});
+        QCOMPARE(proxy.stats().swallowedCommits, 1);
+        QVERIFY2(lost.exitCode == 14, qPrintable(lost.out + lost.err));
+        QCOMPARE(lost.json.value(QStringLiteral("status")).toString(), QStringLiteral("in_doubt"));
+        QCOMPARE(lost.json.value(QStringLiteral("key")).toString(), swallowed);
+        QCOMPARE(lost.json.value(QStringLiteral("attempts")).toInt(), 1);
+        QCOMPARE(operations(swallowed), qint64(1)); // it did happen, once
+        QCOMPARE(sql.balance(QStringLiteral("10000001")), before - 200);
+
+        // 2. The COMMIT's answer is held back and the connection stays open: the short --timeout
+        //    bounds the wait, and the answer is again in_doubt.
+        const QString held = IdempotencyKey::generate().toString();
+        proxy.holdCommitAnswers(1);
+        QElapsedTimer timer;
+        timer.start();
+        const Run stuck = tellerctl(common(journal2) + QStringList{QStringLiteral("--retries"), QStringLiteral("0"), QStringLiteral("--timeout"),
+                                                         QStringLiteral("2"), QStringLiteral("withdraw"), QStringLiteral("--account"),
+                                                         QStringLiteral("10000001"), QStringLiteral("--amount"), QStringLiteral("3.00"),
+                                                         QStringLiteral("--key"), held});
+        const qint64 elapsed = timer.elapsed();
+        QCOMPARE(proxy.stats().heldCommits, 1);
+        QVERIFY2(stuck.exitCode == 14, qPrintable(stuck.out + stuck.err));
+        QCOMPARE(stuck.json.value(QStringLiteral("status")).toString(), QStringLiteral("in_doubt"));
+        // The budget (2 s, which also caps the statement's deadline) plus process start and
+        // the journal's reconciliation, with room for a loaded machine; never a hang.
+        QVERIFY2(elapsed < 15000, qPrintable(QString::number(elapsed)));
+        QCOMPARE(operations(held), qint64(1));
+
+        // 3. Each key is still open in its journal; asking with the same key settles it.
+        for (const auto &[journal, key] : {std::pair{journal1, swallowed}, std::pair{journal2, held}}) {
+            const Run open = tellerctl({QStringLiteral("--journal"), journal, QStringLiteral("journal"), QStringLiteral("list")});
+            QCOMPARE(open.exitCode, 0);
+            const QJsonArray entries = open.json.value(QStringLiteral("open")).toArray();
+            QCOMPARE(entries.size(), 1);
+            QCOMPARE(entries.first().toObject().value(QStringLiteral("key")).toString(), key);
+            const Run status = tellerctl(common(journal) + QStringList{QStringLiteral("status"), key});
+            QVERIFY2(status.exitCode == 0, qPrintable(status.out + status.err));
+            QCOMPARE(status.json.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+            QCOMPARE(operations(key), qint64(1));
+            const Run closed = tellerctl({QStringLiteral("--journal"), journal, QStringLiteral("journal"), QStringLiteral("list")});
+            QCOMPARE(closed.json.value(QStringLiteral("open")).toArray().size(), 0);
+        }
+        QCOMPARE(sql.balance(QStringLiteral("10000001")), before - 500);
+    }
+
+    void demoStartThenStop()
+    {
+        // tellerctl demo start into a directory of its own, then demo stop: the server must
+        // really be gone afterwards. The directory's name only survives eval if every value
+        // of --shell is quoted.
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        // As root the server runs as the postgres user, which must reach its directory.
+        QVERIFY(QFile::setPermissions(tmp.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
+                                                      | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther));
+        // (No $(…), backquote or ' here: pg_ctl itself passes the log file's path through
+        // /bin/sh in double quotes, and postgresql.conf takes the socket directory in single
+        // quotes; an unquoted eval would run "touch injected" all the same.)
+        const QString base = tmp.filePath(QStringLiteral("demo dir; touch injected & x"));
+        QProcessEnvironment demoEnv;
+        demoEnv.insert(QStringLiteral("TELLER_DEMO_DIR"), base);
+        const QString pidFile = base + QStringLiteral("/data/postmaster.pid");
+
+        // Whatever fails below, no server is left running.
+        qint64 pid = 0;
+        const auto stopLeftover = qScopeGuard([&] {
+            if (processRuns(pid)) {
+                ::kill(pid_t(pid), SIGINT); // a fast shutdown
+                for (int i = 0; i < 300 && processRuns(pid); ++i)
+                    QThread::msleep(100);
+            }
+        });
+
+        const Run start = tellerctl({QStringLiteral("demo"), QStringLiteral("start"), QStringLiteral("--shell")}, {}, {}, false, demoEnv);
+        {
+            QFile f(pidFile);
+            if (f.open(QIODevice::ReadOnly))
+                pid = f.readLine().trimmed().toLongLong();
+        }
+        QVERIFY2(start.exitCode == 0, qPrintable(start.out + start.err));
+        QVERIFY2(processRuns(pid), qPrintable(QStringLiteral("no running postmaster: pid %1").arg(pid)));
+        for (const QString &line : start.out.split(u'\n', Qt::SkipEmptyParts))
+            QVERIFY2(line.startsWith(QLatin1String("export PG")), qPrintable(line));
+
+        // eval in a real shell: the values arrive as they are, and nothing in them runs.
+        QProcess shell;
+        shell.setWorkingDirectory(tmp.path());
+        shell.start(QStringLiteral("bash"), {QStringLiteral("-c"),
+                                             QStringLiteral("eval \"$1\" && printf '%s\\n' \"$PGHOST\" \"$PGPORT\" \"$PGDATABASE\" "
+                                                            "\"$PGUSER\" \"$PGSSLMODE\""),
+                                             QStringLiteral("bash"), start.out});
+        QVERIFY(shell.waitForFinished(10000));
+        QCOMPARE(shell.exitCode(), 0);
+        const QStringList values = QString::fromUtf8(shell.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(values.size(), 5);
+        QCOMPARE(values.at(0), base + QStringLiteral("/socket"));
+        QVERIFY(values.at(1).toInt() > 0);
+        QCOMPARE(values.at(4), QStringLiteral("disable"));
+        QVERIFY(!QFileInfo::exists(tmp.filePath(QStringLiteral("injected"))));
+
+        // The exported settings reach the demo server as its teller.
+        const QString quoted = QStringLiteral("eval \"$1\" && exec \"$2\" status %1").arg(IdempotencyKey::generate().toString());
+        QProcess client;
+        QProcessEnvironment clientEnv = QProcessEnvironment::systemEnvironment();
+        clientEnv.insert(QStringLiteral("TELLER_JOURNAL"), tmp.filePath(QStringLiteral("journal.sqlite")));
+        client.setProcessEnvironment(clientEnv);
+        client.start(QStringLiteral("bash"), {QStringLiteral("-c"), quoted, QStringLiteral("bash"), start.out, qEnvironmentVariable("TELLERCTL")});
+        QVERIFY(client.waitForFinished(60000));
+        QVERIFY2(client.exitCode() == 15, // the key is unknown: the server was reached and asked
+                 qPrintable(QString::fromUtf8(client.readAllStandardOutput() + client.readAllStandardError())));
+
+        const Run stop = tellerctl({QStringLiteral("demo"), QStringLiteral("stop")}, {}, {}, false, demoEnv);
+        QVERIFY2(stop.exitCode == 0, qPrintable(stop.out + stop.err));
+        QCOMPARE(stop.json.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+        QVERIFY2(!QFileInfo::exists(pidFile), "postmaster.pid is still there after demo stop");
+        QTRY_VERIFY2_WITH_TIMEOUT(!processRuns(pid), "the postmaster still runs after demo stop", 10000);
     }
 
     void administration()

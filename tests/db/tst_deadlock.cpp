@@ -77,8 +77,20 @@ private Q_SLOTS:
         sql.openAccount(QStringLiteral("B200"), 100000);
 
         // Another session locks B, then (once the core waits for B while holding A) asks for
-        // A: a real deadlock. The server breaks it by failing whoever waited first: the core.
+        // A: a real deadlock. PostgreSQL breaks it in the session whose deadlock_timeout runs
+        // out first while the cycle exists, and each waiting session checks only once. That
+        // must be the core, every time, so the timeouts decide, not the timing:
+        // - the rogue session never checks within the test (60 s), so it never loses;
+        // - the core checks 2 s after it starts waiting for B. By then the rogue has long
+        //   asked for A (the test does so as soon as it sees the core waiting), so the core's
+        //   one check finds the cycle. (With the fixture's 100 ms for both, the core's check
+        //   could run before the cycle closed and find nothing; the rogue's, later, would then
+        //   find it and fail the rogue instead.)
+        // deadlock_timeout is for superusers only: the core's login gets it as a role setting in
+        // this test's own database (the name is made of letters, digits and '_' by the fixture).
+        SQL_VERIFY(sql, QStringLiteral("ALTER ROLE t_teller1 IN DATABASE %1 SET deadlock_timeout = '2s'").arg(db));
         auto rogue = std::make_unique<Sql>(db);
+        SQL_VERIFY(*rogue, QStringLiteral("SET deadlock_timeout = '60s'"));
         SQL_VERIFY(*rogue, QStringLiteral("BEGIN"));
         SQL_VERIFY(*rogue, QStringLiteral("SELECT 1 FROM teller.accounts WHERE number = 'B200' FOR UPDATE"));
 
@@ -96,7 +108,18 @@ private Q_SLOTS:
                                      "AND wait_event_type = 'Lock'"))
                 == 1,
             10000);
-        // Now close the cycle. This blocks until the server has failed the core's attempt.
+        // A session of the core's login in this database really gets the 2 s (else the test
+        // would prove nothing about who loses).
+        {
+            DbSession probe(PgTestServer::instance().staff(db, QStringLiteral("t_teller1")), SessionOptions{});
+            QVERIFY(probe.open());
+            QString timeout;
+            QVERIFY(probe.select(QStringLiteral("SELECT current_setting('deadlock_timeout')"), {}, QStringLiteral("probe"),
+                                 [&](const QSqlQuery &q) { timeout = q.value(0).toString(); }));
+            QCOMPARE(timeout, QStringLiteral("2s"));
+        }
+        // Now close the cycle. This blocks until the server has failed the core's attempt
+        // (about 2 s after the core began to wait).
         SQL_VERIFY(*rogue, QStringLiteral("SELECT 1 FROM teller.accounts WHERE number = 'A100' FOR UPDATE"));
         SQL_VERIFY(*rogue, QStringLiteral("COMMIT"));
         QVERIFY(core->wait(30000));

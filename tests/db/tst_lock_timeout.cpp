@@ -81,7 +81,12 @@ private Q_SLOTS:
         std::unique_ptr<QThread> t2(QThread::create([&] { second = executeAs(db, QStringLiteral("t_teller1"), a); }));
         t1->start();
         t2->start();
-        QTest::qWait(300);
+        // Both submissions must really be waiting on a lock before the holder lets go; else one
+        // could simply run after the other, and the test would prove nothing about waiting.
+        // (Each waits at most lock_timeout, 2 s by default, before it retries.)
+        QTRY_COMPARE_WITH_TIMEOUT(sql.count(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                                           "AND usename = 't_teller1' AND wait_event_type = 'Lock'")),
+                                  qint64(2), 10000);
         SQL_VERIFY(holder, QStringLiteral("COMMIT"));
         QVERIFY(t1->wait(20000));
         QVERIFY(t2->wait(20000));

@@ -1,12 +1,20 @@
 // Every lookup path has an index, and PostgreSQL uses it: the statements the core runs, on a
 // database with enough rows (30,000 accounts, 120,000 operations and ledger entries) that a
-// sequential scan would show, explained as the server plans them.
+// sequential scan would show, explained as the server plans them. The account search is also
+// checked as the core really runs it: its own prepared statement with bound values, after the
+// plan cache has settled, and as a generic plan (see searchAsTheCoreRunsIt).
 #include "PgTestServer.h"
 
+#include <teller/Accounts.h>
+#include <teller/DbSession.h>
+
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+
+using namespace teller;
 
 class TestPlans : public QObject
 {
@@ -23,6 +31,59 @@ class TestPlans : public QObject
             seqScans << node.value(QStringLiteral("Relation Name")).toString();
         for (const QJsonValue &child : node.value(QStringLiteral("Plans")).toArray())
             walk(child.toObject(), indexes, seqScans);
+    }
+
+    // What auto_explain logged for one server process since `offset` in the server's log: each
+    // plan with its query text (JSON, EXPLAIN ANALYZE style).
+    static QList<QJsonObject> loggedPlans(qint64 offset, int pid)
+    {
+        QFile f(PgTestServer::instance().server().logFile());
+        if (!f.open(QIODevice::ReadOnly) || !f.seek(offset))
+            return {};
+        const QStringList lines = QString::fromUtf8(f.readAll()).split(u'\n');
+        const QString process = QStringLiteral("[%1] ").arg(pid);
+        QList<QJsonObject> plans;
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            if (!lines.at(i).contains(process) || !lines.at(i).endsWith(QLatin1String("plan:")))
+                continue;
+            QString json; // the server indents every further line of a message with a tab
+            for (qsizetype j = i + 1; j < lines.size() && lines.at(j).startsWith(u'\t'); ++j)
+                json += lines.at(j).mid(1) + u'\n';
+            const QJsonDocument doc = QJsonDocument::fromJson(json.toUtf8());
+            if (doc.isObject())
+                plans << doc.object();
+        }
+        return plans;
+    }
+
+    struct Reading
+    {
+        QStringList indexesWithCond, indexesFilterOnly, seqScans;
+        qint64 rowsRead = 0, rowsRemovedByFilter = 0, largestSortInput = 0;
+    };
+    // What an executed plan did: which indexes it searched (Index Cond) or only walked with a
+    // Filter, how many rows its scans returned and threw away, and the largest sort.
+    static void read(const QJsonObject &node, Reading &r)
+    {
+        const QString type = node.value(QStringLiteral("Node Type")).toString();
+        const bool executed = node.value(QStringLiteral("Actual Loops")).toInteger() > 0;
+        if (node.contains(QStringLiteral("Index Name")) && executed)
+            (node.contains(QStringLiteral("Index Cond")) ? r.indexesWithCond : r.indexesFilterOnly)
+                << node.value(QStringLiteral("Index Name")).toString();
+        if (type == u"Seq Scan" && executed)
+            r.seqScans << node.value(QStringLiteral("Relation Name")).toString();
+        if (type.contains(QLatin1String("Scan"))) {
+            r.rowsRead += node.value(QStringLiteral("Actual Rows")).toInteger();
+            r.rowsRemovedByFilter += node.value(QStringLiteral("Rows Removed by Filter")).toInteger()
+                                     + node.value(QStringLiteral("Rows Removed by Index Recheck")).toInteger();
+        }
+        const QJsonArray children = node.value(QStringLiteral("Plans")).toArray();
+        if (type == u"Sort" || type == u"Incremental Sort") {
+            for (const QJsonValue &child : children)
+                r.largestSortInput = std::max(r.largestSortInput, child.toObject().value(QStringLiteral("Actual Rows")).toInteger());
+        }
+        for (const QJsonValue &child : children)
+            read(child.toObject(), r);
     }
 
 private Q_SLOTS:
@@ -55,7 +116,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("statement");
         QTest::addColumn<QString>("index");
         QTest::addRow("account by number") << "SELECT * FROM teller.accounts WHERE number = 'P0012345'" << "accounts_number"; // _key or _prefix: both serve
-        // The search statements exactly as AccountDirectory::search runs them.
+        // The search's two branches with literal values (a custom plan). The core's own prepared
+        // statement, with bound values and the plan cache, is checked in searchAsTheCoreRunsIt.
         QTest::addRow("account number prefix") << "SELECT * FROM teller.accounts WHERE number COLLATE \"C\" LIKE 'P00123%' "
                                                   "ORDER BY number COLLATE \"C\" LIMIT 50"
                                                << "accounts_number";
@@ -100,6 +162,89 @@ private Q_SLOTS:
         QVERIFY2(QTest::currentDataTag() != QByteArrayView("common holder prefix")
                      || !plan.contains(QLatin1String("\"Node Type\": \"Sort\"")),
                  qPrintable(QStringLiteral("a search sorts its matches instead of reading them in order\n%1").arg(plan)));
+    }
+
+    void searchAsTheCoreRunsIt_data()
+    {
+        QTest::addColumn<QString>("typed");   // what the teller types into the search field
+        QTest::addColumn<QString>("index");   // the index that must find the matches
+        QTest::addColumn<QString>("planMode"); // plan_cache_mode in the core's session
+        for (const char *mode : {"auto", "force_generic_plan"}) {
+            // A prefix shared by about 15 holders (fewer than the 50 asked for: a scan that
+            // walks the index with a filter reads every row before it gives up).
+            QTest::addRow("rare holder prefix, %s", mode) << QStringLiteral("Maria 1a") << QStringLiteral("accounts_holder_search")
+                                                          << QString::fromLatin1(mode);
+            // A prefix shared by an eighth of all holders: read in order, stop after 50.
+            QTest::addRow("common holder prefix, %s", mode) << QStringLiteral("maria") << QStringLiteral("accounts_holder_search")
+                                                            << QString::fromLatin1(mode);
+            QTest::addRow("number prefix, %s", mode) << QStringLiteral("P00123") << QStringLiteral("accounts_number_search")
+                                                     << QString::fromLatin1(mode);
+        }
+    }
+
+    // AccountDirectory::search as the window runs it: the core's own prepared statement (no copy
+    // of its text here), its values bound, on the core's session. auto_explain logs the plan
+    // each execution really used, with what it read. The search runs 8 times first: from the
+    // 6th execution on, PostgreSQL's plan cache (plan_cache_mode = auto, the default) may
+    // switch to a generic plan, made without the values; force_generic_plan shows what that
+    // plan is (a server, database or role may set it).
+    void searchAsTheCoreRunsIt()
+    {
+        QFETCH(QString, typed);
+        QFETCH(QString, index);
+        QFETCH(QString, planMode);
+        Sql sql(m_db);
+        // For the core's login in this test's database only (settings for superusers alone,
+        // hence ALTER ROLE by the superuser; the name is the fixture's letters and digits).
+        for (const char *setting : {"session_preload_libraries = 'auto_explain'", "auto_explain.log_min_duration = 0",
+                                    "auto_explain.log_analyze = on", "auto_explain.log_timing = off",
+                                    "auto_explain.log_format = 'json'"})
+            SQL_VERIFY(sql, QStringLiteral("ALTER ROLE t_teller1 IN DATABASE %1 SET %2").arg(m_db, QString::fromLatin1(setting)));
+
+        DbSession session(PgTestServer::instance().staff(m_db, QStringLiteral("t_teller1")), SessionOptions{});
+        QVERIFY(session.open());
+        QVERIFY(session.exec(QStringLiteral("SET plan_cache_mode = ") + planMode)); // a name from the table above
+        AccountDirectory directory(session);
+        for (int i = 0; i < 8; ++i)
+            QVERIFY(directory.search(typed));
+        const qint64 offset = QFileInfo(PgTestServer::instance().server().logFile()).size();
+        auto found = directory.search(typed);
+        QVERIFY(found);
+        QVERIFY(!found->isEmpty());
+
+        const QList<QJsonObject> plans = loggedPlans(offset, session.serverProcessId());
+        QJsonObject plan;
+        for (const QJsonObject &p : plans) {
+            if (p.value(QStringLiteral("Query Text")).toString().contains(QLatin1String("UNION ALL")))
+                plan = p;
+        }
+        QVERIFY2(!plan.isEmpty(), qPrintable(QStringLiteral("auto_explain logged no plan of the search (%1 plans)\n%2")
+                                                 .arg(plans.size())
+                                                 .arg(PgTestServer::instance().logTail(2000))));
+        const QString text = QString::fromUtf8(QJsonDocument(plan).toJson(QJsonDocument::Indented));
+        Reading r;
+        read(plan.value(QStringLiteral("Plan")).toObject(), r);
+        qInfo("%s: %lld rows read, %lld removed by a filter, largest sort %lld rows; searched %s, walked %s", QTest::currentDataTag(),
+              r.rowsRead, r.rowsRemovedByFilter, r.largestSortInput, qPrintable(r.indexesWithCond.join(u',')),
+              qPrintable(r.indexesFilterOnly.join(u',')));
+
+        const bool good = r.seqScans.isEmpty() && r.indexesWithCond.contains(index) && r.indexesFilterOnly.isEmpty()
+                          && r.rowsRemovedByFilter <= 50 && r.rowsRead <= 300 && r.largestSortInput <= 100;
+        // Known, and left to the core to decide: with plan_cache_mode = auto the plan cache keeps
+        // custom plans for the search (the generic one is estimated far dearer), but a generic
+        // plan cannot turn "LIKE $n" into an index range, so it walks both indexes from the
+        // start with a filter (about 60,000 rows read here for 13 matches). When the core's
+        // statement is changed so that its generic plan searches too, this expected failure
+        // turns into an unexpected pass, which fails: then remove it.
+        if (planMode == u"force_generic_plan")
+            QEXPECT_FAIL("", "a generic plan of the search walks its indexes with a filter instead of searching them",
+                         Continue);
+        QVERIFY2(good, qPrintable(QStringLiteral("the search reads far more than it returns, or sorts: %1 rows read, %2 removed "
+                                                 "by a filter, largest sort %3 rows, seq scans: %4\n%5")
+                                      .arg(r.rowsRead)
+                                      .arg(r.rowsRemovedByFilter)
+                                      .arg(r.largestSortInput)
+                                      .arg(r.seqScans.join(u','), text)));
     }
 
     void theDataIsConsistent()

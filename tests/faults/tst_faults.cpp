@@ -157,8 +157,13 @@ private Q_SLOTS:
         const Outcome o = executor.execute(a);
         const qint64 elapsed = timer.elapsed();
         QVERIFY2(o.status == OutcomeStatus::InDoubt || o.status == OutcomeStatus::Busy, qPrintable(outcomeStatusName(o.status)));
-        // The budget (6 s) plus at most one statement's deadline (2 s + 2 s) — never a hang.
-        QVERIFY2(elapsed < 11000, qPrintable(QString::number(elapsed)));
+        // Never a hang. The bound: the budget (6 s) is only checked between attempts, so the
+        // attempt under way when it runs out still gets its own deadlines: a reconnect
+        // (connect_timeout 2 s) and a statement (statement deadline 2 s) = 6 + 2 + 2 = 10 s.
+        // Beyond that, up to 5 s for a loaded CI machine (2 cores, tests running in parallel)
+        // to schedule the watchdog, close the socket and tear the attempt down. A hang has no
+        // bound at all.
+        QVERIFY2(elapsed < 15000, qPrintable(QString::number(elapsed)));
         qInfo("stalled server: %s after %d attempts in %lld ms", qPrintable(outcomeStatusName(o.status)), o.attempts, elapsed);
 
         // The network comes back: the same key settles it, once.

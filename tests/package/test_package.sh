@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
-# Builds the packages, checks the Debian package (declared dependencies, lintian), installs it
-# (as root with dpkg -i, removed again afterwards; otherwise unpacked into a scratch root) and
-# runs the installed programs: teller --version, tellerctl --version, and teller --check,
-# which opens the window offscreen and must find the PostgreSQL and SQLite drivers.
+# Builds the packages, checks the Debian package (declared dependencies, lintian: errors fail,
+# warnings are only shown), installs it and runs the installed programs: teller --version,
+# tellerctl --version, and teller --check, which opens the window offscreen and must find the
+# PostgreSQL and SQLite drivers.
+# Installing: as root, and only when no teller package is on this machine, with dpkg -i (which
+# proves that Depends can be satisfied) and removed again afterwards. Otherwise (not root, or a
+# teller package already installed, which is never replaced or removed) the package is
+# unpacked into a scratch root, its Depends are checked against the installed packages, and
+# the programs run from there.
 set -euo pipefail
 build=${1:?usage: test_package.sh BUILD_DIR}
 cd "$build"
@@ -27,18 +32,57 @@ for path in ./usr/bin/teller ./usr/bin/tellerctl ./usr/share/applications/org.te
 done
 grep -q 'bin/tellerctl$' <<<"$(tar tzf "$tgz")" || fail "the tarball lacks bin/tellerctl"
 
-# lintian: errors fail the test; warnings are shown.
+# lintian: errors fail the test; warnings are shown, not enforced.
 lintian --fail-on error "$deb" 2>/dev/null | tee lintian.log || fail "lintian found errors"
 echo "lintian: $(grep -c '^E:' lintian.log || true) errors, $(grep -c '^W:' lintian.log || true) warnings"
 
 export QT_QPA_PLATFORM=offscreen
-if [ "$(id -u)" -eq 0 ] && command -v dpkg >/dev/null; then
-    dpkg -i "$deb" >/dev/null
-    trap 'dpkg -r teller >/dev/null 2>&1 || true' EXIT
+# The cleanup is in place before anything is installed or unpacked.
+root=$(mktemp -d)
+installed_here=false
+cleanup() {
+    if $installed_here; then dpkg -r teller >/dev/null 2>&1 || true; fi
+    rm -rf "$root"
+}
+trap cleanup EXIT
+
+# Is every Depends clause satisfied by an installed package, as dpkg -i would require?
+check_depends() {
+    local clause alt name op ver have found
+    local -a clauses alternatives
+    IFS=',' read -ra clauses <<<"$depends"
+    for clause in "${clauses[@]}"; do
+        found=false
+        IFS='|' read -ra alternatives <<<"$clause"
+        for alt in "${alternatives[@]}"; do
+            read -r name _ <<<"$alt"
+            name=${name%%:*}
+            op= ver=
+            if [[ $alt =~ \(\ *([\<\>=]+)\ *([^\)\ ]+)\ *\) ]]; then op=${BASH_REMATCH[1]} ver=${BASH_REMATCH[2]}; fi
+            have=$(dpkg-query -W -f='${db:Status-Status} ${Version}\n' "$name" 2>/dev/null | grep -m1 '^installed ' || true)
+            if [ -n "$have" ]; then
+                if [ -z "$op" ] || dpkg --compare-versions "${have#installed }" "$op" "$ver"; then found=true; break; fi
+            elif [ -z "$op" ] && dpkg-query -W -f='${db:Status-Status} ${Provides}\n' 2>/dev/null \
+                    | grep '^installed ' | grep -Eq "(^installed |, )$name( |,|\$)"; then
+                found=true; break # a virtual package, provided by an installed one
+            fi
+        done
+        $found || fail "Depends not satisfied on this machine: $(echo $clause)"
+    done
+    echo "Depends: every clause is satisfied by an installed package"
+}
+
+existing=$(dpkg-query -W -f='${db:Status-Status} ${Version}' teller 2>/dev/null || true)
+if [ "$(id -u)" -eq 0 ] && command -v dpkg >/dev/null && { [ -z "$existing" ] || [[ $existing == not-installed* ]]; }; then
+    installed_here=true # set before dpkg -i: a half-done install is removed too
+    dpkg -i "$deb" >dpkg.log 2>&1 || { cat dpkg.log; fail "dpkg -i $deb (Depends not satisfiable?)"; }
     bin=/usr/bin
 else
-    root=$(mktemp -d)
-    trap 'rm -rf "$root"' EXIT
+    if [ -n "$existing" ] && [[ $existing != not-installed* ]]; then
+        echo "NOTE: a teller package is already on this machine ($existing): it is left alone;" \
+             "the new package is unpacked into $root and run from there instead"
+    fi
+    command -v dpkg-query >/dev/null && check_depends
     dpkg-deb -x "$deb" "$root"
     bin=$root/usr/bin
 fi

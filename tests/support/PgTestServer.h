@@ -59,12 +59,19 @@ public:
     Sql(const Sql &) = delete;
     Sql &operator=(const Sql &) = delete;
 
-    // Runs a statement with positional '?' parameters; fails the test (QFAIL-style message)
-    // on error. Returns the first column of the first row, if any.
+    // Run a statement with positional '?' parameters. A statement that fails, fails the test:
+    // in a test function on the test's thread it is recorded as a failure (QTest::qFail; the
+    // test function still runs to its end, so value() and count() then return empty and 0,
+    // and hasFailed() tells), anywhere else it stops the process (qFatal).
+    // value() returns the first column of the first row, if any; count() the same as a number.
     QVariant value(const QString &sql, const QVariantList &params = {});
     qint64 count(const QString &sql, const QVariantList &params = {});
-    bool exec(const QString &sql, const QVariantList &params = {}, QString *error = nullptr);
     QSqlQuery query(const QString &sql, const QVariantList &params = {});
+    // The one exception: exec() reports a failure to its caller (false, and the message in
+    // *error), for tests that expect a statement to be refused; SQL_VERIFY fails the test.
+    bool exec(const QString &sql, const QVariantList &params = {}, QString *error = nullptr);
+    // Whether a statement run through value(), count() or query() has failed.
+    bool hasFailed() const { return m_failed; }
 
     // Every money invariant (teller.invariant_violations()), as readable lines; empty = all hold.
     QStringList invariantViolations();
@@ -81,8 +88,11 @@ public:
     QString connectionName() const { return m_name; }
 
 private:
+    void failed(const QString &sql, const QString &error);
+
     QString m_name;
     QString m_database;
+    bool m_failed = false;
 };
 
 // Fails the current test with the SQL error if a statement fails.

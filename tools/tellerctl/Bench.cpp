@@ -5,6 +5,7 @@
 #include <teller/Administration.h>
 #include <teller/DbSession.h>
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QTimer>
@@ -54,7 +55,8 @@ Result<QJsonObject> runBench(const ConnectionSettings &adminSettings, const Sess
     const QStringList scenarios{QStringLiteral("uniform"), QStringLiteral("hot"), QStringLiteral("transfer"),
                                 QStringLiteral("replay")};
     if (!scenarios.contains(options.scenario))
-        return fail(Error::badInput(QStringLiteral("--scenario must be one of %1.").arg(scenarios.join(QStringLiteral(", ")))));
+        return fail(Error::badInput(QCoreApplication::translate("tellerctl", "--scenario must be one of %1.")
+                                        .arg(scenarios.join(QStringLiteral(", ")))));
 
     // 1. As the admin: the bench teller (a fresh password every run) and the accounts.
     DbSession admin(adminSettings, sessionOptions);

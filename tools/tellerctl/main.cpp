@@ -74,9 +74,10 @@ Commands:
   pending approve KEY [--note T]   approve: the debit posts, the hold is released
   pending reject KEY --reason TEXT reject: the hold is released
   demo start [--shell] | demo stop start or stop the private demo server
-  bench --clients N --seconds S [--scenario uniform|hot|transfer|replay] [--accounts N]
+  bench [--clients N] [--seconds S] [--scenario uniform|hot|transfer|replay] [--accounts N]
                                    drive the money path and report throughput and latency
-                                   (as an admin login)
+                                   (as an admin login; defaults: 8 clients, 10 s, uniform,
+                                   1000 accounts)
   fault-proxy --upstream HOST:PORT [--listen PORT] [--latency MS]
                                    a TCP proxy for fault drills; reads commands on stdin:
                                    reset, stall, resume, latency MS, cut BYTES, swallow N,
@@ -84,7 +85,8 @@ Commands:
 
 Options:
   --db CONNINFO          libpq connection string ("host=... dbname=... user=...") or URI;
-                         without it the PG* environment variables apply
+                         what it leaves out comes from the workstation configuration
+                         ([server]), then from the PG* environment variables
   --retries N            retries after the first attempt (default 4; 0 = one attempt only)
   --timeout SECONDS      time budget for one action, all attempts included (default 20)
   --workstation ID       recorded with every operation (default: TELLER_WORKSTATION or host name)
@@ -97,7 +99,8 @@ Options:
 
 Amounts are decimal strings with '.' as separator ("1234.50"). Exit codes: 0 completed,
 10 pending_approval, 11 rejected, 12 key_reused, 13 busy, 14 in_doubt, 15 unknown key,
-16 abandoned, 17 expired, 18 already decided by someone else, 2 bad usage or input,
+16 abandoned, 17 expired, 18 already decided (by someone else, or expired), 2 bad usage,
+bad input or bad configuration, refused by tellerctl or by the server (nothing was changed),
 1 anything else.
 )");
 
@@ -183,6 +186,15 @@ std::optional<QString> checkAmountSyntax(const QString &text)
     if (!parsed->isPositive())
         return tr("The amount must be greater than zero.");
     return std::nullopt;
+}
+
+// A value for a POSIX shell's eval: in single quotes, inside which nothing is special; a
+// single quote itself ends the quoting, is escaped, and the quoting starts again: '\''.
+QString shellQuote(const QString &value)
+{
+    QString quoted = value;
+    quoted.replace(u'\'', QStringLiteral("'\\''"));
+    return u'\'' + quoted + u'\'';
 }
 
 class Tool
@@ -892,13 +904,14 @@ int Tool::demo(const QStringList &pos)
     const QString teller = QString::fromUtf16(demo::staff().first().login);
     if (m_args.isSet(QStringLiteral("shell"))) {
         // For eval "$(tellerctl demo start --shell)": later commands reach the demo as a teller.
+        // Every value is single-quoted, so that a path with spaces, quotes or $(…) stays a value.
         QTextStream out(stdout);
-        out << "export PGHOST=" << server.socketDir() << "\n"
-            << "export PGPORT=" << server.port() << "\n"
-            << "export PGDATABASE=" << QString::fromUtf16(demo::DatabaseName) << "\n"
-            << "export PGUSER=" << teller << "\n"
-            << "export PGPASSWORD=" << QString::fromUtf16(demo::Password) << "\n"
-            << "export PGSSLMODE=disable\n";
+        out << "export PGHOST=" << shellQuote(server.socketDir()) << "\n"
+            << "export PGPORT=" << shellQuote(QString::number(server.port())) << "\n"
+            << "export PGDATABASE=" << shellQuote(QString::fromUtf16(demo::DatabaseName)) << "\n"
+            << "export PGUSER=" << shellQuote(teller) << "\n"
+            << "export PGPASSWORD=" << shellQuote(QString::fromUtf16(demo::Password)) << "\n"
+            << "export PGSSLMODE='disable'\n";
         return ExitCompleted;
     }
     QJsonArray logins;
@@ -918,7 +931,7 @@ int Tool::demo(const QStringList &pos)
 int Tool::bench(const QStringList &pos)
 {
     if (pos.size() != 1)
-        return usage(tr("Usage: tellerctl bench --clients N --seconds S [--scenario uniform|hot|transfer|replay] [--accounts N]"));
+        return usage(tr("Usage: tellerctl bench [--clients N] [--seconds S] [--scenario uniform|hot|transfer|replay] [--accounts N]"));
     BenchOptions options;
     const auto clients = parseCount(m_args.value(QStringLiteral("clients"), QStringLiteral("8")), 1, 512);
     const auto seconds = parseCount(m_args.value(QStringLiteral("seconds"), QStringLiteral("10")), 1, 86400);
