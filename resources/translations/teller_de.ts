@@ -56,7 +56,7 @@
     </message>
     <message>
         <source>&amp;Note:</source>
-        <translation>&amp;Vermerk:</translation>
+        <translation>Ver&amp;merk:</translation>
     </message>
     <message>
         <source>&amp;Withdraw</source>
@@ -101,10 +101,6 @@
     <message>
         <source>Ask the server again with the same key: it either confirms what happened or carries the operation out once.</source>
         <translation>Erneut mit demselben Vorgangsschlüssel beim Server nachfragen: Er bestätigt entweder, was geschehen ist, oder führt den Vorgang einmalig aus.</translation>
-    </message>
-    <message>
-        <source>New &amp;operation</source>
-        <translation>&amp;Neuer Vorgang</translation>
     </message>
     <message>
         <source>Start a new operation (Esc)</source>
@@ -220,7 +216,7 @@
     </message>
     <message>
         <source>A&amp;bandon</source>
-        <translation>&amp;Verwerfen</translation>
+        <translation>Verwer&amp;fen</translation>
     </message>
     <message>
         <source>Give the operation up for good: it will never be carried out. If it already was, you will see that instead.</source>
@@ -253,6 +249,30 @@
     <message>
         <source>Rejected by %1: %2</source>
         <translation>Abgelehnt von %1: %2</translation>
+    </message>
+    <message>
+        <source>The account could not be looked up: %1</source>
+        <translation>Das Konto konnte nicht nachgeschlagen werden: %1</translation>
+    </message>
+    <message>
+        <source>New o&amp;peration</source>
+        <translation>&amp;Neuer Vorgang</translation>
+    </message>
+    <message>
+        <source>Not confirmed — do not pay out yet. Another operation is still being confirmed: try again once it is done.</source>
+        <translation>Nicht bestätigt — noch nicht auszahlen. Ein anderer Vorgang wird noch bestätigt: erneut versuchen, sobald er abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the supervisor?</source>
+        <translation>Nicht mehr auf die Aufsicht warten?</translation>
+    </message>
+    <message>
+        <source>The operation (key %1) stays held until a supervisor approves or rejects it, and that decision still applies. This form will no longer show it: the outcome will be in the account&apos;s recent operations. Do not pay out before you see it there.
+
+Start a new operation?</source>
+        <translation>Der Vorgang (Schlüssel %1) bleibt vorgemerkt, bis eine Aufsicht ihn genehmigt oder ablehnt, und diese Entscheidung gilt weiterhin. Dieses Formular zeigt ihn nicht mehr an: Das Ergebnis steht dann in den letzten Vorgängen des Kontos. Erst auszahlen, wenn es dort zu sehen ist.
+
+Neuen Vorgang beginnen?</translation>
     </message>
 </context>
 <context>
@@ -403,10 +423,6 @@
         <translation>Anmeldeproblem</translation>
     </message>
     <message>
-        <source>&amp;Sign in</source>
-        <translation>&amp;Anmelden</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>B&amp;eenden</translation>
     </message>
@@ -417,6 +433,10 @@
     <message>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
+    </message>
+    <message>
+        <source>S&amp;ign in</source>
+        <translation>&amp;Anmelden</translation>
     </message>
 </context>
 <context>
@@ -436,10 +456,6 @@
     <message>
         <source>Account number or holder&apos;s name</source>
         <translation>Kontonummer oder Name des Kontoinhabers</translation>
-    </message>
-    <message>
-        <source>&amp;Find account (Ctrl+F):</source>
-        <translation>Konto &amp;suchen (Strg+F):</translation>
     </message>
     <message>
         <source>Accounts found</source>
@@ -604,20 +620,6 @@ Strg+Umschalt+L  abmelden    Strg+Q  beenden</translation>
         <translation>Ein Vorgang wird gerade bestätigt; das Fenster schließt sich danach.</translation>
     </message>
     <message>
-        <source>Unconfirmed operation</source>
-        <translation>Unbestätigter Vorgang</translation>
-    </message>
-    <message>
-        <source>These operations are not confirmed:
-%1
-
-Do not pay out for them. Note the keys: &quot;tellerctl status KEY&quot; tells later whether they happened. Close anyway?</source>
-        <translation>Diese Vorgänge sind nicht bestätigt:
-%1
-
-Für diese Vorgänge bitte nichts auszahlen. Bitte die Vorgangsschlüssel notieren: Mit „tellerctl status KEY“ lässt sich später prüfen, ob sie ausgeführt wurden. Trotzdem schließen?</translation>
-    </message>
-    <message>
         <source>Local journal</source>
         <translation>Lokales Journal</translation>
     </message>
@@ -648,6 +650,42 @@ Für diese Vorgänge bitte nichts auszahlen. Bitte die Vorgangsschlüssel notier
     <message>
         <source>Saved. Server and timeout changes apply at the next sign-in.</source>
         <translation>Gespeichert. Änderungen an Server und Zeitlimits gelten ab der nächsten Anmeldung.</translation>
+    </message>
+    <message>
+        <source>F&amp;ind account (Ctrl+F):</source>
+        <translation>Konto &amp;suchen (Strg+F):</translation>
+    </message>
+    <message>
+        <source>These operations are not confirmed:
+%1
+
+Do not pay out for them. Note the keys: &quot;tellerctl status KEY&quot; tells later whether they happened.</source>
+        <translation>Diese Vorgänge sind nicht bestätigt:
+%1
+
+Für sie nichts auszahlen. Die Schlüssel notieren: &quot;tellerctl status SCHLÜSSEL&quot; zeigt später, ob sie ausgeführt wurden.</translation>
+    </message>
+    <message>
+        <source>These operations are waiting for a supervisor:
+%1
+
+Do not pay out for them yet. The supervisor&apos;s decision still applies; the account&apos;s recent operations will show it.</source>
+        <translation>Diese Vorgänge warten auf eine Aufsicht:
+%1
+
+Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; die letzten Vorgänge des Kontos zeigen sie.</translation>
+    </message>
+    <message>
+        <source>Sign out anyway?</source>
+        <translation>Trotzdem abmelden?</translation>
+    </message>
+    <message>
+        <source>Close anyway?</source>
+        <translation>Trotzdem schließen?</translation>
+    </message>
+    <message>
+        <source>Unfinished operations</source>
+        <translation>Nicht abgeschlossene Vorgänge</translation>
     </message>
 </context>
 <context>
@@ -808,7 +846,7 @@ Für diese Vorgänge bitte nichts auszahlen. Bitte die Vorgangsschlüssel notier
     </message>
     <message>
         <source>&amp;Abandon</source>
-        <translation>&amp;Verwerfen</translation>
+        <translation>Verwer&amp;fen</translation>
     </message>
     <message>
         <source>Check a&amp;gain</source>
@@ -877,6 +915,10 @@ Für diese Vorgänge bitte nichts auszahlen. Bitte die Vorgangsschlüssel notier
     <message>
         <source>%1 will never be carried out. If it already was, you will see that instead. Abandon it?</source>
         <translation>%1 wird nie ausgeführt. Falls der Vorgang bereits ausgeführt wurde, wird stattdessen das angezeigt. Verwerfen?</translation>
+    </message>
+    <message>
+        <source>Another operation is still being confirmed; nothing was sent. Try again once it is done.</source>
+        <translation>Ein anderer Vorgang wird noch bestätigt; nichts wurde gesendet. Erneut versuchen, sobald er abgeschlossen ist.</translation>
     </message>
 </context>
 <context>
@@ -1033,10 +1075,6 @@ Für diese Vorgänge bitte nichts auszahlen. Bitte die Vorgangsschlüssel notier
         <translation>&amp;Wiederholungen:</translation>
     </message>
     <message>
-        <source>Retry &amp;budget:</source>
-        <translation>Wiederholungs-Zeit&amp;rahmen:</translation>
-    </message>
-    <message>
         <source>No system configuration (%1).</source>
         <translation>Keine Systemkonfiguration (%1).</translation>
     </message>
@@ -1059,6 +1097,10 @@ Für diese Vorgänge bitte nichts auszahlen. Bitte die Vorgangsschlüssel notier
     <message>
         <source>This field may not contain &apos;;&apos; or quotes.</source>
         <translation>Dieses Feld darf weder &apos;;&apos; noch Anführungszeichen enthalten.</translation>
+    </message>
+    <message>
+        <source>Retry b&amp;udget:</source>
+        <translation>Wiederholungs-Zeit&amp;rahmen:</translation>
     </message>
 </context>
 <context>
@@ -1101,7 +1143,7 @@ Für diese Vorgänge bitte nichts auszahlen. Bitte die Vorgangsschlüssel notier
     </message>
     <message>
         <source>&amp;Pending</source>
-        <translation>Ausste&amp;hend</translation>
+        <translation>Auss&amp;tehend</translation>
     </message>
     <message>
         <source>Operations in doubt</source>
@@ -1122,10 +1164,6 @@ Für diese Vorgänge bitte nichts auszahlen. Bitte die Vorgangsschlüssel notier
     <message>
         <source>Account number, then Enter</source>
         <translation>Kontonummer, dann Eingabe</translation>
-    </message>
-    <message>
-        <source>Acc&amp;ount:</source>
-        <translation>K&amp;onto:</translation>
     </message>
     <message>
         <source>Ledger entries</source>
@@ -1157,7 +1195,7 @@ Für diese Vorgänge bitte nichts auszahlen. Bitte die Vorgangsschlüssel notier
     </message>
     <message>
         <source>&amp;Pending (%1)</source>
-        <translation>Ausste&amp;hend (%1)</translation>
+        <translation>Auss&amp;tehend (%1)</translation>
     </message>
     <message>
         <source>In &amp;doubt (%1)</source>
@@ -1236,16 +1274,24 @@ Für diese Vorgänge bitte nichts auszahlen. Bitte die Vorgangsschlüssel notier
         <translation>Zu spät: Die Vormerkung war abgelaufen.</translation>
     </message>
     <message>
-        <source>Already %1 by %2 at %3.</source>
-        <translation>Bereits %1 von %2 um %3.</translation>
+        <source>Ac&amp;count:</source>
+        <translation>K&amp;onto:</translation>
     </message>
     <message>
-        <source>approved</source>
-        <translation>freigegeben</translation>
+        <source>The operation you had selected is no longer waiting: another supervisor decided it, or it expired. Select the next one yourself.</source>
+        <translation>Der ausgewählte Vorgang wartet nicht mehr: Eine andere Aufsicht hat entschieden, oder er ist abgelaufen. Den nächsten bitte selbst auswählen.</translation>
     </message>
     <message>
-        <source>rejected</source>
-        <translation>abgelehnt</translation>
+        <source>The operation&apos;s key &quot;%1&quot; is not valid; nothing was decided.</source>
+        <translation>Der Schlüssel &quot;%1&quot; des Vorgangs ist ungültig; nichts wurde entschieden.</translation>
+    </message>
+    <message>
+        <source>Already approved by %1 at %2.</source>
+        <translation>Bereits von %1 um %2 genehmigt.</translation>
+    </message>
+    <message>
+        <source>Already rejected by %1 at %2.</source>
+        <translation>Bereits von %1 um %2 abgelehnt.</translation>
     </message>
 </context>
 <context>
@@ -1420,6 +1466,10 @@ Für diese Vorgänge bitte nichts auszahlen. Bitte die Vorgangsschlüssel notier
     <message>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The time for retries ran out while reconnecting.</source>
+        <translation>Die Zeit für Wiederholungen lief beim erneuten Verbinden ab.</translation>
     </message>
 </context>
 <context>
@@ -1967,6 +2017,10 @@ Für diese Vorgänge bitte nichts auszahlen. Bitte die Vorgangsschlüssel notier
         <source>reporting an operation in doubt</source>
         <translation>beim Melden eines unklaren Vorgangs</translation>
     </message>
+    <message>
+        <source>The server did not answer the decision; nothing was changed.</source>
+        <translation>Der Server hat auf die Entscheidung nicht geantwortet; nichts wurde geändert.</translation>
+    </message>
 </context>
 <context>
     <name>teller::TellerClient</name>
@@ -1989,6 +2043,10 @@ Für diese Vorgänge bitte nichts auszahlen. Bitte die Vorgangsschlüssel notier
     <message>
         <source>Found open in the workstation&apos;s journal at sign-in.</source>
         <translation>Bei der Anmeldung offen im Journal des Arbeitsplatzes gefunden.</translation>
+    </message>
+    <message>
+        <source>No operation can be sent while the local journal cannot be used: %1</source>
+        <translation>Solange das lokale Journal nicht benutzbar ist, kann kein Vorgang gesendet werden: %1</translation>
     </message>
 </context>
 <context>

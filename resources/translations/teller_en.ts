@@ -103,10 +103,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>New &amp;operation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Start a new operation (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -252,6 +248,28 @@
     </message>
     <message>
         <source>Rejected by %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account could not be looked up: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New o&amp;peration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not confirmed — do not pay out yet. Another operation is still being confirmed: try again once it is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop waiting for the supervisor?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operation (key %1) stays held until a supervisor approves or rejects it, and that decision still applies. This form will no longer show it: the outcome will be in the account&apos;s recent operations. Do not pay out before you see it there.
+
+Start a new operation?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -403,10 +421,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Sign in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -416,6 +430,10 @@
     </message>
     <message>
         <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ign in</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -435,10 +453,6 @@
     </message>
     <message>
         <source>Account number or holder&apos;s name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Find account (Ctrl+F):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -599,17 +613,6 @@ Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Unconfirmed operation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>These operations are not confirmed:
-%1
-
-Do not pay out for them. Note the keys: &quot;tellerctl status KEY&quot; tells later whether they happened. Close anyway?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Local journal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -639,6 +642,36 @@ Do not pay out for them. Note the keys: &quot;tellerctl status KEY&quot; tells l
     </message>
     <message>
         <source>Saved. Server and timeout changes apply at the next sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;ind account (Ctrl+F):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These operations are not confirmed:
+%1
+
+Do not pay out for them. Note the keys: &quot;tellerctl status KEY&quot; tells later whether they happened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These operations are waiting for a supervisor:
+%1
+
+Do not pay out for them yet. The supervisor&apos;s decision still applies; the account&apos;s recent operations will show it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unfinished operations</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -870,6 +903,10 @@ Do not pay out for them. Note the keys: &quot;tellerctl status KEY&quot; tells l
         <source>%1 will never be carried out. If it already was, you will see that instead. Abandon it?</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Another operation is still being confirmed; nothing was sent. Try again once it is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReviewTableModel</name>
@@ -1025,10 +1062,6 @@ Do not pay out for them. Note the keys: &quot;tellerctl status KEY&quot; tells l
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Retry &amp;budget:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No system configuration (%1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1050,6 +1083,10 @@ Do not pay out for them. Note the keys: &quot;tellerctl status KEY&quot; tells l
     </message>
     <message>
         <source>This field may not contain &apos;;&apos; or quotes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry b&amp;udget:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1113,10 +1150,6 @@ Do not pay out for them. Note the keys: &quot;tellerctl status KEY&quot; tells l
     </message>
     <message>
         <source>Account number, then Enter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Acc&amp;ount:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1228,15 +1261,23 @@ Do not pay out for them. Note the keys: &quot;tellerctl status KEY&quot; tells l
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Already %1 by %2 at %3.</source>
+        <source>Ac&amp;count:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>approved</source>
+        <source>The operation you had selected is no longer waiting: another supervisor decided it, or it expired. Select the next one yourself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>rejected</source>
+        <source>The operation&apos;s key &quot;%1&quot; is not valid; nothing was decided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already approved by %1 at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already rejected by %1 at %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1410,6 +1451,10 @@ Do not pay out for them. Note the keys: &quot;tellerctl status KEY&quot; tells l
     </message>
     <message>
         <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time for retries ran out while reconnecting.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1958,6 +2003,10 @@ Do not pay out for them. Note the keys: &quot;tellerctl status KEY&quot; tells l
         <source>reporting an operation in doubt</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The server did not answer the decision; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>teller::TellerClient</name>
@@ -1979,6 +2028,10 @@ Do not pay out for them. Note the keys: &quot;tellerctl status KEY&quot; tells l
     </message>
     <message>
         <source>Found open in the workstation&apos;s journal at sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No operation can be sent while the local journal cannot be used: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

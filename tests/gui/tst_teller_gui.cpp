@@ -29,6 +29,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
@@ -849,12 +850,30 @@ private Q_SLOTS:
         QVERIFY(rejectAsOtherSupervisor(keys.at(2))); // the queue as it was for the tests that follow
     }
 
+    void mnemonicsAreUnique_data()
+    {
+        QTest::addColumn<QString>("translation"); // empty: the English of the source
+        QTest::addRow("English") << QString();
+        QTest::addRow("German") << QStringLiteral(":/teller/i18n/teller_de.qm");
+    }
+
     void mnemonicsAreUnique()
     {
+        QFETCH(QString, translation);
+        QTranslator translator;
+        if (!translation.isEmpty()) {
+            // The window is made again in the language, as at a start with it.
+            QVERIFY(translator.load(translation));
+            QVERIFY(QCoreApplication::installTranslator(&translator));
+            m_window = std::make_unique<MainWindow>(m_client.get());
+        }
+        const auto removeTranslator = qScopeGuard([&] { QCoreApplication::removeTranslator(&translator); });
         QVERIFY(signIn(QStringLiteral("t_super")));
         openAccount(QStringLiteral("10000001"));
         QStringList clashes;
         LoginDialog login(m_window.get());
+        if (!translation.isEmpty()) // the language really is in use
+            QCOMPARE(find<QPushButton>(&login, "signInButton")->text(), QStringLiteral("&Anmelden"));
         clashes << mnemonicClashes(&login, QStringLiteral("sign-in"));
         SettingsDialog settings(m_window.get());
         clashes << mnemonicClashes(&settings, QStringLiteral("settings"));
