@@ -46,7 +46,8 @@ SELECT id, number, holder, currency, balance, held, balance_floor, status FROM t
 SQL
 cat >"$dir/by_holder.sql" <<'SQL'
 \set i random(1, 8)
-SELECT id, number, holder FROM teller.accounts WHERE lower(holder) COLLATE "C" LIKE lower((ARRAY['Maria','Jonas','Aylin','Lukas','Sophie','Elena','Hannah','Noah'])[:i] || ' %') ORDER BY lower(holder) COLLATE "C" LIMIT 50;
+SELECT id, number, holder FROM (SELECT (ARRAY['maria ','jonas ','aylin ','lukas ','sophie ','elena ','hannah ','noah '])[:i] AS p) typed, teller.accounts
+ WHERE lower(holder) COLLATE "C" >= typed.p AND lower(holder) COLLATE "C" < teller.prefix_end(typed.p) ORDER BY lower(holder) COLLATE "C" LIMIT 50;
 SQL
 cat >"$dir/withdraw.sql" <<'SQL'
 \set i random(1, 5)
