@@ -15,37 +15,14 @@ shift $(( $# > 2 ? 2 : $# )) || true
 clients=("$@")
 [ ${#clients[@]} -gt 0 ] || clients=(1 8 32)
 
-tellerctl=$(realpath "$build/tools/tellerctl/tellerctl")
-[ -x "$tellerctl" ] || die "$tellerctl not found: build first"
 [[ $seconds =~ ^[1-9][0-9]{0,4}$ ]] || die "SECONDS must be a whole number from 1 to 99999, not '$seconds'"
 for c in "${clients[@]}"; do
     [[ $c =~ ^[1-9][0-9]{0,2}$ ]] || die "a client count must be a whole number from 1 to 999, not '$c'"
 done
-bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
-pgbench=${PGBENCH:-$bindir/pgbench}
-[ -x "$pgbench" ] || { echo "pgbench not found (apt-get install postgresql)" >&2; exit 1; }
-
-dir=$(mktemp -d /tmp/teller-bench.XXXXXX)
-[ "$(id -u)" -eq 0 ] && chmod 755 "$dir"
-cleanup() {
-    TELLER_DEMO_DIR=$dir/server "$tellerctl" demo stop >/dev/null 2>&1 || true
-    # Never remove the directory from under a running server, whatever demo stop did.
-    local pid
-    pid=$(head -1 "$dir/server/data/postmaster.pid" 2>/dev/null) || pid=
-    if [[ $pid =~ ^[0-9]+$ ]] && kill -INT "$pid" 2>/dev/null; then
-        for _ in $(seq 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    fi
-    rm -rf "$dir"
-}
-trap cleanup EXIT
-export TELLER_JOURNAL=$dir/journal.sqlite
 
 # A fresh server with the Teller schema and the demo staff (it_admin runs the bench).
-# Captured first: eval "$(…)" would hide a failed start.
-shell=$(TELLER_DEMO_DIR=$dir/server "$tellerctl" demo start --shell) || die "tellerctl demo start failed"
-eval "$shell"
-superuser_password=$(cat "$dir/server/superuser.password")
-su() { PGUSER=postgres PGPASSWORD=$superuser_password "$@"; }
+source "$(dirname "${BASH_SOURCE[0]}")/server.sh"
+bench_server bench
 su psql -q -v ON_ERROR_STOP=1 -d teller -c "CREATE DATABASE pgbench" >/dev/null || die "cannot create the pgbench database"
 init=$(su "$pgbench" -q -i -s 10 pgbench 2>&1) || die "pgbench -i failed: $init"
 su psql -q -v ON_ERROR_STOP=1 -d pgbench -c "CREATE TABLE hot (id int PRIMARY KEY, v bigint NOT NULL); INSERT INTO hot VALUES (1, 0)" >/dev/null

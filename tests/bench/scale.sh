@@ -15,30 +15,8 @@ transfers=${4:-5000000}
 [[ $seconds =~ ^[1-9][0-9]{0,4}$ ]] || die "SECONDS must be a whole number from 1 to 99999, not '$seconds'"
 [[ $accounts =~ ^[1-9][0-9]{0,8}$ ]] && [ "$accounts" -ge 2 ] || die "ACCOUNTS must be a whole number from 2 to 999999999, not '$accounts'"
 [[ $transfers =~ ^(0|[1-9][0-9]{0,9})$ ]] || die "TRANSFERS must be a whole number from 0 to 9999999999, not '$transfers'"
-tellerctl=$(realpath "$build/tools/tellerctl/tellerctl")
-[ -x "$tellerctl" ] || die "$tellerctl not found: build first"
-bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
-pgbench=${PGBENCH:-$bindir/pgbench}
-[ -x "$pgbench" ] || die "pgbench not found (apt-get install postgresql)"
-
-dir=$(mktemp -d /tmp/teller-scale.XXXXXX)
-[ "$(id -u)" -eq 0 ] && chmod 755 "$dir"
-cleanup() {
-    TELLER_DEMO_DIR=$dir/server "$tellerctl" demo stop >/dev/null 2>&1 || true
-    # Never remove the directory from under a running server, whatever demo stop did.
-    local pid
-    pid=$(head -1 "$dir/server/data/postmaster.pid" 2>/dev/null) || pid=
-    if [[ $pid =~ ^[0-9]+$ ]] && kill -INT "$pid" 2>/dev/null; then
-        for _ in $(seq 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    fi
-    rm -rf "$dir"
-}
-trap cleanup EXIT
-# Captured first: eval "$(…)" would hide a failed start.
-shell=$(TELLER_DEMO_DIR=$dir/server "$tellerctl" demo start --shell) || die "tellerctl demo start failed"
-eval "$shell"
-pw=$(cat "$dir/server/superuser.password")
-su() { PGUSER=postgres PGPASSWORD=$pw "$@"; }
+source "$(dirname "${BASH_SOURCE[0]}")/server.sh"
+bench_server scale
 
 cat >"$dir/by_number.sql" <<'SQL'
 \set i random(1, 20)
