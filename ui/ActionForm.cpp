@@ -236,18 +236,15 @@ void ActionForm::setStaff(const StaffInfo &staff)
 
 void ActionForm::setAccount(const std::optional<AccountInfo> &account)
 {
-    // Refreshing the same account (new balance) keeps what was typed; another account does not
-    // change a form that holds an action, and empties a form being filled in: an amount typed
-    // for one customer is never carried out on another's account.
+    // Refreshing the same account (new balance) keeps what was typed. Another account does not
+    // change a form that holds an action; any other form starts afresh: an amount or a transfer's
+    // target typed for one customer is never carried out on another's account, and the outcome
+    // of the last customer's operation ("pay out 10.00") is never shown under the next one's name.
     const bool otherAccount = account.has_value() != m_account.has_value() || (account && account->id != m_account->id);
     if (otherAccount && holdsUnfinishedAction())
         return;
-    if (otherAccount && m_state == State::Editing) {
-        m_amount->clear();
-        m_note->clear();
-        m_outcome.reset();
-        m_outcomeFrame->setVisible(false);
-    }
+    if (otherAccount)
+        reset();
     m_account = account;
     if (account) {
         m_accountLabel->setText(QStringLiteral("<b>%1</b> — %2<br>%3: %4")

@@ -19,31 +19,59 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLoggingCategory>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
 #include <QUuid>
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
+#include <stdexcept>
+#include <string>
 
 using namespace teller;
 
 namespace {
 QString g_out;
 
+// A step that does not work ends the run (exit 1): the screenshots would show the wrong screen,
+// the timings the wrong thing.
+struct Failed : std::runtime_error
+{
+    using std::runtime_error::runtime_error;
+};
+
 void save(QWidget *w, const char *name)
 {
     QApplication::processEvents();
     const QString path = g_out + u'/' + QString::fromLatin1(name) + QStringLiteral(".png");
     if (!w->grab().save(path))
-        std::fprintf(stderr, "cannot write %s\n", qPrintable(path));
-    else
-        std::printf("wrote %s\n", qPrintable(path));
+        throw Failed("cannot write " + path.toStdString());
+    std::printf("wrote %s\n", qPrintable(path));
 }
 
-bool waitFor(const std::function<bool()> &condition, int ms = 15000)
+void waitFor(const char *what, const std::function<bool()> &condition, int ms = 15000)
 {
-    return QTest::qWaitFor(condition, ms);
+    if (QTest::qWaitFor(condition, ms))
+        return;
+    // What the screens showed instead, for whoever looks into it.
+    int n = 0;
+    for (QWidget *w : QApplication::topLevelWidgets()) {
+        if (w->isVisible())
+            w->grab().save(g_out + QStringLiteral("/failed-%1.png").arg(++n));
+    }
+    throw Failed(std::string("timed out waiting for ") + what + " (the screens: " + g_out.toStdString() + "/failed-*.png)");
+}
+
+// Keys go to the active window. Offscreen, nothing makes a window active by itself (and a
+// message box that closed may leave none): the walk makes it so, as a teller's click would.
+void activate(QWidget *w)
+{
+    QApplication::setActiveWindow(w);
+    waitFor("the window to become active", [w] { return QApplication::activeWindow() == w; });
 }
 
 double ms(qint64 ns)
@@ -52,16 +80,8 @@ double ms(qint64 ns)
 }
 } // namespace
 
-int main(int argc, char *argv[])
+int run(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("teller-snapshots"));
-    initializeProcess();
-    QLoggingCategory::setFilterRules(QStringLiteral("teller.*.info=false\nteller.*.warning=false"));
-    if (argc < 2) {
-        std::fprintf(stderr, "usage: teller_snapshots OUTPUT_DIR [ROUNDS]\n");
-        return 2;
-    }
     g_out = QString::fromLocal8Bit(argv[1]);
     const int rounds = argc > 2 ? std::max(1, atoi(argv[2])) : 20;
     QDir().mkpath(g_out);
@@ -84,7 +104,7 @@ int main(int argc, char *argv[])
     MainWindow window(&client);
     LoginDialog *login = window.showSignIn(false);
     if (!QTest::qWaitForWindowExposed(login))
-        return 1;
+        throw Failed("the sign-in dialog never showed");
     const double toDialog = ms(t.nsecsElapsed());
     login->prefill(superuser->value(QStringLiteral("host")), superuser->value(QStringLiteral("port")).toInt(),
                    QString::fromUtf16(demo::DatabaseName), QStringLiteral("disable"), QStringLiteral("anna"),
@@ -96,10 +116,10 @@ int main(int argc, char *argv[])
 
     t.restart();
     QTest::keyClick(login->findChild<QLineEdit *>(QStringLiteral("passwordEdit")), Qt::Key_Return);
-    if (!waitFor([&] { return window.isVisible(); }))
-        return 1;
+    waitFor("the window after sign-in", [&] { return window.isVisible(); });
     const double signIn = ms(t.nsecsElapsed());
     window.resize(1180, 800);
+    activate(&window);
 
     auto *search = window.findChild<QLineEdit *>(QStringLiteral("searchEdit"));
     t.restart();
@@ -108,14 +128,14 @@ int main(int argc, char *argv[])
         return results->model()->rowCount() > 0 ? results->model()->index(0, 0).data().toString() : QString();
     };
     QTest::keyClicks(search, QStringLiteral("M"));
-    waitFor([&] { return firstResult() == u"10000001"; });
+    waitFor("search results for 'M'", [&] { return firstResult() == u"10000001"; });
     const double searchMs = ms(t.nsecsElapsed()); // includes the 120 ms typing pause
     search->clear();
     QTest::keyClicks(search, QStringLiteral("10000001"));
-    waitFor([&] { return results->model()->rowCount() == 1 && firstResult() == u"10000001"; });
+    waitFor("the search result 10000001", [&] { return results->model()->rowCount() == 1 && firstResult() == u"10000001"; });
     t.restart();
     QTest::keyClick(search, Qt::Key_Return);
-    waitFor([&] { return window.currentAccount().has_value(); });
+    waitFor("the account to open", [&] { return window.currentAccount().has_value(); });
     const double openMs = ms(t.nsecsElapsed());
 
     ActionForm *withdraw = window.form(ActionKind::Withdrawal);
@@ -128,13 +148,12 @@ int main(int argc, char *argv[])
         QTest::keyClicks(amount, QStringLiteral("10.00"));
         t.restart();
         QTest::keyClick(amount, Qt::Key_Return);
-        if (!waitFor([&] { return withdraw->state() == ActionForm::State::Finished; }))
-            return 1;
+        waitFor("a withdrawal's outcome", [&] { return withdraw->state() == ActionForm::State::Finished; });
         submits << ms(t.nsecsElapsed());
         if (i + 1 < rounds)
             QTest::keyClick(&window, Qt::Key_Escape);
     }
-    waitFor([&] { return window.findChild<QTableView *>(QStringLiteral("historyView"))->model()->rowCount() > 1; });
+    waitFor("the account's history", [&] { return window.findChild<QTableView *>(QStringLiteral("historyView"))->model()->rowCount() > 1; });
     QTest::qWait(200);
     save(&window, "withdrawal-completed");
     Q_UNUSED(title);
@@ -143,22 +162,24 @@ int main(int argc, char *argv[])
     ReceiptDialog receipt(*withdraw->lastOutcome(), client.staff(), &window);
     receipt.show();
     if (!QTest::qWaitForWindowExposed(&receipt))
-        return 1;
+        throw Failed("the receipt never showed");
     save(&receipt, "receipt");
     receipt.hide();
-    ReceiptDialog::savePdf(ReceiptDialog::html(*withdraw->lastOutcome(), client.staff(), QLocale()), g_out + QStringLiteral("/receipt.pdf"));
+    if (const QString problem = ReceiptDialog::savePdf(ReceiptDialog::html(*withdraw->lastOutcome(), client.staff(), QLocale()),
+                                                       g_out + QStringLiteral("/receipt.pdf"));
+        !problem.isEmpty())
+        throw Failed("the receipt PDF: " + problem.toStdString());
 
     // A rejection with its reason, and the live validation of a transfer.
     QTest::keyClick(&window, Qt::Key_Escape);
     search->clear();
     QTest::keyClicks(search, QStringLiteral("10000005"));
     QTest::keyClick(search, Qt::Key_Return);
-    if (!waitFor([&] { return window.currentAccount() && window.currentAccount()->number == u"10000005"; }))
-        return 1;
+    waitFor("account 10000005", [&] { return window.currentAccount() && window.currentAccount()->number == u"10000005"; });
     QTest::keyClick(&window, Qt::Key_F2);
     QTest::keyClicks(amount, QStringLiteral("100"));
     QTest::keyClick(amount, Qt::Key_Return);
-    waitFor([&] { return withdraw->lastOutcome().has_value(); });
+    waitFor("the rejection", [&] { return withdraw->lastOutcome().has_value(); });
     QTest::qWait(200);
     save(&window, "withdrawal-rejected");
 
@@ -174,15 +195,24 @@ int main(int argc, char *argv[])
     QTest::keyClick(&window, Qt::Key_F2);
     const std::pair<const char *, const char *> requests[] = {{"10000004", "1500.00"}, {"10000009", "2200.00"}};
     for (const auto &[account, sum] : requests) {
+        if (withdraw->state() == ActionForm::State::Pending) {
+            // Esc asks before it leaves an operation waiting for a supervisor: Yes.
+            QTimer::singleShot(100, [] {
+                if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+                    box->button(QMessageBox::Yes)->click();
+            });
+        }
         QTest::keyClick(&window, Qt::Key_Escape);
+        activate(&window);
+        waitFor("a new operation", [&] { return withdraw->state() == ActionForm::State::Editing; });
         search->clear();
         QTest::keyClicks(search, QString::fromLatin1(account));
         QTest::keyClick(search, Qt::Key_Return);
-        waitFor([&] { return window.currentAccount() && window.currentAccount()->number == QString::fromLatin1(account); });
+        waitFor("the account to open", [&] { return window.currentAccount() && window.currentAccount()->number == QString::fromLatin1(account); });
         QTest::keyClick(&window, Qt::Key_F2);
         QTest::keyClicks(amount, QString::fromLatin1(sum));
         QTest::keyClick(amount, Qt::Key_Return);
-        waitFor([&] { return withdraw->state() == ActionForm::State::Pending; });
+        waitFor("a withdrawal waiting for approval", [&] { return withdraw->state() == ActionForm::State::Pending; });
     }
     QTest::qWait(200);
     save(&window, "withdrawal-pending");
@@ -190,16 +220,15 @@ int main(int argc, char *argv[])
     MainWindow supervisor(&supervisorClient);
     LoginDialog *supervisorLogin = supervisor.showSignIn(false);
     if (!QTest::qWaitForWindowExposed(supervisorLogin))
-        return 1;
+        throw Failed("the supervisor's sign-in dialog never showed");
     supervisorLogin->prefill(superuser->value(QStringLiteral("host")), superuser->value(QStringLiteral("port")).toInt(),
                              QString::fromUtf16(demo::DatabaseName), QStringLiteral("disable"), QStringLiteral("clara"),
                              QString::fromUtf16(demo::Password));
     QTest::keyClick(supervisorLogin->findChild<QLineEdit *>(QStringLiteral("passwordEdit")), Qt::Key_Return);
-    if (!waitFor([&] { return supervisor.isVisible(); }))
-        return 1;
+    waitFor("the supervisor's window", [&] { return supervisor.isVisible(); });
     supervisor.resize(1180, 800);
     supervisor.showSupervision();
-    waitFor([&] { return supervisor.supervisorPanel()->pendingCount() == 2; });
+    waitFor("two pending operations in the panel", [&] { return supervisor.supervisorPanel()->pendingCount() == 2; });
     QTest::qWait(300);
     save(&supervisor, "supervisor-panel");
     supervisor.hide();
@@ -214,4 +243,22 @@ int main(int argc, char *argv[])
                 pct(0.9), submits.last());
     window.hide();
     return 0;
+}
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("teller-snapshots"));
+    initializeProcess();
+    QLoggingCategory::setFilterRules(QStringLiteral("teller.*.info=false\nteller.*.warning=false"));
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: teller_snapshots OUTPUT_DIR [ROUNDS]\n");
+        return 2;
+    }
+    try {
+        return run(argc, argv);
+    } catch (const Failed &e) {
+        std::fprintf(stderr, "teller_snapshots: %s\n", e.what());
+        return 1;
+    }
 }

@@ -440,6 +440,36 @@ private Q_SLOTS:
         QCOMPARE(sql.balance(QStringLiteral("20000009")), qint64(100000 - 7500));
     }
 
+    void anotherAccountStartsEveryFormAfresh()
+    {
+        // A finished withdrawal for one customer, a transfer being typed for them; then the
+        // next customer's account is opened. Nothing of the first customer's stays on screen
+        // under the second one's name: no "pay out" outcome, no amount, no transfer target.
+        QVERIFY(signIn());
+        openAccount(QStringLiteral("10000001"));
+        QTest::keyClick(m_window.get(), Qt::Key_F2);
+        auto *amount = find<AmountField>(withdrawForm(), "amountEdit");
+        QTRY_VERIFY(amount->hasFocus());
+        QTest::keyClicks(amount, QStringLiteral("1.00"));
+        QTest::keyClick(amount, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(withdrawForm()->state(), ActionForm::State::Finished, 10000);
+        ActionForm *transfer = m_window->form(ActionKind::Transfer);
+        m_window->showForm(ActionKind::Transfer);
+        QTest::keyClicks(find<QLineEdit>(transfer, "targetEdit"), QStringLiteral("20000009"));
+        QTest::keyClicks(find<AmountField>(transfer, "amountEdit"), QStringLiteral("3.00"));
+
+        openAccount(QStringLiteral("10000003"));
+        QCOMPARE(withdrawForm()->state(), ActionForm::State::Editing);
+        QVERIFY(!withdrawForm()->action());
+        QVERIFY(!withdrawForm()->lastOutcome());
+        QVERIFY(!find<QWidget>(withdrawForm(), "outcomeFrame")->isVisible());
+        QVERIFY(find<QLabel>(withdrawForm(), "outcomeTitle")->text().isEmpty());
+        QVERIFY(amount->text().isEmpty());
+        QVERIFY(find<QLineEdit>(transfer, "targetEdit")->text().isEmpty());
+        QVERIFY(find<AmountField>(transfer, "amountEdit")->text().isEmpty());
+        QVERIFY(!find<QPushButton>(transfer, "submitButton")->isEnabled());
+    }
+
     void heldEnterNeverCarriesAnAmountElsewhere()
     {
         QVERIFY(signIn());
