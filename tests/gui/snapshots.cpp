@@ -229,6 +229,12 @@ int run(int argc, char *argv[])
     supervisor.resize(1180, 800);
     supervisor.showSupervision();
     waitFor("two pending operations in the panel", [&] { return supervisor.supervisorPanel()->pendingCount() == 2; });
+    // Nothing is selected until the supervisor chooses: Down selects the first, its details show.
+    activate(&supervisor);
+    auto *queue = supervisor.supervisorPanel()->findChild<QTableView *>(QStringLiteral("pendingView"));
+    queue->setFocus();
+    QTest::keyClick(queue, Qt::Key_Down);
+    waitFor("the first pending operation to be selected", [&] { return queue->currentIndex().isValid(); });
     QTest::qWait(300);
     save(&supervisor, "supervisor-panel");
     supervisor.hide();
