@@ -31,8 +31,50 @@
 #include <ctime>
 #include <unistd.h>
 #endif
+#ifdef Q_OS_UNIX
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+#endif
 
 namespace {
+
+#ifdef Q_OS_UNIX
+int g_signalPipe[2] = {-1, -1};
+
+void onTerminationSignal(int signal)
+{
+    // Only what is async-signal-safe: one byte into the pipe; the event loop does the rest.
+    const char byte = char(signal);
+    [[maybe_unused]] const ssize_t written = ::write(g_signalPipe[1], &byte, 1);
+}
+
+// SIGTERM (a session logging out, a system shutting down), SIGHUP (the terminal closed) and
+// SIGINT (Ctrl+C) end the program as a normal quit does: an action in flight ends after its
+// current attempt (the journal keeps it for reconciliation), and a demo server this program
+// started is stopped, not left running. A second signal of the same kind ends the process at
+// once (the handler is reset after the first).
+void quitOnTerminationSignals(QObject *context)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_signalPipe) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, context);
+    QObject::connect(notifier, &QSocketNotifier::activated, context, [] {
+        char byte = 0;
+        if (::read(g_signalPipe[0], &byte, 1) == 1)
+            std::fprintf(stderr, "teller: signal %d, quitting\n", int(byte));
+        QCoreApplication::quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onTerminationSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART | SA_RESETHAND;
+    for (int signal : {SIGTERM, SIGHUP, SIGINT})
+        ::sigaction(signal, &action, nullptr);
+}
+#endif
 
 // Milliseconds since this process started (Linux: from the kernel's record, so the time
 // before main() counts too). -1 where unknown.
@@ -160,6 +202,9 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
         QLoggingCategory::setFilterRules(QStringLiteral("teller.*.info=false"));
     installTranslations(app);
+#ifdef Q_OS_UNIX
+    quitOnTerminationSignals(&app);
+#endif
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Withdrawals, deposits and transfers for bank tellers."));
