@@ -327,45 +327,52 @@ void SupervisorPanel::showProblem(const QString &message)
     m_status->setStyleSheet(QStringLiteral("color: %1;").arg(ui::Bad.name()));
 }
 
-void SupervisorPanel::approveSelected()
+std::optional<std::pair<ReviewItem, IdempotencyKey>> SupervisorPanel::itemToDecide()
 {
     const auto item = selectedItem();
     if (!item || !m_deciding.isEmpty())
-        return;
+        return std::nullopt;
     const auto key = IdempotencyKey::parse(item->key);
-    if (!key)
-        return showProblem(tr("The operation's key \"%1\" is not valid; nothing was decided.").arg(item->key));
-    m_deciding = item->key;
+    if (!key) {
+        showProblem(tr("The operation's key \"%1\" is not valid; nothing was decided.").arg(item->key));
+        return std::nullopt;
+    }
+    return std::make_pair(*item, *key);
+}
+
+void SupervisorPanel::sendDecision(const IdempotencyKey &key, bool approve, const QString &note)
+{
+    m_deciding = key.toString();
     setDeciding(true);
-    m_status->setText(tr("Approving…"));
+    m_status->setText(approve ? tr("Approving…") : tr("Rejecting…"));
     m_status->setStyleSheet({});
-    m_client->decide(*key, true, {});
+    m_client->decide(key, approve, note);
+}
+
+void SupervisorPanel::approveSelected()
+{
+    if (const auto chosen = itemToDecide())
+        sendDecision(chosen->second, true, {});
 }
 
 void SupervisorPanel::rejectSelected()
 {
-    const auto item = selectedItem();
-    if (!item || !m_deciding.isEmpty())
+    const auto chosen = itemToDecide();
+    if (!chosen)
         return;
-    const auto key = IdempotencyKey::parse(item->key);
-    if (!key)
-        return showProblem(tr("The operation's key \"%1\" is not valid; nothing was decided.").arg(item->key));
+    const ReviewItem &item = chosen->first;
     bool ok = false;
     const QString reason = QInputDialog::getText(this, tr("Reject"),
                                                  tr("Why is %1 for %2 rejected? (the teller sees this)")
-                                                     .arg(item->amount ? item->amount->toDisplayWithCode(locale()) : QString(),
-                                                          item->holder),
+                                                     .arg(item.amount ? item.amount->toDisplayWithCode(locale()) : QString(),
+                                                          item.holder),
                                                  QLineEdit::Normal, {}, &ok)
                                .trimmed();
     if (!ok)
         return;
     if (reason.isEmpty())
         return showProblem(tr("A rejection needs a reason."));
-    m_deciding = item->key;
-    setDeciding(true);
-    m_status->setText(tr("Rejecting…"));
-    m_status->setStyleSheet({});
-    m_client->decide(*key, false, reason.left(500));
+    sendDecision(chosen->second, false, reason.left(500));
 }
 
 void SupervisorPanel::onDecided(const Decision &d)

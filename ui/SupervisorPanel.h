@@ -50,6 +50,9 @@ private:
     void updateLive(bool live);
     void setDeciding(bool deciding);
     void showProblem(const QString &message);
+    // The selected operation and its key, when one may be decided now (none is being decided).
+    std::optional<std::pair<teller::ReviewItem, teller::IdempotencyKey>> itemToDecide();
+    void sendDecision(const teller::IdempotencyKey &key, bool approve, const QString &note);
     QTableView *makeTable(const char *name, const QString &accessibleName);
 
     teller::TellerClient *m_client;

@@ -40,6 +40,20 @@ public:
             return {};
         return session->reopen();
     }
+
+    // Runs a read on this worker's session, opening it first if needed; after a lost
+    // connection it runs once more on a fresh one (a read changes nothing, so it may).
+    template <typename Read>
+    auto read(Read &&run) -> decltype(run(*session))
+    {
+        for (int attempt = 0;; ++attempt) {
+            if (auto open = ensureOpen(); !open)
+                return fail(open.error());
+            auto result = run(*session);
+            if (result || result.error().kind != Error::Kind::Connection || attempt > 0)
+                return result;
+        }
+    }
 };
 
 TellerClient::TellerClient(QObject *parent) : QObject(parent)
@@ -299,10 +313,7 @@ quint64 TellerClient::searchAccounts(const QString &text)
     post(m_reads, [this, id, text](Worker &w) {
         if (m_latestSearch.load() != id)
             return; // a newer search is queued: this one's answer would be stale anyway
-        auto open = w.ensureOpen();
-        Result<QList<AccountInfo>> found = open ? AccountDirectory(*w.session).search(text) : fail(open.error());
-        if (!found && found.error().kind == Error::Kind::Connection && w.ensureOpen())
-            found = AccountDirectory(*w.session).search(text);
+        const auto found = w.read([&](DbSession &session) { return AccountDirectory(session).search(text); });
         if (!found) {
             const Error e = found.error();
             QMetaObject::invokeMethod(this, [this, id, e] { Q_EMIT readFailed(id, e); }, Qt::QueuedConnection);
@@ -318,10 +329,8 @@ quint64 TellerClient::loadAccount(const QString &number)
 {
     const quint64 id = ++m_nextRequest;
     post(m_reads, [this, id, number](Worker &w) {
-        const auto load = [&]() -> Result<std::optional<std::pair<AccountInfo, QList<OperationInfo>>>> {
-            if (auto open = w.ensureOpen(); !open)
-                return fail(open.error());
-            AccountDirectory directory(*w.session);
+        const auto result = w.read([&](DbSession &session) -> Result<std::optional<std::pair<AccountInfo, QList<OperationInfo>>>> {
+            AccountDirectory directory(session);
             auto account = directory.find(number);
             if (!account)
                 return fail(account.error());
@@ -331,10 +340,7 @@ quint64 TellerClient::loadAccount(const QString &number)
             if (!recent)
                 return fail(recent.error());
             return std::make_pair(**account, *recent);
-        };
-        auto result = load();
-        if (!result && result.error().kind == Error::Kind::Connection)
-            result = load();
+        });
         if (!result) {
             const Error e = result.error();
             QMetaObject::invokeMethod(this, [this, id, e] { Q_EMIT readFailed(id, e); }, Qt::QueuedConnection);
@@ -453,10 +459,8 @@ quint64 TellerClient::loadReview()
 {
     const quint64 id = ++m_nextRequest;
     post(m_reads, [this, id](Worker &w) {
-        const auto load = [&]() -> Result<std::tuple<QList<ReviewItem>, QList<ReviewItem>, QList<DoubtItem>>> {
-            if (auto open = w.ensureOpen(); !open)
-                return fail(open.error());
-            Supervision supervision(*w.session);
+        const auto result = w.read([](DbSession &session) -> Result<std::tuple<QList<ReviewItem>, QList<ReviewItem>, QList<DoubtItem>>> {
+            Supervision supervision(session);
             if (auto expired = supervision.expireHolds(); !expired)
                 return fail(expired.error());
             auto pending = supervision.pending();
@@ -469,10 +473,7 @@ quint64 TellerClient::loadReview()
             if (!doubts)
                 return fail(doubts.error());
             return std::make_tuple(*pending, *decidedItems, *doubts);
-        };
-        auto result = load();
-        if (!result && result.error().kind == Error::Kind::Connection)
-            result = load();
+        });
         if (!result) {
             const Error e = result.error();
             QMetaObject::invokeMethod(this, [this, id, e] { Q_EMIT readFailed(id, e); }, Qt::QueuedConnection);
@@ -505,8 +506,7 @@ quint64 TellerClient::loadLedger(const QString &accountNumber)
 {
     const quint64 id = ++m_nextRequest;
     post(m_reads, [this, id, accountNumber](Worker &w) {
-        auto open = w.ensureOpen();
-        Result<QList<LedgerLine>> lines = open ? Supervision(*w.session).ledger(accountNumber) : fail(open.error());
+        const auto lines = w.read([&](DbSession &session) { return Supervision(session).ledger(accountNumber); });
         if (!lines) {
             const Error e = lines.error();
             QMetaObject::invokeMethod(this, [this, id, e] { Q_EMIT readFailed(id, e); }, Qt::QueuedConnection);
