@@ -4,9 +4,9 @@
 #include "PgTestServer.h"
 #include "Workers.h"
 
-#include <teller/ActionExecutor.h>
-#include <teller/DbSession.h>
-#include <teller/Supervision.h>
+#include "ActionExecutor.h"
+#include "DbSession.h"
+#include "Supervision.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -4,8 +4,8 @@
 #include "PgTestServer.h"
 #include "Workers.h"
 
-#include <teller/ActionExecutor.h>
-#include <teller/DbSession.h>
+#include "ActionExecutor.h"
+#include "DbSession.h"
 
 #include <QElapsedTimer>
 #include <QTest>

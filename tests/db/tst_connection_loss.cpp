@@ -2,8 +2,8 @@
 // reconnects and the action completes exactly once, with the same key.
 #include "PgTestServer.h"
 
-#include <teller/ActionExecutor.h>
-#include <teller/DbSession.h>
+#include "ActionExecutor.h"
+#include "DbSession.h"
 
 #include <QTest>
 

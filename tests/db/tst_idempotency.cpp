@@ -3,9 +3,9 @@
 #include "PgTestServer.h"
 #include "Workers.h"
 
-#include <teller/ActionExecutor.h>
-#include <teller/DbSession.h>
-#include <teller/Journal.h>
+#include "ActionExecutor.h"
+#include "DbSession.h"
+#include "Journal.h"
 
 #include <QSet>
 #include <QTemporaryDir>

@@ -2,8 +2,8 @@
 // with backoff, and ends "busy" with no effect; once the lock is gone the same key executes.
 #include "PgTestServer.h"
 
-#include <teller/ActionExecutor.h>
-#include <teller/DbSession.h>
+#include "ActionExecutor.h"
+#include "DbSession.h"
 
 #include <QElapsedTimer>
 #include <QTest>

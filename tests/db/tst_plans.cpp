@@ -5,8 +5,8 @@
 // plan cache has settled, and as a generic plan (see searchAsTheCoreRunsIt).
 #include "PgTestServer.h"
 
-#include <teller/Accounts.h>
-#include <teller/DbSession.h>
+#include "Accounts.h"
+#include "DbSession.h"
 
 #include <QFile>
 #include <QJsonArray>

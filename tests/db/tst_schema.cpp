@@ -3,8 +3,8 @@
 #include "PgTestServer.h"
 #include "Workers.h"
 
-#include <teller/DbSession.h>
-#include <teller/Migrator.h>
+#include "DbSession.h"
+#include "Migrator.h"
 
 #include <QTest>
 
@@ -38,8 +38,8 @@ private Q_SLOTS:
         auto first = migrator.migrate();
         QVERIFY2(first, first ? "" : qPrintable(first.error().message));
         QCOMPARE(first->fromVersion, 0);
-        QCOMPARE(first->toVersion, Migrator::latestVersion());
-        QCOMPARE(first->applied.size(), Migrator::available().size());
+        QCOMPARE(first->toVersion, schema::latestVersion());
+        QCOMPARE(first->applied.size(), schema::migrations().size());
 
         Sql sql(db);
         const qint64 objects = sql.count(QStringLiteral(
@@ -51,9 +51,9 @@ private Q_SLOTS:
         auto second = migrator.migrate();
         QVERIFY(second);
         QCOMPARE(second->applied.size(), 0);
-        QCOMPARE(second->fromVersion, Migrator::latestVersion());
+        QCOMPARE(second->fromVersion, schema::latestVersion());
         QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.schema_migrations")),
-                 qint64(Migrator::available().size()));
+                 qint64(schema::migrations().size()));
         QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
                                           "WHERE n.nspname = 'teller'")),
                  objects);
@@ -79,7 +79,7 @@ private Q_SLOTS:
             QVERIFY2(error.isEmpty(), qPrintable(error));
         Sql sql(db);
         QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.schema_migrations")),
-                 qint64(Migrator::available().size()));
+                 qint64(schema::migrations().size()));
     }
 
     void databaseWithoutSchemaIsNamed()

@@ -2,7 +2,7 @@
 // money outside them, and not even the owner can rewrite history.
 #include "PgTestServer.h"
 
-#include <teller/DbSession.h>
+#include "DbSession.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

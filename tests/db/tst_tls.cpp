@@ -3,9 +3,9 @@
 // the workstation configuration can name both.
 #include "PgTestServer.h"
 
-#include <teller/DbSession.h>
-#include <teller/TellerClient.h>
-#include <teller/WorkstationConfig.h>
+#include "DbSession.h"
+#include "TellerClient.h"
+#include "WorkstationConfig.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

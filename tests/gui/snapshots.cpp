@@ -8,10 +8,10 @@
 #include <ReceiptDialog.h>
 #include <SupervisorPanel.h>
 
-#include <teller/Demo.h>
-#include <teller/LocalServer.h>
-#include <teller/Logging.h>
-#include <teller/TellerClient.h>
+#include "Demo.h"
+#include "LocalServer.h"
+#include "Logging.h"
+#include "TellerClient.h"
 
 #include <QApplication>
 #include <QDir>

@@ -11,10 +11,10 @@
 #include <MainWindow.h>
 #include <SettingsDialog.h>
 
-#include <teller/DbSession.h>
-#include <teller/Journal.h>
-#include <teller/WorkstationConfig.h>
-#include <teller/TellerClient.h>
+#include "DbSession.h"
+#include "Journal.h"
+#include "WorkstationConfig.h"
+#include "TellerClient.h"
 
 #include <QAccessible>
 #include <QElapsedTimer>

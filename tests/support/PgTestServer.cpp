@@ -1,10 +1,10 @@
 #include "PgTestServer.h"
 
-#include <teller/ActionExecutor.h>
-#include <teller/Administration.h>
-#include <teller/DbSession.h>
-#include <teller/Logging.h>
-#include <teller/Migrator.h>
+#include "ActionExecutor.h"
+#include "Administration.h"
+#include "DbSession.h"
+#include "Logging.h"
+#include "Migrator.h"
 
 #include <QCoreApplication>
 #include <QDir>

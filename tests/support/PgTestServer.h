@@ -1,11 +1,11 @@
 #pragma once
 
-#include <teller/Action.h>
-#include <teller/ConnectionSettings.h>
-#include <teller/Failure.h>
-#include <teller/Outcome.h>
-#include <teller/LocalServer.h>
-#include <teller/Money.h>
+#include "Action.h"
+#include "ConnectionSettings.h"
+#include "Failure.h"
+#include "Outcome.h"
+#include "LocalServer.h"
+#include "Money.h"
 
 #include <QSqlQuery>
 #include <QString>

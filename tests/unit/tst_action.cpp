@@ -1,10 +1,10 @@
 // Unit tests for idempotency keys, account numbers, ActionRequest validation and the request
 // fingerprint the server recomputes.
 
-#include <teller/Action.h>
-#include <teller/Currency.h>
-#include <teller/IdempotencyKey.h>
-#include <teller/Money.h>
+#include "Action.h"
+#include "Currency.h"
+#include "IdempotencyKey.h"
+#include "Money.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>

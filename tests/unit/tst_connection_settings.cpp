@@ -2,7 +2,7 @@
 // environment, describe(), and the QPSQL connect options built by configure(). No connection
 // is ever opened.
 
-#include <teller/ConnectionSettings.h>
+#include "ConnectionSettings.h"
 
 #include <QByteArray>
 #include <QHash>

@@ -1,7 +1,7 @@
 // Unit tests for the failure classification (what a SQLSTATE means for the money) and for the
 // retry policy's exponential backoff with equal jitter.
 
-#include <teller/Failure.h>
+#include "Failure.h"
 
 #include <QRandomGenerator>
 #include <QSet>

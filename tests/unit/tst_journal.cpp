@@ -1,6 +1,6 @@
 // The local journal (SQLite): entries survive, a damaged file is moved aside and kept, and a
 // file that is only unusable for now (another Teller version) is left where it is.
-#include <teller/Journal.h>
+#include "Journal.h"
 
 #include <QDir>
 #include <QFile>

@@ -2,8 +2,8 @@
 // several locales and overflow-safe arithmetic. Every expectation is an exact count of minor
 // units or an exact string; nothing here uses floating point.
 
-#include <teller/Currency.h>
-#include <teller/Money.h>
+#include "Currency.h"
+#include "Money.h"
 
 #include <QLocale>
 #include <QTest>

@@ -1,10 +1,10 @@
 // Unit tests for Outcome: status names, which statuses are final, and the JSON shape that
 // tellerctl prints and scripts depend on.
 
-#include <teller/Currency.h>
-#include <teller/IdempotencyKey.h>
-#include <teller/Money.h>
-#include <teller/Outcome.h>
+#include "Currency.h"
+#include "IdempotencyKey.h"
+#include "Money.h"
+#include "Outcome.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

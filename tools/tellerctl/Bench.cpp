@@ -1,9 +1,9 @@
 #include "Bench.h"
 
-#include <teller/AccountCache.h>
-#include <teller/ActionExecutor.h>
-#include <teller/Administration.h>
-#include <teller/DbSession.h>
+#include "AccountCache.h"
+#include "ActionExecutor.h"
+#include "Administration.h"
+#include "DbSession.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include <teller/ConnectionSettings.h>
-#include <teller/Failure.h>
-#include <teller/Result.h>
+#include "ConnectionSettings.h"
+#include "Failure.h"
+#include "Result.h"
 
 #include <QJsonObject>
 #include <QString>

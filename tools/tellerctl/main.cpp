@@ -3,17 +3,17 @@
 #include "Bench.h"
 #include "FaultProxy.h"
 
-#include <teller/Accounts.h>
-#include <teller/ActionExecutor.h>
-#include <teller/Administration.h>
-#include <teller/DbSession.h>
-#include <teller/Journal.h>
-#include <teller/Demo.h>
-#include <teller/LocalServer.h>
-#include <teller/Logging.h>
-#include <teller/Migrator.h>
-#include <teller/Supervision.h>
-#include <teller/WorkstationConfig.h>
+#include "Accounts.h"
+#include "ActionExecutor.h"
+#include "Administration.h"
+#include "DbSession.h"
+#include "Journal.h"
+#include "Demo.h"
+#include "LocalServer.h"
+#include "Logging.h"
+#include "Migrator.h"
+#include "Supervision.h"
+#include "WorkstationConfig.h"
 
 #include <QCoreApplication>
 #include <QFile>

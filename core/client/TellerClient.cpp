@@ -1,0 +1,523 @@
+#include "TellerClient.h"
+
+#include "Administration.h"
+#include "DbSession.h"
+#include "Journal.h"
+#include "Logging.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QSqlDriver>
+#include <QSqlQuery>
+#include <QTimer>
+
+namespace teller {
+
+// Lives on its thread; everything it owns is made, used and destroyed there.
+class TellerClient::Worker : public QObject
+{
+public:
+    std::unique_ptr<DbSession> session;
+    std::unique_ptr<ActionExecutor> executor;
+    std::unique_ptr<Journal> journal;
+    QString journalError; // why the journal could not be opened: no action is sent without it
+    QTimer *ping = nullptr;
+    std::function<void()> pingNow;
+    QTimer *watch = nullptr;
+
+    ~Worker() override
+    {
+        executor.reset();
+        session.reset();
+        journal.reset();
+    }
+
+    // Reconnects if the last statement left the connection bad.
+    Result<void> ensureOpen()
+    {
+        if (!session)
+            return fail(Error{Error::Kind::Connection, QCoreApplication::translate("teller::TellerClient", "Not signed in."), {}});
+        if (session->connectionOk())
+            return {};
+        return session->reopen();
+    }
+
+    // Runs a read on this worker's session, opening it first if needed; after a lost
+    // connection it runs once more on a fresh one (a read changes nothing, so it may).
+    template <typename Read>
+    auto read(Read &&run) -> decltype(run(*session))
+    {
+        for (int attempt = 0;; ++attempt) {
+            if (auto open = ensureOpen(); !open)
+                return fail(open.error());
+            auto result = run(*session);
+            if (result || result.error().kind != Error::Kind::Connection || attempt > 0)
+                return result;
+        }
+    }
+};
+
+TellerClient::TellerClient(QObject *parent) : QObject(parent)
+{
+    m_actionThread.setObjectName(QStringLiteral("teller-actions"));
+    m_readThread.setObjectName(QStringLiteral("teller-reads"));
+    m_listenThread.setObjectName(QStringLiteral("teller-listen"));
+    m_actions = new Worker;
+    m_reads = new Worker;
+    m_listener = new Worker;
+    m_actions->moveToThread(&m_actionThread);
+    m_reads->moveToThread(&m_readThread);
+    m_listener->moveToThread(&m_listenThread);
+    // Deleted on their own threads once the threads' event loops end.
+    connect(&m_actionThread, &QThread::finished, m_actions, &QObject::deleteLater);
+    connect(&m_readThread, &QThread::finished, m_reads, &QObject::deleteLater);
+    connect(&m_listenThread, &QThread::finished, m_listener, &QObject::deleteLater);
+    m_actionThread.start();
+    m_readThread.start();
+    m_listenThread.start();
+}
+
+TellerClient::~TellerClient()
+{
+    m_cancel = true; // an action still retrying stops after its current attempt
+    m_actionThread.quit();
+    m_readThread.quit();
+    m_listenThread.quit();
+    m_actionThread.wait();
+    m_readThread.wait();
+    m_listenThread.wait();
+}
+
+void TellerClient::post(Worker *worker, std::function<void(Worker &)> job)
+{
+    QMetaObject::invokeMethod(worker, [worker, job = std::move(job)] { job(*worker); }, Qt::QueuedConnection);
+}
+
+void TellerClient::setRetryPolicy(const RetryPolicy &policy)
+{
+    m_policy = policy;
+    post(m_actions, [policy](Worker &w) {
+        if (w.executor)
+            w.executor->setPolicy(policy);
+    });
+}
+
+void TellerClient::setPingInterval(std::chrono::milliseconds interval)
+{
+    m_pingInterval = interval;
+    post(m_reads, [interval](Worker &w) {
+        if (w.ping)
+            w.ping->setInterval(interval);
+    });
+}
+
+void TellerClient::setConnected(bool connected, const QString &detail)
+{
+    if (connected == m_connected)
+        return;
+    m_connected = connected;
+    Q_EMIT connectionStateChanged(connected, detail);
+}
+
+void TellerClient::signIn(const ConnectionSettings &settings, const SessionOptions &options)
+{
+    m_options = options;
+    if (m_options.workstation.isEmpty())
+        m_options.workstation = SessionOptions::defaultWorkstation();
+    const SessionOptions sessionOptions = m_options;
+    const std::chrono::milliseconds pingInterval = m_pingInterval;
+
+    post(m_reads, [this, settings, sessionOptions, pingInterval](Worker &w) {
+        w.session = std::make_unique<DbSession>(settings, sessionOptions);
+        auto opened = w.session->open();
+        if (!opened) {
+            const Error e = opened.error();
+            w.session.reset();
+            QMetaObject::invokeMethod(this, [this, e] { Q_EMIT signInFailed(e); }, Qt::QueuedConnection);
+            return;
+        }
+        Administration admin(*w.session);
+        auto staff = admin.currentStaff();
+        if (!staff) {
+            const Error e = staff.error();
+            w.session.reset();
+            QMetaObject::invokeMethod(this, [this, e] { Q_EMIT signInFailed(e); }, Qt::QueuedConnection);
+            return;
+        }
+        const QString server = settings.describe();
+        const bool encrypted = w.session->isEncrypted();
+        const StaffInfo info = *staff;
+        QMetaObject::invokeMethod(
+            this,
+            [this, info, server, encrypted, settings, sessionOptions] {
+                m_staff = info;
+                m_server = server;
+                m_signedIn = true;
+                setConnected(true, server);
+                // Only a sign-in that worked starts the other sessions: a wrong password must
+                // not be retried in the background or used to reconcile the journal.
+                startSessions(settings, sessionOptions, info.login);
+                Q_EMIT signedIn(info, server, encrypted);
+            },
+            Qt::QueuedConnection);
+
+        // Watch the connection while idle, so the status bar tells the truth on its own.
+        if (!w.ping) {
+            w.ping = new QTimer(&w);
+            w.pingNow = [this, &w] {
+                if (!w.session)
+                    return;
+                const bool ok = w.session->ping() || bool(w.session->reopen());
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, ok] {
+                        setConnected(ok, ok ? m_server : tr("The connection to the server is lost; reconnecting."));
+                    },
+                    Qt::QueuedConnection);
+            };
+            QObject::connect(w.ping, &QTimer::timeout, &w, [&w] { w.pingNow(); });
+        }
+        w.ping->setInterval(pingInterval);
+        w.ping->start();
+    });
+}
+
+void TellerClient::startSessions(const ConnectionSettings &settings, const SessionOptions &sessionOptions,
+                                 const QString &login)
+{
+    // A dedicated connection LISTENs for operation changes; its thread's event loop delivers
+    // them. If it drops, it is reopened and subscribed again every few seconds.
+    SessionOptions listenOptions = sessionOptions;
+    listenOptions.applicationName += QStringLiteral(" listen");
+    post(m_listener, [this, settings, listenOptions](Worker &w) {
+        w.session = std::make_unique<DbSession>(settings, listenOptions);
+        const auto subscribe = [this, &w] {
+            if (!w.session->connectionOk() && !w.session->reopen())
+                return false;
+            QSqlDriver *driver = w.session->database().driver();
+            QObject::disconnect(driver, &QSqlDriver::notification, &w, nullptr);
+            QObject::connect(driver, &QSqlDriver::notification, &w,
+                             [this](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
+                                 qCDebug(lcDb).noquote() << "notification" << payload.toString();
+                                 const QJsonObject event = QJsonDocument::fromJson(payload.toString().toUtf8()).object();
+                                 if (event.isEmpty())
+                                     return;
+                                 QMetaObject::invokeMethod(this, [this, event] { Q_EMIT operationChanged(event); },
+                                                           Qt::QueuedConnection);
+                             });
+            return driver->subscribedToNotifications().contains(QStringLiteral("teller_operations"))
+                   || driver->subscribeToNotification(QStringLiteral("teller_operations"));
+        };
+        const auto report = [this](bool live) {
+            QMetaObject::invokeMethod(this, [this, live] { setLive(live); }, Qt::QueuedConnection);
+        };
+        const bool subscribed = subscribe();
+        qCDebug(lcDb) << "listening for operation changes:" << subscribed;
+        report(subscribed);
+        if (!w.watch) {
+            w.watch = new QTimer(&w);
+            w.watch->setInterval(3000);
+            QObject::connect(w.watch, &QTimer::timeout, &w, [&w, subscribe, report] {
+                if (!w.session)
+                    return;
+                // A cheap round trip tells whether the listening connection is still there.
+                bool ok = w.session->ping();
+                if (!ok) {
+                    w.session->close();
+                    ok = subscribe();
+                }
+                report(ok);
+            });
+        }
+        w.watch->start();
+    });
+
+    const QString journalPath = m_journalPath.isEmpty() ? Journal::defaultPath() : m_journalPath;
+    const RetryPolicy policy = m_policy;
+    post(m_actions, [this, settings, sessionOptions, policy, journalPath, login](Worker &w) {
+        w.executor.reset();
+        w.session = std::make_unique<DbSession>(settings, sessionOptions);
+        w.executor = std::make_unique<ActionExecutor>(*w.session, policy);
+        w.executor->setCancelFlag(&m_cancel);
+        if (!w.journal) {
+            w.journal = std::make_unique<Journal>(journalPath);
+            auto opened = w.journal->open();
+            QString problem = opened ? w.journal->warning() : opened.error().message;
+            w.journalError.clear();
+            if (!opened) {
+                w.journal.reset();
+                w.journalError = opened.error().message;
+            }
+            if (!problem.isEmpty())
+                QMetaObject::invokeMethod(this, [this, problem] { Q_EMIT journalProblem(problem); }, Qt::QueuedConnection);
+        }
+        if (w.journal)
+            w.executor->setJournal(w.journal.get(), login, settings.databaseIdentity());
+        // Connect now so the first action does not pay for it; if this fails, the first
+        // action reconnects (and says so) by itself, and the journal is settled at the next
+        // sign-in (entries stay open until the server has answered for them).
+        if (auto opened = w.session->open(); !opened) {
+            qCWarning(lcDb).noquote() << "action session not connected yet:" << opened.error().message;
+            return;
+        }
+        // What an earlier session left unconfirmed is settled first.
+        auto items = w.executor->reconcile();
+        if (items) {
+            for (const ReconcileItem &item : *items) {
+                if (item.outcome.status != OutcomeStatus::Unknown)
+                    continue;
+                if (auto action = item.entry.toAction())
+                    reportDoubt(*action, tr("Found open in the workstation's journal at sign-in."));
+            }
+        }
+        if (items && !items->isEmpty()) {
+            const QList<ReconcileItem> list = *items;
+            QMetaObject::invokeMethod(this, [this, list] { Q_EMIT reconciled(list); }, Qt::QueuedConnection);
+        }
+    });
+}
+
+void TellerClient::setLive(bool live)
+{
+    if (live == m_live)
+        return;
+    m_live = live;
+    Q_EMIT liveChanged(live);
+}
+
+void TellerClient::signOut()
+{
+    m_signedIn = false;
+    m_staff = {};
+    post(m_listener, [](Worker &w) {
+        if (w.watch)
+            w.watch->stop();
+        w.session.reset();
+    });
+    setLive(false);
+    post(m_reads, [](Worker &w) {
+        if (w.ping)
+            w.ping->stop();
+        w.session.reset();
+    });
+    post(m_actions, [](Worker &w) {
+        w.executor.reset();
+        w.session.reset();
+    });
+    setConnected(false, tr("Signed out."));
+}
+
+quint64 TellerClient::searchAccounts(const QString &text)
+{
+    const quint64 id = ++m_nextRequest;
+    m_latestSearch = id;
+    post(m_reads, [this, id, text](Worker &w) {
+        if (m_latestSearch.load() != id)
+            return; // a newer search is queued: this one's answer would be stale anyway
+        const auto found = w.read([&](DbSession &session) { return AccountDirectory(session).search(text); });
+        if (!found) {
+            const Error e = found.error();
+            QMetaObject::invokeMethod(this, [this, id, e] { Q_EMIT readFailed(id, e); }, Qt::QueuedConnection);
+            return;
+        }
+        const QList<AccountInfo> list = *found;
+        QMetaObject::invokeMethod(this, [this, id, list] { Q_EMIT searchFinished(id, list); }, Qt::QueuedConnection);
+    });
+    return id;
+}
+
+quint64 TellerClient::loadAccount(const QString &number)
+{
+    const quint64 id = ++m_nextRequest;
+    post(m_reads, [this, id, number](Worker &w) {
+        const auto result = w.read([&](DbSession &session) -> Result<std::optional<std::pair<AccountInfo, QList<OperationInfo>>>> {
+            AccountDirectory directory(session);
+            auto account = directory.find(number);
+            if (!account)
+                return fail(account.error());
+            if (!*account)
+                return std::nullopt;
+            auto recent = directory.recentOperations(**account);
+            if (!recent)
+                return fail(recent.error());
+            return std::make_pair(**account, *recent);
+        });
+        if (!result) {
+            const Error e = result.error();
+            QMetaObject::invokeMethod(this, [this, id, e] { Q_EMIT readFailed(id, e); }, Qt::QueuedConnection);
+        } else if (!*result) {
+            QMetaObject::invokeMethod(this, [this, id, number] { Q_EMIT accountNotFound(id, number); }, Qt::QueuedConnection);
+        } else {
+            const auto [account, recent] = **result;
+            QMetaObject::invokeMethod(
+                this, [this, id, account, recent] { Q_EMIT accountLoaded(id, account, recent); }, Qt::QueuedConnection);
+        }
+    });
+    return id;
+}
+
+bool TellerClient::submit(const Action &action)
+{
+    if (m_inFlight || !m_signedIn)
+        return false;
+    m_inFlight = true;
+    post(m_actions, [this, action](Worker &w) {
+        Outcome out;
+        if (!w.executor) {
+            out.key = action.key;
+            out.status = OutcomeStatus::InDoubt;
+            out.message = tr("Not signed in; the action was not sent.");
+        } else if (!w.journal) {
+            // Exactly once needs the action on disk before it is sent.
+            out.key = action.key;
+            out.status = OutcomeStatus::Error;
+            out.message = tr("No operation can be sent while the local journal cannot be used: %1").arg(w.journalError);
+        } else {
+            out = w.executor->execute(action, [this, key = action.key](const RetryNotice &n) {
+                QMetaObject::invokeMethod(this, [this, key, n] { Q_EMIT actionRetrying(key, n); }, Qt::QueuedConnection);
+            });
+        }
+        if (out.status == OutcomeStatus::InDoubt)
+            reportDoubt(action, out.message);
+        QMetaObject::invokeMethod(this, [this, out] { finishAction(out); }, Qt::QueuedConnection);
+    });
+    return true;
+}
+
+bool TellerClient::queryStatus(const IdempotencyKey &key)
+{
+    return runOnActions(key, [](ActionExecutor &e, const IdempotencyKey &k, const ActionExecutor::RetryCallback &cb) {
+        return e.status(k, cb);
+    });
+}
+
+bool TellerClient::abandon(const IdempotencyKey &key)
+{
+    return runOnActions(key, [](ActionExecutor &e, const IdempotencyKey &k, const ActionExecutor::RetryCallback &cb) {
+        return e.abandon(k, cb);
+    });
+}
+
+bool TellerClient::runOnActions(const IdempotencyKey &key, KeyJob job)
+{
+    if (m_inFlight || !m_signedIn)
+        return false;
+    m_inFlight = true;
+    post(m_actions, [this, key, job](Worker &w) {
+        Outcome out;
+        out.key = key;
+        if (!w.executor) {
+            out.status = OutcomeStatus::InDoubt;
+            out.message = tr("Not signed in.");
+        } else {
+            out = job(*w.executor, key, [this, key](const RetryNotice &n) {
+                QMetaObject::invokeMethod(this, [this, key, n] { Q_EMIT actionRetrying(key, n); }, Qt::QueuedConnection);
+            });
+        }
+        QMetaObject::invokeMethod(this, [this, out] { finishAction(out); }, Qt::QueuedConnection);
+    });
+    return true;
+}
+
+void TellerClient::reportDoubt(const Action &action, const QString &message)
+{
+    // Over the reads connection: the action's own connection is the one that just failed.
+    post(m_reads, [action, message](Worker &w) {
+        if (!w.ensureOpen())
+            return; // reported again from the journal at the next sign-in
+        const ActionRequest &r = action.request;
+        if (auto ok = Supervision(*w.session).reportDoubt(action.key, actionKindName(r.kind()), r.account(),
+                                                          r.counterAccount(), r.amount(), message);
+            !ok)
+            qCWarning(lcDb).noquote() << "could not report an operation in doubt:" << ok.error().message;
+    });
+}
+
+void TellerClient::finishAction(const Outcome &outcome)
+{
+    m_inFlight = false;
+    // A definitive answer proves the server is there; an unconfirmed one says the opposite.
+    if (outcome.status == OutcomeStatus::InDoubt)
+        setConnected(false, outcome.message);
+    else if (outcome.status != OutcomeStatus::Error)
+        setConnected(true, m_server);
+    Q_EMIT actionFinished(outcome);
+}
+
+void TellerClient::checkConnection()
+{
+    post(m_reads, [](Worker &w) {
+        if (w.pingNow && w.ping && w.ping->isActive())
+            w.pingNow();
+    });
+}
+
+} // namespace teller
+
+namespace teller {
+
+quint64 TellerClient::loadReview()
+{
+    const quint64 id = ++m_nextRequest;
+    post(m_reads, [this, id](Worker &w) {
+        const auto result = w.read([](DbSession &session) -> Result<std::tuple<QList<ReviewItem>, QList<ReviewItem>, QList<DoubtItem>>> {
+            Supervision supervision(session);
+            if (auto expired = supervision.expireHolds(); !expired)
+                return fail(expired.error());
+            auto pending = supervision.pending();
+            if (!pending)
+                return fail(pending.error());
+            auto decidedItems = supervision.recentlyDecided();
+            if (!decidedItems)
+                return fail(decidedItems.error());
+            auto doubts = supervision.doubts();
+            if (!doubts)
+                return fail(doubts.error());
+            return std::make_tuple(*pending, *decidedItems, *doubts);
+        });
+        if (!result) {
+            const Error e = result.error();
+            QMetaObject::invokeMethod(this, [this, id, e] { Q_EMIT readFailed(id, e); }, Qt::QueuedConnection);
+            return;
+        }
+        const auto [pending, decidedItems, doubts] = *result;
+        QMetaObject::invokeMethod(
+            this, [this, id, pending, decidedItems, doubts] { Q_EMIT reviewLoaded(id, pending, decidedItems, doubts); },
+            Qt::QueuedConnection);
+    });
+    return id;
+}
+
+void TellerClient::decide(const IdempotencyKey &key, bool approve, const QString &note)
+{
+    post(m_actions, [this, key, approve, note](Worker &w) {
+        Result<Decision> d = w.session ? Supervision(*w.session).decide(key, approve, note)
+                                       : Result<Decision>(fail(Error{Error::Kind::Connection, tr("Not signed in."), {}}));
+        if (!d) {
+            const Error e = d.error();
+            QMetaObject::invokeMethod(this, [this, key, e] { Q_EMIT decisionFailed(key.toString(), e); }, Qt::QueuedConnection);
+            return;
+        }
+        const Decision decision = *d;
+        QMetaObject::invokeMethod(this, [this, decision] { Q_EMIT decided(decision); }, Qt::QueuedConnection);
+    });
+}
+
+quint64 TellerClient::loadLedger(const QString &accountNumber)
+{
+    const quint64 id = ++m_nextRequest;
+    post(m_reads, [this, id, accountNumber](Worker &w) {
+        const auto lines = w.read([&](DbSession &session) { return Supervision(session).ledger(accountNumber); });
+        if (!lines) {
+            const Error e = lines.error();
+            QMetaObject::invokeMethod(this, [this, id, e] { Q_EMIT readFailed(id, e); }, Qt::QueuedConnection);
+            return;
+        }
+        const QList<LedgerLine> list = *lines;
+        QMetaObject::invokeMethod(this, [this, id, accountNumber, list] { Q_EMIT ledgerLoaded(id, accountNumber, list); },
+                                  Qt::QueuedConnection);
+    });
+    return id;
+}
+
+} // namespace teller

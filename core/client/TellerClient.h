@@ -1,0 +1,131 @@
+#pragma once
+
+#include "Accounts.h"
+#include "ActionExecutor.h"
+#include "Staff.h"
+#include "ConnectionSettings.h"
+#include "Supervision.h"
+
+#include <QList>
+#include <QObject>
+#include <QThread>
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+
+namespace teller {
+
+// What a teller's window talks to. Every database call runs on one of two worker threads,
+// each with its own connection (Qt allows a connection only in its own thread): one carries
+// out actions, one serves searches and account reads, so a search as you type never waits
+// behind an action that is retrying. Answers come back as signals on the thread that owns
+// this object. The calling thread never waits on the database or the network.
+class TellerClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit TellerClient(QObject *parent = nullptr);
+    ~TellerClient() override;
+
+    void setRetryPolicy(const RetryPolicy &policy);
+    // How often the connection is checked while idle (default 5 s).
+    void setPingInterval(std::chrono::milliseconds interval);
+
+    // Connects both sessions as this login. Answer: signedIn or signInFailed.
+    void signIn(const ConnectionSettings &settings, const SessionOptions &options);
+    void signOut();
+    bool isSignedIn() const { return m_signedIn; }
+    StaffInfo staff() const { return m_staff; }
+    QString serverDescription() const { return m_server; }
+    const SessionOptions &sessionOptions() const { return m_options; }
+
+    // Latest-wins: an older search still queued is skipped. Answer: searchFinished.
+    quint64 searchAccounts(const QString &text);
+    // Answer: accountLoaded, or accountNotFound.
+    quint64 loadAccount(const QString &number);
+
+    // Starts an action; false (and nothing happens) if one is already in flight.
+    // Progress: actionRetrying; answer: actionFinished.
+    bool submit(const Action &action);
+    // The server's record of a key (no execution). Answer: actionFinished.
+    bool queryStatus(const IdempotencyKey &key);
+    // Gives up an unconfirmed action for good. Answer: actionFinished (Abandoned, or the
+    // outcome it really had).
+    bool abandon(const IdempotencyKey &key);
+    // The local journal (default Journal::defaultPath()); set before signIn.
+    void setJournalPath(const QString &path) { m_journalPath = path; }
+    bool actionInFlight() const { return m_inFlight; }
+
+    // Checks the connection now (e.g. when the network comes back).
+    void checkConnection();
+
+    // Supervisors: the pending queue, recent decisions and reported doubts (expired holds are
+    // released first). Answer: reviewLoaded.
+    quint64 loadReview();
+    // Answer: decided, or decisionFailed.
+    void decide(const IdempotencyKey &key, bool approve, const QString &note);
+    // An account's ledger, for the audit view. Answer: ledgerLoaded.
+    quint64 loadLedger(const QString &accountNumber);
+    // Whether operations are announced live (LISTEN/NOTIFY) right now.
+    bool isLive() const { return m_live; }
+
+Q_SIGNALS:
+    void signedIn(const teller::StaffInfo &staff, const QString &server, bool encrypted);
+    void signInFailed(const teller::Error &error);
+    void searchFinished(quint64 id, const QList<teller::AccountInfo> &accounts);
+    void accountLoaded(quint64 id, const teller::AccountInfo &account, const QList<teller::OperationInfo> &recent);
+    void accountNotFound(quint64 id, const QString &number);
+    void readFailed(quint64 id, const teller::Error &error);
+    void actionRetrying(const teller::IdempotencyKey &key, const teller::RetryNotice &notice);
+    void actionFinished(const teller::Outcome &outcome);
+    void connectionStateChanged(bool connected, const QString &detail);
+    // After sign-in: what the server says about every action the journal still has open.
+    void reconciled(const QList<teller::ReconcileItem> &items);
+    // The journal could not be used as it was (moved aside) or at all.
+    void journalProblem(const QString &message);
+    // An operation changed on the server (pending, decided, expired, reported in doubt): the
+    // NOTIFY payload, e.g. {"key": ..., "status": "completed", "decided_by": "clara"}.
+    void operationChanged(const QJsonObject &event);
+    // Live updates started or stopped (then the panel refreshes on a timer instead).
+    void liveChanged(bool live);
+    void reviewLoaded(quint64 id, const QList<teller::ReviewItem> &pending, const QList<teller::ReviewItem> &decided,
+                      const QList<teller::DoubtItem> &doubts);
+    void decided(const teller::Decision &decision);
+    void decisionFailed(const QString &key, const teller::Error &error);
+    void ledgerLoaded(quint64 id, const QString &account, const QList<teller::LedgerLine> &lines);
+
+private:
+    class Worker;
+    using KeyJob = std::function<Outcome(ActionExecutor &, const IdempotencyKey &, const ActionExecutor::RetryCallback &)>;
+    bool runOnActions(const IdempotencyKey &key, KeyJob job);
+    void post(Worker *worker, std::function<void(Worker &)> job);
+    void finishAction(const Outcome &outcome);
+    void reportDoubt(const Action &action, const QString &message);
+    void setConnected(bool connected, const QString &detail);
+    void startSessions(const ConnectionSettings &settings, const SessionOptions &sessionOptions, const QString &login);
+
+    QThread m_actionThread;
+    QThread m_readThread;
+    QThread m_listenThread;
+    Worker *m_actions = nullptr;
+    Worker *m_reads = nullptr;
+    Worker *m_listener = nullptr;
+    bool m_live = false;
+    void setLive(bool live);
+    std::atomic<bool> m_cancel{false};
+    std::atomic<quint64> m_latestSearch{0};
+    quint64 m_nextRequest = 0;
+    bool m_inFlight = false;
+    bool m_signedIn = false;
+    bool m_connected = false;
+    StaffInfo m_staff;
+    QString m_server;
+    SessionOptions m_options;
+    RetryPolicy m_policy;
+    std::chrono::milliseconds m_pingInterval{5000};
+    QString m_journalPath;
+};
+
+} // namespace teller

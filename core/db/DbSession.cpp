@@ -1,0 +1,302 @@
+#include "DbSession.h"
+
+#include "Logging.h"
+#include "Schema.h"
+
+#include <QAtomicInteger>
+#include <QCoreApplication>
+#include <QSqlDriver>
+#include <QThread>
+
+#include <libpq-fe.h>
+
+namespace teller {
+
+namespace {
+
+QString uniqueConnectionName()
+{
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("teller-%1").arg(counter.fetchAndAddRelaxed(1) + 1);
+}
+
+// libpq tells why a connection failed only in text (kept in English, see initializeProcess).
+Error connectError(const QString &text, const QString &where)
+{
+    const QString t = text.simplified();
+    const auto has = [&](const char *s) { return t.contains(QLatin1String(s), Qt::CaseInsensitive); };
+    if (has("password authentication failed") || has("no password supplied")
+        || has("SCRAM authentication") || has("authentication failed"))
+        return {Error::Kind::Permission, QCoreApplication::translate("teller::DbSession", "The user name or password is wrong (%1).").arg(where), QStringLiteral("28P01")};
+    if (has("role \"") && has("does not exist"))
+        return {Error::Kind::Permission, QCoreApplication::translate("teller::DbSession", "The user name or password is wrong (%1).").arg(where), QStringLiteral("28000")};
+    if (has("not permitted to log in") || has("pg_hba.conf") || has("permission denied for database"))
+        return {Error::Kind::Permission, QCoreApplication::translate("teller::DbSession", "This login may not connect to %1: %2").arg(where, t), QStringLiteral("28000")};
+    if (has("database \"") && has("does not exist"))
+        return {Error::Kind::Config, QCoreApplication::translate("teller::DbSession", "The database does not exist (%1).").arg(where), QStringLiteral("3D000")};
+    // A certificate, a TLS setting or a TLS alert will not fix itself; a connection cut during
+    // the handshake ("SSL error: unexpected eof", "SSL SYSCALL error") is an ordinary lost
+    // connection and falls through to the retryable case below.
+    if (has("certificate") || has("sslmode") || has("does not support SSL") || has("sslrootcert")
+        || (has("SSL error") && (has("alert") || has("verify") || has("wrong version") || has("protocol"))))
+        return {Error::Kind::Config, QCoreApplication::translate("teller::DbSession", "The secure connection to %1 failed: %2").arg(where, t), QStringLiteral("08000")};
+    if (has("too many") && has("connections"))
+        return {Error::Kind::Connection, QCoreApplication::translate("teller::DbSession", "The server %1 has no free connection right now.").arg(where), QStringLiteral("53300")};
+    if (has("starting up") || has("shutting down") || has("in recovery"))
+        return {Error::Kind::Connection, QCoreApplication::translate("teller::DbSession", "The server %1 is not accepting connections right now.").arg(where), QStringLiteral("57P03")};
+    return {Error::Kind::Connection, QCoreApplication::translate("teller::DbSession", "The server %1 cannot be reached: %2").arg(where, t), {}};
+}
+
+} // namespace
+
+std::optional<qint64> bigintValue(const QVariant &v)
+{
+    if (v.isNull())
+        return std::nullopt;
+    bool ok = false;
+    const qint64 n = v.toLongLong(&ok);
+    if (!ok)
+        return std::nullopt;
+    return n;
+}
+
+DbSession::DbSession(ConnectionSettings settings, SessionOptions options, QString connectionName)
+    : m_settings(std::move(settings)), m_options(std::move(options)),
+      m_name(connectionName.isEmpty() ? uniqueConnectionName() : std::move(connectionName))
+{
+    if (m_options.workstation.isEmpty())
+        m_options.workstation = SessionOptions::defaultWorkstation();
+    QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
+}
+
+DbSession::~DbSession()
+{
+    close();
+    QSqlDatabase::removeDatabase(m_name);
+}
+
+QSqlDatabase DbSession::database() const
+{
+    return QSqlDatabase::database(m_name, false);
+}
+
+void *DbSession::nativeHandle() const
+{
+    const QSqlDatabase db = database();
+    if (!db.isValid() || !db.driver())
+        return nullptr;
+    const QVariant h = db.driver()->handle();
+    // QPSQL hands out its PGconn* (registered as "pg_conn*" or "PGconn*" depending on the version).
+    if (!h.isValid() || (qstrcmp(h.typeName(), "PGconn*") != 0 && qstrcmp(h.typeName(), "pg_conn*") != 0))
+        return nullptr;
+    return *static_cast<PGconn *const *>(h.data());
+}
+
+Result<void> DbSession::open(SchemaCheck check)
+{
+    QSqlDatabase db = database();
+    if (!db.isValid())
+        return fail(Error::internal(QCoreApplication::translate("teller::DbSession", "The PostgreSQL driver (QPSQL) is not installed.")));
+    if (db.isOpen())
+        return {};
+    if (auto ok = m_settings.configure(db, m_options); !ok)
+        return ok;
+
+    qCDebug(lcDb) << "connecting" << m_name << "to" << m_settings.describe();
+    if (!db.open()) {
+        const QString text = db.lastError().databaseText().isEmpty() ? db.lastError().text()
+                                                                     : db.lastError().databaseText();
+        Error e = connectError(text, m_settings.describe());
+        qCWarning(lcDb) << "connection failed:" << m_settings.describe() << text.simplified();
+        return fail(e);
+    }
+
+    // From here on the connection has a socket: every round trip is bounded.
+    const auto bounded = guard(statementDeadline());
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT session_user")) || !q.next()) {
+        Error e = error(q.lastError(), QCoreApplication::translate("teller::DbSession", "reading the session"));
+        db.close();
+        return fail(e);
+    }
+    m_sessionUser = q.value(0).toString();
+    q.finish();
+
+    if (check == SchemaCheck::Require) {
+        if (auto ok = checkSchema(); !ok) {
+            close();
+            return ok;
+        }
+    }
+    qCInfo(lcDb).noquote() << "connected" << m_name << m_settings.describe()
+                           << (isEncrypted() ? "(TLS)" : "(not encrypted)") << "backend" << serverProcessId();
+    return {};
+}
+
+Result<void> DbSession::checkSchema()
+{
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT coalesce(max(version), 0) FROM teller.schema_migrations")) || !q.next()) {
+        const QString state = q.lastError().nativeErrorCode();
+        if (state == u"42P01" || state == u"3F000")
+            return fail(Error{Error::Kind::Schema,
+                              QCoreApplication::translate("teller::DbSession", "The database has no Teller schema yet. Ask an administrator to run \"tellerctl migrate\"."),
+                              state});
+        if (state == u"42501")
+            return fail(Error{Error::Kind::Permission,
+                              QCoreApplication::translate("teller::DbSession", "The login \"%1\" is not a Teller staff member.").arg(m_sessionUser), state});
+        return fail(error(q.lastError(), QCoreApplication::translate("teller::DbSession", "reading the schema version")));
+    }
+    m_schemaVersion = q.value(0).toInt();
+    const int known = schema::latestVersion();
+    if (m_schemaVersion < known)
+        return fail(Error{Error::Kind::Schema,
+                          QCoreApplication::translate("teller::DbSession", "The database schema is older (version %1) than this program needs (version %2). "
+                             "Ask an administrator to run \"tellerctl migrate\".")
+                              .arg(m_schemaVersion)
+                              .arg(known),
+                          {}});
+    if (m_schemaVersion > known)
+        return fail(Error{Error::Kind::Schema,
+                          QCoreApplication::translate("teller::DbSession", "The database schema is newer (version %1) than this program knows (version %2). "
+                             "Install the current Teller version.")
+                              .arg(m_schemaVersion)
+                              .arg(known),
+                          {}});
+    return {};
+}
+
+void DbSession::close()
+{
+    m_statements.clear(); // before close(): they belong to this connection
+    QSqlDatabase db = database();
+    if (db.isValid() && db.isOpen())
+        db.close();
+    m_schemaVersion = 0;
+}
+
+Result<void> DbSession::reopen(SchemaCheck check)
+{
+    close();
+    return open(check);
+}
+
+bool DbSession::isOpen() const
+{
+    return database().isOpen();
+}
+
+bool DbSession::connectionOk() const
+{
+    auto *conn = static_cast<PGconn *>(nativeHandle());
+    return conn && PQstatus(conn) == CONNECTION_OK && isOpen();
+}
+
+bool DbSession::isEncrypted() const
+{
+    auto *conn = static_cast<PGconn *>(nativeHandle());
+    return conn && PQsslInUse(conn) == 1;
+}
+
+int DbSession::serverProcessId() const
+{
+    auto *conn = static_cast<PGconn *>(nativeHandle());
+    return conn ? PQbackendPID(conn) : 0;
+}
+
+Result<QSqlQuery *> DbSession::prepared(const QString &sql)
+{
+    auto it = m_statements.find(sql);
+    if (it != m_statements.end())
+        return it->second.get();
+    auto q = std::make_unique<QSqlQuery>(database());
+    q->setForwardOnly(true);
+    // PREPARE is a round trip of its own: bounded like any other.
+    const auto bounded = guard(statementDeadline());
+    if (!q->prepare(sql))
+        return fail(error(q->lastError(), QCoreApplication::translate("teller::DbSession", "preparing a statement")));
+    return m_statements.emplace(sql, std::move(q)).first->second.get();
+}
+
+Result<void> DbSession::exec(const QString &sql)
+{
+    QSqlQuery q(database());
+    if (!q.exec(sql))
+        return fail(error(q.lastError(), QCoreApplication::translate("teller::DbSession", "running a statement")));
+    return {};
+}
+
+Result<void> DbSession::select(const QString &sql, const QVariantList &values, const QString &context,
+                               const std::function<void(const QSqlQuery &)> &onRow)
+{
+    auto statement = prepared(sql);
+    if (!statement)
+        return fail(statement.error());
+    QSqlQuery &q = **statement;
+    for (qsizetype i = 0; i < values.size(); ++i)
+        q.bindValue(int(i), values.at(i));
+    const auto bounded = guard(statementDeadline());
+    if (!q.exec())
+        return fail(error(q.lastError(), context));
+    while (q.next())
+        onRow(q);
+    const QSqlError fetchError = q.lastError();
+    q.finish();
+    if (fetchError.isValid())
+        return fail(error(fetchError, context));
+    return {};
+}
+
+bool DbSession::ping()
+{
+    if (!connectionOk())
+        return false;
+    return bool(select(QStringLiteral("SELECT 1"), {}, QCoreApplication::translate("teller::DbSession", "checking the connection"), [](const QSqlQuery &) {}));
+}
+
+Error DbSession::error(const QSqlError &e, const QString &context) const
+{
+    const QString state = e.nativeErrorCode();
+    QString text = e.databaseText().isEmpty() ? e.driverText() : e.databaseText();
+    text = text.simplified();
+    if (state.isEmpty() && !connectionOk())
+        return {Error::Kind::Connection, QCoreApplication::translate("teller::DbSession", "The connection to the server was lost while %1.").arg(context), state};
+    if (state.startsWith(u"08") || state.startsWith(u"57P"))
+        return {Error::Kind::Connection, QCoreApplication::translate("teller::DbSession", "The connection to the server was lost while %1: %2").arg(context, text), state};
+    if (state == u"42501")
+        return {Error::Kind::Permission, QCoreApplication::translate("teller::DbSession", "Not allowed: %1").arg(text), state};
+    if (state.startsWith(u"22") || state.startsWith(u"23"))
+        return {Error::Kind::BadInput, QCoreApplication::translate("teller::DbSession", "The server refused the request: %1").arg(text), state};
+    return {Error::Kind::Database, QCoreApplication::translate("teller::DbSession", "The server reported an error while %1: %2").arg(context, text), state};
+}
+
+Watchdog::Clock::time_point DbSession::statementDeadline() const
+{
+    // The server cancels a statement after statement_timeout; give the answer a little time
+    // to travel before we assume the link itself is gone.
+    return Watchdog::Clock::now() + m_options.statementTimeout + std::chrono::seconds(2);
+}
+
+std::unique_ptr<WatchdogScope> DbSession::guard(Watchdog::Clock::time_point deadline)
+{
+    auto *conn = static_cast<PGconn *>(nativeHandle());
+    const int socket = conn ? PQsocket(conn) : -1;
+    return std::make_unique<WatchdogScope>(m_watchdog, socket, deadline);
+}
+
+Result<QString> DbSession::passwordVerifier(const QString &login, const QString &password) const
+{
+    auto *conn = static_cast<PGconn *>(nativeHandle());
+    if (!conn)
+        return fail(Error{Error::Kind::Connection, QCoreApplication::translate("teller::DbSession", "Not connected."), {}});
+    char *encrypted = PQencryptPasswordConn(conn, password.toUtf8().constData(), login.toUtf8().constData(),
+                                            "scram-sha-256");
+    if (!encrypted)
+        return fail(Error::internal(QCoreApplication::translate("teller::DbSession", "The password could not be encrypted: %1")
+                                        .arg(QString::fromUtf8(PQerrorMessage(conn)).simplified())));
+    const QString verifier = QString::fromLatin1(encrypted);
+    PQfreemem(encrypted);
+    return verifier;
+}
+
+} // namespace teller

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "Money.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringView>
+
+#include <optional>
+
+namespace teller {
+
+// A member of staff as the core knows them: their PostgreSQL login, their role and how much
+// they may move without a supervisor.
+enum class StaffRole { Teller, Supervisor, Admin };
+QString staffRoleName(StaffRole role);
+std::optional<StaffRole> staffRoleFromName(QStringView name);
+
+struct StaffInfo
+{
+    QString login;
+    QString displayName;
+    StaffRole role = StaffRole::Teller;
+    std::optional<Money> approvalLimit;
+    bool active = true;
+    QJsonObject toJson() const;
+};
+
+} // namespace teller

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "Accounts.h"
+#include "Staff.h"
+#include "Money.h"
+#include "Result.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace teller {
+
+class DbSession;
+
+// One account of an import file, validated.
+struct AccountRow
+{
+    int line = 0;
+    QString number;
+    QString holder;
+    Currency currency = *Currency::fromCode(u"EUR");
+    Money floor{0, *Currency::fromCode(u"EUR")};
+};
+
+// Reads "number,holder,currency,floor" CSV (a header line is recognised and skipped; quoted
+// fields may hold commas and ""; floor may be left out). Every row is checked; the first bad
+// one is reported with its line number.
+Result<QList<AccountRow>> parseAccountCsv(const QByteArray &data, Currency defaultCurrency);
+
+struct InvariantViolation
+{
+    QString invariant;
+    QString subject;
+    QString detail;
+};
+
+// Staff and account administration, through the database's narrow functions (the database
+// checks that the login may do it and writes the audit log).
+class Administration
+{
+public:
+    explicit Administration(DbSession &session) : m_session(session) {}
+
+    // The currency staff approval limits are written in (teller.settings.home_currency).
+    Result<Currency> homeCurrency();
+
+    // Creates the PostgreSQL login role (or adopts an existing plain one), puts it in the
+    // role's group, and writes the staff row. The password, if given, is turned into a
+    // SCRAM verifier on this side; the clear text never leaves the process.
+    Result<StaffInfo> addStaff(const QString &login, const QString &displayName, StaffRole role,
+                               const std::optional<Money> &approvalLimit, const std::optional<QString> &password);
+
+    Result<AccountInfo> openAccount(const QString &number, const QString &holder, Currency currency,
+                                    const Money &floor);
+    // status: active, frozen or closed.
+    Result<AccountInfo> setAccountStatus(const QString &number, const QString &status);
+
+    Result<QList<InvariantViolation>> invariantViolations();
+
+    // Opens every account in one transaction: all or nothing. Returns how many were new.
+    Result<int> importAccounts(const QList<AccountRow> &rows);
+
+    // The staff row of the signed-in login; a Permission error if it is not active staff.
+    Result<StaffInfo> currentStaff();
+
+private:
+    DbSession &m_session;
+};
+
+} // namespace teller

@@ -1,0 +1,693 @@
+#include "MainWindow.h"
+
+#include "AccountModels.h"
+#include "ActionForm.h"
+#include "AppSettings.h"
+#include "LoginDialog.h"
+#include "ReceiptDialog.h"
+#include "ReconcileDialog.h"
+#include "SettingsDialog.h"
+#include "SupervisorPanel.h"
+#include "Ui.h"
+
+#include "TellerClient.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QNetworkInformation>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+using namespace teller;
+
+namespace {
+// Keys pressed in the search field that belong to the results list.
+class SearchKeys : public QObject
+{
+public:
+    SearchKeys(QTableView *results, std::function<void()> activate, QObject *parent)
+        : QObject(parent), m_results(results), m_activate(std::move(activate)) {}
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::KeyPress) {
+            const auto *keyEvent = static_cast<QKeyEvent *>(event);
+            const int key = keyEvent->key();
+            if ((key == Qt::Key_Down || key == Qt::Key_PageDown) && m_results->model()->rowCount() > 0) {
+                m_results->setFocus();
+                if (!m_results->currentIndex().isValid())
+                    m_results->setCurrentIndex(m_results->model()->index(0, 0));
+                return true;
+            }
+            if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+                // Enter held down opens the account once; the repeats would reach the amount
+                // field of the opened account.
+                if (!keyEvent->isAutoRepeat())
+                    m_activate();
+                return true;
+            }
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    QTableView *m_results;
+    std::function<void()> m_activate;
+};
+
+QLabel *valueLabel(QWidget *parent, const char *name)
+{
+    auto *l = new QLabel(parent);
+    l->setObjectName(QString::fromLatin1(name));
+    l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return l;
+}
+} // namespace
+
+MainWindow::MainWindow(TellerClient *client, QWidget *parent) : QMainWindow(parent), m_client(client)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Teller"));
+    setWindowIcon(QIcon(QStringLiteral(":/teller/icons/teller-256.png")));
+    buildUi();
+    buildMenus();
+
+    connect(client, &TellerClient::signedIn, this, &MainWindow::onSignedIn);
+    connect(client, &TellerClient::signInFailed, this, [this](const Error &e) {
+        if (m_login) {
+            m_login->setBusy(false);
+            m_login->showError(e.message);
+        }
+    });
+    connect(client, &TellerClient::searchFinished, this, [this](quint64 id, const QList<AccountInfo> &accounts) {
+        if (id != m_searchRequest)
+            return;
+        m_resultsModel->setAccounts(accounts);
+        m_resultsText = m_searchText;
+        if (!accounts.isEmpty())
+            m_results->setCurrentIndex(m_resultsModel->index(0, 0));
+        statusBar()->showMessage(accounts.isEmpty() ? tr("No account found.") : QString(), 3000);
+        if (m_openWhenFound) {
+            m_openWhenFound = false;
+            if (!accounts.isEmpty())
+                selectAccount(accounts.first().number);
+        }
+    });
+    connect(client, &TellerClient::accountLoaded, this, &MainWindow::onAccountLoaded);
+    connect(client, &TellerClient::accountNotFound, this, [this](quint64 id, const QString &number) {
+        if (id == m_accountRequest)
+            statusBar()->showMessage(tr("There is no account %1.").arg(number), 5000);
+    });
+    connect(client, &TellerClient::readFailed, this, [this](quint64 id, const Error &e) {
+        if (id == m_accountRequest || id == m_searchRequest)
+            statusBar()->showMessage(e.message, 8000);
+    });
+    connect(client, &TellerClient::connectionStateChanged, this, &MainWindow::onConnectionState);
+    connect(client, &TellerClient::reconciled, this, [this](const QList<ReconcileItem> &items) {
+        auto *dialog = new ReconcileDialog(m_client, items, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::finished, this, &MainWindow::refreshAccount);
+        dialog->open();
+    });
+    connect(client, &TellerClient::journalProblem, this, [this](const QString &message) {
+        QMessageBox::warning(this, tr("Local journal"), message);
+    });
+    connect(client, &TellerClient::actionFinished, this, [this] {
+        if (m_closeWhenIdle && !m_client->actionInFlight()) {
+            m_closeWhenIdle = false;
+            QTimer::singleShot(0, this, &QWidget::close);
+        }
+    });
+
+    m_searchDebounce.setSingleShot(true);
+    m_searchDebounce.setInterval(120);
+    connect(&m_searchDebounce, &QTimer::timeout, this, [this] {
+        m_searchText = m_search->text();
+        if (m_searchText.trimmed().isEmpty()) {
+            m_resultsModel->setAccounts({});
+            m_resultsText = m_searchText;
+            m_searchRequest = 0;
+            return;
+        }
+        m_searchRequest = m_client->searchAccounts(m_searchText);
+    });
+
+    const auto &s = AppSettings::instance();
+    restoreGeometry(s.value(settingkeys::WindowGeometry).toByteArray());
+    restoreState(s.value(settingkeys::WindowState).toByteArray());
+    watchNetwork();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildUi()
+{
+    // Left: find an account.
+    auto *searchPanel = new QWidget(this);
+    m_search = new QLineEdit(searchPanel);
+    m_search->setObjectName(QStringLiteral("searchEdit"));
+    m_search->setPlaceholderText(tr("Account number or holder's name"));
+    m_search->setClearButtonEnabled(true);
+    m_search->addAction(QIcon(QStringLiteral(":/teller/icons/search.png")), QLineEdit::LeadingPosition);
+    auto *searchLabel = new QLabel(tr("F&ind account (Ctrl+F):"), searchPanel);
+    searchLabel->setBuddy(m_search);
+    m_results = new QTableView(searchPanel);
+    m_results->setObjectName(QStringLiteral("searchResults"));
+    m_resultsModel = new AccountTableModel(this);
+    m_results->setModel(m_resultsModel);
+    m_results->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_results->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_results->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_results->verticalHeader()->hide();
+    m_results->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_results->horizontalHeader()->setSectionResizeMode(AccountTableModel::Holder, QHeaderView::Stretch);
+    m_results->setWordWrap(false);
+    m_results->verticalHeader()->setDefaultSectionSize(m_results->fontMetrics().height() + 8);
+    m_results->setTabKeyNavigation(false);
+    m_results->setAccessibleName(tr("Accounts found"));
+    auto *searchLayout = new QVBoxLayout(searchPanel);
+    searchLayout->addWidget(searchLabel);
+    searchLayout->addWidget(m_search);
+    searchLayout->addWidget(m_results, 1);
+    connect(m_search, &QLineEdit::textChanged, this, [this] {
+        m_openWhenFound = false;
+        m_searchDebounce.start();
+    });
+    m_search->installEventFilter(new SearchKeys(m_results, [this] { activateSearchResult(); }, this));
+    connect(m_results, &QTableView::activated, this, [this] { activateSearchResult(); });
+    ui::ignoreHeldEnter(m_results);
+
+    // Right: the account, the forms, the history.
+    auto *accountBox = new QGroupBox(tr("Account"), this);
+    accountBox->setObjectName(QStringLiteral("accountBox"));
+    m_holder = valueLabel(accountBox, "holderLabel");
+    QFont big = m_holder->font();
+    big.setPointSizeF(big.pointSizeF() * 1.4);
+    big.setBold(true);
+    m_holder->setFont(big);
+    m_number = valueLabel(accountBox, "numberLabel");
+    m_status = valueLabel(accountBox, "statusLabel");
+    m_balance = valueLabel(accountBox, "balanceLabel");
+    m_held = valueLabel(accountBox, "heldLabel");
+    m_available = valueLabel(accountBox, "availableLabel");
+    QFont bold = m_available->font();
+    bold.setBold(true);
+    bold.setPointSizeF(bold.pointSizeF() * 1.2);
+    m_available->setFont(bold);
+    auto *grid = new QGridLayout(accountBox);
+    grid->addWidget(m_holder, 0, 0, 1, 4);
+    const auto addPair = [&](int row, int col, const QString &caption, QLabel *value) {
+        auto *c = new QLabel(caption, accountBox);
+        c->setStyleSheet(QStringLiteral("color: palette(mid);"));
+        grid->addWidget(c, row, col);
+        grid->addWidget(value, row, col + 1);
+    };
+    addPair(1, 0, tr("Number:"), m_number);
+    addPair(2, 0, tr("Status:"), m_status);
+    addPair(1, 2, tr("Balance:"), m_balance);
+    addPair(2, 2, tr("Held:"), m_held);
+    addPair(3, 2, tr("Available:"), m_available);
+    grid->setColumnStretch(1, 1);
+    grid->setColumnStretch(3, 1);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("actionTabs"));
+    const std::pair<ActionKind, QString> kinds[] = {
+        {ActionKind::Withdrawal, tr("Withdraw (F2)")},
+        {ActionKind::Deposit, tr("Deposit (F3)")},
+        {ActionKind::Transfer, tr("Transfer (F4)")},
+    };
+    for (const auto &[kind, title] : kinds) {
+        auto *f = new ActionForm(kind, m_client, m_tabs);
+        m_forms << f;
+        m_tabs->addTab(f, f->findChild<QPushButton *>(QStringLiteral("submitButton"))->icon(), title);
+        connect(f, &ActionForm::outcomeShown, this, [this] { refreshAccount(); });
+        connect(f, &ActionForm::receiptRequested, this, &MainWindow::showReceipt);
+    }
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (auto *f = currentForm())
+            f->focusEntry();
+    });
+
+    auto *historyLabel = new QLabel(tr("Recent operations"), this);
+    m_history = new QTableView(this);
+    m_history->setObjectName(QStringLiteral("historyView"));
+    m_historyModel = new OperationTableModel(this);
+    m_history->setModel(m_historyModel);
+    m_history->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_history->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_history->verticalHeader()->hide();
+    m_history->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_history->horizontalHeader()->setSectionResizeMode(OperationTableModel::Status, QHeaderView::Stretch);
+    m_history->setWordWrap(false);
+    m_history->verticalHeader()->setDefaultSectionSize(m_history->fontMetrics().height() + 8);
+    m_history->setTabKeyNavigation(false);
+    m_history->setAccessibleName(tr("Recent operations"));
+    historyLabel->setBuddy(m_history);
+
+    auto *right = new QWidget(this);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->addWidget(accountBox);
+    rightLayout->addWidget(m_tabs, 3);
+    rightLayout->addWidget(historyLabel);
+    rightLayout->addWidget(m_history, 2);
+
+    auto *splitter = new QSplitter(this);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
+    splitter->addWidget(searchPanel);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(1, 2);
+    splitter->setSizes({360, 720});
+    m_pages = new QTabWidget(this);
+    m_pages->setObjectName(QStringLiteral("pages"));
+    m_pages->setDocumentMode(true);
+    m_pages->addTab(splitter, tr("Desk (Ctrl+1)"));
+    m_pages->tabBar()->setVisible(false); // a second page only for supervisors
+    setCentralWidget(m_pages);
+
+    m_staffLabel = new QLabel(this);
+    m_staffLabel->setObjectName(QStringLiteral("staffLabel"));
+    m_serverLabel = new QLabel(this);
+    m_serverLabel->setObjectName(QStringLiteral("serverLabel"));
+    m_connectionLabel = new QLabel(this);
+    m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
+    m_networkLabel = new QLabel(this);
+    m_networkLabel->setObjectName(QStringLiteral("networkLabel"));
+    m_networkLabel->setVisible(false);
+    statusBar()->addPermanentWidget(m_staffLabel);
+    statusBar()->addPermanentWidget(m_serverLabel);
+    statusBar()->addPermanentWidget(m_networkLabel);
+    statusBar()->addPermanentWidget(m_connectionLabel);
+
+    setTabOrder(m_search, m_results);
+    setTabOrder(m_results, m_tabs);
+    showAccount(std::nullopt);
+    resize(1120, 760);
+}
+
+void MainWindow::buildMenus()
+{
+    auto *file = menuBar()->addMenu(tr("&File"));
+    auto *signOut = file->addAction(tr("Sign &out"), this, &MainWindow::signOut);
+    signOut->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    file->addAction(tr("&Settings…"), this, [this] {
+        SettingsDialog dialog(this);
+        if (dialog.exec() == QDialog::Accepted) {
+            m_client->setRetryPolicy(AppSettings::instance().retryPolicy());
+            statusBar()->showMessage(tr("Saved. Server and timeout changes apply at the next sign-in."), 8000);
+        }
+    });
+    file->addSeparator();
+    auto *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    auto *ops = menuBar()->addMenu(tr("&Operations"));
+    auto *find = ops->addAction(QIcon(QStringLiteral(":/teller/icons/search.png")), tr("&Find account"), this, &MainWindow::focusSearch);
+    find->setShortcuts({QKeySequence::Find, QKeySequence(Qt::Key_F6)});
+    ops->addSeparator();
+    const std::tuple<ActionKind, QString, Qt::Key> items[] = {
+        {ActionKind::Withdrawal, tr("&Withdraw"), Qt::Key_F2},
+        {ActionKind::Deposit, tr("&Deposit"), Qt::Key_F3},
+        {ActionKind::Transfer, tr("&Transfer"), Qt::Key_F4},
+    };
+    for (const auto &[kind, text, key] : items) {
+        auto *a = ops->addAction(form(kind)->findChild<QPushButton *>(QStringLiteral("submitButton"))->icon(), text, this,
+                                 [this, k = kind] { showForm(k); });
+        a->setShortcut(QKeySequence(key));
+    }
+    ops->addSeparator();
+    auto *refresh = ops->addAction(tr("&Refresh account"), this, &MainWindow::refreshAccount);
+    refresh->setShortcut(QKeySequence::Refresh);
+    ops->addSeparator();
+    auto *desk = ops->addAction(tr("De&sk"), this, &MainWindow::showDesk);
+    desk->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    auto *supervision = ops->addAction(tr("Su&pervision (pending approvals)"), this, &MainWindow::showSupervision);
+    supervision->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+
+    auto *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard"), this, [this] {
+        QMessageBox::information(this, tr("Keyboard"),
+                                 tr("Ctrl+F  find an account (Down to the list, Enter to open it)\n"
+                                    "F2 / F3 / F4  withdraw / deposit / transfer\n"
+                                    "Enter  carry out the operation\n"
+                                    "Esc  clear the form, or start a new operation\n"
+                                    "F5  refresh the account\n"
+                                    "Ctrl+Shift+L  sign out    Ctrl+Q  quit"));
+    });
+    help->addAction(tr("&About Teller"), this, [this] {
+        QMessageBox::about(this, tr("About Teller"),
+                           tr("<b>Teller</b> %1<br>Withdrawals, deposits and transfers, each carried out exactly once.")
+                               .arg(QStringLiteral(TELLER_VERSION)));
+    });
+
+    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    connect(escape, &QShortcut::activated, this, [this] {
+        if (m_pages->currentIndex() != 0)
+            return;
+        if (auto *f = currentForm())
+            f->cancel();
+    });
+}
+
+ActionForm *MainWindow::form(ActionKind kind) const
+{
+    for (ActionForm *f : m_forms) {
+        if (f->kind() == kind)
+            return f;
+    }
+    return nullptr;
+}
+
+ActionForm *MainWindow::currentForm() const
+{
+    return qobject_cast<ActionForm *>(m_tabs->currentWidget());
+}
+
+void MainWindow::showForm(ActionKind kind)
+{
+    m_pages->setCurrentIndex(0);
+    ActionForm *f = form(kind);
+    m_tabs->setCurrentWidget(f);
+    f->focusEntry();
+}
+
+void MainWindow::showSupervision()
+{
+    if (!m_panel)
+        return;
+    m_pages->setCurrentWidget(m_panel);
+    m_panel->focusQueue();
+}
+
+void MainWindow::showDesk()
+{
+    m_pages->setCurrentIndex(0);
+    focusSearch();
+}
+
+void MainWindow::focusSearch()
+{
+    m_pages->setCurrentIndex(0);
+    m_search->setFocus();
+    m_search->selectAll();
+}
+
+LoginDialog *MainWindow::showSignIn(bool quitOnCancel)
+{
+    auto *dialog = new LoginDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_login = dialog;
+    connect(dialog, &LoginDialog::signInRequested, this, [this, dialog] {
+        auto settings = dialog->connectionSettings();
+        if (!settings)
+            return;
+        dialog->setBusy(true);
+        m_client->signIn(*settings, AppSettings::instance().sessionOptions());
+    });
+    if (quitOnCancel)
+        connect(
+            dialog, &QDialog::rejected, this,
+            [this] {
+                // Quitting goes through the window's close, which warns about what is unfinished;
+                // if the teller stays, the sign-in comes back.
+                if (close())
+                    QApplication::quit();
+                else if (!m_closeWhenIdle)
+                    showSignIn();
+            },
+            Qt::QueuedConnection);
+    dialog->show();
+    return dialog;
+}
+
+void MainWindow::onSignedIn(const StaffInfo &staff, const QString &server, bool encrypted)
+{
+    m_staff = staff;
+    if (m_login) {
+        m_login->remember();
+        m_login->accept();
+    }
+    for (ActionForm *f : m_forms)
+        f->setStaff(staff);
+    m_staffLabel->setText(tr("Signed in: %1 (%2)").arg(staff.displayName, staffRoleName(staff.role)));
+    // Supervisors get the pending-operations panel as a second page.
+    if (staff.role == StaffRole::Supervisor && !m_panel) {
+        m_panel = new SupervisorPanel(m_client, m_pages);
+        m_pages->addTab(m_panel, tr("Supervision (Ctrl+2)"));
+        m_pages->tabBar()->setVisible(true);
+        connect(m_panel, &SupervisorPanel::pendingCountChanged, this, [this](int count) {
+            m_pages->setTabText(1, count ? tr("Supervision: %1 pending (Ctrl+2)").arg(count) : tr("Supervision (Ctrl+2)"));
+        });
+        m_panel->refresh();
+    } else if (staff.role != StaffRole::Supervisor) {
+        removeSupervision();
+    }
+    m_serverLabel->setText(encrypted ? tr("%1 · encrypted").arg(server) : tr("%1 · not encrypted").arg(server));
+    onConnectionState(true, server);
+    setWindowTitle(tr("Teller — %1").arg(staff.displayName));
+    show();
+    raise();
+    activateWindow();
+    focusSearch();
+    Q_EMIT signedIn();
+}
+
+void MainWindow::removeSupervision()
+{
+    if (!m_panel)
+        return;
+    m_pages->removeTab(1);
+    m_panel->deleteLater();
+    m_panel = nullptr;
+    m_pages->tabBar()->setVisible(false);
+}
+
+void MainWindow::signOut()
+{
+    if (m_client->actionInFlight()) {
+        statusBar()->showMessage(tr("An operation is still being confirmed."), 5000);
+        return;
+    }
+    if (!confirmLeavingUnfinished(true))
+        return;
+    m_client->signOut();
+    clearSession();
+    saveWindowState();
+    hide();
+    showSignIn();
+}
+
+void MainWindow::clearSession()
+{
+    // The next staff member sees nothing of the previous one's customers or operations.
+    m_search->clear();
+    m_searchDebounce.stop();
+    m_searchText.clear();
+    m_resultsText.clear();
+    m_searchRequest = 0;
+    m_accountRequest = 0;
+    m_openWhenFound = false;
+    m_resultsModel->setAccounts({});
+    for (ActionForm *f : m_forms)
+        f->reset();
+    showAccount(std::nullopt);
+    removeSupervision();
+    m_pages->setCurrentIndex(0);
+    m_tabs->setCurrentIndex(0);
+    statusBar()->clearMessage();
+    m_staffLabel->clear();
+    m_staff = {};
+    setWindowTitle(tr("Teller"));
+}
+
+void MainWindow::onConnectionState(bool connected, const QString &detail)
+{
+    m_connectionLabel->setText(connected ? tr("● Connected") : tr("● Connection lost — reconnecting"));
+    m_connectionLabel->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;").arg((connected ? ui::Good : ui::Bad).name()));
+    m_connectionLabel->setToolTip(detail);
+}
+
+void MainWindow::watchNetwork()
+{
+    // Where the platform can tell (NetworkManager, Windows, macOS), show when the workstation
+    // itself is offline, and check the database connection as soon as the network returns.
+    if (!QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability))
+        return;
+    QNetworkInformation *info = QNetworkInformation::instance();
+    const auto update = [this](QNetworkInformation::Reachability r) {
+        const bool offline = r == QNetworkInformation::Reachability::Disconnected;
+        m_networkLabel->setVisible(offline);
+        m_networkLabel->setText(tr("Network: offline"));
+        m_networkLabel->setStyleSheet(QStringLiteral("color: %1;").arg(ui::Bad.name()));
+        if (!offline)
+            m_client->checkConnection();
+    };
+    connect(info, &QNetworkInformation::reachabilityChanged, this, update);
+    update(info->reachability());
+}
+
+void MainWindow::activateSearchResult()
+{
+    // The list may still show the results of what was typed before: never open one of those.
+    const bool current = m_resultsText == m_search->text() && !m_searchDebounce.isActive();
+    if (current) {
+        QModelIndex index = m_results->currentIndex();
+        if (!index.isValid() && m_resultsModel->rowCount() > 0)
+            index = m_resultsModel->index(0, 0);
+        if (index.isValid())
+            selectAccount(m_resultsModel->account(index.row()).number);
+        return;
+    }
+    // A complete account number opens that account; anything else opens the first match as
+    // soon as the results for exactly this text arrive.
+    m_resultsModel->setAccounts({});
+    m_resultsText.clear();
+    if (auto number = normalizeAccountNumber(m_search->text()); number && number->size() >= 6) {
+        m_openWhenFound = false;
+        selectAccount(*number);
+    } else {
+        m_openWhenFound = true;
+    }
+    m_searchDebounce.stop();
+    m_searchText = m_search->text();
+    m_searchRequest = m_client->searchAccounts(m_searchText);
+}
+
+void MainWindow::selectAccount(const QString &number)
+{
+    m_accountRequest = m_client->loadAccount(number);
+}
+
+void MainWindow::refreshAccount()
+{
+    if (m_account)
+        m_accountRequest = m_client->loadAccount(m_account->number);
+}
+
+void MainWindow::onAccountLoaded(quint64 id, const AccountInfo &account, const QList<OperationInfo> &recent)
+{
+    if (id != m_accountRequest)
+        return;
+    const bool changedAccount = !m_account || m_account->id != account.id;
+    showAccount(account);
+    m_resultsModel->updateAccount(account);
+    m_historyModel->setOperations(recent);
+    if (changedAccount)
+        if (auto *f = currentForm())
+            f->focusEntry();
+    Q_EMIT accountShown(account);
+}
+
+void MainWindow::showAccount(const std::optional<AccountInfo> &account)
+{
+    m_account = account;
+    const QLocale l = locale();
+    if (!account) {
+        m_holder->setText(tr("No account selected"));
+        for (QLabel *label : {m_number, m_status, m_balance, m_held, m_available})
+            label->clear();
+        m_historyModel->setOperations({});
+    } else {
+        m_holder->setText(account->holder);
+        m_number->setText(account->number + QStringLiteral("  ·  ") + account->currency().code());
+        m_status->setText(ui::accountStatusText(account->status));
+        m_status->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;")
+                                    .arg((account->status == u"active" ? ui::Good : account->status == u"frozen" ? ui::Warn : ui::Bad).name()));
+        m_balance->setText(account->balance.toDisplayWithCode(l));
+        m_held->setText(account->held.toDisplayWithCode(l));
+        QString available = account->available().toDisplayWithCode(l);
+        if (account->floor.minorUnits() < 0)
+            available += u' ' + tr("(overdraft to %1)").arg(account->floor.toDisplay(l));
+        m_available->setText(available);
+    }
+    for (ActionForm *f : m_forms)
+        f->setAccount(account);
+}
+
+void MainWindow::showReceipt(const Outcome &outcome)
+{
+    auto *dialog = new ReceiptDialog(outcome, m_staff, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_client->actionInFlight()) {
+        // Never leave an action half-way: the window closes as soon as it is confirmed.
+        m_closeWhenIdle = true;
+        statusBar()->showMessage(tr("An operation is being confirmed; the window closes when it is done."));
+        event->ignore();
+        return;
+    }
+    if (!confirmLeavingUnfinished(false)) {
+        event->ignore();
+        return;
+    }
+    if (m_client->actionInFlight()) {
+        // A decision came in while the question was open, and is being fetched.
+        m_closeWhenIdle = true;
+        statusBar()->showMessage(tr("An operation is being confirmed; the window closes when it is done."));
+        event->ignore();
+        return;
+    }
+    if (isVisible()) // hidden: signed out (saved then) or never shown
+        saveWindowState();
+    event->accept();
+}
+
+void MainWindow::saveWindowState()
+{
+    auto &s = AppSettings::instance();
+    s.setValue(settingkeys::WindowGeometry, saveGeometry());
+    s.setValue(settingkeys::WindowState, saveState());
+}
+
+bool MainWindow::confirmLeavingUnfinished(bool signingOut)
+{
+    QStringList unconfirmed, pending;
+    for (ActionForm *f : m_forms) {
+        if (!f->holdsUnfinishedAction() || !f->action())
+            continue;
+        (f->state() == ActionForm::State::Pending ? pending : unconfirmed) << f->action()->key.toString();
+    }
+    if (unconfirmed.isEmpty() && pending.isEmpty())
+        return true;
+    QStringList text;
+    if (!unconfirmed.isEmpty())
+        text << tr("These operations are not confirmed:\n%1\n\nDo not pay out for them. Note the keys: "
+                   "\"tellerctl status KEY\" tells later whether they happened.")
+                    .arg(unconfirmed.join(u'\n'));
+    if (!pending.isEmpty())
+        text << tr("These operations are waiting for a supervisor:\n%1\n\nDo not pay out for them yet. The "
+                   "supervisor's decision still applies; the account's recent operations will show it.")
+                    .arg(pending.join(u'\n'));
+    text << (signingOut ? tr("Sign out anyway?") : tr("Close anyway?"));
+    const QMessageBox::StandardButton leave = signingOut ? QMessageBox::Yes : QMessageBox::Close;
+    const auto answer = QMessageBox::warning(this, tr("Unfinished operations"), text.join(QStringLiteral("\n\n")),
+                                             leave | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != leave)
+        return false;
+    if (signingOut && m_client->actionInFlight()) {
+        // A decision came in while the question was open, and is being fetched.
+        statusBar()->showMessage(tr("An operation is still being confirmed."), 5000);
+        return false;
+    }
+    return true;
+}

@@ -1,0 +1,111 @@
+#pragma once
+
+#include "Accounts.h"
+#include "Action.h"
+#include "Staff.h"
+#include "ConnectionSettings.h"
+#include "Outcome.h"
+
+#include <QMainWindow>
+#include <QPointer>
+#include <QTimer>
+
+#include <optional>
+
+namespace teller {
+class TellerClient;
+}
+class AccountTableModel;
+class ActionForm;
+class LoginDialog;
+class OperationTableModel;
+class QLabel;
+class QLineEdit;
+class QTabWidget;
+class SupervisorPanel;
+class QTableView;
+
+// The teller's desk: find an account, see it, pay out, take in, transfer.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(teller::TellerClient *client, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Shows the sign-in dialog (prefilled for the demo); the window appears once signed in.
+    // `quitOnCancel`: closing the dialog ends the application.
+    LoginDialog *showSignIn(bool quitOnCancel = true);
+
+    ActionForm *form(teller::ActionKind kind) const;
+    ActionForm *currentForm() const;
+    SupervisorPanel *supervisorPanel() const { return m_panel; }
+    std::optional<teller::AccountInfo> currentAccount() const { return m_account; }
+
+public Q_SLOTS:
+    void showForm(teller::ActionKind kind);
+    void focusSearch();
+    void showSupervision();
+    void showDesk();
+    void selectAccount(const QString &number);
+    void refreshAccount();
+
+Q_SIGNALS:
+    void signedIn();
+    void accountShown(const teller::AccountInfo &account);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildUi();
+    void buildMenus();
+    void onSignedIn(const teller::StaffInfo &staff, const QString &server, bool encrypted);
+    void onAccountLoaded(quint64 id, const teller::AccountInfo &account, const QList<teller::OperationInfo> &recent);
+    void onConnectionState(bool connected, const QString &detail);
+    void showAccount(const std::optional<teller::AccountInfo> &account);
+    void showReceipt(const teller::Outcome &outcome);
+    void activateSearchResult();
+    void watchNetwork();
+    void signOut();
+    // Asks before the window lets go of operations whose outcome it has not shown (unconfirmed,
+    // waiting for a supervisor); true when there are none or the teller agrees.
+    bool confirmLeavingUnfinished(bool signingOut);
+    // Forgets everything of the signed-out session: account, search, history, forms, panel.
+    void clearSession();
+    void removeSupervision();
+    void saveWindowState();
+
+    teller::TellerClient *m_client;
+    QPointer<LoginDialog> m_login;
+    std::optional<teller::AccountInfo> m_account;
+    teller::StaffInfo m_staff;
+    quint64 m_searchRequest = 0;
+    QString m_searchText;        // the text m_searchRequest was made for
+    QString m_resultsText;       // the text the listed results belong to
+    bool m_openWhenFound = false; // Enter was pressed before the results for the text arrived
+    quint64 m_accountRequest = 0;
+    QTimer m_searchDebounce;
+    bool m_closeWhenIdle = false;
+
+    QLineEdit *m_search;
+    QTableView *m_results;
+    AccountTableModel *m_resultsModel;
+    QLabel *m_holder;
+    QLabel *m_number;
+    QLabel *m_status;
+    QLabel *m_balance;
+    QLabel *m_held;
+    QLabel *m_available;
+    QTabWidget *m_tabs;
+    QTabWidget *m_pages;       // the desk, and for supervisors the supervision panel
+    SupervisorPanel *m_panel = nullptr;
+    QList<ActionForm *> m_forms;
+    QTableView *m_history;
+    OperationTableModel *m_historyModel;
+    QLabel *m_staffLabel;
+    QLabel *m_serverLabel;
+    QLabel *m_connectionLabel;
+    QLabel *m_networkLabel;
+};

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "Outcome.h"
+
+#include <QColor>
+#include <QList>
+#include <QString>
+
+#include <utility>
+
+class QWidget;
+
+// Words and colours shared by the window's parts.
+namespace ui {
+
+QString accountStatusText(const QString &status);
+QString operationKindText(const QString &kind);
+QString operationStatusText(const QString &status);
+
+inline const QColor Good{0x2e, 0x7d, 0x32};
+inline const QColor Bad{0xb2, 0x3b, 0x3b};
+inline const QColor Warn{0xb2, 0x6a, 0x00};
+
+// The libpq sslmode values offered for the connection, strongest first, each with its
+// translated description.
+QList<std::pair<QString, QString>> sslModes();
+
+// Enter held down repeats: the repeated key presses never reach `w`, so a held Enter can press
+// a field's Enter (or a button) once, never again in a form that has changed meanwhile.
+void ignoreHeldEnter(QWidget *w);
+
+// Gives every focusable child without one an accessible name taken from its buddy label,
+// tool tip or text: screen readers and tests can then find every control.
+void nameForAccessibility(QWidget *root);
+
+} // namespace ui

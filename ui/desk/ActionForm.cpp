@@ -1,0 +1,632 @@
+#include "ActionForm.h"
+
+#include "AmountValidator.h"
+#include "Ui.h"
+
+#include "TellerClient.h"
+
+#include <QFormLayout>
+#include <QJsonObject>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+using namespace teller;
+
+namespace {
+QLabel *problemLabel(QWidget *parent, const char *name, const QString &accessibleName)
+{
+    auto *l = new QLabel(parent);
+    l->setObjectName(QString::fromLatin1(name));
+    l->setAccessibleName(accessibleName);
+    l->setWordWrap(true);
+    l->setStyleSheet(QStringLiteral("color: %1;").arg(ui::Bad.name()));
+    l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return l;
+}
+} // namespace
+
+ActionForm::ActionForm(ActionKind kind, TellerClient *client, QWidget *parent)
+    : QWidget(parent), m_kind(kind), m_client(client)
+{
+    setObjectName(actionKindName(kind) + QStringLiteral("Form"));
+    const bool transfer = kind == ActionKind::Transfer;
+
+    m_accountLabel = new QLabel(this);
+    m_accountLabel->setObjectName(QStringLiteral("accountLabel"));
+    m_accountLabel->setWordWrap(true);
+    m_accountProblem = problemLabel(this, "accountProblem", tr("Problem with the account"));
+
+    auto *form = new QFormLayout;
+    form->addRow(kind == ActionKind::Deposit ? tr("Into:") : tr("From:"), m_accountLabel);
+    form->addRow(QString(), m_accountProblem);
+
+    if (transfer) {
+        m_targetEdit = new QLineEdit(this);
+        m_targetEdit->setObjectName(QStringLiteral("targetEdit"));
+        m_targetEdit->setMaxLength(40);
+        m_targetEdit->setPlaceholderText(tr("Account number"));
+        m_targetInfo = new QLabel(this);
+        m_targetInfo->setObjectName(QStringLiteral("targetInfo"));
+        m_targetInfo->setWordWrap(true);
+        auto *label = new QLabel(tr("&To account:"), this);
+        label->setBuddy(m_targetEdit);
+        form->addRow(label, m_targetEdit);
+        form->addRow(QString(), m_targetInfo);
+        m_targetDebounce.setSingleShot(true);
+        m_targetDebounce.setInterval(250);
+        connect(&m_targetDebounce, &QTimer::timeout, this, &ActionForm::lookUpTarget);
+        connect(m_targetEdit, &QLineEdit::textChanged, this, [this] {
+            m_target.reset();
+            m_targetRequest = 0;
+            m_targetProblem.clear();
+            m_targetDebounce.start();
+            revalidate();
+        });
+        connect(m_targetEdit, &QLineEdit::returnPressed, this, [this] { m_amount->setFocus(); });
+        connect(client, &TellerClient::accountLoaded, this,
+                [this](quint64 id, const AccountInfo &account, const QList<OperationInfo> &) {
+                    if (id != m_targetRequest)
+                        return;
+                    m_target = account;
+                    revalidate();
+                });
+        connect(client, &TellerClient::accountNotFound, this, [this](quint64 id, const QString &) {
+            if (id != m_targetRequest)
+                return;
+            m_target.reset();
+            m_targetProblem = tr("There is no account with this number.");
+            revalidate();
+        });
+        connect(client, &TellerClient::readFailed, this, [this](quint64 id, const Error &e) {
+            if (id != m_targetRequest)
+                return;
+            m_target.reset();
+            m_targetProblem = tr("The account could not be looked up: %1").arg(e.message);
+            revalidate();
+        });
+    }
+
+    m_amount = new AmountField(this);
+    m_amount->setObjectName(QStringLiteral("amountEdit"));
+    m_currencyLabel = new QLabel(this);
+    m_currencyLabel->setObjectName(QStringLiteral("currencyLabel"));
+    auto *amountRow = new QHBoxLayout;
+    amountRow->addWidget(m_amount, 1);
+    amountRow->addWidget(m_currencyLabel);
+    auto *amountLabel = new QLabel(tr("&Amount:"), this);
+    amountLabel->setBuddy(m_amount);
+    form->addRow(amountLabel, amountRow);
+    m_amountProblem = problemLabel(this, "amountProblem", tr("Problem with the amount"));
+    form->addRow(QString(), m_amountProblem);
+
+    m_note = new QLineEdit(this);
+    m_note->setObjectName(QStringLiteral("noteEdit"));
+    m_note->setMaxLength(ActionRequest::MaxNoteLength);
+    auto *noteLabel = new QLabel(tr("&Note:"), this);
+    noteLabel->setBuddy(m_note);
+    form->addRow(noteLabel, m_note);
+
+    const QString verb = kind == ActionKind::Withdrawal ? tr("&Withdraw")
+                         : kind == ActionKind::Deposit  ? tr("&Deposit")
+                                                        : tr("T&ransfer");
+    m_submit = new QPushButton(verb, this);
+    m_submit->setObjectName(QStringLiteral("submitButton"));
+    m_submit->setIcon(QIcon(kind == ActionKind::Withdrawal ? QStringLiteral(":/teller/icons/withdraw.png")
+                            : kind == ActionKind::Deposit  ? QStringLiteral(":/teller/icons/deposit.png")
+                                                           : QStringLiteral(":/teller/icons/transfer.png")));
+    m_submit->setToolTip(tr("Carry out the operation (Enter)"));
+    m_clear = new QPushButton(tr("&Clear"), this);
+    m_clear->setObjectName(QStringLiteral("clearButton"));
+    m_clear->setToolTip(tr("Clear the form (Esc)"));
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_clear);
+    buttons->addWidget(m_submit);
+
+    // Where progress and the outcome are shown.
+    m_outcomeFrame = new QFrame(this);
+    m_outcomeFrame->setObjectName(QStringLiteral("outcomeFrame"));
+    m_outcomeFrame->setFrameShape(QFrame::StyledPanel);
+    m_progress = new QProgressBar(m_outcomeFrame);
+    m_progress->setObjectName(QStringLiteral("progressBar"));
+    m_progress->setRange(0, 0);
+    m_progress->setTextVisible(false);
+    m_progress->setMaximumHeight(8);
+    m_outcomeTitle = new QLabel(m_outcomeFrame);
+    m_outcomeTitle->setObjectName(QStringLiteral("outcomeTitle"));
+    m_outcomeTitle->setWordWrap(true);
+    QFont big = m_outcomeTitle->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    big.setBold(true);
+    m_outcomeTitle->setFont(big);
+    m_outcomeDetail = new QLabel(m_outcomeFrame);
+    m_outcomeDetail->setObjectName(QStringLiteral("outcomeDetail"));
+    m_outcomeDetail->setWordWrap(true);
+    m_outcomeDetail->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_outcomeDetail->setFocusPolicy(Qt::StrongFocus); // Tab reaches it: the key can be copied
+    m_outcomeDetail->setAccessibleName(tr("Outcome details"));
+    m_outcomeTitle->setAccessibleName(tr("Outcome"));
+    m_receipt = new QPushButton(tr("Show &receipt"), m_outcomeFrame);
+    m_receipt->setObjectName(QStringLiteral("receiptButton"));
+    m_checkAgain = new QPushButton(tr("Check a&gain"), m_outcomeFrame);
+    m_checkAgain->setObjectName(QStringLiteral("checkAgainButton"));
+    m_checkAgain->setToolTip(tr("Ask the server again with the same key: it either confirms what happened or carries "
+                                "the operation out once."));
+    m_abandon = new QPushButton(tr("A&bandon"), m_outcomeFrame);
+    m_abandon->setObjectName(QStringLiteral("abandonButton"));
+    m_abandon->setToolTip(tr("Give the operation up for good: it will never be carried out. If it already was, you "
+                             "will see that instead."));
+    m_newOperation = new QPushButton(tr("New o&peration"), m_outcomeFrame);
+    m_newOperation->setObjectName(QStringLiteral("newOperationButton"));
+    m_newOperation->setToolTip(tr("Start a new operation (Esc)"));
+    auto *outcomeButtons = new QHBoxLayout;
+    outcomeButtons->addStretch(1);
+    outcomeButtons->addWidget(m_abandon);
+    outcomeButtons->addWidget(m_checkAgain);
+    outcomeButtons->addWidget(m_receipt);
+    outcomeButtons->addWidget(m_newOperation);
+    for (QPushButton *b : {m_receipt, m_checkAgain, m_abandon, m_newOperation})
+        b->setAutoDefault(true); // Enter presses the focused button, outside a dialog too
+    auto *outcomeLayout = new QVBoxLayout(m_outcomeFrame);
+    outcomeLayout->addWidget(m_progress);
+    outcomeLayout->addWidget(m_outcomeTitle);
+    outcomeLayout->addWidget(m_outcomeDetail);
+    outcomeLayout->addLayout(outcomeButtons);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addLayout(buttons);
+    layout->addWidget(m_outcomeFrame);
+    layout->addStretch(1);
+
+    // Enter held down must not press anything a second time (a new account's amount field, a
+    // form that became editable again after a rejection, the buttons of the outcome).
+    for (QWidget *w : {static_cast<QWidget *>(m_amount), static_cast<QWidget *>(m_note), static_cast<QWidget *>(m_receipt),
+                       static_cast<QWidget *>(m_checkAgain), static_cast<QWidget *>(m_abandon),
+                       static_cast<QWidget *>(m_newOperation)})
+        ui::ignoreHeldEnter(w);
+    if (m_targetEdit)
+        ui::ignoreHeldEnter(m_targetEdit);
+
+    connect(m_amount, &AmountField::validityChanged, this, &ActionForm::revalidate);
+    connect(m_amount, &QLineEdit::returnPressed, this, &ActionForm::submit);
+    connect(m_note, &QLineEdit::returnPressed, this, &ActionForm::submit);
+    connect(m_submit, &QPushButton::clicked, this, &ActionForm::submit);
+    connect(m_clear, &QPushButton::clicked, this, &ActionForm::cancel);
+    connect(m_receipt, &QPushButton::clicked, this, [this] {
+        if (m_outcome)
+            Q_EMIT receiptRequested(*m_outcome);
+    });
+    connect(m_checkAgain, &QPushButton::clicked, this, &ActionForm::checkAgain);
+    connect(m_abandon, &QPushButton::clicked, this, &ActionForm::abandon);
+    connect(m_newOperation, &QPushButton::clicked, this, &ActionForm::cancel);
+    connect(client, &TellerClient::actionRetrying, this, &ActionForm::onRetrying);
+    connect(client, &TellerClient::operationChanged, this, &ActionForm::onOperationChanged);
+    m_followUp.setSingleShot(true);
+    m_followUp.setInterval(300);
+    connect(&m_followUp, &QTimer::timeout, this, [this] {
+        if (m_state != State::Pending || !m_action)
+            return;
+        setState(State::InFlight);
+        m_outcomeTitle->setText(tr("Asking the server…"));
+        if (!m_client->queryStatus(m_action->key)) {
+            setState(State::Pending);
+            m_followUp.start();
+        }
+    });
+    connect(client, &TellerClient::actionFinished, this, &ActionForm::onFinished);
+
+    setState(State::Editing);
+    setAccount(std::nullopt);
+}
+
+void ActionForm::setStaff(const StaffInfo &staff)
+{
+    m_staff = staff;
+    revalidate();
+}
+
+void ActionForm::setAccount(const std::optional<AccountInfo> &account)
+{
+    // Refreshing the same account (new balance) keeps what was typed. Another account does not
+    // change a form that holds an action; any other form starts afresh: an amount or a transfer's
+    // target typed for one customer is never carried out on another's account, and the outcome
+    // of the last customer's operation ("pay out 10.00") is never shown under the next one's name.
+    const bool otherAccount = account.has_value() != m_account.has_value() || (account && account->id != m_account->id);
+    if (otherAccount && holdsUnfinishedAction())
+        return;
+    if (otherAccount)
+        reset();
+    m_account = account;
+    if (account) {
+        m_accountLabel->setText(QStringLiteral("<b>%1</b> — %2<br>%3: %4")
+                                    .arg(account->number.toHtmlEscaped(), account->holder.toHtmlEscaped(), tr("Available"),
+                                         account->available().toDisplayWithCode(locale())));
+        m_amount->setCurrency(account->currency());
+        m_currencyLabel->setText(account->currency().code());
+    } else {
+        m_accountLabel->setText(tr("No account selected. Find one with Ctrl+F."));
+        m_amount->setCurrency(std::nullopt);
+        m_currencyLabel->clear();
+    }
+    revalidate();
+}
+
+void ActionForm::focusEntry()
+{
+    if (m_state != State::Editing) {
+        (m_checkAgain->isVisible() ? m_checkAgain : m_newOperation)->setFocus();
+        return;
+    }
+    if (m_targetEdit && m_targetEdit->text().isEmpty())
+        m_targetEdit->setFocus();
+    else
+        m_amount->setFocus();
+}
+
+QString ActionForm::describeTarget() const
+{
+    if (!m_target)
+        return {};
+    return QStringLiteral("%1 — %2 (%3)").arg(m_target->holder, m_target->currency().code(), ui::accountStatusText(m_target->status));
+}
+
+void ActionForm::lookUpTarget()
+{
+    if (!m_targetEdit)
+        return;
+    auto number = normalizeAccountNumber(m_targetEdit->text());
+    if (!number) {
+        m_targetInfo->setText(m_targetEdit->text().trimmed().isEmpty() ? QString() : number.error().message);
+        m_targetInfo->setStyleSheet(QStringLiteral("color: %1;").arg(ui::Bad.name()));
+        return;
+    }
+    m_targetInfo->setText(tr("Looking up…"));
+    m_targetInfo->setStyleSheet({});
+    m_targetProblem.clear();
+    m_targetRequest = m_client->loadAccount(*number);
+}
+
+void ActionForm::revalidate()
+{
+    const bool debit = m_kind != ActionKind::Deposit;
+    QString accountProblem;
+    if (m_account) {
+        if (m_account->status == u"closed")
+            accountProblem = reasonText(QStringLiteral("account_closed"));
+        else if (debit && m_account->status == u"frozen")
+            accountProblem = reasonText(QStringLiteral("account_frozen"));
+    }
+    m_accountProblem->setText(accountProblem);
+    m_accountProblem->setVisible(!accountProblem.isEmpty());
+
+    bool targetOk = true;
+    if (m_targetEdit) {
+        targetOk = false;
+        QString info;
+        QColor colour = ui::Bad;
+        if (m_targetEdit->text().trimmed().isEmpty()) {
+            info.clear();
+        } else if (auto number = normalizeAccountNumber(m_targetEdit->text()); !number) {
+            info = number.error().message;
+        } else if (m_account && *number == m_account->number) {
+            info = tr("A transfer needs two different accounts.");
+        } else if (!m_target && !m_targetProblem.isEmpty()) {
+            info = m_targetProblem;
+        } else if (!m_target) {
+            info = m_targetRequest ? tr("Looking up…") : QString();
+            colour = palette().color(QPalette::WindowText);
+        } else if (m_target->status == u"closed") {
+            info = describeTarget() + QStringLiteral(": ") + reasonText(QStringLiteral("account_closed"));
+        } else if (m_account && !(m_target->currency() == m_account->currency())) {
+            info = describeTarget() + QStringLiteral(": ") + reasonText(QStringLiteral("currency_mismatch"));
+        } else {
+            info = describeTarget();
+            colour = ui::Good;
+            targetOk = true;
+        }
+        m_targetInfo->setText(info);
+        m_targetInfo->setStyleSheet(QStringLiteral("color: %1;").arg(colour.name()));
+    }
+
+    QString amountNote = m_amount->problem();
+    QColor amountColour = ui::Bad;
+    if (amountNote.isEmpty() && m_amount->money() && m_account && debit) {
+        const Money amount = *m_amount->money();
+        const Money room(m_account->available().minorUnits() - m_account->floor.minorUnits(), m_account->currency());
+        if (amount.minorUnits() > room.minorUnits()) {
+            amountNote = tr("More than the available %1: the server will refuse it unless money came in meanwhile.")
+                             .arg(room.toDisplayWithCode(locale()));
+            amountColour = ui::Warn;
+        } else if (m_staff && m_staff->approvalLimit
+                   && (!(m_staff->approvalLimit->currency() == amount.currency())
+                       || amount.minorUnits() > m_staff->approvalLimit->minorUnits())) {
+            amountNote = tr("Above your approval limit of %1: a supervisor must approve it.")
+                             .arg(m_staff->approvalLimit->toDisplayWithCode(locale()));
+            amountColour = ui::Warn;
+        }
+    }
+    m_amountProblem->setText(amountNote);
+    m_amountProblem->setStyleSheet(QStringLiteral("color: %1;").arg(amountColour.name()));
+    m_amountProblem->setVisible(!amountNote.isEmpty());
+
+    m_valid = m_account && accountProblem.isEmpty() && targetOk && m_amount->money().has_value();
+    m_submit->setEnabled(m_valid && m_state == State::Editing);
+}
+
+void ActionForm::setState(State state)
+{
+    m_state = state;
+    const bool editing = state == State::Editing;
+    m_amount->setReadOnly(!editing);
+    m_note->setReadOnly(!editing);
+    if (m_targetEdit)
+        m_targetEdit->setReadOnly(!editing);
+    m_submit->setEnabled(editing && m_valid);
+    m_clear->setEnabled(editing);
+    m_progress->setVisible(state == State::InFlight);
+    m_outcomeFrame->setVisible(!editing || m_outcome.has_value());
+    m_checkAgain->setVisible(state == State::Unconfirmed || state == State::Pending);
+    m_abandon->setVisible(state == State::Unconfirmed);
+    m_newOperation->setVisible(state == State::Finished || state == State::Pending);
+    m_receipt->setVisible(state == State::Finished && m_outcome && m_outcome->status == OutcomeStatus::Completed);
+    Q_EMIT stateChanged(state);
+}
+
+void ActionForm::submit()
+{
+    // Only an editable, valid form makes an action; once made, the button and the fields are
+    // locked before control returns to the event loop, so a second click or a held Enter key
+    // finds nothing to press.
+    if (m_state != State::Editing || !m_valid || !m_account || !m_amount->money())
+        return;
+    auto request = ActionRequest::create(m_kind, m_account->number, m_targetEdit ? m_targetEdit->text() : QString(),
+                                         *m_amount->money(), m_note->text());
+    if (!request) {
+        m_amountProblem->setText(request.error().message);
+        m_amountProblem->setVisible(true);
+        return;
+    }
+    m_action = Action::create(*request);
+    m_outcome.reset();
+    send();
+}
+
+void ActionForm::send()
+{
+    if (!m_action)
+        return;
+    if (!m_client->submit(*m_action)) {
+        // Another form's action is still with the server: this one was not sent.
+        if (m_state == State::Unconfirmed) {
+            // In doubt: it keeps its key, and only that key may settle it.
+            showClientBusy();
+            return;
+        }
+        // A fresh action that never left: nothing happened, the form stays as it was.
+        m_action.reset();
+        setState(State::Editing);
+        m_outcomeTitle->setText(tr("Another operation is still being confirmed. Wait for it, then submit again."));
+        m_outcomeTitle->setStyleSheet({});
+        m_outcomeDetail->clear();
+        m_outcomeFrame->setVisible(true);
+        return;
+    }
+    setState(State::InFlight);
+    m_outcomeTitle->setText(tr("Sending…"));
+    m_outcomeTitle->setStyleSheet({});
+    m_outcomeDetail->setText(tr("Operation key %1").arg(m_action->key.toString()));
+}
+
+void ActionForm::showClientBusy()
+{
+    // The unconfirmed action stays as it is, with its key; nothing was sent.
+    m_outcomeTitle->setText(tr("Not confirmed — do not pay out yet. Another operation is still being confirmed: "
+                               "try again once it is done."));
+    m_outcomeTitle->setStyleSheet(QStringLiteral("color: %1;").arg(ui::Warn.name()));
+    focusEntry();
+}
+
+void ActionForm::checkAgain()
+{
+    if (m_state == State::Pending && m_action) {
+        setState(State::InFlight);
+        m_outcomeTitle->setText(tr("Asking the server…"));
+        if (!m_client->queryStatus(m_action->key)) {
+            // Another operation is with the server: ask as soon as it is done.
+            setState(State::Pending);
+            m_followUp.start();
+        }
+        return;
+    }
+    if (m_state != State::Unconfirmed || !m_action)
+        return;
+    // The same action, the same key: the server answers from its record if the first attempt
+    // went through, and carries it out once if it did not.
+    send();
+}
+
+void ActionForm::abandon()
+{
+    if (m_state != State::Unconfirmed || !m_action)
+        return;
+    const auto answer = QMessageBox::question(this, tr("Abandon the operation?"),
+                                              tr("The operation (key %1) will never be carried out. If it already was, "
+                                                 "you will see that instead. Abandon it?")
+                                                  .arg(m_action->key.toString()));
+    if (answer != QMessageBox::Yes || m_state != State::Unconfirmed || !m_action)
+        return;
+    if (!m_client->abandon(m_action->key)) {
+        showClientBusy();
+        return;
+    }
+    setState(State::InFlight);
+    m_outcomeTitle->setText(tr("Abandoning…"));
+}
+
+void ActionForm::cancel()
+{
+    if (m_state == State::Pending && m_action) {
+        // The operation stays held on the server and the supervisor's decision still applies:
+        // leave it only knowingly.
+        const auto answer = QMessageBox::question(
+            this, tr("Stop waiting for the supervisor?"),
+            tr("The operation (key %1) stays held until a supervisor approves or rejects it, and that decision "
+               "still applies. This form will no longer show it: the outcome will be in the account's recent "
+               "operations. Do not pay out before you see it there.\n\nStart a new operation?")
+                .arg(m_action->key.toString()),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer != QMessageBox::Yes || m_state != State::Pending)
+            return; // declined, or the decision came in meanwhile and is shown
+    }
+    if (m_state == State::Editing || m_state == State::Finished || m_state == State::Pending) {
+        reset();
+        focusEntry();
+    }
+    // In flight or unconfirmed: nothing to cancel; the action must be settled first.
+}
+
+void ActionForm::reset()
+{
+    if (m_state == State::InFlight)
+        return;
+    m_followUp.stop();
+    m_action.reset();
+    m_outcome.reset();
+    setState(State::Editing);
+    m_amount->clear();
+    m_note->clear();
+    if (m_targetEdit) {
+        m_targetEdit->clear();
+        m_targetDebounce.stop();
+        m_target.reset();
+        m_targetRequest = 0;
+        m_targetProblem.clear();
+        revalidate();
+    }
+    m_outcomeTitle->clear();
+    m_outcomeDetail->clear();
+    m_outcomeFrame->setVisible(false);
+}
+
+void ActionForm::onOperationChanged(const QJsonObject &event)
+{
+    // The supervisor decided (or time ran out): fetch the outcome at once.
+    if (m_state != State::Pending || !m_action || event.value(QStringLiteral("key")).toString() != m_action->key.toString())
+        return;
+    if (event.value(QStringLiteral("status")).toString() == u"pending_approval")
+        return;
+    // The payload says only that the status changed; who decided, and why, comes with the
+    // status the server answers to this teller's own question.
+    m_followUp.start(0);
+}
+
+void ActionForm::onRetrying(const IdempotencyKey &key, const RetryNotice &notice)
+{
+    if (!m_action || !(key == m_action->key) || m_state != State::InFlight)
+        return;
+    m_outcomeTitle->setText(tr("%1 — retrying, attempt %2 of %3")
+                                .arg(notice.message, QString::number(notice.nextAttempt), QString::number(notice.maxAttempts)));
+    m_outcomeTitle->setStyleSheet(QStringLiteral("color: %1;").arg(ui::Warn.name()));
+}
+
+void ActionForm::onFinished(const Outcome &outcome)
+{
+    if (!m_action || !(outcome.key == m_action->key) || m_state != State::InFlight)
+        return;
+    showOutcome(outcome);
+}
+
+void ActionForm::showOutcome(const Outcome &outcome)
+{
+    m_outcome = outcome;
+    QString title, detail;
+    QColor colour = ui::Bad;
+    State next = State::Finished;
+    const QLocale l = locale();
+    const QString amount = outcome.amount ? outcome.amount->toDisplayWithCode(l)
+                                          : (m_action ? m_action->request.amount().toDisplayWithCode(l) : QString());
+    switch (outcome.status) {
+    case OutcomeStatus::Completed:
+        colour = ui::Good;
+        if (!outcome.decidedBy.isEmpty())
+            title = m_kind == ActionKind::Withdrawal ? tr("Approved by %1 — pay out %2").arg(outcome.decidedBy, amount)
+                                                     : tr("Approved by %1 — %2 transferred").arg(outcome.decidedBy, amount);
+        else
+            title = m_kind == ActionKind::Withdrawal ? tr("Completed — pay out %1").arg(amount)
+                : m_kind == ActionKind::Deposit  ? tr("Completed — %1 paid in").arg(amount)
+                                                 : tr("Completed — %1 transferred").arg(amount);
+        if (outcome.balanceAfter)
+            detail = tr("Balance after: %1").arg(outcome.balanceAfter->toDisplayWithCode(l));
+        if (outcome.replayed)
+            detail += u'\n' + tr("This operation had already been carried out; it was not repeated.");
+        break;
+    case OutcomeStatus::Rejected:
+        title = outcome.decidedBy.isEmpty() ? tr("Rejected — %1").arg(reasonText(outcome.reason))
+                : outcome.decisionNote.isEmpty()
+                    ? tr("Rejected by %1").arg(outcome.decidedBy)
+                    : tr("Rejected by %1: %2").arg(outcome.decidedBy, outcome.decisionNote);
+        detail = tr("Nothing was paid or booked.");
+        break;
+    case OutcomeStatus::PendingApproval:
+        colour = ui::Warn;
+        title = tr("Waiting for a supervisor — do not pay out yet");
+        detail = tr("%1 is held on the account until a supervisor approves or rejects it.").arg(amount);
+        next = State::Pending;
+        break;
+    case OutcomeStatus::Busy:
+        colour = ui::Warn;
+        title = tr("The account is locked by another operation — nothing was done");
+        detail = outcome.message;
+        next = State::Unconfirmed;
+        break;
+    case OutcomeStatus::InDoubt:
+        colour = ui::Warn;
+        title = tr("Not confirmed — do not pay out yet");
+        detail = outcome.message;
+        next = State::Unconfirmed;
+        break;
+    case OutcomeStatus::Expired:
+        title = tr("The approval did not come in time; the hold was released.");
+        break;
+    case OutcomeStatus::Abandoned:
+        title = tr("This operation was abandoned; it will never be carried out.");
+        break;
+    case OutcomeStatus::KeyReused:
+        title = tr("The server refused the operation key (used for another operation).");
+        break;
+    case OutcomeStatus::Unknown:
+        colour = ui::Warn;
+        title = tr("The server has no record of this operation.");
+        next = State::Unconfirmed;
+        break;
+    case OutcomeStatus::Error:
+        title = tr("Failed — %1").arg(outcome.message);
+        detail = tr("Nothing was paid or booked.");
+        break;
+    }
+    if (m_action)
+        detail += (detail.isEmpty() ? QString() : QStringLiteral("\n")) + tr("Operation key %1").arg(m_action->key.toString());
+    m_outcomeTitle->setText(title);
+    m_outcomeTitle->setStyleSheet(QStringLiteral("color: %1;").arg(colour.name()));
+    m_outcomeDetail->setText(detail);
+    // After a rejection or failure the teller may correct the form: that is a new action.
+    if (outcome.status == OutcomeStatus::Rejected || outcome.status == OutcomeStatus::Error
+        || outcome.status == OutcomeStatus::KeyReused) {
+        m_action.reset();
+        setState(State::Editing);
+        m_outcomeFrame->setVisible(true);
+    } else {
+        setState(next);
+    }
+    Q_EMIT outcomeShown(outcome);
+    focusEntry();
+}

@@ -1,0 +1,119 @@
+#pragma once
+
+#include "Accounts.h"
+#include "Action.h"
+#include "Staff.h"
+#include "Outcome.h"
+
+#include <QTimer>
+#include <QWidget>
+
+#include <optional>
+
+namespace teller {
+class TellerClient;
+struct RetryNotice;
+}
+class AmountField;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QFrame;
+
+// One form: a withdrawal, a deposit or a transfer from the selected account. It validates as
+// the teller types, and once submitted it holds its action (and the action's key) until the
+// outcome is definitive: a double click, Enter held down or a lost connection never makes a
+// second action. An unconfirmed action can only be checked again with the same key.
+class ActionForm : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum class State {
+        Editing,     // the teller fills the form
+        InFlight,    // the action is with the server (and possibly retrying)
+        Finished,    // definitive: completed, rejected, ... (a new operation may start)
+        Unconfirmed, // in doubt or busy: only "check again" with the same key
+        Pending,     // waiting for a supervisor
+    };
+    Q_ENUM(State)
+
+    ActionForm(teller::ActionKind kind, teller::TellerClient *client, QWidget *parent = nullptr);
+
+    teller::ActionKind kind() const { return m_kind; }
+    State state() const { return m_state; }
+    // True while this form holds an action whose outcome is not yet definitive (in flight,
+    // unconfirmed, or waiting for a supervisor).
+    bool holdsUnfinishedAction() const
+    {
+        return m_state == State::InFlight || m_state == State::Unconfirmed || m_state == State::Pending;
+    }
+    std::optional<teller::Action> action() const { return m_action; }
+    std::optional<teller::Outcome> lastOutcome() const { return m_outcome; }
+
+    void setAccount(const std::optional<teller::AccountInfo> &account);
+    void setStaff(const teller::StaffInfo &staff);
+    void focusEntry();
+    // Forgets the form, its action and its outcome (after sign-out: nothing of one staff
+    // member's session is left for the next). Not while an action is in flight.
+    void reset();
+
+public Q_SLOTS:
+    void submit();
+    // Esc: clears the form while editing, or starts a new operation after a definitive one
+    // (after asking, when the operation still waits for a supervisor).
+    void cancel();
+    void checkAgain();
+    void abandon();
+
+Q_SIGNALS:
+    void outcomeShown(const teller::Outcome &outcome);
+    void receiptRequested(const teller::Outcome &outcome);
+    void stateChanged(ActionForm::State state);
+
+private:
+    void setState(State state);
+    void revalidate();
+    void lookUpTarget();
+    void onRetrying(const teller::IdempotencyKey &key, const teller::RetryNotice &notice);
+    void onFinished(const teller::Outcome &outcome);
+    void showOutcome(const teller::Outcome &outcome);
+    void send();
+    void showClientBusy();
+    QString describeTarget() const;
+    void onOperationChanged(const QJsonObject &event);
+
+    teller::ActionKind m_kind;
+    teller::TellerClient *m_client;
+    State m_state = State::Editing;
+    std::optional<teller::AccountInfo> m_account;
+    std::optional<teller::AccountInfo> m_target;
+    std::optional<teller::StaffInfo> m_staff;
+    std::optional<teller::Action> m_action;
+    std::optional<teller::Outcome> m_outcome;
+    quint64 m_targetRequest = 0;
+    QString m_targetProblem; // why the target account could not be found, until it is edited
+    QTimer m_followUp;       // asks again when the client was busy
+    QTimer m_targetDebounce;
+    bool m_valid = false;
+
+    QLabel *m_accountLabel;
+    QLabel *m_accountProblem;
+    QLineEdit *m_targetEdit = nullptr;
+    QLabel *m_targetInfo = nullptr;
+    AmountField *m_amount;
+    QLabel *m_currencyLabel;
+    QLabel *m_amountProblem;
+    QLineEdit *m_note;
+    QPushButton *m_submit;
+    QPushButton *m_clear;
+    QFrame *m_outcomeFrame;
+    QProgressBar *m_progress;
+    QLabel *m_outcomeTitle;
+    QLabel *m_outcomeDetail;
+    QPushButton *m_receipt;
+    QPushButton *m_checkAgain;
+    QPushButton *m_abandon;
+    QPushButton *m_newOperation;
+};
