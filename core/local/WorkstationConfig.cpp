@@ -1,6 +1,7 @@
 #include "WorkstationConfig.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSettings>
@@ -18,7 +19,7 @@ public:
         const QString k = QString::fromLatin1(key);
         if (!m_s.contains(k))
             return std::nullopt;
-        const QString v = m_s.value(k).toString().trimmed();
+        const QString v = raw(k).trimmed();
         if (v.isEmpty() || v.contains(u';') || (pattern && !pattern->match(v).hasMatch())) {
             problem(key, v, expected ? QCoreApplication::translate("teller::WorkstationConfig", expected) : QCoreApplication::translate("teller::WorkstationConfig", "a value without \";\""));
             return std::nullopt;
@@ -31,7 +32,7 @@ public:
         const QString k = QString::fromLatin1(key);
         if (!m_s.contains(k))
             return std::nullopt;
-        const QString v = m_s.value(k).toString().trimmed();
+        const QString v = raw(k).trimmed();
         static const QRegularExpression digits(QStringLiteral("^\\d{1,10}$"));
         const qint64 n = v.toLongLong();
         if (!digits.match(v).hasMatch() || n < min || n > max) {
@@ -44,6 +45,14 @@ public:
     std::optional<Error> error;
 
 private:
+    // QSettings reads an unquoted value with commas as a list (host = db1,db2 as "db1", "db2",
+    // whose toString() is empty): join it again, so that it is checked as it was written.
+    QString raw(const QString &k) const
+    {
+        const QVariant v = m_s.value(k);
+        return v.typeId() == QMetaType::QStringList ? v.toStringList().join(u',') : v.toString();
+    }
+
     void problem(const char *key, const QString &value, const QString &expected)
     {
         if (error)
@@ -83,6 +92,33 @@ Result<WorkstationConfig> WorkstationConfig::load(const QString &requested)
     }
     if (!info.isReadable())
         return fail(Error::config(QCoreApplication::translate("teller::WorkstationConfig", "The configuration file %1 cannot be read.").arg(path)));
+    // Every line must be a [section], a key = value, a comment or empty. QSettings skips a line
+    // it cannot read (a key without "=") and tells only once asked for every key, and a line
+    // lost unnoticed can weaken the connection (a dropped sslmode). A UTF-8 byte order mark,
+    // # comments and a value continued with "\" are fine.
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(Error::config(QCoreApplication::translate("teller::WorkstationConfig", "The configuration file %1 cannot be read.").arg(path)));
+        const QByteArray content = file.readAll();
+        int number = 0;
+        bool continued = false;
+        for (QByteArray line : content.split('\n')) {
+            ++number;
+            if (number == 1 && line.startsWith("\xEF\xBB\xBF"))
+                line.remove(0, 3);
+            line = line.trimmed();
+            const bool ok = continued || line.isEmpty() || line.startsWith(';') || line.startsWith('#') || line.contains('=')
+                            || (line.startsWith('[') && line.endsWith(']'));
+            if (!ok)
+                return fail(Error::config(QCoreApplication::translate("teller::WorkstationConfig",
+                                                                      "The configuration file %1 is not a valid INI file: line %2 is "
+                                                                      "neither a [section], a key = value nor a ; comment.")
+                                              .arg(path)
+                                              .arg(number)));
+            continued = line.endsWith('\\');
+        }
+    }
     QSettings s(path, QSettings::IniFormat);
     if (s.status() != QSettings::NoError)
         return fail(Error::config(QCoreApplication::translate("teller::WorkstationConfig", "The configuration file %1 is not a valid INI file.").arg(path)));

@@ -2103,6 +2103,10 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
         <source>The configuration %1 names the root certificate %2, which does not exist.</source>
         <translation>Die Konfiguration %1 nennt das Stammzertifikat %2, das nicht existiert.</translation>
     </message>
+    <message>
+        <source>The configuration file %1 is not a valid INI file: line %2 is neither a [section], a key = value nor a ; comment.</source>
+        <translation>Die Konfigurationsdatei %1 ist keine gültige INI-Datei: Zeile %2 ist weder ein [Abschnitt] noch Schlüssel = Wert noch ein ;-Kommentar.</translation>
+    </message>
 </context>
 <context>
     <name>teller::demo</name>

@@ -2089,6 +2089,10 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
         <source>The configuration %1 names the root certificate %2, which does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The configuration file %1 is not a valid INI file: line %2 is neither a [section], a key = value nor a ; comment.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>teller::demo</name>
