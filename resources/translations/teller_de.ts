@@ -1590,6 +1590,10 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
         <source>committing the import</source>
         <translation>beim Abschließen des Imports</translation>
     </message>
+    <message>
+        <source>the file is not UTF-8 text (save it as UTF-8).</source>
+        <translation>die Datei ist kein UTF-8-Text (als UTF-8 speichern).</translation>
+    </message>
 </context>
 <context>
     <name>teller::ConnectionSettings</name>

@@ -1576,6 +1576,10 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
         <source>committing the import</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the file is not UTF-8 text (save it as UTF-8).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>teller::ConnectionSettings</name>
