@@ -223,6 +223,7 @@ void TellerClient::startSessions(const ConnectionSettings &settings, const Sessi
                 // A cheap round trip tells whether the listening connection is still there.
                 bool ok = w.session->ping();
                 if (!ok) {
+                    report(false); // what was sent while it was down is lost: going live again reloads
                     w.session->close();
                     ok = subscribe();
                 }

@@ -937,12 +937,16 @@ private Q_SLOTS:
         QTRY_VERIFY(sql.count(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE '%listen%' "
                                              "AND datname = current_database()"))
                     == 1);
+        const qint64 dropped = sql.count(QStringLiteral("SELECT pid FROM pg_stat_activity WHERE application_name LIKE '%listen%' "
+                                                        "AND datname = current_database()"));
         QVERIFY(sql.value(QStringLiteral("SELECT bool_and(pg_terminate_backend(pid)) FROM pg_stat_activity "
                                          "WHERE application_name LIKE '%listen%' AND datname = current_database()"))
                     .toBool());
-        // It notices, reconnects and subscribes again by itself.
+        // It notices, reconnects and subscribes again by itself: another session listens (the
+        // ended one may still be listed for a moment).
         QTRY_VERIFY_WITH_TIMEOUT(sql.count(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE "
-                                                          "'%listen%' AND datname = current_database()"))
+                                                          "'%listen%' AND datname = current_database() AND pid <> ?"),
+                                           {dropped})
                                      == 1,
                                  10000);
         QTRY_VERIFY_WITH_TIMEOUT(live->text().contains(QLatin1String("Live")), 10000);
@@ -951,6 +955,16 @@ private Q_SLOTS:
                      .status,
                  OutcomeStatus::PendingApproval);
         QTRY_COMPARE_WITH_TIMEOUT(panel->pendingCount(), before + 1, 3000);
+
+        // What changes while nobody listens is not lost: once it listens again, the panel
+        // reloads (well before its 30 s fallback refresh).
+        QVERIFY(sql.value(QStringLiteral("SELECT bool_and(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                         "WHERE application_name LIKE '%listen%' AND datname = current_database()"))
+                    .toBool());
+        QCOMPARE(executeAs(m_db, QStringLiteral("t_limited"), makeAction(ActionKind::Withdrawal, QStringLiteral("10000001"), 10600))
+                     .status,
+                 OutcomeStatus::PendingApproval);
+        QTRY_COMPARE_WITH_TIMEOUT(panel->pendingCount(), before + 2, 12000);
     }
 
     void everyControlHasAnAccessibleName()

@@ -217,6 +217,8 @@ void SupervisorPanel::updateLive(bool live)
     m_live->setToolTip(live ? tr("Changes arrive as they happen (LISTEN/NOTIFY).")
                             : tr("Live updates are not available right now; the list is refreshed on a timer."));
     m_fallback.start(live ? 30000 : 5000);
+    if (live)
+        m_refreshSoon.start(); // catch up on what changed while no notification could arrive
 }
 
 void SupervisorPanel::refresh()
