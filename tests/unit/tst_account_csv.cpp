@@ -77,9 +77,11 @@ private Q_SLOTS:
         QTest::addRow("header in capitals") << QByteArray("NUMBER,Holder\n1001,Anna\n") << QStringList{u"2|1001|Anna|EUR|0"_s};
         QTest::addRow("header with spaces") << QByteArray("  Number , Holder \n1001,Anna\n") << QStringList{u"2|1001|Anna|EUR|0"_s};
         QTest::addRow("header after empty lines") << QByteArray("\n\nnumber,holder\n1001,Anna\n") << QStringList{u"4|1001|Anna|EUR|0"_s};
-        QTest::addRow("byte order mark and header") << QByteArray("\xEF\xBB\xBFnumber,holder\n1001,Anna")
-                                                   << QStringList{u"2|1001|Anna|EUR|0"_s};
-        QTest::addRow("byte order mark, no header") << QByteArray("\xEF\xBB\xBF" "1001,Anna") << QStringList{u"1|1001|Anna|EUR|0"_s};
+        QTest::addRow("byte order mark and header")
+            << QByteArray("\xEF\xBB\xBFnumber,holder\n1001,Anna") << QStringList{u"2|1001|Anna|EUR|0"_s};
+        QTest::addRow("byte order mark, no header") << QByteArray("\xEF\xBB\xBF"
+                                                                  "1001,Anna")
+                                                    << QStringList{u"1|1001|Anna|EUR|0"_s};
 
         QTest::addRow("CRLF") << QByteArray("number,holder\r\n1001,Anna\r\n1002,Ben\r\n")
                               << QStringList{u"2|1001|Anna|EUR|0"_s, u"3|1002|Ben|EUR|0"_s};
@@ -88,7 +90,8 @@ private Q_SLOTS:
                                            << QStringList{u"1|1001|Anna|EUR|0"_s, u"2|1002|Ben|EUR|0"_s, u"3|1003|Cem|EUR|0"_s};
         QTest::addRow("empty lines") << QByteArray("\n1001,Anna\n\n\n1002,Ben\n\n")
                                      << QStringList{u"2|1001|Anna|EUR|0"_s, u"5|1002|Ben|EUR|0"_s};
-        QTest::addRow("blank lines") << QByteArray("1001,Anna\n   \n\t\n1002,Ben") << QStringList{u"1|1001|Anna|EUR|0"_s, u"4|1002|Ben|EUR|0"_s};
+        QTest::addRow("blank lines") << QByteArray("1001,Anna\n   \n\t\n1002,Ben")
+                                     << QStringList{u"1|1001|Anna|EUR|0"_s, u"4|1002|Ben|EUR|0"_s};
         QTest::addRow("empty CRLF lines") << QByteArray("\r\n1001,Anna\r\n\r\n1002,Ben\r\n")
                                           << QStringList{u"2|1001|Anna|EUR|0"_s, u"4|1002|Ben|EUR|0"_s};
 
@@ -96,7 +99,8 @@ private Q_SLOTS:
         QTest::addRow("doubled quotes") << QByteArray("7002,\"Café \"\"Zur Post\"\"\",eur,")
                                         << QStringList{u"1|7002|Café \"Zur Post\"|EUR|0"_s};
         QTest::addRow("only a doubled quote") << QByteArray("7002,\"\"\"\"") << QStringList{u"1|7002|\"|EUR|0"_s};
-        QTest::addRow("every field quoted") << QByteArray("\"1001\",\"Anna\",\"EUR\",\"-1.00\"") << QStringList{u"1|1001|Anna|EUR|-100"_s};
+        QTest::addRow("every field quoted") << QByteArray("\"1001\",\"Anna\",\"EUR\",\"-1.00\"")
+                                            << QStringList{u"1|1001|Anna|EUR|-100"_s};
         QTest::addRow("quoted empty currency and floor") << QByteArray("1001,Anna,\"\",\"\"") << QStringList{u"1|1001|Anna|EUR|0"_s};
         QTest::addRow("space before a quote") << QByteArray("1001,  \"Anna\"") << QStringList{u"1|1001|Anna|EUR|0"_s};
         // A quoted field may hold a line break; the holder's name is simplified, and the
@@ -111,9 +115,10 @@ private Q_SLOTS:
         QTest::addRow("number with spaces and lower case") << QByteArray("de 7001 ,Anna") << QStringList{u"1|DE7001|Anna|EUR|0"_s};
         QTest::addRow("number 34 characters") << QByteArray(QByteArray(34, '9') + ",Anna")
                                               << QStringList{QStringLiteral("1|%1|Anna|EUR|0").arg(QString(34, u'9'))};
-        QTest::addRow("holder non-ASCII") << QByteArray("1001,Jörg Müller-Łukasz 山田") << QStringList{u"1|1001|Jörg Müller-Łukasz 山田|EUR|0"_s};
-        QTest::addRow("holder 200 characters") << QByteArray("1001," + QByteArray(200, 'a'))
-                                               << QStringList{QStringLiteral("1|1001|%1|EUR|0").arg(QString(200, u'a'))};
+        QTest::addRow("holder non-ASCII") << QByteArray("1001,Jörg Müller-Łukasz 山田")
+                                          << QStringList{u"1|1001|Jörg Müller-Łukasz 山田|EUR|0"_s};
+        QTest::addRow("holder 200 characters")
+            << QByteArray("1001," + QByteArray(200, 'a')) << QStringList{QStringLiteral("1|1001|%1|EUR|0").arg(QString(200, u'a'))};
         // Characters, as the database counts them, not UTF-16 code units.
         QTest::addRow("holder 200 characters outside the BMP") << (QByteArray("1001,") + QString(u"𝔄"_s.repeated(200)).toUtf8())
                                                                << QStringList{u"1|1001|"_s + u"𝔄"_s.repeated(200) + u"|EUR|0"_s};
@@ -162,8 +167,8 @@ private Q_SLOTS:
         QTest::addRow("only a comma") << QByteArray("1001,a\n,\n") << lineMessage(2, u"Enter an account number."_s);
         QTest::addRow("number with a dash") << QByteArray("71-01,x")
                                             << lineMessage(1, u"An account number has only letters and digits; \"-\" is not allowed."_s);
-        QTest::addRow("number with an umlaut") << QByteArray("Ä1,x")
-                                               << lineMessage(1, u"An account number has only letters and digits; \"Ä\" is not allowed."_s);
+        QTest::addRow("number with an umlaut")
+            << QByteArray("Ä1,x") << lineMessage(1, u"An account number has only letters and digits; \"Ä\" is not allowed."_s);
         QTest::addRow("number 35 characters") << QByteArray(QByteArray(35, '9') + ",x")
                                               << lineMessage(1, u"An account number has at most 34 characters."_s);
 
@@ -175,8 +180,8 @@ private Q_SLOTS:
         QTest::addRow("holder only spaces") << QByteArray("1001,   ") << lineMessage(1, HolderProblem);
         QTest::addRow("holder quoted spaces") << QByteArray("1001,\"  \t \"") << lineMessage(1, HolderProblem);
         QTest::addRow("holder 201 characters") << QByteArray("1001," + QByteArray(201, 'a')) << lineMessage(1, HolderProblem);
-        QTest::addRow("holder 201 characters outside the BMP") << (QByteArray("1001,") + QString(u"𝔄"_s.repeated(201)).toUtf8())
-                                                               << lineMessage(1, HolderProblem);
+        QTest::addRow("holder 201 characters outside the BMP")
+            << (QByteArray("1001,") + QString(u"𝔄"_s.repeated(201)).toUtf8()) << lineMessage(1, HolderProblem);
 
         QTest::addRow("currency unknown") << QByteArray("1001,a,XYZ") << lineMessage(1, currencyProblem("XYZ"));
         QTest::addRow("currency as word") << QByteArray("1001,a,Euro,0") << lineMessage(1, currencyProblem("Euro"));
@@ -190,16 +195,20 @@ private Q_SLOTS:
         QTest::addRow("floor with a plus sign") << QByteArray("1001,a,EUR,+5") << lineMessage(1, floorMessage("+5", "EUR"));
         QTest::addRow("floor with a currency") << QByteArray("1001,a,EUR,-5 EUR") << lineMessage(1, floorMessage("-5 EUR", "EUR"));
         QTest::addRow("floor German") << QByteArray("1001,a,EUR,\"-1,5\"") << lineMessage(1, floorMessage("-1,5", "EUR"));
-        QTest::addRow("floor absurd") << QByteArray("1001,a,EUR,-99999999999999999999") << lineMessage(1, floorMessage("-99999999999999999999", "EUR"));
+        QTest::addRow("floor absurd") << QByteArray("1001,a,EUR,-99999999999999999999")
+                                      << lineMessage(1, floorMessage("-99999999999999999999", "EUR"));
         QTest::addRow("floor positive") << QByteArray("1001,a,EUR,1.00") << lineMessage(1, PositiveFloor);
         QTest::addRow("floor smallest positive") << QByteArray("1001,a,EUR,0.01") << lineMessage(1, PositiveFloor);
 
         // The line a message names is the line of the file, whatever came before it.
-        QTest::addRow("after a header and CRLF") << QByteArray("number,holder\r\n1001,a\r\n1002,b,EUR,5\r\n") << lineMessage(3, PositiveFloor);
+        QTest::addRow("after a header and CRLF")
+            << QByteArray("number,holder\r\n1001,a\r\n1002,b,EUR,5\r\n") << lineMessage(3, PositiveFloor);
         QTest::addRow("after empty lines") << QByteArray("\n\n1001,a\n\n\n1002,b,EUR,5\n") << lineMessage(6, PositiveFloor);
         QTest::addRow("after a CR-only file's lines") << QByteArray("1001,a\r1002,b\r1003,c,EUR,5\r") << lineMessage(3, PositiveFloor);
-        QTest::addRow("after a line break in quotes") << QByteArray("1001,\"Anna\nBerger\"\n1002,b,EUR,5\n") << lineMessage(3, PositiveFloor);
-        QTest::addRow("after CRLFs in quotes") << QByteArray("1001,\"a\r\n\r\nb\",EUR\r\n1002,b,EUR,5\r\n") << lineMessage(4, PositiveFloor);
+        QTest::addRow("after a line break in quotes")
+            << QByteArray("1001,\"Anna\nBerger\"\n1002,b,EUR,5\n") << lineMessage(3, PositiveFloor);
+        QTest::addRow("after CRLFs in quotes")
+            << QByteArray("1001,\"a\r\n\r\nb\",EUR\r\n1002,b,EUR,5\r\n") << lineMessage(4, PositiveFloor);
         QTest::addRow("the first bad row") << QByteArray("1001,a\n1002,b,EUR,5\n1003,,EUR\n") << lineMessage(2, PositiveFloor);
 
         // Not UTF-8 (e.g. saved as Latin-1): refused, not imported with replacement characters.
@@ -222,7 +231,9 @@ private Q_SLOTS:
     // A real U+FFFD in a UTF-8 file is a character like any other.
     void aReplacementCharacterWrittenAsUtf8IsKept()
     {
-        const auto parsed = parseAccountCsv("1001,a\xef\xbf\xbd" "b\n", Eur);
+        const auto parsed = parseAccountCsv("1001,a\xef\xbf\xbd"
+                                            "b\n",
+                                            Eur);
         QVERIFY2(parsed, parsed ? "" : qPrintable(parsed.error().message));
         QCOMPARE(parsed->first().holder, u"a\uFFFDb"_s);
     }

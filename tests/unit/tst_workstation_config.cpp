@@ -62,12 +62,12 @@ QString field(const WorkstationConfig &c, const QString &key)
 }
 
 const QStringList AllKeys{
-    QStringLiteral("server/host"),         QStringLiteral("server/port"),
-    QStringLiteral("server/database"),     QStringLiteral("server/sslmode"),
-    QStringLiteral("server/sslrootcert"),  QStringLiteral("server/service"),
-    QStringLiteral("workstation/id"),      QStringLiteral("timeouts/lock_ms"),
+    QStringLiteral("server/host"),           QStringLiteral("server/port"),
+    QStringLiteral("server/database"),       QStringLiteral("server/sslmode"),
+    QStringLiteral("server/sslrootcert"),    QStringLiteral("server/service"),
+    QStringLiteral("workstation/id"),        QStringLiteral("timeouts/lock_ms"),
     QStringLiteral("timeouts/statement_ms"), QStringLiteral("timeouts/idle_in_transaction_ms"),
-    QStringLiteral("timeouts/connect_s"),  QStringLiteral("retry/max_retries"),
+    QStringLiteral("timeouts/connect_s"),    QStringLiteral("retry/max_retries"),
     QStringLiteral("retry/budget_s"),
 };
 
@@ -194,14 +194,16 @@ private Q_SLOTS:
         QTest::addRow("sslmode two") << ssl << QByteArray("require,verify-ca") << QStringLiteral("require,verify-ca") << sslExpected;
         QTest::addRow("sslmode empty") << ssl << QByteArray("") << QString() << sslExpected;
 
-        QTest::addRow("sslrootcert 1025 characters") << QStringLiteral("server/sslrootcert") << QByteArray(1025, 'c') << QString(80, u'c')
-                                                     << QStringLiteral("a file name");
+        QTest::addRow("sslrootcert 1025 characters")
+            << QStringLiteral("server/sslrootcert") << QByteArray(1025, 'c') << QString(80, u'c') << QStringLiteral("a file name");
         QTest::addRow("sslrootcert semicolon") << QStringLiteral("server/sslrootcert") << QByteArray("\"/etc/a;b.crt\"")
                                                << QStringLiteral("/etc/a;b.crt") << QStringLiteral("a file name");
 
         const QString serviceExpected = QStringLiteral("a pg_service.conf service name");
-        QTest::addRow("service space") << QStringLiteral("server/service") << QByteArray("a b") << QStringLiteral("a b") << serviceExpected;
-        QTest::addRow("service slash") << QStringLiteral("server/service") << QByteArray("a/b") << QStringLiteral("a/b") << serviceExpected;
+        QTest::addRow("service space") << QStringLiteral("server/service") << QByteArray("a b") << QStringLiteral("a b")
+                                       << serviceExpected;
+        QTest::addRow("service slash") << QStringLiteral("server/service") << QByteArray("a/b") << QStringLiteral("a/b")
+                                       << serviceExpected;
 
         const QString id = QStringLiteral("workstation/id");
         const QString idExpected = QStringLiteral("letters, digits, '.', '_' and '-', at most 63");
@@ -263,25 +265,36 @@ private Q_SLOTS:
                                             "port = 6432\r\n"
                                             "database = teller\r\n"
                                             "sslmode = verify-full\r\n"
-                                            "sslrootcert = " + cert.toUtf8() + "\r\n"
-                                            "service = branch7\r\n"
-                                            "\r\n"
-                                            "[workstation]\r\n"
-                                            "id = B7-KASSE-2\r\n"
-                                            "[timeouts]\r\n"
-                                            "lock_ms = 1500\r\n"
-                                            "statement_ms = 8000\r\n"
-                                            "idle_in_transaction_ms = 20000\r\n"
-                                            "connect_s = 7\r\n"
-                                            "[retry]\r\n"
-                                            "max_retries = 6\r\n"
-                                            "budget_s = 30\r\n");
+                                            "sslrootcert = "
+                                                + cert.toUtf8()
+                                                + "\r\n"
+                                                  "service = branch7\r\n"
+                                                  "\r\n"
+                                                  "[workstation]\r\n"
+                                                  "id = B7-KASSE-2\r\n"
+                                                  "[timeouts]\r\n"
+                                                  "lock_ms = 1500\r\n"
+                                                  "statement_ms = 8000\r\n"
+                                                  "idle_in_transaction_ms = 20000\r\n"
+                                                  "connect_s = 7\r\n"
+                                                  "[retry]\r\n"
+                                                  "max_retries = 6\r\n"
+                                                  "budget_s = 30\r\n");
         const auto c = WorkstationConfig::load(path);
         QVERIFY2(c, c ? "" : qPrintable(c.error().message));
-        const QStringList expected{QStringLiteral("db.branch7.example"), QStringLiteral("6432"), QStringLiteral("teller"),
-                                   QStringLiteral("verify-full"), cert, QStringLiteral("branch7"), QStringLiteral("B7-KASSE-2"),
-                                   QStringLiteral("1500"), QStringLiteral("8000"), QStringLiteral("20000"), QStringLiteral("7"),
-                                   QStringLiteral("6"), QStringLiteral("30000")};
+        const QStringList expected{QStringLiteral("db.branch7.example"),
+                                   QStringLiteral("6432"),
+                                   QStringLiteral("teller"),
+                                   QStringLiteral("verify-full"),
+                                   cert,
+                                   QStringLiteral("branch7"),
+                                   QStringLiteral("B7-KASSE-2"),
+                                   QStringLiteral("1500"),
+                                   QStringLiteral("8000"),
+                                   QStringLiteral("20000"),
+                                   QStringLiteral("7"),
+                                   QStringLiteral("6"),
+                                   QStringLiteral("30000")};
         QCOMPARE(expected.size(), AllKeys.size());
         for (qsizetype i = 0; i < AllKeys.size(); ++i)
             QCOMPARE(field(*c, AllKeys.at(i)), expected.at(i));
@@ -352,14 +365,16 @@ private Q_SLOTS:
         const auto c = WorkstationConfig::load(path);
         QVERIFY(!c);
         QCOMPARE(c.error().message, QStringLiteral("The configuration %1 is not valid: [server] port = \"0\"; "
-                                                   "expected a whole number from 1 to 65535.").arg(path));
+                                                   "expected a whole number from 1 to 65535.")
+                                        .arg(path));
     }
 
     void theRootCertificateMustExist()
     {
         QTemporaryDir dir;
         const QString cert = writeFile(dir, "-----BEGIN CERTIFICATE-----\n", QStringLiteral("root.crt"));
-        const auto ok = WorkstationConfig::load(writeFile(dir, "[server]\nsslrootcert = " + cert.toUtf8() + "\n", QStringLiteral("a.conf")));
+        const auto ok = WorkstationConfig::load(
+            writeFile(dir, "[server]\nsslrootcert = " + cert.toUtf8() + "\n", QStringLiteral("a.conf")));
         QVERIFY2(ok, ok ? "" : qPrintable(ok.error().message));
         QCOMPARE(field(*ok, QStringLiteral("server/sslrootcert")), cert);
 
@@ -434,7 +449,9 @@ private Q_SLOTS:
         QVERIFY(!c);
         QCOMPARE(c.error().kind, Error::Kind::Config);
         QCOMPARE(c.error().message, QStringLiteral("The configuration file %1 is not a valid INI file: line %2 is neither a [section], "
-                                                   "a key = value nor a ; comment.").arg(path).arg(line));
+                                                   "a key = value nor a ; comment.")
+                                        .arg(path)
+                                        .arg(line));
     }
 
     // What QSettings reads and the check above lets through.
@@ -498,8 +515,8 @@ private Q_SLOTS:
                                     << QStringLiteral("cfgdb") << QStringLiteral("verify-full");
         QTest::addRow("port given") << QStringLiteral("port=5555") << QStringLiteral("cfg.example") << QStringLiteral("5555")
                                     << QStringLiteral("cfgdb") << QStringLiteral("verify-full");
-        QTest::addRow("all given") << QStringLiteral("host=h port=1 dbname=d sslmode=disable") << QStringLiteral("h") << QStringLiteral("1")
-                                   << QStringLiteral("d") << QStringLiteral("disable");
+        QTest::addRow("all given") << QStringLiteral("host=h port=1 dbname=d sslmode=disable") << QStringLiteral("h")
+                                   << QStringLiteral("1") << QStringLiteral("d") << QStringLiteral("disable");
         QTest::addRow("URI") << QStringLiteral("postgresql://u@uri.example/uridb?sslmode=require") << QStringLiteral("uri.example")
                              << QStringLiteral("6432") << QStringLiteral("uridb") << QStringLiteral("require");
     }
@@ -524,7 +541,7 @@ private Q_SLOTS:
         QCOMPARE(settings->value(QStringLiteral("dbname")), dbname);
         QCOMPARE(settings->value(QStringLiteral("sslmode")), sslmode);
         QCOMPARE(settings->value(QStringLiteral("service")), QStringLiteral("cfgsvc"));
-        QVERIFY(!settings->contains(QStringLiteral("sslrootcert"))); // not configured, not invented
+        QVERIFY(!settings->contains(QStringLiteral("sslrootcert")));   // not configured, not invented
         QCOMPARE(settings->contains(QStringLiteral("user")), hadUser); // the configuration names no user
     }
 
@@ -551,8 +568,10 @@ private Q_SLOTS:
         QCOMPARE(policy.totalBudget, std::chrono::milliseconds(12000));
         QCOMPARE(policy.maxRetries, defaultPolicy.maxRetries);
 
-        const auto other = WorkstationConfig::load(writeFile(dir, "[timeouts]\nstatement_ms = 900\nidle_in_transaction_ms = 1000\n"
-                                                                  "[retry]\nmax_retries = 0\n", QStringLiteral("other.conf")));
+        const auto other = WorkstationConfig::load(writeFile(dir,
+                                                             "[timeouts]\nstatement_ms = 900\nidle_in_transaction_ms = 1000\n"
+                                                             "[retry]\nmax_retries = 0\n",
+                                                             QStringLiteral("other.conf")));
         QVERIFY(other);
         SessionOptions second;
         second.workstation = QStringLiteral("explicit");
