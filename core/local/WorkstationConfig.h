@@ -16,7 +16,8 @@ namespace teller {
 //   macOS /Library/Application Support/Teller/teller.conf ($TELLER_CONFIG overrides),
 // naming the server and how to reach it securely, the workstation's id, the timeouts and the
 // retry budget. Every key is optional; a value that is present but wrong is refused with the
-// file, the section, the key and what was expected.
+// file, the section, the key and what was expected, and a line that is not INI (a key without
+// "=") with its number. Unknown sections and keys are ignored; keys are case-sensitive.
 //
 //   [server]        host, port, database, sslmode, sslrootcert, service
 //   [workstation]   id
