@@ -520,7 +520,7 @@ int Tool::account(const QStringList &pos)
             return reportError(opened.error());
         QJsonObject o = opened->toJson();
         o.insert(QStringLiteral("status"), QStringLiteral("completed"));
-        o.insert(QStringLiteral("account_status"), opened->status);
+        o.insert(QStringLiteral("account_status"), accountStatusName(opened->status));
         printJson(o);
         return ExitCompleted;
     }
@@ -545,8 +545,9 @@ int Tool::account(const QStringList &pos)
         printJson((*found)->toJson());
         return ExitCompleted;
     }
-    const QString target = sub == u"freeze" ? QStringLiteral("frozen") : sub == u"close" ? QStringLiteral("closed")
-                                                                                        : QStringLiteral("active");
+    const AccountStatus target = sub == u"freeze" ? AccountStatus::Frozen
+                                 : sub == u"close" ? AccountStatus::Closed
+                                                   : AccountStatus::Active;
     Administration admin(*m_db);
     auto changed = admin.setAccountStatus(*number, target);
     if (!changed) {
@@ -561,7 +562,7 @@ int Tool::account(const QStringList &pos)
         return reportError(changed.error());
     }
     QJsonObject o = changed->toJson();
-    o.insert(QStringLiteral("account_status"), changed->status);
+    o.insert(QStringLiteral("account_status"), accountStatusName(changed->status));
     o.insert(QStringLiteral("status"), QStringLiteral("completed"));
     printJson(o);
     return ExitCompleted;
@@ -857,7 +858,7 @@ int Tool::pending(const QStringList &pos)
         return reportError(decision.error(), {{QStringLiteral("key"), key->toString()}});
     printJson(decision->toJson());
     if (!decision->decidedNow) {
-        std::fprintf(stderr, "tellerctl: already %s by %s\n", qPrintable(decision->status),
+        std::fprintf(stderr, "tellerctl: already %s by %s\n", qPrintable(outcomeStatusName(decision->status)),
                      qPrintable(decision->decidedBy.isEmpty() ? tr("expiry") : decision->decidedBy));
         return ExitAlreadyDecided;
     }

@@ -300,9 +300,9 @@ void ActionForm::revalidate()
     const bool debit = m_kind != ActionKind::Deposit;
     QString accountProblem;
     if (m_account) {
-        if (m_account->status == u"closed")
+        if (m_account->status == AccountStatus::Closed)
             accountProblem = reasonText(QStringLiteral("account_closed"));
-        else if (debit && m_account->status == u"frozen")
+        else if (debit && m_account->status == AccountStatus::Frozen)
             accountProblem = reasonText(QStringLiteral("account_frozen"));
     }
     m_accountProblem->setText(accountProblem);
@@ -324,7 +324,7 @@ void ActionForm::revalidate()
         } else if (!m_target) {
             info = m_targetRequest ? tr("Looking up…") : QString();
             colour = palette().color(QPalette::WindowText);
-        } else if (m_target->status == u"closed") {
+        } else if (m_target->status == AccountStatus::Closed) {
             info = describeTarget() + QStringLiteral(": ") + reasonText(QStringLiteral("account_closed"));
         } else if (m_account && !(m_target->currency() == m_account->currency())) {
             info = describeTarget() + QStringLiteral(": ") + reasonText(QStringLiteral("currency_mismatch"));
@@ -517,12 +517,12 @@ void ActionForm::reset()
     m_outcomeFrame->setVisible(false);
 }
 
-void ActionForm::onOperationChanged(const QJsonObject &event)
+void ActionForm::onOperationChanged(const OperationEvent &event)
 {
     // The supervisor decided (or time ran out): fetch the outcome at once.
-    if (m_state != State::Pending || !m_action || event.value(QStringLiteral("key")).toString() != m_action->key.toString())
+    if (m_state != State::Pending || !m_action || !event.key || !(*event.key == m_action->key))
         return;
-    if (event.value(QStringLiteral("status")).toString() == u"pending_approval")
+    if (event.status == OutcomeStatus::PendingApproval)
         return;
     // The payload says only that the status changed; who decided, and why, comes with the
     // status the server answers to this teller's own question.
