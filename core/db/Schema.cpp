@@ -12,7 +12,7 @@ QList<Migration> migrations()
     static const QList<Migration> all = [] {
         QList<Migration> list;
         static const QRegularExpression pattern(QStringLiteral("^(\\d{3})_([a-z0-9_]+)\\.sql$"));
-        const QDir dir(QStringLiteral(":/teller/sql"));
+        const QDir dir(QStringLiteral(":/teller/sql/migrations"));
         for (const QString &file : dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name)) {
             const auto m = pattern.match(file);
             if (!m.hasMatch())

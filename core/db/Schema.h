@@ -6,7 +6,7 @@
 
 namespace teller {
 
-// One versioned migration, compiled into the program from resources/sql/.
+// One versioned migration, compiled into the program from resources/sql/migrations/.
 struct Migration
 {
     int version = 0;
