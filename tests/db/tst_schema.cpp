@@ -1,7 +1,10 @@
 // Migrations: idempotent, recorded, refused when the database is newer or was changed;
 // the database's tables agree with the program's (currencies, fingerprint). The function
-// files: one per function, applied in a safe order, again only when they changed.
+// files: one per function, applied in a safe order, again only when they changed. The
+// snapshot resources/sql/schema.sql is the schema a migrated database has, and names this
+// program's version and functions (so a changed function without a new migration fails).
 #include "PgTestServer.h"
+#include "SchemaSnapshot.h"
 #include "Workers.h"
 
 #include "DbSession.h"
@@ -275,6 +278,75 @@ private Q_SLOTS:
         QCOMPARE(current->fromVersion, 9);
         QCOMPARE(current->toVersion, schema::latestVersion());
         QCOMPARE(current->functionsApplied.size(), schema::functions().size());
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // The snapshot, resources/sql/schema.sql
+
+    void snapshotNamesThisSchema()
+    {
+        QString error;
+        const snapshot::Parsed s = snapshot::read(snapshot::path(), &error);
+        QVERIFY2(s.valid, qPrintable(error + u'\n' + snapshot::regenerateHint()));
+        QVERIFY2(s.version == schema::latestVersion(),
+                 qPrintable(QStringLiteral("resources/sql/schema.sql is of schema version %1, the migrations end at %2. %3")
+                                .arg(s.version)
+                                .arg(schema::latestVersion())
+                                .arg(snapshot::regenerateHint())));
+        QVERIFY2(s.functionsChecksum == schema::functionsChecksum(),
+                 qPrintable(QStringLiteral("The function files changed since resources/sql/schema.sql was made (functions sha256 "
+                                           "%1, the snapshot names %2). A change to a function needs a new migration that bumps "
+                                           "the schema version (DbSession checks the version only): add "
+                                           "resources/sql/migrations/%3_<name>.sql (a comment saying which functions "
+                                           "changed and why is enough), then regenerate the snapshot. %4")
+                                .arg(QString::fromLatin1(schema::functionsChecksum()), QString::fromLatin1(s.functionsChecksum))
+                                .arg(schema::latestVersion() + 1, 3, 10, QLatin1Char('0'))
+                                .arg(snapshot::regenerateHint())));
+    }
+
+    void freshDatabaseMatchesTheSnapshot()
+    {
+        const QString db = emptyDatabase();
+        {
+            DbSession owner(PgTestServer::instance().superuser(db), SessionOptions{});
+            QVERIFY(owner.open(DbSession::SchemaCheck::Skip));
+            Migrator migrator(owner);
+            auto report = migrator.migrate();
+            QVERIFY2(report, report ? "" : qPrintable(report.error().message));
+        }
+        QString error;
+        const QString dump = snapshot::dump(db, &error);
+        QVERIFY2(!dump.isEmpty(), qPrintable(error));
+        const snapshot::Parsed s = snapshot::read(snapshot::path(), &error);
+        QVERIFY2(s.valid, qPrintable(error + u'\n' + snapshot::regenerateHint()));
+        if (s.body != dump)
+            QFAIL(qPrintable(QStringLiteral("A freshly migrated database differs from resources/sql/schema.sql:\n%1\n%2")
+                                 .arg(snapshot::difference(s.body, dump, QStringLiteral("resources/sql/schema.sql"),
+                                                           QStringLiteral("migrated database")),
+                                      snapshot::regenerateHint())));
+    }
+
+    void snapshotNormalisation()
+    {
+        // What differs between runs and minor versions goes; the rest stays, byte for byte.
+        const QString newer = QStringLiteral("--\n-- PostgreSQL database dump\n--\n\n\\restrict AbC123\n\n"
+                                             "-- Dumped from database version 15.18 (Debian 15.18-0+deb12u1)\n"
+                                             "-- Dumped by pg_dump version 15.18 (Debian 15.18-0+deb12u1)\n\n"
+                                             "SET lock_timeout = 0;\n\n\nCREATE SCHEMA teller;\n\n\n--\n"
+                                             "-- PostgreSQL database dump complete\n--\n\n\\unrestrict AbC123\n\n");
+        const QString older = QStringLiteral("--\n-- PostgreSQL database dump\n--\n\n"
+                                             "-- Dumped from database version 15.4\n-- Dumped by pg_dump version 15.4\n\n"
+                                             "SET lock_timeout = 0;\n\n\nCREATE SCHEMA teller;\n\n\n--\n"
+                                             "-- PostgreSQL database dump complete\n--\n\n");
+        const QString expected = QStringLiteral("--\n-- PostgreSQL database dump\n--\n\nSET lock_timeout = 0;\n\n\n"
+                                                "CREATE SCHEMA teller;\n\n\n--\n-- PostgreSQL database dump complete\n--\n");
+        QCOMPARE(snapshot::normalise(newer), expected);
+        QCOMPARE(snapshot::normalise(older), expected);
+        const snapshot::Parsed p = snapshot::parse(snapshot::header(12, QByteArray(64, 'a')) + expected);
+        QVERIFY(p.valid);
+        QCOMPARE(p.version, 12);
+        QCOMPARE(p.functionsChecksum, QByteArray(64, 'a'));
+        QCOMPARE(p.body, expected);
     }
 
     void currencyTablesAgree()
