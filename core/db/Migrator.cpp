@@ -4,6 +4,9 @@
 #include "Logging.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
 
 namespace teller {
@@ -34,6 +37,38 @@ private:
     QSqlDatabase m_db;
     bool m_active = false;
 };
+
+Error newerSchema(int version)
+{
+    return Error{Error::Kind::Schema,
+                 QCoreApplication::translate("teller::Migrator", "The database schema is newer (version %1) than this program knows (version %2). "
+                    "Install the current Teller version.")
+                     .arg(version)
+                     .arg(schema::latestVersion()),
+                 {}};
+}
+
+// Whether a migration has anything to run: one that only bumps the version (its comment says
+// which function files changed with it) is all comment lines, which PostgreSQL answers with
+// an empty result that the driver takes for an error.
+bool hasStatements(const QByteArray &sql)
+{
+    for (const QByteArray &line : sql.split('\n')) {
+        const QByteArray text = line.trimmed();
+        if (!text.isEmpty() && !text.startsWith("--"))
+            return true;
+    }
+    return false;
+}
+
+// The function files and their checksums, as recorded in teller.schema_functions.functions.
+QString describeFunctions(const QList<FunctionFile> &functions)
+{
+    QJsonArray list;
+    for (const FunctionFile &fn : functions)
+        list.append(QJsonObject{{QStringLiteral("name"), fn.name}, {QStringLiteral("sha256"), QString::fromLatin1(fn.checksum)}});
+    return QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact));
+}
 
 } // namespace
 
@@ -72,14 +107,8 @@ Result<void> Migrator::verifyApplied(int &current)
         const int version = q.value(0).toInt();
         current = std::max(current, version);
         const auto it = std::find_if(known.cbegin(), known.cend(), [&](const Migration &m) { return m.version == version; });
-        if (it == known.cend()) {
-            return fail(Error{Error::Kind::Schema,
-                              QCoreApplication::translate("teller::Migrator", "The database schema is newer (version %1) than this program knows (version %2). "
-                                 "Install the current Teller version.")
-                                  .arg(version)
-                                  .arg(schema::latestVersion()),
-                              {}});
-        }
+        if (it == known.cend())
+            return fail(newerSchema(version));
         if (q.value(2).toString().toLatin1() != it->checksum) {
             return fail(Error{Error::Kind::Schema,
                               QCoreApplication::translate("teller::Migrator", "Migration %1 (%2) in the database differs from this program's copy. "
@@ -106,6 +135,11 @@ Result<int> Migrator::currentVersion()
 
 Result<MigrationReport> Migrator::migrate()
 {
+    return migrate(schema::latestVersion());
+}
+
+Result<MigrationReport> Migrator::migrate(int upToVersion)
+{
     if (auto ok = bootstrap(); !ok)
         return fail(ok.error());
 
@@ -118,6 +152,8 @@ Result<MigrationReport> Migrator::migrate()
     for (const Migration &m : schema::migrations()) {
         if (m.version <= report.toVersion)
             continue;
+        if (m.version > upToVersion)
+            break;
         Transaction tx(db);
         if (!tx.active())
             return fail(m_session.error(db.lastError(), QCoreApplication::translate("teller::Migrator", "starting a transaction")));
@@ -138,7 +174,7 @@ Result<MigrationReport> Migrator::migrate()
 
         qCInfo(lcMigrate).noquote() << "applying migration" << m.version << m.name;
         QSqlQuery apply(db);
-        if (!apply.exec(QString::fromUtf8(m.sql)))
+        if (hasStatements(m.sql) && !apply.exec(QString::fromUtf8(m.sql)))
             return fail(m_session.error(apply.lastError(), QCoreApplication::translate("teller::Migrator", "applying migration %1 (%2)").arg(m.version).arg(m.name)));
         QSqlQuery record(db);
         record.prepare(QStringLiteral("INSERT INTO teller.schema_migrations (version, name, checksum) VALUES (?, ?, ?)"));
@@ -152,7 +188,59 @@ Result<MigrationReport> Migrator::migrate()
         report.toVersion = m.version;
         report.applied << m;
     }
+
+    // The function files belong to the last version: a database stopped before it keeps the
+    // functions its migrations made.
+    if (upToVersion >= schema::latestVersion() && report.toVersion == schema::latestVersion()) {
+        if (auto ok = applyFunctions(report); !ok)
+            return fail(ok.error());
+    }
     return report;
+}
+
+Result<void> Migrator::applyFunctions(MigrationReport &report)
+{
+    QSqlDatabase db = m_session.database();
+    Transaction tx(db);
+    if (!tx.active())
+        return fail(m_session.error(db.lastError(), QCoreApplication::translate("teller::Migrator", "starting a transaction")));
+    QSqlQuery q(db);
+    if (!q.exec(LockStatement))
+        return fail(m_session.error(q.lastError(), QCoreApplication::translate("teller::Migrator", "waiting for other migrations")));
+
+    // Under the lock: a newer program may have migrated further while we waited, and then its
+    // functions are the ones that fit its schema; another migrator may have applied ours.
+    if (!q.exec(QStringLiteral("SELECT coalesce(max(version), 0) FROM teller.schema_migrations")) || !q.next())
+        return fail(m_session.error(q.lastError(), QCoreApplication::translate("teller::Migrator", "reading the schema version")));
+    const int version = q.value(0).toInt();
+    q.finish();
+    if (version > schema::latestVersion())
+        return fail(newerSchema(version));
+    if (!q.exec(QStringLiteral("SELECT checksum FROM teller.schema_functions ORDER BY id DESC LIMIT 1")))
+        return fail(m_session.error(q.lastError(), QCoreApplication::translate("teller::Migrator", "reading the applied functions")));
+    const QByteArray checksum = schema::functionsChecksum();
+    if (q.next() && q.value(0).toString().toLatin1() == checksum)
+        return {};
+    q.finish();
+
+    const QList<FunctionFile> functions = schema::functions();
+    qCInfo(lcMigrate).noquote() << "applying" << functions.size() << "function files, checksum" << checksum;
+    for (const FunctionFile &fn : functions) {
+        QSqlQuery apply(db);
+        if (!apply.exec(QString::fromUtf8(fn.sql)))
+            return fail(m_session.error(apply.lastError(), QCoreApplication::translate("teller::Migrator", "applying the function file %1").arg(fn.name)));
+    }
+    QSqlQuery record(db);
+    record.prepare(QStringLiteral("INSERT INTO teller.schema_functions (schema_version, checksum, functions) VALUES (?, ?, ?::jsonb)"));
+    record.addBindValue(version);
+    record.addBindValue(QString::fromLatin1(checksum));
+    record.addBindValue(describeFunctions(functions));
+    if (!record.exec())
+        return fail(m_session.error(record.lastError(), QCoreApplication::translate("teller::Migrator", "recording the applied functions")));
+    if (!tx.commit())
+        return fail(m_session.error(db.lastError(), QCoreApplication::translate("teller::Migrator", "committing the functions")));
+    report.functionsApplied = functions;
+    return {};
 }
 
 } // namespace teller

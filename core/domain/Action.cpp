@@ -86,8 +86,9 @@ Result<ActionRequest> ActionRequest::create(ActionKind kind, QStringView account
 
 QByteArray ActionRequest::canonical() const
 {
-    // Must match teller.canonical_request() in resources/sql: the server recomputes it.
-    // Every field is from a restricted alphabet, so the newline separator is unambiguous.
+    // Must match teller.request_fingerprint() (resources/sql/functions/request_fingerprint.sql):
+    // the server recomputes it. Every field is from a restricted alphabet, so the newline
+    // separator is unambiguous.
     QByteArray out;
     out += "teller/v1\n";
     out += actionKindName(m_kind).toLatin1() + '\n';
