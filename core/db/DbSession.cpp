@@ -222,10 +222,10 @@ Result<QSqlQuery *> DbSession::prepared(const QString &sql)
     return m_statements.emplace(sql, std::move(q)).first->second.get();
 }
 
-Result<void> DbSession::exec(const QString &sql)
+Result<void> DbSession::exec(const QString &sql, std::optional<std::chrono::milliseconds> bound)
 {
     QSqlQuery q(database());
-    const auto bounded = guard(statementDeadline());
+    const auto bounded = guard(bound ? Watchdog::Clock::now() + *bound : statementDeadline());
     if (!q.exec(sql))
         return fail(error(q.lastError(), QCoreApplication::translate("teller::DbSession", "running a statement")));
     return {};

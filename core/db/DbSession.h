@@ -61,8 +61,10 @@ public:
     // fresh QSqlQuery per call would cost three round trips instead of one.
     Result<QSqlQuery *> prepared(const QString &sql);
 
-    // Runs one or more statements without results (not prepared, no values), bounded.
-    Result<void> exec(const QString &sql);
+    // Runs one or more statements without results (not prepared, no values), bounded by the
+    // statement deadline, or by `bound` for work that is known to take long (a migration; the
+    // caller raises statement_timeout for its transaction to match).
+    Result<void> exec(const QString &sql, std::optional<std::chrono::milliseconds> bound = std::nullopt);
 
     // Runs a prepared statement (kept for the connection) with these values, and hands every
     // row to `onRow`. The whole exchange, fetching included, is bounded by the watchdog.
