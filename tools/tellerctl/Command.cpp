@@ -44,10 +44,6 @@ Commands:
                                    drive the money path and report throughput and latency
                                    (as an admin login; defaults: 8 clients, 10 s, uniform,
                                    1000 accounts)
-  fault-proxy --upstream HOST:PORT [--listen PORT] [--latency MS]
-                                   a TCP proxy for fault drills; reads commands on stdin:
-                                   reset, stall, resume, latency MS, cut BYTES, swallow N,
-                                   hold N, stats, quit (one JSON line each)
 
 Options:
   --db CONNINFO          libpq connection string ("host=... dbname=... user=...") or URI;

@@ -31,6 +31,5 @@ std::unique_ptr<Command> makeCheckCommand();             // CheckCommand.cpp
 std::unique_ptr<Command> makePendingCommand();           // PendingCommand.cpp
 std::unique_ptr<Command> makeDemoCommand();              // DemoCommand.cpp
 std::unique_ptr<Command> makeBenchCommand();             // BenchCommand.cpp
-std::unique_ptr<Command> makeFaultProxyCommand();        // FaultProxyCommand.cpp
 
 } // namespace tellerctl
