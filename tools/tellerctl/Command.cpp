@@ -120,7 +120,8 @@ std::optional<QString> checkAmountSyntax(const QString &text)
     static const Currency widest = *Currency::fromCode(u"BHD"); // three decimals: the most in use
     auto parsed = Money::parseCanonical(text, widest);
     if (!parsed)
-        return QCoreApplication::translate("tellerctl", "The amount \"%1\" is not valid: %2").arg(text.left(40), parsed.error().message);
+        return QCoreApplication::translate("tellerctl", "The amount \"%1\" is not valid: %2")
+            .arg(text.left(40), parsed.error().message);
     if (!parsed->isPositive())
         return QCoreApplication::translate("tellerctl", "The amount must be greater than zero.");
     return std::nullopt;
@@ -140,9 +141,11 @@ QString Command::usageLine() const
 
 QStringList Command::globalValueOptions()
 {
-    return {QStringLiteral("db"),           QStringLiteral("retries"),           QStringLiteral("timeout"),
-            QStringLiteral("workstation"),  QStringLiteral("isolation"),         QStringLiteral("lock-timeout"),
-            QStringLiteral("statement-timeout"), QStringLiteral("journal"),      QStringLiteral("config")};
+    QStringList options;
+    for (const char *o : {"db", "retries", "timeout", "workstation", "isolation", "lock-timeout", "statement-timeout", "journal",
+                          "config"})
+        options << QString::fromLatin1(o);
+    return options;
 }
 
 QStringList Command::globalFlags()
