@@ -59,15 +59,21 @@ bool Watchdog::disarm(Token token)
 void Watchdog::run()
 {
     std::unique_lock lock(m_mutex);
+    auto lastArmed = Clock::now();
     while (!m_stop) {
-        if (m_armed.empty()) {
+        if (m_armed.empty() && Clock::now() - lastArmed >= IdleAfter) {
+            // Nothing armed for a while: sleep until arm() wakes us (it does so only while we
+            // are idle, so a busy process never pays for a wake-up per statement). Every
+            // wake-up, spurious or not, goes round the loop and looks again.
             m_idle = true;
-            m_wake.wait(lock, [this] { return m_stop || !m_armed.empty(); });
+            m_wake.wait(lock);
             m_idle = false;
             continue;
         }
         m_wake.wait_for(lock, PollInterval);
         const auto now = Clock::now();
+        if (!m_armed.empty())
+            lastArmed = now;
         for (auto &[token, armed] : m_armed) {
             if (armed.fired || now < armed.deadline)
                 continue;

@@ -15,9 +15,10 @@ namespace teller {
 // connection, which the core handles like any other (reconnect, retry with the same key, or
 // "in doubt").
 //
-// One watchdog thread serves every session of the process. It sleeps while nothing is armed
-// and looks every PollInterval while something is: a deadline is seconds away, so firing up
-// to 50 ms late is harmless, and arming stays a mutex and a map insert on every statement.
+// One watchdog thread serves every session of the process. It looks every PollInterval while
+// anything was armed in the last IdleAfter, and sleeps otherwise: a deadline is seconds away,
+// so firing up to 50 ms late is harmless, and arming stays a mutex and a map insert on every
+// statement (a wake-up only when the thread was asleep).
 class Watchdog
 {
 public:
@@ -34,6 +35,7 @@ public:
     bool disarm(Token token);
 
     static constexpr std::chrono::milliseconds PollInterval{50};
+    static constexpr std::chrono::milliseconds IdleAfter{1000};
 
     Watchdog(const Watchdog &) = delete;
     Watchdog &operator=(const Watchdog &) = delete;
@@ -54,7 +56,7 @@ private:
     std::condition_variable m_wake;
     std::map<Token, Armed> m_armed;
     Token m_next = 0;
-    bool m_idle = false; // the thread waits for the next arm() without a timeout
+    bool m_idle = false; // the thread sleeps until the next arm()
     bool m_stop = false;
     std::thread m_thread; // started by the first arm()
 };
