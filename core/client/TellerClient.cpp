@@ -6,12 +6,23 @@
 #include "Logging.h"
 
 #include <QCoreApplication>
-#include <QJsonDocument>
 #include <QSqlDriver>
 #include <QSqlQuery>
 #include <QTimer>
 
 namespace teller {
+
+namespace {
+// Reads answer the teller who is waiting for them: after a lost connection one more attempt
+// on a fresh connection, never a long retry (a search as you type is asked again anyway).
+RetryPolicy readPolicy()
+{
+    RetryPolicy p;
+    p.maxRetries = 1;
+    p.totalBudget = std::chrono::seconds(8);
+    return p;
+}
+} // namespace
 
 // Lives on its thread; everything it owns is made, used and destroyed there.
 class TellerClient::Worker : public QObject
@@ -36,24 +47,20 @@ public:
     Result<void> ensureOpen()
     {
         if (!session)
-            return fail(Error{Error::Kind::Connection, QCoreApplication::translate("teller::TellerClient", "Not signed in."), {}});
+            return fail(Error{Error::Kind::Connection, QCoreApplication::translate("teller::TellerClient", "Not signed in.")});
         if (session->connectionOk())
             return {};
         return session->reopen();
     }
 
-    // Runs a read on this worker's session, opening it first if needed; after a lost
-    // connection it runs once more on a fresh one (a read changes nothing, so it may).
+    // Runs a read on this worker's session (the services retry it themselves, within the
+    // session's retry policy).
     template <typename Read>
     auto read(Read &&run) -> decltype(run(*session))
     {
-        for (int attempt = 0;; ++attempt) {
-            if (auto open = ensureOpen(); !open)
-                return fail(open.error());
-            auto result = run(*session);
-            if (result || result.error().kind != Error::Kind::Connection || attempt > 0)
-                return result;
-        }
+        if (!session)
+            return fail(Error{Error::Kind::Connection, QCoreApplication::translate("teller::TellerClient", "Not signed in.")});
+        return run(*session);
     }
 };
 
@@ -97,6 +104,8 @@ void TellerClient::setRetryPolicy(const RetryPolicy &policy)
 {
     m_policy = policy;
     post(m_actions, [policy](Worker &w) {
+        if (w.session)
+            w.session->setRetryPolicy(policy);
         if (w.executor)
             w.executor->setPolicy(policy);
     });
@@ -129,6 +138,7 @@ void TellerClient::signIn(const ConnectionSettings &settings, const SessionOptio
 
     post(m_reads, [this, settings, sessionOptions, pingInterval](Worker &w) {
         w.session = std::make_unique<DbSession>(settings, sessionOptions);
+        w.session->setRetryPolicy(readPolicy());
         auto opened = w.session->open();
         if (!opened) {
             const Error e = opened.error();
@@ -198,11 +208,11 @@ void TellerClient::startSessions(const ConnectionSettings &settings, const Sessi
             QObject::disconnect(driver, &QSqlDriver::notification, &w, nullptr);
             QObject::connect(driver, &QSqlDriver::notification, &w,
                              [this](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
-                                 qCDebug(lcDb).noquote() << "notification" << payload.toString();
-                                 const QJsonObject event = QJsonDocument::fromJson(payload.toString().toUtf8()).object();
-                                 if (event.isEmpty())
+                                 qCDebug(lcDb).noquote() << "notification" << payload.toString().left(200);
+                                 const auto event = OperationEvent::parse(payload.toString());
+                                 if (!event)
                                      return;
-                                 QMetaObject::invokeMethod(this, [this, event] { Q_EMIT operationChanged(event); },
+                                 QMetaObject::invokeMethod(this, [this, e = *event] { Q_EMIT operationChanged(e); },
                                                            Qt::QueuedConnection);
                              });
             return driver->subscribedToNotifications().contains(QStringLiteral("teller_operations"))
@@ -238,6 +248,7 @@ void TellerClient::startSessions(const ConnectionSettings &settings, const Sessi
     post(m_actions, [this, settings, sessionOptions, policy, journalPath, login](Worker &w) {
         w.executor.reset();
         w.session = std::make_unique<DbSession>(settings, sessionOptions);
+        w.session->setRetryPolicy(policy); // decisions, doubt reports
         w.executor = std::make_unique<ActionExecutor>(*w.session, policy);
         w.executor->setCancelFlag(&m_cancel);
         if (!w.journal) {
@@ -427,7 +438,7 @@ void TellerClient::reportDoubt(const Action &action, const QString &message)
         if (!w.ensureOpen())
             return; // reported again from the journal at the next sign-in
         const ActionRequest &r = action.request;
-        if (auto ok = Supervision(*w.session).reportDoubt(action.key, actionKindName(r.kind()), r.account(),
+        if (auto ok = Supervision(*w.session).reportDoubt(action.key, r.kind(), r.account(),
                                                           r.counterAccount(), r.amount(), message);
             !ok)
             qCWarning(lcDb).noquote() << "could not report an operation in doubt:" << ok.error().message;
@@ -493,7 +504,7 @@ void TellerClient::decide(const IdempotencyKey &key, bool approve, const QString
 {
     post(m_actions, [this, key, approve, note](Worker &w) {
         Result<Decision> d = w.session ? Supervision(*w.session).decide(key, approve, note)
-                                       : Result<Decision>(fail(Error{Error::Kind::Connection, tr("Not signed in."), {}}));
+                                       : Result<Decision>(fail(Error{Error::Kind::Connection, tr("Not signed in.")}));
         if (!d) {
             const Error e = d.error();
             QMetaObject::invokeMethod(this, [this, key, e] { Q_EMIT decisionFailed(key.toString(), e); }, Qt::QueuedConnection);

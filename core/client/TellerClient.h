@@ -2,8 +2,9 @@
 
 #include "Accounts.h"
 #include "ActionExecutor.h"
-#include "Staff.h"
 #include "ConnectionSettings.h"
+#include "OperationEvent.h"
+#include "Staff.h"
 #include "Supervision.h"
 
 #include <QList>
@@ -16,11 +17,12 @@
 
 namespace teller {
 
-// What a teller's window talks to. Every database call runs on one of two worker threads,
+// What a teller's window talks to. Every database call runs on one of three worker threads,
 // each with its own connection (Qt allows a connection only in its own thread): one carries
-// out actions, one serves searches and account reads, so a search as you type never waits
-// behind an action that is retrying. Answers come back as signals on the thread that owns
-// this object. The calling thread never waits on the database or the network.
+// out actions and decisions, one serves searches and account reads, so a search as you type
+// never waits behind an action that is retrying, and one listens for NOTIFY announcements.
+// Answers come back as signals on the thread that owns this object. The calling thread never
+// waits on the database or the network.
 class TellerClient : public QObject
 {
     Q_OBJECT
@@ -85,9 +87,9 @@ Q_SIGNALS:
     void reconciled(const QList<teller::ReconcileItem> &items);
     // The journal could not be used as it was (moved aside) or at all.
     void journalProblem(const QString &message);
-    // An operation changed on the server (pending, decided, expired, reported in doubt): the
-    // NOTIFY payload, e.g. {"key": ..., "status": "completed", "decided_by": "clara"}.
-    void operationChanged(const QJsonObject &event);
+    // An operation changed on the server (pending, decided, expired, reported in doubt). Only a
+    // prompt to ask: who decided and why come from the server's record (queryStatus()).
+    void operationChanged(const teller::OperationEvent &event);
     // Live updates started or stopped (then the panel refreshes on a timer instead).
     void liveChanged(bool live);
     void reviewLoaded(quint64 id, const QList<teller::ReviewItem> &pending, const QList<teller::ReviewItem> &decided,

@@ -112,15 +112,14 @@ Result<void> DbSession::open(SchemaCheck check)
     }
 
     // From here on the connection has a socket: every round trip is bounded.
-    const auto bounded = guard(statementDeadline());
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("SELECT session_user")) || !q.next()) {
-        Error e = error(q.lastError(), QCoreApplication::translate("teller::DbSession", "reading the session"));
-        db.close();
-        return fail(e);
+    auto user = selectOne(QStringLiteral("SELECT session_user"), {},
+                          QCoreApplication::translate("teller::DbSession", "reading the session"),
+                          [](const QSqlQuery &q) { return q.value(0).toString(); });
+    if (!user) {
+        close();
+        return fail(user.error());
     }
-    m_sessionUser = q.value(0).toString();
-    q.finish();
+    m_sessionUser = *user;
 
     if (check == SchemaCheck::Require) {
         if (auto ok = checkSchema(); !ok) {
@@ -136,7 +135,12 @@ Result<void> DbSession::open(SchemaCheck check)
 Result<void> DbSession::checkSchema()
 {
     QSqlQuery q(database());
-    if (!q.exec(QStringLiteral("SELECT coalesce(max(version), 0) FROM teller.schema_migrations")) || !q.next()) {
+    bool read = false;
+    {
+        const auto bounded = guard(statementDeadline());
+        read = q.exec(QStringLiteral("SELECT coalesce(max(version), 0) FROM teller.schema_migrations")) && q.next();
+    }
+    if (!read) {
         const QString state = q.lastError().nativeErrorCode();
         if (state == u"42P01" || state == u"3F000")
             return fail(Error{Error::Kind::Schema,
@@ -218,9 +222,10 @@ Result<QSqlQuery *> DbSession::prepared(const QString &sql)
     return m_statements.emplace(sql, std::move(q)).first->second.get();
 }
 
-Result<void> DbSession::exec(const QString &sql)
+Result<void> DbSession::exec(const QString &sql, std::optional<std::chrono::milliseconds> bound)
 {
     QSqlQuery q(database());
+    const auto bounded = guard(bound ? Watchdog::Clock::now() + *bound : statementDeadline());
     if (!q.exec(sql))
         return fail(error(q.lastError(), QCoreApplication::translate("teller::DbSession", "running a statement")));
     return {};
@@ -259,15 +264,26 @@ Error DbSession::error(const QSqlError &e, const QString &context) const
     const QString state = e.nativeErrorCode();
     QString text = e.databaseText().isEmpty() ? e.driverText() : e.databaseText();
     text = text.simplified();
-    if (state.isEmpty() && !connectionOk())
-        return {Error::Kind::Connection, QCoreApplication::translate("teller::DbSession", "The connection to the server was lost while %1.").arg(context), state};
-    if (state.startsWith(u"08") || state.startsWith(u"57P"))
-        return {Error::Kind::Connection, QCoreApplication::translate("teller::DbSession", "The connection to the server was lost while %1: %2").arg(context, text), state};
-    if (state == u"42501")
-        return {Error::Kind::Permission, QCoreApplication::translate("teller::DbSession", "Not allowed: %1").arg(text), state};
-    if (state.startsWith(u"22") || state.startsWith(u"23"))
-        return {Error::Kind::BadInput, QCoreApplication::translate("teller::DbSession", "The server refused the request: %1").arg(text), state};
-    return {Error::Kind::Database, QCoreApplication::translate("teller::DbSession", "The server reported an error while %1: %2").arg(context, text), state};
+    Error out;
+    out.sqlState = state;
+    out.serverText = text;
+    if (state.isEmpty() && !connectionOk()) {
+        out.kind = Error::Kind::Connection;
+        out.message = QCoreApplication::translate("teller::DbSession", "The connection to the server was lost while %1.").arg(context);
+    } else if (state.startsWith(u"08") || state.startsWith(u"57P")) {
+        out.kind = Error::Kind::Connection;
+        out.message = QCoreApplication::translate("teller::DbSession", "The connection to the server was lost while %1: %2").arg(context, text);
+    } else if (state == u"42501") {
+        out.kind = Error::Kind::Permission;
+        out.message = QCoreApplication::translate("teller::DbSession", "Not allowed: %1").arg(text);
+    } else if (state.startsWith(u"22") || state.startsWith(u"23")) {
+        out.kind = Error::Kind::BadInput;
+        out.message = QCoreApplication::translate("teller::DbSession", "The server refused the request: %1").arg(text);
+    } else {
+        out.kind = Error::Kind::Database;
+        out.message = QCoreApplication::translate("teller::DbSession", "The server reported an error while %1: %2").arg(context, text);
+    }
+    return out;
 }
 
 Watchdog::Clock::time_point DbSession::statementDeadline() const
@@ -281,7 +297,67 @@ std::unique_ptr<WatchdogScope> DbSession::guard(Watchdog::Clock::time_point dead
 {
     auto *conn = static_cast<PGconn *>(nativeHandle());
     const int socket = conn ? PQsocket(conn) : -1;
-    return std::make_unique<WatchdogScope>(m_watchdog, socket, deadline);
+    return std::make_unique<WatchdogScope>(socket, deadline);
+}
+
+AttemptFailure DbSession::classify(const Error &e, Phase phase) const
+{
+    AttemptFailure a{classifyFailure(e.sqlState, connectionOk(), phase), e};
+    // A connection error without a SQLSTATE (libpq's own words) is a lost connection.
+    if (e.kind == Error::Kind::Connection && a.failure == FailureClass::Definitive)
+        a.failure = FailureClass::ConnectionLost;
+    return a;
+}
+
+std::optional<AttemptFailure> DbSession::ensureReady(Clock::time_point deadline)
+{
+    if (connectionOk())
+        return std::nullopt;
+    if (auto opened = reopen(); !opened) {
+        // An unreachable server may come back; a wrong password or schema will not.
+        return AttemptFailure{opened.error().kind == Error::Kind::Connection ? FailureClass::ConnectionLost
+                                                                             : FailureClass::Definitive,
+                              opened.error()};
+    }
+    // Reconnecting took the rest of the budget: no attempt starts after it.
+    if (Clock::now() >= deadline)
+        return AttemptFailure{FailureClass::ConnectionLost,
+                              Error{Error::Kind::Connection,
+                                    QCoreApplication::translate("teller::ActionExecutor", "The time for retries ran out while reconnecting."),
+                                    {}}};
+    return std::nullopt;
+}
+
+std::optional<AttemptFailure> DbSession::begin()
+{
+    QSqlDatabase db = database();
+    const auto bounded = guard(statementDeadline());
+    if (db.transaction())
+        return std::nullopt;
+    return classify(error(db.lastError(), QCoreApplication::translate("teller::ActionExecutor", "starting the transaction")),
+                    Phase::BeforeCommit);
+}
+
+std::optional<AttemptFailure> DbSession::commit()
+{
+    QSqlDatabase db = database();
+    const auto bounded = guard(statementDeadline());
+    if (db.commit())
+        return std::nullopt;
+    return classify(error(db.lastError(), QCoreApplication::translate("teller::ActionExecutor", "committing")), Phase::Commit);
+}
+
+void DbSession::rollbackQuietly()
+{
+    if (!connectionOk())
+        return; // the server rolls back by itself when the session ends
+    const auto bounded = guard(statementDeadline());
+    database().rollback();
+}
+
+Error DbSession::noRow(const QString &context) const
+{
+    return Error::internal(QCoreApplication::translate("teller::DbSession", "The server gave no answer while %1; nothing was changed.").arg(context));
 }
 
 Result<QString> DbSession::passwordVerifier(const QString &login, const QString &password) const

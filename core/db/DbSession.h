@@ -1,7 +1,9 @@
 #pragma once
 
 #include "ConnectionSettings.h"
+#include "Failure.h"
 #include "Result.h"
+#include "Retry.h"
 #include "Watchdog.h"
 
 #include <QSqlDatabase>
@@ -11,18 +13,22 @@
 
 #include <functional>
 #include <memory>
-#include <unordered_map>
 #include <optional>
+#include <type_traits>
+#include <unordered_map>
 
 namespace teller {
 
 // One database session: a named QSqlDatabase connection owned by the thread that created it
 // (Qt allows a connection only in that thread), the session settings, the hot statements
-// prepared once per connection, and a watchdog that bounds every blocking call.
+// prepared once per connection, and the one way to run work on it: inTransaction() or
+// withRetry(), which reconnect when needed, bound every round trip with the process's
+// watchdog, classify every failure with classifyFailure() and retry with the one Retrier.
 class DbSession
 {
 public:
     enum class SchemaCheck { Require, Skip };
+    using Clock = std::chrono::steady_clock;
 
     DbSession(ConnectionSettings settings, SessionOptions options, QString connectionName = {});
     ~DbSession();
@@ -55,29 +61,173 @@ public:
     // fresh QSqlQuery per call would cost three round trips instead of one.
     Result<QSqlQuery *> prepared(const QString &sql);
 
-    // Runs one or more statements without results.
-    Result<void> exec(const QString &sql);
+    // Runs one or more statements without results (not prepared, no values), bounded by the
+    // statement deadline, or by `bound` for work that is known to take long (a migration; the
+    // caller raises statement_timeout for its transaction to match).
+    Result<void> exec(const QString &sql, std::optional<std::chrono::milliseconds> bound = std::nullopt);
 
     // Runs a prepared statement (kept for the connection) with these values, and hands every
     // row to `onRow`. The whole exchange, fetching included, is bounded by the watchdog.
     Result<void> select(const QString &sql, const QVariantList &values, const QString &context,
                         const std::function<void(const QSqlQuery &)> &onRow);
 
+    // Like select() for a statement that returns exactly one row: `read` makes the value of it.
+    template <typename Read>
+    auto selectOne(const QString &sql, const QVariantList &values, const QString &context, Read &&read)
+        -> Result<std::invoke_result_t<Read, const QSqlQuery &>>
+    {
+        std::optional<std::invoke_result_t<Read, const QSqlQuery &>> value;
+        auto ok = select(sql, values, context, [&](const QSqlQuery &q) {
+            if (!value)
+                value = read(q);
+        });
+        if (!ok)
+            return fail(ok.error());
+        if (!value)
+            return fail(noRow(context));
+        return std::move(*value);
+    }
+
+    // Like select(), collecting what `read` (returning Result<V>) makes of each row; a row it
+    // cannot read fails the whole read: nothing the server sent is guessed at.
+    template <typename Read>
+    auto selectAll(const QString &sql, const QVariantList &values, const QString &context, Read &&read)
+        -> Result<QList<typename std::invoke_result_t<Read, const QSqlQuery &>::value_type>>
+    {
+        QList<typename std::invoke_result_t<Read, const QSqlQuery &>::value_type> rows;
+        std::optional<Error> broken;
+        auto ok = select(sql, values, context, [&](const QSqlQuery &q) {
+            if (broken)
+                return;
+            if (auto row = read(q))
+                rows << std::move(*row);
+            else
+                broken = row.error();
+        });
+        if (!ok)
+            return fail(ok.error());
+        if (broken)
+            return fail(*broken);
+        return rows;
+    }
+
     // A round trip on the kept "SELECT 1": true if the server answers now.
     bool ping();
+
+    // The retry policy of inTransaction()/withRetry() when the caller brings no Retrier of its
+    // own (the workstation configuration's [retry] section, or the defaults).
+    void setRetryPolicy(const RetryPolicy &policy) { m_retrier.setPolicy(policy); }
+    const RetryPolicy &retryPolicy() const { return m_retrier.policy(); }
+
+    // Runs `work` (a callable returning Result<T>) as one transaction, BEGIN … COMMIT, and
+    // again with backoff after a retryable failure (a serialization failure, a deadlock, a
+    // lock or statement timeout, a lost connection), reconnecting first when the connection
+    // is gone. The work must be safe to run again: either it changes nothing, or the server
+    // recognises a repeat (an idempotency key). A failure says whether a COMMIT went
+    // unanswered, in which case the work may have happened.
+    template <typename Work>
+    auto inTransaction(const QString &what, Work &&work, Retrier *retrier = nullptr,
+                       const Retrier::Callback &onRetry = {}) -> Retried<typename std::invoke_result_t<Work>::value_type>
+    {
+        using T = typename std::invoke_result_t<Work>::value_type;
+        return (retrier ? *retrier : m_retrier).template run<T>(what, [&](Clock::time_point deadline) {
+            return attemptTransaction<T>(work, deadline);
+        }, onRetry);
+    }
+    // The same without BEGIN … COMMIT: for reads, and for a single statement that is its own
+    // transaction.
+    template <typename Work>
+    auto withRetry(const QString &what, Work &&work, Retrier *retrier = nullptr,
+                   const Retrier::Callback &onRetry = {}) -> Retried<typename std::invoke_result_t<Work>::value_type>
+    {
+        using T = typename std::invoke_result_t<Work>::value_type;
+        return (retrier ? *retrier : m_retrier).template run<T>(what, [&](Clock::time_point deadline) {
+            return attemptPlain<T>(work, deadline);
+        }, onRetry);
+    }
+    // inTransaction() and withRetry() with the session's own policy, for callers that only
+    // report an error: it is the last attempt's.
+    template <typename Work>
+    auto transaction(const QString &what, Work &&work) -> Result<typename std::invoke_result_t<Work>::value_type>
+    {
+        return result(inTransaction(what, std::forward<Work>(work)));
+    }
+    template <typename Work>
+    auto retrying(const QString &what, Work &&work) -> Result<typename std::invoke_result_t<Work>::value_type>
+    {
+        return result(withRetry(what, std::forward<Work>(work)));
+    }
+
+    // The plain error of a unit of work that did not succeed, for callers that only report it.
+    template <typename T>
+    static Result<T> result(Retried<T> &&r)
+    {
+        if (!r)
+            return fail(std::move(r.error().error));
+        if constexpr (std::is_void_v<T>)
+            return {};
+        else
+            return std::move(*r);
+    }
 
     // Turns a driver error into the core's error, in words, with the SQLSTATE kept.
     Error error(const QSqlError &e, const QString &context) const;
 
-    // Bounds blocking calls made while the returned scope lives.
+    // Bounds blocking calls made while the returned scope lives. Never close or reopen the
+    // connection while a scope lives.
     std::unique_ptr<WatchdogScope> guard(Watchdog::Clock::time_point deadline);
     Watchdog::Clock::time_point statementDeadline() const;
+
+    // What a failed step means for the work (classifyFailure with this connection's state).
+    AttemptFailure classify(const Error &e, Phase phase) const;
 
     // PQencryptPasswordConn on this connection: a SCRAM verifier, so that a password never
     // travels or gets logged in clear.
     Result<QString> passwordVerifier(const QString &login, const QString &password) const;
 
 private:
+    template <typename T, typename Work>
+    AttemptResult<T> attemptPlain(Work &work, Clock::time_point deadline)
+    {
+        if (auto notReady = ensureReady(deadline))
+            return std::unexpected(*notReady);
+        auto r = work();
+        if (!r)
+            return std::unexpected(classify(r.error(), Phase::BeforeCommit));
+        return succeeded<T>(std::move(r));
+    }
+    template <typename T, typename Work>
+    AttemptResult<T> attemptTransaction(Work &work, Clock::time_point deadline)
+    {
+        if (auto notReady = ensureReady(deadline))
+            return std::unexpected(*notReady);
+        if (auto failed = begin())
+            return std::unexpected(*failed);
+        auto r = work();
+        if (!r) {
+            const AttemptFailure failure = classify(r.error(), Phase::BeforeCommit);
+            rollbackQuietly();
+            return std::unexpected(failure);
+        }
+        if (auto failed = commit())
+            return std::unexpected(*failed);
+        return succeeded<T>(std::move(r));
+    }
+    template <typename T>
+    static AttemptResult<T> succeeded(Result<T> &&r)
+    {
+        if constexpr (std::is_void_v<T>)
+            return {};
+        else
+            return std::move(*r);
+    }
+    // Reconnects if needed; a failure when that is not possible or the time is up.
+    std::optional<AttemptFailure> ensureReady(Clock::time_point deadline);
+    std::optional<AttemptFailure> begin();
+    std::optional<AttemptFailure> commit();
+    void rollbackQuietly();
+    Error noRow(const QString &context) const;
+
     void *nativeHandle() const;
     Result<void> checkSchema();
 
@@ -87,7 +237,7 @@ private:
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
     QString m_sessionUser;
     int m_schemaVersion = 0;
-    Watchdog m_watchdog;
+    Retrier m_retrier;
 };
 
 // Reads a bigint column whatever QPSQL made of it (qulonglong when positive).

@@ -4,6 +4,9 @@
 #include "Logging.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
 
 namespace teller {
@@ -13,80 +16,106 @@ namespace {
 // The advisory lock every Teller migrator takes; any constant works if it never changes.
 const QString LockStatement = QStringLiteral("SELECT pg_advisory_xact_lock(7540011)");
 
-// Rolls back unless committed: every early return leaves the database as it was.
-class Transaction
-{
-public:
-    explicit Transaction(QSqlDatabase db) : m_db(std::move(db)) { m_active = m_db.transaction(); }
-    ~Transaction()
-    {
-        if (m_active)
-            m_db.rollback();
-    }
-    bool active() const { return m_active; }
-    bool commit()
-    {
-        m_active = false;
-        return m_db.commit();
-    }
+// How long one migration or the function files may take: a migration that rewrites a large
+// table needs more than a teller's statement, and the tellers' own work waits meanwhile only
+// on the locks the migration takes.
+constexpr std::chrono::minutes MigrationBound{30};
 
-private:
-    QSqlDatabase m_db;
-    bool m_active = false;
-};
+// Inside a migration's transaction: the lock that queues migrators, and the statement time
+// that matches MigrationBound.
+Result<void> prepareMigration(DbSession &session)
+{
+    if (auto ok = session.exec(QStringLiteral("SET LOCAL statement_timeout = '30min'")); !ok)
+        return ok;
+    return session.exec(LockStatement, MigrationBound);
+}
+
+Error newerSchema(int version)
+{
+    return Error{Error::Kind::Schema,
+                 QCoreApplication::translate("teller::Migrator", "The database schema is newer (version %1) than this program knows (version %2). "
+                    "Install the current Teller version.")
+                     .arg(version)
+                     .arg(schema::latestVersion())};
+}
+
+// Whether a migration has anything to run: one that only bumps the version (its comment says
+// which function files changed with it) is all comment lines, which PostgreSQL answers with
+// an empty result that the driver takes for an error.
+bool hasStatements(const QByteArray &sql)
+{
+    for (const QByteArray &line : sql.split('\n')) {
+        const QByteArray text = line.trimmed();
+        if (!text.isEmpty() && !text.startsWith("--"))
+            return true;
+    }
+    return false;
+}
+
+// The function files and their checksums, as recorded in teller.schema_functions.functions.
+QString describeFunctions(const QList<FunctionFile> &functions)
+{
+    QJsonArray list;
+    for (const FunctionFile &fn : functions)
+        list.append(QJsonObject{{QStringLiteral("name"), fn.name}, {QStringLiteral("sha256"), QString::fromLatin1(fn.checksum)}});
+    return QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact));
+}
+
+Result<int> readVersion(DbSession &session)
+{
+    return session.selectOne(QStringLiteral("SELECT coalesce(max(version), 0) FROM teller.schema_migrations"), {},
+                             QCoreApplication::translate("teller::Migrator", "reading the schema version"),
+                             [](const QSqlQuery &q) { return q.value(0).toInt(); });
+}
 
 } // namespace
 
 Result<void> Migrator::bootstrap()
 {
-    QSqlDatabase db = m_session.database();
-    Transaction tx(db);
-    if (!tx.active())
-        return fail(m_session.error(db.lastError(), QCoreApplication::translate("teller::Migrator", "starting a transaction")));
-    QSqlQuery q(db);
-    if (!q.exec(LockStatement))
-        return fail(m_session.error(q.lastError(), QCoreApplication::translate("teller::Migrator", "waiting for other migrations")));
-    const QString sql = QStringLiteral(
-        "CREATE SCHEMA IF NOT EXISTS teller;"
-        "CREATE TABLE IF NOT EXISTS teller.schema_migrations ("
-        "  version    integer PRIMARY KEY,"
-        "  name       text NOT NULL,"
-        "  checksum   text NOT NULL,"
-        "  applied_at timestamptz NOT NULL DEFAULT now(),"
-        "  applied_by text NOT NULL DEFAULT session_user)");
-    if (!q.exec(sql))
-        return fail(m_session.error(q.lastError(), QCoreApplication::translate("teller::Migrator", "creating the migrations table")));
-    if (!tx.commit())
-        return fail(m_session.error(db.lastError(), QCoreApplication::translate("teller::Migrator", "creating the migrations table")));
-    return {};
+    return m_session.transaction(QStringLiteral("migrations table"), [&]() -> Result<void> {
+        if (auto ok = prepareMigration(m_session); !ok)
+            return ok;
+        return m_session.exec(QStringLiteral(
+            "CREATE SCHEMA IF NOT EXISTS teller;"
+            "CREATE TABLE IF NOT EXISTS teller.schema_migrations ("
+            "  version    integer PRIMARY KEY,"
+            "  name       text NOT NULL,"
+            "  checksum   text NOT NULL,"
+            "  applied_at timestamptz NOT NULL DEFAULT now(),"
+            "  applied_by text NOT NULL DEFAULT session_user)"));
+    });
 }
 
 Result<void> Migrator::verifyApplied(int &current)
 {
-    QSqlQuery q(m_session.database());
-    if (!q.exec(QStringLiteral("SELECT version, name, checksum FROM teller.schema_migrations ORDER BY version")))
-        return fail(m_session.error(q.lastError(), QCoreApplication::translate("teller::Migrator", "reading the applied migrations")));
+    struct Applied
+    {
+        int version;
+        QString name;
+        QByteArray checksum;
+    };
+    auto applied = m_session.retrying(QStringLiteral("applied migrations"), [&] {
+        return m_session.selectAll(QStringLiteral("SELECT version, name, checksum FROM teller.schema_migrations ORDER BY version"), {},
+                                   QCoreApplication::translate("teller::Migrator", "reading the applied migrations"),
+                                   [](const QSqlQuery &q) -> Result<Applied> {
+                                       return Applied{q.value(0).toInt(), q.value(1).toString(), q.value(2).toString().toLatin1()};
+                                   });
+    });
+    if (!applied)
+        return fail(applied.error());
     const auto known = schema::migrations();
     current = 0;
-    while (q.next()) {
-        const int version = q.value(0).toInt();
-        current = std::max(current, version);
-        const auto it = std::find_if(known.cbegin(), known.cend(), [&](const Migration &m) { return m.version == version; });
-        if (it == known.cend()) {
-            return fail(Error{Error::Kind::Schema,
-                              QCoreApplication::translate("teller::Migrator", "The database schema is newer (version %1) than this program knows (version %2). "
-                                 "Install the current Teller version.")
-                                  .arg(version)
-                                  .arg(schema::latestVersion()),
-                              {}});
-        }
-        if (q.value(2).toString().toLatin1() != it->checksum) {
+    for (const Applied &a : *applied) {
+        current = std::max(current, a.version);
+        const auto it = std::find_if(known.cbegin(), known.cend(), [&](const Migration &m) { return m.version == a.version; });
+        if (it == known.cend())
+            return fail(newerSchema(a.version));
+        if (a.checksum != it->checksum) {
             return fail(Error{Error::Kind::Schema,
                               QCoreApplication::translate("teller::Migrator", "Migration %1 (%2) in the database differs from this program's copy. "
                                  "The schema was changed by hand or by another build; nothing was changed.")
-                                  .arg(version)
-                                  .arg(q.value(1).toString()),
-                              {}});
+                                  .arg(a.version)
+                                  .arg(a.name)});
         }
     }
     return {};
@@ -94,17 +123,18 @@ Result<void> Migrator::verifyApplied(int &current)
 
 Result<int> Migrator::currentVersion()
 {
-    QSqlQuery q(m_session.database());
-    if (!q.exec(QStringLiteral("SELECT coalesce(max(version), 0) FROM teller.schema_migrations")) || !q.next()) {
-        const QString state = q.lastError().nativeErrorCode();
-        if (state == u"42P01" || state == u"3F000")
-            return 0;
-        return fail(m_session.error(q.lastError(), QCoreApplication::translate("teller::Migrator", "reading the schema version")));
-    }
-    return q.value(0).toInt();
+    auto version = m_session.retrying(QStringLiteral("schema version"), [&] { return readVersion(m_session); });
+    if (!version && (version.error().sqlState == u"42P01" || version.error().sqlState == u"3F000"))
+        return 0; // no schema yet
+    return version;
 }
 
 Result<MigrationReport> Migrator::migrate()
+{
+    return migrate(schema::latestVersion());
+}
+
+Result<MigrationReport> Migrator::migrate(int upToVersion)
 {
     if (auto ok = bootstrap(); !ok)
         return fail(ok.error());
@@ -114,45 +144,101 @@ Result<MigrationReport> Migrator::migrate()
         return fail(ok.error());
     report.toVersion = report.fromVersion;
 
-    QSqlDatabase db = m_session.database();
     for (const Migration &m : schema::migrations()) {
         if (m.version <= report.toVersion)
             continue;
-        Transaction tx(db);
-        if (!tx.active())
-            return fail(m_session.error(db.lastError(), QCoreApplication::translate("teller::Migrator", "starting a transaction")));
-        QSqlQuery q(db);
-        if (!q.exec(LockStatement))
-            return fail(m_session.error(q.lastError(), QCoreApplication::translate("teller::Migrator", "waiting for other migrations")));
-        // Somebody else may have applied it while we waited for the lock.
-        if (!q.prepare(QStringLiteral("SELECT 1 FROM teller.schema_migrations WHERE version = ?")))
-            return fail(m_session.error(q.lastError(), QCoreApplication::translate("teller::Migrator", "reading the applied migrations")));
-        q.addBindValue(m.version);
-        if (!q.exec())
-            return fail(m_session.error(q.lastError(), QCoreApplication::translate("teller::Migrator", "reading the applied migrations")));
-        if (q.next()) {
-            report.toVersion = m.version;
-            continue;
-        }
-        q.finish();
-
-        qCInfo(lcMigrate).noquote() << "applying migration" << m.version << m.name;
-        QSqlQuery apply(db);
-        if (!apply.exec(QString::fromUtf8(m.sql)))
-            return fail(m_session.error(apply.lastError(), QCoreApplication::translate("teller::Migrator", "applying migration %1 (%2)").arg(m.version).arg(m.name)));
-        QSqlQuery record(db);
-        record.prepare(QStringLiteral("INSERT INTO teller.schema_migrations (version, name, checksum) VALUES (?, ?, ?)"));
-        record.addBindValue(m.version);
-        record.addBindValue(m.name);
-        record.addBindValue(QString::fromLatin1(m.checksum));
-        if (!record.exec())
-            return fail(m_session.error(record.lastError(), QCoreApplication::translate("teller::Migrator", "recording migration %1").arg(m.version)));
-        if (!tx.commit())
-            return fail(m_session.error(db.lastError(), QCoreApplication::translate("teller::Migrator", "committing migration %1").arg(m.version)));
+        if (m.version > upToVersion)
+            break;
+        // One transaction a migration, retried as a whole (a lock not granted in time, a lost
+        // connection): under the lock, a migration somebody else applied meanwhile is skipped,
+        // also the one whose COMMIT answer a lost connection swallowed.
+        auto applied = m_session.transaction(QStringLiteral("migration %1").arg(m.version), [&]() -> Result<bool> {
+            if (auto ok = prepareMigration(m_session); !ok)
+                return fail(ok.error());
+            auto count = m_session.selectOne(QStringLiteral("SELECT count(*) FROM teller.schema_migrations WHERE version = ?"), {m.version},
+                                             QCoreApplication::translate("teller::Migrator", "reading the applied migrations"),
+                                             [](const QSqlQuery &q) { return q.value(0).toInt(); });
+            if (!count)
+                return fail(count.error());
+            if (*count > 0)
+                return false;
+            qCInfo(lcMigrate).noquote() << "applying migration" << m.version << m.name;
+            if (hasStatements(m.sql)) {
+                if (auto ok = m_session.exec(QString::fromUtf8(m.sql), MigrationBound); !ok) {
+                    Error e = ok.error();
+                    e.message = QCoreApplication::translate("teller::Migrator", "applying migration %1 (%2)").arg(m.version).arg(m.name)
+                                + QStringLiteral(": ") + e.message;
+                    return fail(e);
+                }
+            }
+            auto recorded = m_session.select(QStringLiteral("INSERT INTO teller.schema_migrations (version, name, checksum) VALUES (?, ?, ?)"),
+                                             {m.version, m.name, QString::fromLatin1(m.checksum)},
+                                             QCoreApplication::translate("teller::Migrator", "recording migration %1").arg(m.version),
+                                             [](const QSqlQuery &) {});
+            if (!recorded)
+                return fail(recorded.error());
+            return true;
+        });
+        if (!applied)
+            return fail(applied.error());
         report.toVersion = m.version;
-        report.applied << m;
+        if (*applied)
+            report.applied << m;
+    }
+
+    // The function files belong to the last version: a database stopped before it keeps the
+    // functions its migrations made.
+    if (upToVersion >= schema::latestVersion() && report.toVersion == schema::latestVersion()) {
+        if (auto ok = applyFunctions(report); !ok)
+            return fail(ok.error());
     }
     return report;
+}
+
+Result<void> Migrator::applyFunctions(MigrationReport &report)
+{
+    const QByteArray checksum = schema::functionsChecksum();
+    const QList<FunctionFile> functions = schema::functions();
+    auto applied = m_session.transaction(QStringLiteral("function files"), [&]() -> Result<bool> {
+        if (auto ok = prepareMigration(m_session); !ok)
+            return fail(ok.error());
+        // Under the lock: a newer program may have migrated further while we waited, and then
+        // its functions are the ones that fit its schema; another migrator may have applied ours.
+        auto version = readVersion(m_session);
+        if (!version)
+            return fail(version.error());
+        if (*version > schema::latestVersion())
+            return fail(newerSchema(*version));
+        std::optional<QByteArray> recorded;
+        auto read = m_session.select(QStringLiteral("SELECT checksum FROM teller.schema_functions ORDER BY id DESC LIMIT 1"), {},
+                                     QCoreApplication::translate("teller::Migrator", "reading the applied functions"),
+                                     [&](const QSqlQuery &q) { recorded = q.value(0).toString().toLatin1(); });
+        if (!read)
+            return fail(read.error());
+        if (recorded == checksum)
+            return false;
+        qCInfo(lcMigrate).noquote() << "applying" << functions.size() << "function files, checksum" << checksum;
+        for (const FunctionFile &fn : functions) {
+            if (auto ok = m_session.exec(QString::fromUtf8(fn.sql), MigrationBound); !ok) {
+                Error e = ok.error();
+                e.message = QCoreApplication::translate("teller::Migrator", "applying the function file %1").arg(fn.name)
+                            + QStringLiteral(": ") + e.message;
+                return fail(e);
+            }
+        }
+        auto inserted = m_session.select(
+            QStringLiteral("INSERT INTO teller.schema_functions (schema_version, checksum, functions) VALUES (?, ?, ?::jsonb)"),
+            {*version, QString::fromLatin1(checksum), describeFunctions(functions)},
+            QCoreApplication::translate("teller::Migrator", "recording the applied functions"), [](const QSqlQuery &) {});
+        if (!inserted)
+            return fail(inserted.error());
+        return true;
+    });
+    if (!applied)
+        return fail(applied.error());
+    if (*applied)
+        report.functionsApplied = functions;
+    return {};
 }
 
 } // namespace teller

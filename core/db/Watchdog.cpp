@@ -10,7 +10,11 @@
 
 namespace teller {
 
-Watchdog::Watchdog() : m_thread([this] { run(); }) {}
+Watchdog &Watchdog::instance()
+{
+    static Watchdog watchdog;
+    return watchdog;
+}
 
 Watchdog::~Watchdog()
 {
@@ -19,45 +23,67 @@ Watchdog::~Watchdog()
         m_stop = true;
     }
     m_wake.notify_all();
-    m_thread.join();
+    if (m_thread.joinable())
+        m_thread.join();
 }
 
-bool Watchdog::arm(int socket, Clock::time_point deadline)
+Watchdog::Token Watchdog::arm(int socket, Clock::time_point deadline)
 {
-    // No wake-up: the watchdog thread looks every PollInterval. Arming is on the path of
-    // every statement; a deadline is seconds away, so firing up to 50 ms late is harmless.
+    if (socket < 0)
+        return 0;
     std::lock_guard lock(m_mutex);
-    if (m_socket >= 0)
-        return false;
-    m_socket = socket;
-    m_deadline = deadline;
-    m_fired = false;
-    return true;
+    if (!m_thread.joinable())
+        m_thread = std::thread([this] { run(); });
+    const Token token = ++m_next;
+    m_armed.emplace(token, Armed{socket, deadline, false});
+    if (m_idle) {
+        m_idle = false;
+        m_wake.notify_one();
+    }
+    return token;
 }
 
-bool Watchdog::disarm()
+bool Watchdog::disarm(Token token)
 {
-    std::lock_guard lock(m_mutex);
     // Holding the mutex here means the watchdog cannot be inside shutdown() for a socket that
     // the caller is about to close and the system could hand out again.
-    m_socket = -1;
-    return m_fired;
+    std::lock_guard lock(m_mutex);
+    const auto it = m_armed.find(token);
+    if (it == m_armed.end())
+        return false;
+    const bool fired = it->second.fired;
+    m_armed.erase(it);
+    return fired;
 }
 
 void Watchdog::run()
 {
     std::unique_lock lock(m_mutex);
+    auto lastArmed = Clock::now();
     while (!m_stop) {
+        if (m_armed.empty() && Clock::now() - lastArmed >= IdleAfter) {
+            // Nothing armed for a while: sleep until arm() wakes us (it does so only while we
+            // are idle, so a busy process never pays for a wake-up per statement). Every
+            // wake-up, spurious or not, goes round the loop and looks again.
+            m_idle = true;
+            m_wake.wait(lock);
+            m_idle = false;
+            continue;
+        }
         m_wake.wait_for(lock, PollInterval);
-        if (m_socket >= 0 && Clock::now() >= m_deadline) {
+        const auto now = Clock::now();
+        if (!m_armed.empty())
+            lastArmed = now;
+        for (auto &[token, armed] : m_armed) {
+            if (armed.fired || now < armed.deadline)
+                continue;
             qCWarning(lcDb) << "no answer from the server before the deadline; closing the connection";
 #ifdef _WIN32
-            ::shutdown(static_cast<SOCKET>(m_socket), SD_BOTH);
+            ::shutdown(static_cast<SOCKET>(armed.socket), SD_BOTH);
 #else
-            ::shutdown(m_socket, SHUT_RDWR);
+            ::shutdown(armed.socket, SHUT_RDWR);
 #endif
-            m_fired = true;
-            m_socket = -1;
+            armed.fired = true;
         }
     }
 }

@@ -24,34 +24,34 @@ struct DemoAccount
     const char16_t *currency;
     qint64 opening; // minor units
     qint64 floor;
-    const char16_t *status;
+    AccountStatus status;
 };
 
 constexpr DemoAccount accounts[] = {
-    {u"10000001", u"Maria Schneider", u"EUR", 245000, 0, u"active"},
-    {u"10000002", u"Jonas Weber", u"EUR", 1830050, -100000, u"active"},
-    {u"10000003", u"Aylin Yilmaz", u"EUR", 64025, 0, u"active"},
-    {u"10000004", u"Lukas Fischer", u"EUR", 9500000, 0, u"active"},
-    {u"10000005", u"Sophie Wagner", u"EUR", 1240, 0, u"active"},
-    {u"10000006", u"Mehmet Demir", u"EUR", 320000, 0, u"frozen"},
-    {u"10000007", u"Elena Petrova", u"EUR", 781090, 0, u"active"},
-    {u"10000008", u"Thomas Becker", u"EUR", 0, 0, u"closed"},
-    {u"10000009", u"Hannah Schulz", u"EUR", 5200000, 0, u"active"},
-    {u"10000010", u"Noah Hoffmann", u"EUR", 115000, -50000, u"active"},
-    {u"10000011", u"Emma Koch", u"EUR", 43000, 0, u"active"},
-    {u"10000012", u"Felix Richter", u"EUR", 2675000, 0, u"active"},
-    {u"10000013", u"Mia Klein", u"EUR", 500000, 0, u"active"},
-    {u"10000014", u"Paul Wolf", u"EUR", 89010, 0, u"active"},
-    {u"10000015", u"Lea Neumann", u"EUR", 1420000, 0, u"active"},
-    {u"10000016", u"Ben Schwarz", u"EUR", 31000, 0, u"active"},
-    {u"10000017", u"Clara Zimmermann", u"EUR", 6740000, 0, u"active"},
-    {u"10000018", u"Anton Braun", u"EUR", 200000, 0, u"active"},
-    {u"10000019", u"Müller & Söhne GmbH", u"EUR", 18000000, -2000000, u"active"},
-    {u"10000020", u"Café Morgenrot", u"EUR", 934060, 0, u"active"},
-    {u"20000001", u"John Miller", u"USD", 450000, 0, u"active"},
-    {u"20000002", u"Grace Lee", u"USD", 1200000, 0, u"active"},
-    {u"30000001", u"Luca Bernasconi", u"CHF", 880000, 0, u"active"},
-    {u"40000001", u"Yuki Tanaka", u"JPY", 250000, 0, u"active"},
+    {u"10000001", u"Maria Schneider", u"EUR", 245000, 0, AccountStatus::Active},
+    {u"10000002", u"Jonas Weber", u"EUR", 1830050, -100000, AccountStatus::Active},
+    {u"10000003", u"Aylin Yilmaz", u"EUR", 64025, 0, AccountStatus::Active},
+    {u"10000004", u"Lukas Fischer", u"EUR", 9500000, 0, AccountStatus::Active},
+    {u"10000005", u"Sophie Wagner", u"EUR", 1240, 0, AccountStatus::Active},
+    {u"10000006", u"Mehmet Demir", u"EUR", 320000, 0, AccountStatus::Frozen},
+    {u"10000007", u"Elena Petrova", u"EUR", 781090, 0, AccountStatus::Active},
+    {u"10000008", u"Thomas Becker", u"EUR", 0, 0, AccountStatus::Closed},
+    {u"10000009", u"Hannah Schulz", u"EUR", 5200000, 0, AccountStatus::Active},
+    {u"10000010", u"Noah Hoffmann", u"EUR", 115000, -50000, AccountStatus::Active},
+    {u"10000011", u"Emma Koch", u"EUR", 43000, 0, AccountStatus::Active},
+    {u"10000012", u"Felix Richter", u"EUR", 2675000, 0, AccountStatus::Active},
+    {u"10000013", u"Mia Klein", u"EUR", 500000, 0, AccountStatus::Active},
+    {u"10000014", u"Paul Wolf", u"EUR", 89010, 0, AccountStatus::Active},
+    {u"10000015", u"Lea Neumann", u"EUR", 1420000, 0, AccountStatus::Active},
+    {u"10000016", u"Ben Schwarz", u"EUR", 31000, 0, AccountStatus::Active},
+    {u"10000017", u"Clara Zimmermann", u"EUR", 6740000, 0, AccountStatus::Active},
+    {u"10000018", u"Anton Braun", u"EUR", 200000, 0, AccountStatus::Active},
+    {u"10000019", u"Müller & Söhne GmbH", u"EUR", 18000000, -2000000, AccountStatus::Active},
+    {u"10000020", u"Café Morgenrot", u"EUR", 934060, 0, AccountStatus::Active},
+    {u"20000001", u"John Miller", u"USD", 450000, 0, AccountStatus::Active},
+    {u"20000002", u"Grace Lee", u"USD", 1200000, 0, AccountStatus::Active},
+    {u"30000001", u"Luca Bernasconi", u"CHF", 880000, 0, AccountStatus::Active},
+    {u"40000001", u"Yuki Tanaka", u"JPY", 250000, 0, AccountStatus::Active},
 };
 
 // Fixed keys for the opening deposits: seeding twice replays instead of paying in twice.
@@ -141,9 +141,9 @@ Result<QJsonObject> seed(DbSession &admin, const ConnectionSettings &adminSettin
     }
 
     for (const DemoAccount &a : accounts) {
-        if (QStringView(a.status) == u"active")
+        if (a.status == AccountStatus::Active)
             continue;
-        auto changed = administration.setAccountStatus(QString::fromUtf16(a.number), QString::fromUtf16(a.status));
+        auto changed = administration.setAccountStatus(QString::fromUtf16(a.number), a.status);
         if (!changed)
             return fail(changed.error());
     }

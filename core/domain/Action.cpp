@@ -1,30 +1,28 @@
 #include "Action.h"
 
+#include "Names.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 
 namespace teller {
 
 namespace {
+constexpr NamedValue<ActionKind> kindNames[] = {
+    {ActionKind::Withdrawal, u"withdrawal"},
+    {ActionKind::Deposit, u"deposit"},
+    {ActionKind::Transfer, u"transfer"},
+};
 } // namespace
 
 QString actionKindName(ActionKind kind)
 {
-    switch (kind) {
-    case ActionKind::Withdrawal: return QStringLiteral("withdrawal");
-    case ActionKind::Deposit: return QStringLiteral("deposit");
-    case ActionKind::Transfer: return QStringLiteral("transfer");
-    }
-    Q_UNREACHABLE();
+    return nameOf(kindNames, kind);
 }
 
 std::optional<ActionKind> actionKindFromName(QStringView name)
 {
-    for (ActionKind k : {ActionKind::Withdrawal, ActionKind::Deposit, ActionKind::Transfer}) {
-        if (name == actionKindName(k))
-            return k;
-    }
-    return std::nullopt;
+    return valueOf(kindNames, name);
 }
 
 Result<QString> normalizeAccountNumber(QStringView text)
@@ -88,8 +86,9 @@ Result<ActionRequest> ActionRequest::create(ActionKind kind, QStringView account
 
 QByteArray ActionRequest::canonical() const
 {
-    // Must match teller.canonical_request() in resources/sql: the server recomputes it.
-    // Every field is from a restricted alphabet, so the newline separator is unambiguous.
+    // Must match teller.request_fingerprint() (resources/sql/functions/request_fingerprint.sql):
+    // the server recomputes it. Every field is from a restricted alphabet, so the newline
+    // separator is unambiguous.
     QByteArray out;
     out += "teller/v1\n";
     out += actionKindName(m_kind).toLatin1() + '\n';

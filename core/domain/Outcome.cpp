@@ -1,16 +1,13 @@
 #include "Outcome.h"
 
+#include "Names.h"
+
 #include <QCoreApplication>
 
 namespace teller {
 
 namespace {
-struct StatusName
-{
-    OutcomeStatus status;
-    const char16_t *name;
-};
-constexpr StatusName statusNames[] = {
+constexpr NamedValue<OutcomeStatus> statusNames[] = {
     {OutcomeStatus::Completed, u"completed"},
     {OutcomeStatus::PendingApproval, u"pending_approval"},
     {OutcomeStatus::Rejected, u"rejected"},
@@ -26,23 +23,15 @@ constexpr StatusName statusNames[] = {
 
 QString outcomeStatusName(OutcomeStatus status)
 {
-    for (const auto &entry : statusNames) {
-        if (entry.status == status)
-            return QString::fromUtf16(entry.name);
-    }
-    Q_UNREACHABLE();
+    return nameOf(statusNames, status);
 }
 
 std::optional<OutcomeStatus> outcomeStatusFromName(QStringView name)
 {
-    for (const auto &entry : statusNames) {
-        if (name == QStringView(entry.name))
-            return entry.status;
-    }
-    return std::nullopt;
+    return valueOf(statusNames, name);
 }
 
-bool Outcome::isDefinitive() const
+Finality finality(OutcomeStatus status)
 {
     switch (status) {
     case OutcomeStatus::Completed:
@@ -50,15 +39,35 @@ bool Outcome::isDefinitive() const
     case OutcomeStatus::KeyReused:
     case OutcomeStatus::Abandoned:
     case OutcomeStatus::Expired:
-    case OutcomeStatus::Error:
-        return true;
-    case OutcomeStatus::PendingApproval: // a supervisor will decide
+        return Finality::Final;
+    case OutcomeStatus::PendingApproval:
+        return Finality::Pending;
     case OutcomeStatus::Busy:
     case OutcomeStatus::InDoubt:
     case OutcomeStatus::Unknown:
-        return false;
+        return Finality::Unresolved;
+    case OutcomeStatus::Error:
+        return Finality::Failed;
     }
-    return false;
+    Q_UNREACHABLE();
+}
+
+bool isServerAnswer(OutcomeStatus status)
+{
+    const Finality f = finality(status);
+    return f == Finality::Final || f == Finality::Pending || status == OutcomeStatus::Unknown;
+}
+
+bool closesJournalEntry(OutcomeStatus status, bool wasUnresolved)
+{
+    const Finality f = finality(status);
+    return f == Finality::Final || (f == Finality::Failed && !wasUnresolved);
+}
+
+bool Outcome::isDefinitive() const
+{
+    const Finality f = finality(status);
+    return f == Finality::Final || f == Finality::Failed;
 }
 
 QJsonObject Outcome::toJson() const
@@ -70,8 +79,8 @@ QJsonObject Outcome::toJson() const
     o.insert(QStringLiteral("reason"), reason.isEmpty() ? QJsonValue() : QJsonValue(reason));
     if (!message.isEmpty())
         o.insert(QStringLiteral("message"), message);
-    if (!kind.isEmpty())
-        o.insert(QStringLiteral("kind"), kind);
+    if (kind)
+        o.insert(QStringLiteral("kind"), actionKindName(*kind));
     if (!account.isEmpty())
         o.insert(QStringLiteral("account"), account);
     if (!counterAccount.isEmpty())

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Action.h"
 #include "IdempotencyKey.h"
 #include "Money.h"
 
@@ -27,6 +28,26 @@ enum class OutcomeStatus {
 QString outcomeStatusName(OutcomeStatus status); // the JSON / database names
 std::optional<OutcomeStatus> outcomeStatusFromName(QStringView name);
 
+// What an outcome status says about the action it answers: the one rule for "final", used by
+// the executor (what to journal), the journal (what closes an entry) and the window (what the
+// teller may do next).
+enum class Finality {
+    Final,      // the server's answer, and it never changes: completed, rejected, key_reused,
+                // abandoned, expired
+    Pending,    // the server's answer until a supervisor decides: pending_approval
+    Unresolved, // nothing definite about the action yet: busy and in_doubt (this workstation's
+                // conclusion when no answer came), unknown (the server has never seen the key:
+                // resubmit it with the same key, or abandon it)
+    Failed,     // this call failed for good and did nothing (error); it says nothing about an
+                // earlier call of the same action
+};
+Finality finality(OutcomeStatus status);
+// The server said it, rather than this workstation concluding it when no answer came.
+bool isServerAnswer(OutcomeStatus status);
+// Whether an outcome closes the action's journal entry. A failed call closes it only if no
+// earlier call left the action unresolved (an earlier attempt may have gone through).
+bool closesJournalEntry(OutcomeStatus status, bool wasUnresolved);
+
 // The result of an action as the teller must see it.
 struct Outcome
 {
@@ -35,7 +56,7 @@ struct Outcome
     bool replayed = false;
     QString reason;  // for rejections: insufficient_funds, account_frozen, ...
     QString message; // for busy / in doubt / error: what happened, in words
-    QString kind;    // withdrawal, deposit, transfer (when the server said)
+    std::optional<ActionKind> kind; // when the server said (not for an abandoned key it never saw)
     QString account;
     QString counterAccount;
     std::optional<Money> amount;
@@ -49,7 +70,8 @@ struct Outcome
     QString decisionNote; // the supervisor's note (the reason of a rejection)
     int attempts = 0;
 
-    // True when asking again with the same key cannot give another answer by itself.
+    // True when asking again with the same key cannot give another answer by itself
+    // (finality() Final or Failed).
     bool isDefinitive() const;
     QJsonObject toJson() const;
 };

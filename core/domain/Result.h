@@ -24,11 +24,15 @@ struct Error
     Kind kind = Kind::Internal;
     QString message;
     QString sqlState;
+    QString serverText; // the server's own words, when it answered with an error
 
-    static Error badInput(QString m) { return {Kind::BadInput, std::move(m), {}}; }
-    static Error config(QString m) { return {Kind::Config, std::move(m), {}}; }
-    static Error io(QString m) { return {Kind::Io, std::move(m), {}}; }
-    static Error internal(QString m) { return {Kind::Internal, std::move(m), {}}; }
+    Error() = default;
+    Error(Kind k, QString m, QString state = {}) : kind(k), message(std::move(m)), sqlState(std::move(state)) {}
+
+    static Error badInput(QString m) { return {Kind::BadInput, std::move(m)}; }
+    static Error config(QString m) { return {Kind::Config, std::move(m)}; }
+    static Error io(QString m) { return {Kind::Io, std::move(m)}; }
+    static Error internal(QString m) { return {Kind::Internal, std::move(m)}; }
 };
 
 template<typename T>

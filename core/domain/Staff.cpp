@@ -1,24 +1,25 @@
 #include "Staff.h"
 
+#include "Names.h"
+
 namespace teller {
+
+namespace {
+constexpr NamedValue<StaffRole> roleNames[] = {
+    {StaffRole::Teller, u"teller"},
+    {StaffRole::Supervisor, u"supervisor"},
+    {StaffRole::Admin, u"admin"},
+};
+} // namespace
 
 QString staffRoleName(StaffRole role)
 {
-    switch (role) {
-    case StaffRole::Teller: return QStringLiteral("teller");
-    case StaffRole::Supervisor: return QStringLiteral("supervisor");
-    case StaffRole::Admin: return QStringLiteral("admin");
-    }
-    return {};
+    return nameOf(roleNames, role);
 }
 
 std::optional<StaffRole> staffRoleFromName(QStringView name)
 {
-    for (StaffRole r : {StaffRole::Teller, StaffRole::Supervisor, StaffRole::Admin}) {
-        if (name == staffRoleName(r))
-            return r;
-    }
-    return std::nullopt;
+    return valueOf(roleNames, name);
 }
 
 QJsonObject StaffInfo::toJson() const

@@ -35,7 +35,7 @@ JournalEntry readEntry(const QSqlQuery &q)
     JournalEntry e;
     e.key = IdempotencyKey::parse(q.value(0).toString()).value_or(IdempotencyKey());
     e.fingerprint = q.value(1).toString();
-    e.kind = q.value(2).toString();
+    e.kind = actionKindFromName(q.value(2).toString());
     e.account = q.value(3).toString();
     e.counterAccount = q.value(4).toString();
     e.amountMinorUnits = q.value(5).toLongLong();
@@ -54,11 +54,10 @@ JournalEntry readEntry(const QSqlQuery &q)
 
 Result<Action> JournalEntry::toAction() const
 {
-    const auto k = actionKindFromName(kind);
     const auto c = Currency::fromCode(currency);
-    if (key.isNull() || !k || !c)
+    if (key.isNull() || !kind || !c)
         return fail(Error::internal(QCoreApplication::translate("teller::Journal", "The journal entry %1 is not a valid action.").arg(key.toString())));
-    auto request = ActionRequest::create(*k, account, counterAccount, Money(amountMinorUnits, *c), note);
+    auto request = ActionRequest::create(*kind, account, counterAccount, Money(amountMinorUnits, *c), note);
     if (!request)
         return fail(request.error());
     if (QString::fromLatin1(request->fingerprint().toHex()) != fingerprint)
@@ -70,7 +69,8 @@ QJsonObject JournalEntry::toJson() const
 {
     QJsonObject o;
     o.insert(QStringLiteral("key"), key.toString());
-    o.insert(QStringLiteral("kind"), kind);
+    if (kind)
+        o.insert(QStringLiteral("kind"), actionKindName(*kind));
     o.insert(QStringLiteral("account"), account);
     if (!counterAccount.isEmpty())
         o.insert(QStringLiteral("counter_account"), counterAccount);
@@ -241,31 +241,11 @@ Result<void> Journal::record(const Action &action, const QString &login, const Q
     return {};
 }
 
-bool Journal::closes(const Outcome &outcome)
-{
-    switch (outcome.status) {
-    case OutcomeStatus::Completed:
-    case OutcomeStatus::Rejected:
-    case OutcomeStatus::KeyReused:
-    case OutcomeStatus::Abandoned:
-    case OutcomeStatus::Expired:
-        return true;
-    case OutcomeStatus::Error: // see update(): closes only an entry that was never in doubt
-    case OutcomeStatus::PendingApproval:
-    case OutcomeStatus::Busy:
-    case OutcomeStatus::InDoubt:
-    case OutcomeStatus::Unknown:
-        return false;
-    }
-    return false;
-}
-
 Result<void> Journal::update(const IdempotencyKey &key, const Outcome &outcome)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    // A definitive failure (error) means the server did nothing in that call; it closes the
-    // entry only if no earlier call left the action in doubt (last_status still 'new'), since
-    // an earlier attempt may have gone through.
+    // Whether the entry closes can depend on whether an earlier call left the action
+    // unresolved (last_status no longer 'new'): closesJournalEntry() both ways.
     q.prepare(QStringLiteral("UPDATE actions SET last_status = ?, last_message = ?, outcome = ?, updated_at = ?, "
                              "state = CASE WHEN ? OR (? AND last_status = 'new') THEN 'closed' ELSE state END "
                              "WHERE key = ?"));
@@ -273,8 +253,8 @@ Result<void> Journal::update(const IdempotencyKey &key, const Outcome &outcome)
     q.addBindValue(text(outcome.message.left(2000)));
     q.addBindValue(QString::fromUtf8(QJsonDocument(outcome.toJson()).toJson(QJsonDocument::Compact)));
     q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
-    q.addBindValue(closes(outcome));
-    q.addBindValue(outcome.status == OutcomeStatus::Error);
+    q.addBindValue(closesJournalEntry(outcome.status, true));
+    q.addBindValue(closesJournalEntry(outcome.status, false));
     q.addBindValue(key.toString());
     if (!q.exec())
         return fail(Error::io(QCoreApplication::translate("teller::Journal", "The local journal could not be updated: %1").arg(q.lastError().text())));

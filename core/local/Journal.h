@@ -15,7 +15,7 @@ struct JournalEntry
 {
     IdempotencyKey key;
     QString fingerprint; // hex
-    QString kind;
+    std::optional<ActionKind> kind; // none if the file holds something else
     QString account;
     QString counterAccount;
     qint64 amountMinorUnits = 0;
@@ -25,7 +25,7 @@ struct JournalEntry
     QString database;    // host:port/dbname the action was sent to
     QString workstation;
     QDateTime createdAt;
-    QString lastStatus;  // the last outcome seen (in_doubt, busy, pending_approval, ...)
+    QString lastStatus;  // the last outcome seen (new, in_doubt, busy, pending_approval, ...)
     QString lastMessage;
     bool open = true;
 
@@ -59,13 +59,10 @@ public:
 
     // Records a new action (a key already recorded is left as it is).
     Result<void> record(const Action &action, const QString &login, const QString &database, const QString &workstation);
-    // Notes the latest outcome; a definitive one closes the entry.
+    // Notes the latest outcome; it closes the entry when closesJournalEntry() says so.
     Result<void> update(const IdempotencyKey &key, const Outcome &outcome);
     Result<QList<JournalEntry>> openEntries(const QString &login = {}, const QString &database = {});
     Result<std::optional<JournalEntry>> entry(const IdempotencyKey &key);
-
-    // Whether an outcome ends the journal entry: the server's answer is final.
-    static bool closes(const Outcome &outcome);
 
 private:
     Result<void> openFile();

@@ -13,10 +13,11 @@
 namespace teller {
 
 // A read-through cache of account details for lookups before an action (number, holder,
-// currency, status, floor). Shared by threads. Entries are dropped when the server announces
-// a change (NOTIFY teller_accounts, sent by set_account_status) — call invalidate() from the
-// listener. The balance fields of a cached entry are as of its load and only indicative:
-// nothing that decides money reads them; the server decides under the row lock.
+// currency, status, floor). Shared by threads. The owner drops entries when the server
+// announces a change (NOTIFY teller_accounts, sent by set_account_status): tellerctl bench,
+// its user today, listens on its own connection and calls invalidate(). The balance fields of
+// a cached entry are as of its load and only indicative: nothing that decides money reads
+// them; the server decides under the row lock.
 class AccountCache
 {
 public:

@@ -1,6 +1,7 @@
 #include "Accounts.h"
 
 #include "Action.h"
+#include "AccountColumns.h"
 #include "DbSession.h"
 
 #include <QCoreApplication>
@@ -8,22 +9,6 @@
 #include <QSqlQuery>
 
 namespace teller {
-
-QJsonObject AccountInfo::toJson() const
-{
-    QJsonObject o;
-    o.insert(QStringLiteral("number"), number);
-    o.insert(QStringLiteral("holder"), holder);
-    o.insert(QStringLiteral("currency"), currency().code());
-    o.insert(QStringLiteral("status"), status);
-    o.insert(QStringLiteral("balance"), balance.toCanonical());
-    o.insert(QStringLiteral("held"), held.toCanonical());
-    o.insert(QStringLiteral("available"), available().toCanonical());
-    o.insert(QStringLiteral("floor"), floor.toCanonical());
-    if (openedAt.isValid())
-        o.insert(QStringLiteral("opened_at"), openedAt.toUTC().toString(Qt::ISODateWithMs));
-    return o;
-}
 
 namespace detail {
 Result<AccountInfo> readAccount(const QSqlQuery &q, int offset)
@@ -36,50 +21,46 @@ Result<AccountInfo> readAccount(const QSqlQuery &q, int offset)
     const auto balance = bigintValue(q.value(offset + 4));
     const auto held = bigintValue(q.value(offset + 5));
     const auto floor = bigintValue(q.value(offset + 6));
-    if (!currency || !balance || !held || !floor)
+    const auto status = accountStatusFromName(q.value(offset + 7).toString());
+    if (!currency || !balance || !held || !floor || !status)
         return fail(Error::internal(QCoreApplication::translate("teller::Accounts",
                                                                 "The server sent an account this program cannot read.")));
     a.balance = Money(*balance, *currency);
     a.held = Money(*held, *currency);
     a.floor = Money(*floor, *currency);
-    a.status = q.value(offset + 7).toString();
+    a.status = *status;
     a.openedAt = q.value(offset + 8).toDateTime();
     return a;
 }
 } // namespace detail
 
-// The columns detail::readAccount() reads, in its order (a literal, joined at compile time).
-#define TELLER_ACCOUNT_COLUMNS "id, number, holder, currency, balance, held, balance_floor, status, opened_at"
 
 Result<std::optional<AccountInfo>> AccountDirectory::find(const QString &number)
 {
-    std::optional<AccountInfo> result;
-    Error broken;
-    auto ok = m_session.select(QStringLiteral("SELECT " TELLER_ACCOUNT_COLUMNS " FROM teller.accounts WHERE number = ?"),
-                               {number}, QCoreApplication::translate("teller::Accounts", "looking up an account"),
-                               [&](const QSqlQuery &q) {
-                                   if (auto a = detail::readAccount(q, 0))
-                                       result = *a;
-                                   else
-                                       broken = a.error();
-                               });
-    if (!ok)
-        return fail(ok.error());
-    if (!broken.message.isEmpty())
-        return fail(broken);
-    return result;
+    return m_session.retrying(QStringLiteral("account lookup"), [&]() -> Result<std::optional<AccountInfo>> {
+        std::optional<AccountInfo> result;
+        Error broken;
+        auto ok = m_session.select(QStringLiteral("SELECT " TELLER_ACCOUNT_COLUMNS " FROM teller.accounts WHERE number = ?"),
+                                   {number}, QCoreApplication::translate("teller::Accounts", "looking up an account"),
+                                   [&](const QSqlQuery &q) {
+                                       if (auto a = detail::readAccount(q, 0))
+                                           result = *a;
+                                       else
+                                           broken = a.error();
+                                   });
+        if (!ok)
+            return fail(ok.error());
+        if (!broken.message.isEmpty())
+            return fail(broken);
+        return result;
+    });
 }
-
-} // namespace teller
-
-namespace teller {
 
 Result<QList<AccountInfo>> AccountDirectory::search(const QString &text, int limit)
 {
     const QString trimmed = text.simplified();
-    QList<AccountInfo> list;
     if (trimmed.isEmpty())
-        return list;
+        return QList<AccountInfo>{};
     QString numberPrefix;
     if (auto number = normalizeAccountNumber(trimmed))
         numberPrefix = *number;
@@ -90,6 +71,8 @@ Result<QList<AccountInfo>> AccountDirectory::search(const QString &text, int lim
     // (migration 009); a prefix is matched literally, % and _ included. Text that is no
     // account number leaves numberPrefix empty, and the empty prefix's range has no end
     // (NULL): the number branch finds nothing.
+    return m_session.retrying(QStringLiteral("account search"), [&]() -> Result<QList<AccountInfo>> {
+    QList<AccountInfo> list;
     QSet<qint64> seen;
     Error broken;
     auto ok = m_session.select(
@@ -117,44 +100,56 @@ Result<QList<AccountInfo>> AccountDirectory::search(const QString &text, int lim
     if (!broken.message.isEmpty())
         return fail(broken);
     return list;
+    });
 }
 
 Result<QList<OperationInfo>> AccountDirectory::recentOperations(const AccountInfo &account, int limit)
 {
-    QList<OperationInfo> list;
     const QVariant id = QVariant::fromValue<qlonglong>(account.id);
-    auto ok = m_session.select(
-        QStringLiteral("SELECT o.created_at, o.kind, o.status, o.reason, o.amount, o.currency, l.amount, l.balance_after, "
-                       "       CASE WHEN o.account_id = ? THEN o.counter_account_number ELSE o.account_number END, "
-                       "       o.initiated_by, o.key::text, o.account_id = ? "
-                       "  FROM teller.operations o "
-                       "  LEFT JOIN teller.ledger_entries l ON l.operation_id = o.id AND l.account_id = ? "
-                       " WHERE o.account_id = ? OR o.counter_account_id = ? "
-                       " ORDER BY o.created_at DESC, o.id DESC LIMIT ?"),
-        {id, id, id, id, id, limit}, QCoreApplication::translate("teller::Accounts", "reading recent operations"),
-        [&](const QSqlQuery &q) {
-            OperationInfo op;
-            op.at = q.value(0).toDateTime();
-            op.kind = q.value(1).toString();
-            op.status = q.value(2).toString();
-            op.reason = q.value(3).toString();
-            const auto currency = Currency::fromCode(q.value(5).toString()).value_or(account.currency());
-            const qint64 amount = bigintValue(q.value(4)).value_or(0);
-            const bool outgoing = q.value(11).toBool() && op.kind != u"deposit";
-            if (const auto ledger = bigintValue(q.value(6)))
-                op.amount = Money(*ledger, currency);
-            else
-                op.amount = Money(outgoing ? -amount : amount, currency);
-            if (const auto after = bigintValue(q.value(7)))
-                op.balanceAfter = Money(*after, currency);
-            op.counterparty = q.value(8).toString();
-            op.initiatedBy = q.value(9).toString();
-            op.key = q.value(10).toString();
-            list << op;
-        });
-    if (!ok)
-        return fail(ok.error());
-    return list;
+    return m_session.retrying(QStringLiteral("recent operations"), [&]() -> Result<QList<OperationInfo>> {
+        QList<OperationInfo> list;
+        bool broken = false;
+        auto ok = m_session.select(
+            QStringLiteral("SELECT o.created_at, o.kind, o.status, o.reason, o.amount, o.currency, l.amount, l.balance_after, "
+                           "       CASE WHEN o.account_id = ? THEN o.counter_account_number ELSE o.account_number END, "
+                           "       o.initiated_by, o.key::text, o.account_id = ? "
+                           "  FROM teller.operations o "
+                           "  LEFT JOIN teller.ledger_entries l ON l.operation_id = o.id AND l.account_id = ? "
+                           " WHERE o.account_id = ? OR o.counter_account_id = ? "
+                           " ORDER BY o.created_at DESC, o.id DESC LIMIT ?"),
+            {id, id, id, id, id, limit}, QCoreApplication::translate("teller::Accounts", "reading recent operations"),
+            [&](const QSqlQuery &q) {
+                const auto kind = actionKindFromName(q.value(1).toString());
+                const auto status = outcomeStatusFromName(q.value(2).toString());
+                if (!kind || !status) {
+                    broken = true;
+                    return;
+                }
+                OperationInfo op;
+                op.at = q.value(0).toDateTime();
+                op.kind = *kind;
+                op.status = *status;
+                op.reason = q.value(3).toString();
+                const auto currency = Currency::fromCode(q.value(5).toString()).value_or(account.currency());
+                const qint64 amount = bigintValue(q.value(4)).value_or(0);
+                const bool outgoing = q.value(11).toBool() && op.kind != ActionKind::Deposit;
+                if (const auto ledger = bigintValue(q.value(6)))
+                    op.amount = Money(*ledger, currency);
+                else
+                    op.amount = Money(outgoing ? -amount : amount, currency);
+                if (const auto after = bigintValue(q.value(7)))
+                    op.balanceAfter = Money(*after, currency);
+                op.counterparty = q.value(8).toString();
+                op.initiatedBy = q.value(9).toString();
+                op.key = q.value(10).toString();
+                list << op;
+            });
+        if (!ok)
+            return fail(ok.error());
+        if (broken)
+            return fail(Error::internal(QCoreApplication::translate("teller::Accounts", "The server sent an operation this program cannot read.")));
+        return list;
+    });
 }
 
 } // namespace teller

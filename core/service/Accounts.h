@@ -1,10 +1,8 @@
 #pragma once
 
-#include "Money.h"
+#include "Account.h"
 #include "Result.h"
 
-#include <QDateTime>
-#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -13,38 +11,6 @@
 namespace teller {
 
 class DbSession;
-
-// An account as a teller sees it. Balances shown here are for display; the balances that
-// decide are read under the row lock inside the server's perform_action.
-struct AccountInfo
-{
-    qint64 id = 0;
-    QString number;
-    QString holder;
-    QString status; // active, frozen, closed
-    Money balance{0, *Currency::fromCode(u"EUR")};
-    Money held{0, *Currency::fromCode(u"EUR")};
-    Money floor{0, *Currency::fromCode(u"EUR")};
-    QDateTime openedAt;
-
-    Currency currency() const { return balance.currency(); }
-    Money available() const { return Money(balance.minorUnits() - held.minorUnits(), currency()); }
-    QJsonObject toJson() const;
-};
-
-// One line of an account's recent history, as the teller's table shows it.
-struct OperationInfo
-{
-    QDateTime at;
-    QString kind;       // withdrawal, deposit, transfer
-    QString status;     // completed, pending_approval, rejected, expired, abandoned
-    QString reason;
-    Money amount{0, *Currency::fromCode(u"EUR")};       // signed: negative when money left this account
-    std::optional<Money> balanceAfter;                   // of this account, when money moved
-    QString counterparty;                                // the other account of a transfer
-    QString initiatedBy;
-    QString key;
-};
 
 // Reads accounts; one session, prepared statements kept on it.
 class AccountDirectory

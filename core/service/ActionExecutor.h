@@ -1,19 +1,16 @@
 #pragma once
 
 #include "Action.h"
-#include "Journal.h"
 #include "Failure.h"
+#include "Journal.h"
 #include "Outcome.h"
 #include "Result.h"
+#include "Retry.h"
 
 #include <QJsonObject>
-#include <QRandomGenerator>
 
 #include <atomic>
-#include <chrono>
 #include <functional>
-
-class QSqlQuery;
 
 namespace teller {
 
@@ -26,27 +23,17 @@ struct ReconcileItem
     Outcome outcome;
 };
 
-// What the executor reports before each retry, for a status line such as
-// "Connection lost — retrying, attempt 2 of 5".
-struct RetryNotice
-{
-    int nextAttempt = 0;
-    int maxAttempts = 0;
-    FailureClass failure = FailureClass::Definitive;
-    QString message;
-    std::chrono::milliseconds delay{0};
-};
-
 // Runs actions against the database with the exactly-once guarantee: one attempt is one
-// transaction (BEGIN; SELECT * FROM teller.perform_action(...); COMMIT); retryable failures
-// are retried with backoff and jitter, reconnecting when the connection is gone, always with
-// the same key and fingerprint; a COMMIT whose answer was lost is resolved by the next
-// attempt, which the server answers from its record. Synchronous: call it from a worker
-// thread (the UI's DatabaseWorker) or a command-line program, never from a UI thread.
+// transaction (BEGIN; SELECT * FROM teller.perform_action(...); COMMIT) run by
+// DbSession::inTransaction, so retryable failures are retried with backoff and jitter,
+// reconnecting when the connection is gone, always with the same key and fingerprint; a COMMIT
+// whose answer was lost is resolved by the next attempt, which the server answers from its
+// record. Synchronous: call it from a worker thread (TellerClient's) or a command-line
+// program, never from a UI thread.
 class ActionExecutor
 {
 public:
-    using RetryCallback = std::function<void(const RetryNotice &)>;
+    using RetryCallback = Retrier::Callback;
 
     explicit ActionExecutor(DbSession &session, RetryPolicy policy = {});
 
@@ -58,54 +45,33 @@ public:
     Outcome abandon(const IdempotencyKey &key, const RetryCallback &onRetry = {});
 
     // With a journal, every action is recorded before its first attempt and its entry closed
-    // when a definitive outcome arrives. `login` and `database` identify whose entries these are.
+    // when a final outcome arrives (closesJournalEntry()). `login` and `database` identify whose
+    // entries these are.
     void setJournal(Journal *journal, const QString &login, const QString &database);
     Journal *journal() const { return m_journal; }
     // Asks the server about every open journal entry of this login and database, and closes
-    // those that have a definitive outcome now (e.g. "completed while you were away").
+    // those that have a final outcome now (e.g. "completed while you were away").
     Result<QList<ReconcileItem>> reconcile(const RetryCallback &onRetry = {});
 
-    RetryPolicy policy() const { return m_policy; }
-    void setPolicy(const RetryPolicy &policy) { m_policy = policy; }
+    RetryPolicy policy() const { return m_retrier.policy(); }
+    void setPolicy(const RetryPolicy &policy) { m_retrier.setPolicy(policy); }
     // When set and true, no further attempt starts; the action ends in doubt.
-    void setCancelFlag(const std::atomic<bool> *flag) { m_cancel = flag; }
+    void setCancelFlag(const std::atomic<bool> *flag) { m_retrier.setCancelFlag(flag); }
     // For tests: a fixed seed makes the jitter repeatable.
-    void setRandomSeed(quint32 seed) { m_random.seed(seed); }
+    void setRandomSeed(quint32 seed) { m_retrier.setRandomSeed(seed); }
 
 private:
-    struct Attempt
-    {
-        std::optional<Outcome> outcome;
-        FailureClass failure = FailureClass::Definitive;
-        Error error;
-    };
-    using Clock = std::chrono::steady_clock;
-
-    Outcome run(const IdempotencyKey &key, const std::function<Attempt(Clock::time_point)> &once,
-                const RetryCallback &onRetry);
-    Attempt performOnce(const Action &action, Clock::time_point deadline);
-    Attempt statusOnce(const IdempotencyKey &key, Clock::time_point deadline);
-    Attempt abandonOnce(const IdempotencyKey &key, Clock::time_point deadline);
-    // One transaction around one prepared statement that returns an action_result row.
-    Attempt transactionOnce(QSqlQuery &q, const IdempotencyKey &key, const QString &what);
-    Attempt failed(const Error &e, Phase phase);
-    Result<Outcome> readOutcome(QSqlQuery &q, const IdempotencyKey &key);
-    // Reconnects if needed; an attempt (answer) when the session is not ready or out of time.
-    std::optional<Attempt> ensureReady(Clock::time_point deadline);
-    void rollbackQuietly();
-    bool sleepUnlessCancelled(std::chrono::milliseconds delay);
-
-    DbSession &m_session;
-    RetryPolicy m_policy;
+    // Runs `once` (one statement that answers an action_result row) with retries and turns
+    // what happened into the outcome the teller sees.
+    template <typename Once>
+    Outcome run(const IdempotencyKey &key, bool transaction, Once &&once, const RetryCallback &onRetry);
     void journalOutcome(const IdempotencyKey &key, const Outcome &outcome);
 
-    const std::atomic<bool> *m_cancel = nullptr;
+    DbSession &m_session;
+    Retrier m_retrier;
     Journal *m_journal = nullptr;
     QString m_journalLogin;
     QString m_journalDatabase;
-    QRandomGenerator m_random;
 };
-
-QString retryMessage(FailureClass failure);
 
 } // namespace teller

@@ -1,57 +1,88 @@
 #include "Administration.h"
 
 #include "Action.h"
+#include "AccountColumns.h"
 #include "DbSession.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
-#include <QSet>
 #include <QSqlQuery>
 
 namespace teller {
 
-namespace detail {
-Result<AccountInfo> readAccount(const QSqlQuery &q, int offset);
-}
 
 Result<Currency> Administration::homeCurrency()
 {
-    QSqlQuery q(m_session.database());
-    if (!q.exec(QStringLiteral("SELECT value FROM teller.settings WHERE key = 'home_currency'")) || !q.next())
-        return fail(m_session.error(q.lastError(), QCoreApplication::translate("teller::Administration", "reading the home currency")));
-    const auto c = Currency::fromCode(q.value(0).toString());
+    auto code = m_session.retrying(QStringLiteral("home currency"), [&] {
+        return m_session.selectOne(QStringLiteral("SELECT value FROM teller.settings WHERE key = 'home_currency'"), {},
+                                   QCoreApplication::translate("teller::Administration", "reading the home currency"),
+                                   [](const QSqlQuery &q) { return q.value(0).toString(); });
+    });
+    if (!code)
+        return fail(code.error());
+    const auto c = Currency::fromCode(*code);
     if (!c)
-        return fail(Error::config(QCoreApplication::translate("teller::Administration", "The database's home currency \"%1\" is not known.").arg(q.value(0).toString())));
+        return fail(Error::config(QCoreApplication::translate("teller::Administration", "The database's home currency \"%1\" is not known.").arg(code->left(8))));
     return *c;
 }
 
 namespace {
-StaffInfo readStaff(const QSqlQuery &q)
+// The columns readStaff() reads, in its order.
+#define TELLER_STAFF_COLUMNS "login, display_name, role, approval_limit, limit_currency, active"
+
+Result<StaffInfo> readStaff(const QSqlQuery &q)
 {
+    const auto role = staffRoleFromName(q.value(2).toString());
+    if (!role)
+        return fail(Error::internal(QCoreApplication::translate("teller::Administration", "The server sent a staff record this program cannot read.")));
     StaffInfo s;
     s.login = q.value(0).toString();
     s.displayName = q.value(1).toString();
-    s.role = staffRoleFromName(q.value(2).toString()).value_or(StaffRole::Teller);
+    s.role = *role;
     const auto currency = Currency::fromCode(q.value(4).toString());
     if (const auto limit = bigintValue(q.value(3)); limit && currency)
         s.approvalLimit = Money(*limit, *currency);
     s.active = q.value(5).toBool();
     return s;
 }
+
+// One call of a function that answers one account row, with retries; `adjust` may put the
+// server's refusal in better words.
+template <typename Adjust>
+Result<AccountInfo> accountCall(DbSession &session, const QString &what, const QString &sql, const QVariantList &values,
+                                const QString &context, Adjust &&adjust)
+{
+    auto r = session.transaction(what, [&] {
+        return session.selectOne(sql, values, context, [](const QSqlQuery &q) { return detail::readAccount(q, 0); });
+    });
+    if (!r) {
+        Error e = r.error();
+        adjust(e);
+        return fail(e);
+    }
+    return *r;
+}
 } // namespace
 
 Result<StaffInfo> Administration::currentStaff()
 {
-    const auto guard = m_session.guard(m_session.statementDeadline()); // on the sign-in path: never hang
-    QSqlQuery q(m_session.database());
-    if (!q.exec(QStringLiteral("SELECT login, display_name, role, approval_limit, limit_currency, active "
-                               "FROM teller.staff WHERE login = session_user AND active")))
-        return fail(m_session.error(q.lastError(), QCoreApplication::translate("teller::Administration", "reading the staff record")));
-    if (!q.next())
+    // On the sign-in path: bounded and retried like everything else, never a hang.
+    auto staff = m_session.retrying(QStringLiteral("staff record"), [&]() -> Result<std::optional<Result<StaffInfo>>> {
+        std::optional<Result<StaffInfo>> found;
+        auto ok = m_session.select(QStringLiteral("SELECT " TELLER_STAFF_COLUMNS " FROM teller.staff WHERE login = session_user AND active"),
+                                   {}, QCoreApplication::translate("teller::Administration", "reading the staff record"),
+                                   [&](const QSqlQuery &q) { found = readStaff(q); });
+        if (!ok)
+            return fail(ok.error());
+        return found;
+    });
+    if (!staff)
+        return fail(staff.error());
+    if (!*staff)
         return fail(Error{Error::Kind::Permission,
                           QCoreApplication::translate("teller::Administration", "The login \"%1\" is not an active Teller staff member.").arg(m_session.sessionUser()),
                           QStringLiteral("42501")});
-    return readStaff(q);
+    return **staff;
 }
 
 Result<StaffInfo> Administration::addStaff(const QString &login, const QString &displayName, StaffRole role,
@@ -78,18 +109,17 @@ Result<StaffInfo> Administration::addStaff(const QString &login, const QString &
         verifier = *v;
     }
 
-    QSqlQuery q(m_session.database());
-    q.prepare(QStringLiteral("SELECT login, display_name, role, approval_limit, limit_currency, active "
-                             "FROM teller.add_staff(?, ?, ?, ?::bigint, ?)"));
-    q.addBindValue(login);
-    q.addBindValue(displayName.trimmed().isEmpty() ? login : displayName.trimmed());
-    q.addBindValue(staffRoleName(role));
-    q.addBindValue(approvalLimit ? QVariant::fromValue<qlonglong>(approvalLimit->minorUnits())
-                                 : QVariant(QMetaType::fromType<qlonglong>()));
-    q.addBindValue(verifier);
-    if (!q.exec() || !q.next())
-        return fail(m_session.error(q.lastError(), QCoreApplication::translate("teller::Administration", "adding staff")));
-    return readStaff(q);
+    const QVariantList values{login, displayName.trimmed().isEmpty() ? login : displayName.trimmed(), staffRoleName(role),
+                              approvalLimit ? QVariant::fromValue<qlonglong>(approvalLimit->minorUnits())
+                                            : QVariant(QMetaType::fromType<qlonglong>()),
+                              verifier};
+    auto added = m_session.transaction(QStringLiteral("add staff ") + login, [&] {
+        return m_session.selectOne(QStringLiteral("SELECT " TELLER_STAFF_COLUMNS " FROM teller.add_staff(?, ?, ?, ?::bigint, ?)"),
+                                   values, QCoreApplication::translate("teller::Administration", "adding staff"), readStaff);
+    });
+    if (!added)
+        return fail(added.error());
+    return *added;
 }
 
 Result<AccountInfo> Administration::openAccount(const QString &number, const QString &holder, Currency currency,
@@ -101,89 +131,63 @@ Result<AccountInfo> Administration::openAccount(const QString &number, const QSt
         return fail(Error::badInput(QCoreApplication::translate("teller::Administration", "The balance floor cannot be above zero (a negative floor is an overdraft).")));
     if (!(floor.currency() == currency))
         return fail(Error::badInput(QCoreApplication::translate("teller::Administration", "The balance floor must be in the account's currency.")));
-    QSqlQuery q(m_session.database());
-    q.prepare(QStringLiteral("SELECT id, number, holder, currency, balance, held, balance_floor, status, opened_at "
-                             "FROM teller.open_account(?, ?, ?, ?::bigint)"));
-    q.addBindValue(number);
-    q.addBindValue(holder.trimmed());
-    q.addBindValue(currency.code());
-    q.addBindValue(QVariant::fromValue<qlonglong>(floor.minorUnits()));
-    if (!q.exec() || !q.next())
-        return fail(m_session.error(q.lastError(), QCoreApplication::translate("teller::Administration", "opening the account")));
-    return detail::readAccount(q, 0);
+    return accountCall(m_session, QStringLiteral("open account ") + number,
+                       QStringLiteral("SELECT " TELLER_ACCOUNT_COLUMNS " FROM teller.open_account(?, ?, ?, ?::bigint)"),
+                       {number, holder.trimmed(), currency.code(), QVariant::fromValue<qlonglong>(floor.minorUnits())},
+                       QCoreApplication::translate("teller::Administration", "opening the account"), [](Error &) {});
 }
 
-Result<AccountInfo> Administration::setAccountStatus(const QString &number, const QString &status)
+Result<AccountInfo> Administration::setAccountStatus(const QString &number, AccountStatus status)
 {
-    QSqlQuery q(m_session.database());
-    q.prepare(QStringLiteral("SELECT id, number, holder, currency, balance, held, balance_floor, status, opened_at "
-                             "FROM teller.set_account_status(?, ?)"));
-    q.addBindValue(number);
-    q.addBindValue(status);
-    if (!q.exec() || !q.next()) {
-        Error e = m_session.error(q.lastError(), QCoreApplication::translate("teller::Administration", "changing the account's status"));
-        if (e.sqlState == u"P0002")
-            e.message = QCoreApplication::translate("teller::Administration", "There is no account %1.").arg(number);
-        else if (e.sqlState == u"55000")
-            e.message = q.lastError().databaseText().simplified();
-        return fail(e);
-    }
-    return detail::readAccount(q, 0);
+    return accountCall(m_session, QStringLiteral("account status ") + number,
+                       QStringLiteral("SELECT " TELLER_ACCOUNT_COLUMNS " FROM teller.set_account_status(?, ?)"),
+                       {number, accountStatusName(status)},
+                       QCoreApplication::translate("teller::Administration", "changing the account's status"), [&](Error &e) {
+                           if (e.sqlState == u"P0002")
+                               e.message = QCoreApplication::translate("teller::Administration", "There is no account %1.").arg(number);
+                           else if (e.sqlState == u"55000")
+                               e.message = e.serverText;
+                       });
 }
 
 Result<QList<InvariantViolation>> Administration::invariantViolations()
 {
-    QSqlQuery q(m_session.database());
-    if (!q.exec(QStringLiteral("SELECT invariant, subject, detail FROM teller.invariant_violations()")))
-        return fail(m_session.error(q.lastError(), QCoreApplication::translate("teller::Administration", "checking the invariants")));
-    QList<InvariantViolation> list;
-    while (q.next())
-        list << InvariantViolation{q.value(0).toString(), q.value(1).toString(), q.value(2).toString()};
-    return list;
+    return m_session.retrying(QStringLiteral("invariants"), [&] {
+        return m_session.selectAll(QStringLiteral("SELECT invariant, subject, detail FROM teller.invariant_violations()"), {},
+                                   QCoreApplication::translate("teller::Administration", "checking the invariants"),
+                                   [](const QSqlQuery &q) -> Result<InvariantViolation> {
+                                       return InvariantViolation{q.value(0).toString(), q.value(1).toString(), q.value(2).toString()};
+                                   });
+    });
 }
-
-} // namespace teller
-
-namespace teller {
 
 Result<int> Administration::importAccounts(const QList<AccountRow> &rows)
 {
-    QSqlDatabase db = m_session.database();
-    if (!db.transaction())
-        return fail(m_session.error(db.lastError(), QCoreApplication::translate("teller::Administration", "starting the import")));
-    // How many exist already (opening them again is harmless if nothing differs).
     QStringList numbers;
     for (const AccountRow &row : rows)
         numbers << row.number;
-    QSqlQuery existing(db);
-    existing.prepare(QStringLiteral("SELECT count(*) FROM teller.accounts WHERE number = ANY (string_to_array(?, ','))"));
-    existing.addBindValue(numbers.join(u','));
-    if (!existing.exec() || !existing.next()) {
-        const Error e = m_session.error(existing.lastError(), QCoreApplication::translate("teller::Administration", "reading the existing accounts"));
-        db.rollback();
-        return fail(e);
-    }
-    const int already = existing.value(0).toInt();
-    existing.finish();
-
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT teller.open_account(?, ?, ?, ?::bigint)"));
-    for (const AccountRow &row : rows) {
-        q.bindValue(0, row.number);
-        q.bindValue(1, row.holder);
-        q.bindValue(2, row.currency.code());
-        q.bindValue(3, QVariant::fromValue<qlonglong>(row.floor.minorUnits()));
-        if (!q.exec()) {
-            Error e = m_session.error(q.lastError(), QCoreApplication::translate("teller::Administration", "opening account %1").arg(row.number));
-            e.message = QCoreApplication::translate("teller::Administration", "Line %1: %2").arg(row.line).arg(e.message);
-            db.rollback();
-            return fail(e);
+    // All or nothing: one transaction, retried as a whole.
+    return m_session.transaction(QStringLiteral("account import"), [&]() -> Result<int> {
+        // How many exist already (opening them again is harmless if nothing differs).
+        auto already = m_session.selectOne(
+            QStringLiteral("SELECT count(*) FROM teller.accounts WHERE number = ANY (string_to_array(?, ','))"),
+            {numbers.join(u',')}, QCoreApplication::translate("teller::Administration", "reading the existing accounts"),
+            [](const QSqlQuery &q) { return q.value(0).toInt(); });
+        if (!already)
+            return fail(already.error());
+        for (const AccountRow &row : rows) {
+            auto opened = m_session.select(
+                QStringLiteral("SELECT teller.open_account(?, ?, ?, ?::bigint)"),
+                {row.number, row.holder, row.currency.code(), QVariant::fromValue<qlonglong>(row.floor.minorUnits())},
+                QCoreApplication::translate("teller::Administration", "opening account %1").arg(row.number), [](const QSqlQuery &) {});
+            if (!opened) {
+                Error e = opened.error();
+                e.message = QCoreApplication::translate("teller::Administration", "Line %1: %2").arg(row.line).arg(e.message);
+                return fail(e);
+            }
         }
-        q.finish();
-    }
-    if (!db.commit())
-        return fail(m_session.error(db.lastError(), QCoreApplication::translate("teller::Administration", "committing the import")));
-    return int(rows.size()) - already;
+        return int(rows.size()) - *already;
+    });
 }
 
 } // namespace teller

@@ -41,8 +41,7 @@ public:
 
     Result<AccountInfo> openAccount(const QString &number, const QString &holder, Currency currency,
                                     const Money &floor);
-    // status: active, frozen or closed.
-    Result<AccountInfo> setAccountStatus(const QString &number, const QString &status);
+    Result<AccountInfo> setAccountStatus(const QString &number, AccountStatus status);
 
     Result<QList<InvariantViolation>> invariantViolations();
 

@@ -3,8 +3,6 @@
 #include "DbSession.h"
 
 #include <QCoreApplication>
-#include <QRandomGenerator>
-#include <QThread>
 #include <QSqlQuery>
 
 namespace teller {
@@ -23,15 +21,20 @@ QString isoOrEmpty(const QDateTime &t)
 {
     return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
 }
+
+Error unreadable()
+{
+    return Error::internal(QCoreApplication::translate("teller::Supervision", "The server sent an operation this program cannot read."));
+}
 } // namespace
 
 QJsonObject ReviewItem::toJson() const
 {
     QJsonObject o{{QStringLiteral("key"), key},
-                  {QStringLiteral("kind"), kind},
+                  {QStringLiteral("kind"), actionKindName(kind)},
                   {QStringLiteral("account"), account},
                   {QStringLiteral("holder"), holder},
-                  {QStringLiteral("status"), status},
+                  {QStringLiteral("status"), outcomeStatusName(status)},
                   {QStringLiteral("initiated_by"), initiatedBy},
                   {QStringLiteral("workstation"), workstation},
                   {QStringLiteral("created_at"), isoOrEmpty(createdAt)}};
@@ -61,10 +64,10 @@ QJsonObject DoubtItem::toJson() const
     QJsonObject o{{QStringLiteral("key"), key},
                   {QStringLiteral("reported_by"), reportedBy},
                   {QStringLiteral("workstation"), workstation},
-                  {QStringLiteral("kind"), kind},
+                  {QStringLiteral("kind"), actionKindName(kind)},
                   {QStringLiteral("account"), account},
                   {QStringLiteral("reported_at"), isoOrEmpty(reportedAt)},
-                  {QStringLiteral("server_status"), serverStatus.isEmpty() ? QStringLiteral("unknown") : serverStatus}};
+                  {QStringLiteral("server_status"), outcomeStatusName(serverStatus.value_or(OutcomeStatus::Unknown))}};
     if (amount)
         o.insert(QStringLiteral("amount"), amount->toCanonical());
     if (!message.isEmpty())
@@ -76,7 +79,7 @@ QJsonObject Decision::toJson() const
 {
     QJsonObject o{{QStringLiteral("key"), key},
                   {QStringLiteral("decided_now"), decidedNow},
-                  {QStringLiteral("status"), status},
+                  {QStringLiteral("status"), outcomeStatusName(status)},
                   {QStringLiteral("decided_by"), decidedBy},
                   {QStringLiteral("initiated_by"), initiatedBy}};
     if (decidedAt.isValid())
@@ -99,32 +102,35 @@ QJsonObject Decision::toJson() const
 
 Result<QList<ReviewItem>> Supervision::review(const QString &sql, int limit)
 {
-    QList<ReviewItem> list;
-    auto ok = m_session.select(sql, {limit}, QCoreApplication::translate("teller::Supervision", "reading the operations to review"), [&](const QSqlQuery &q) {
-        ReviewItem r;
-        r.key = q.value(0).toString();
-        r.kind = q.value(1).toString();
-        r.account = q.value(2).toString();
-        r.holder = q.value(3).toString();
-        r.counterAccount = q.value(4).toString();
-        r.amount = money(q.value(5), q.value(6));
-        r.available = money(q.value(7), q.value(6));
-        r.initiatedBy = q.value(8).toString();
-        r.initiatorName = q.value(9).toString();
-        r.workstation = q.value(10).toString();
-        r.note = q.value(11).toString();
-        r.status = q.value(12).toString();
-        r.reason = q.value(13).toString();
-        r.createdAt = q.value(14).toDateTime();
-        r.expiresAt = q.value(15).toDateTime();
-        r.decidedBy = q.value(16).toString();
-        r.decidedAt = q.value(17).toDateTime();
-        r.decisionNote = q.value(18).toString();
-        list << r;
+    return m_session.retrying(QStringLiteral("review"), [&] {
+        return m_session.selectAll(sql, {limit}, QCoreApplication::translate("teller::Supervision", "reading the operations to review"),
+                                   [](const QSqlQuery &q) -> Result<ReviewItem> {
+            const auto kind = actionKindFromName(q.value(1).toString());
+            const auto status = outcomeStatusFromName(q.value(12).toString());
+            if (!kind || !status)
+                return fail(unreadable());
+            ReviewItem r;
+            r.key = q.value(0).toString();
+            r.kind = *kind;
+            r.account = q.value(2).toString();
+            r.holder = q.value(3).toString();
+            r.counterAccount = q.value(4).toString();
+            r.amount = money(q.value(5), q.value(6));
+            r.available = money(q.value(7), q.value(6));
+            r.initiatedBy = q.value(8).toString();
+            r.initiatorName = q.value(9).toString();
+            r.workstation = q.value(10).toString();
+            r.note = q.value(11).toString();
+            r.status = *status;
+            r.reason = q.value(13).toString();
+            r.createdAt = q.value(14).toDateTime();
+            r.expiresAt = q.value(15).toDateTime();
+            r.decidedBy = q.value(16).toString();
+            r.decidedAt = q.value(17).toDateTime();
+            r.decisionNote = q.value(18).toString();
+            return r;
+        });
     });
-    if (!ok)
-        return fail(ok.error());
-    return list;
 }
 
 Result<QList<ReviewItem>> Supervision::pending()
@@ -139,58 +145,63 @@ Result<QList<ReviewItem>> Supervision::recentlyDecided(int limit)
 
 Result<QList<DoubtItem>> Supervision::doubts(int limit)
 {
-    QList<DoubtItem> list;
-    auto ok = m_session.select(
-        QStringLiteral("SELECT d.key::text, d.reported_by, d.workstation, d.kind, d.account_number, d.counter_account_number, "
-                       "       d.amount, d.currency, d.message, d.reported_at, o.status "
-                       "  FROM teller.doubt_reports d LEFT JOIN teller.operations o ON o.key = d.key "
-                       " ORDER BY (o.status IS NULL) DESC, d.reported_at DESC LIMIT ?"),
-        {limit}, QCoreApplication::translate("teller::Supervision", "reading the operations in doubt"), [&](const QSqlQuery &q) {
-            DoubtItem d;
-            d.key = q.value(0).toString();
-            d.reportedBy = q.value(1).toString();
-            d.workstation = q.value(2).toString();
-            d.kind = q.value(3).toString();
-            d.account = q.value(4).toString();
-            d.counterAccount = q.value(5).toString();
-            d.amount = money(q.value(6), q.value(7));
-            d.message = q.value(8).toString();
-            d.reportedAt = q.value(9).toDateTime();
-            d.serverStatus = q.value(10).toString();
-            list << d;
-        });
-    if (!ok)
-        return fail(ok.error());
-    return list;
+    return m_session.retrying(QStringLiteral("doubts"), [&] {
+        return m_session.selectAll(
+            QStringLiteral("SELECT d.key::text, d.reported_by, d.workstation, d.kind, d.account_number, d.counter_account_number, "
+                           "       d.amount, d.currency, d.message, d.reported_at, o.status "
+                           "  FROM teller.doubt_reports d LEFT JOIN teller.operations o ON o.key = d.key "
+                           " ORDER BY (o.status IS NULL) DESC, d.reported_at DESC LIMIT ?"),
+            {limit}, QCoreApplication::translate("teller::Supervision", "reading the operations in doubt"),
+            [](const QSqlQuery &q) -> Result<DoubtItem> {
+                const auto kind = actionKindFromName(q.value(3).toString());
+                const auto status = outcomeStatusFromName(q.value(10).toString());
+                if (!kind || (!q.value(10).isNull() && !status))
+                    return fail(unreadable());
+                DoubtItem d;
+                d.key = q.value(0).toString();
+                d.reportedBy = q.value(1).toString();
+                d.workstation = q.value(2).toString();
+                d.kind = *kind;
+                d.account = q.value(4).toString();
+                d.counterAccount = q.value(5).toString();
+                d.amount = money(q.value(6), q.value(7));
+                d.message = q.value(8).toString();
+                d.reportedAt = q.value(9).toDateTime();
+                d.serverStatus = status;
+                return d;
+            });
+    });
 }
 
 Result<QList<LedgerLine>> Supervision::ledger(const QString &accountNumber, int limit)
 {
-    QList<LedgerLine> list;
-    auto ok = m_session.select(
-        QStringLiteral("SELECT l.id, l.created_at, o.kind, o.key::text, l.amount, l.balance_after, a.currency, o.initiated_by, "
-                       "       o.decided_by "
-                       "  FROM teller.accounts a "
-                       "  JOIN teller.ledger_entries l ON l.account_id = a.id "
-                       "  JOIN teller.operations o ON o.id = l.operation_id "
-                       " WHERE a.number = ? ORDER BY l.id DESC LIMIT ?"),
-        {accountNumber, limit}, QCoreApplication::translate("teller::Supervision", "reading the ledger"), [&](const QSqlQuery &q) {
-            LedgerLine line;
-            line.id = bigintValue(q.value(0)).value_or(0);
-            line.at = q.value(1).toDateTime();
-            line.kind = q.value(2).toString();
-            line.key = q.value(3).toString();
-            if (auto m = money(q.value(4), q.value(6)))
-                line.amount = *m;
-            if (auto m = money(q.value(5), q.value(6)))
-                line.balanceAfter = *m;
-            line.initiatedBy = q.value(7).toString();
-            line.decidedBy = q.value(8).toString();
-            list << line;
-        });
-    if (!ok)
-        return fail(ok.error());
-    return list;
+    return m_session.retrying(QStringLiteral("ledger"), [&] {
+        return m_session.selectAll(
+            QStringLiteral("SELECT l.id, l.created_at, o.kind, o.key::text, l.amount, l.balance_after, a.currency, o.initiated_by, "
+                           "       o.decided_by "
+                           "  FROM teller.accounts a "
+                           "  JOIN teller.ledger_entries l ON l.account_id = a.id "
+                           "  JOIN teller.operations o ON o.id = l.operation_id "
+                           " WHERE a.number = ? ORDER BY l.id DESC LIMIT ?"),
+            {accountNumber, limit}, QCoreApplication::translate("teller::Supervision", "reading the ledger"),
+            [](const QSqlQuery &q) -> Result<LedgerLine> {
+                const auto kind = actionKindFromName(q.value(2).toString());
+                const auto amount = money(q.value(4), q.value(6));
+                const auto balance = money(q.value(5), q.value(6));
+                if (!kind || !amount || !balance)
+                    return fail(unreadable());
+                LedgerLine line;
+                line.id = bigintValue(q.value(0)).value_or(0);
+                line.at = q.value(1).toDateTime();
+                line.kind = *kind;
+                line.key = q.value(3).toString();
+                line.amount = *amount;
+                line.balanceAfter = *balance;
+                line.initiatedBy = q.value(7).toString();
+                line.decidedBy = q.value(8).toString();
+                return line;
+            });
+    });
 }
 
 Result<Decision> Supervision::decide(const IdempotencyKey &key, bool approve, const QString &note)
@@ -199,88 +210,66 @@ Result<Decision> Supervision::decide(const IdempotencyKey &key, bool approve, co
         return fail(Error::badInput(QCoreApplication::translate("teller::Supervision", "A rejection needs a reason.")));
     if (note.size() > 500)
         return fail(Error::badInput(QCoreApplication::translate("teller::Supervision", "The note is too long.")));
+    const QVariantList values{key.toString(), approve,
+                              note.trimmed().isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(note.trimmed())};
     // A decision is safe to ask again: if the first answer was lost, the second says who
     // decided (us) and how.
-    for (int attempt = 1;; ++attempt) {
-        if (!m_session.connectionOk()) {
-            if (auto reopened = m_session.reopen(); !reopened)
-                return fail(reopened.error());
-        }
-        QSqlDatabase db = m_session.database();
-        const auto guard = m_session.guard(m_session.statementDeadline());
-        auto statement = m_session.prepared(QStringLiteral(
-            "SELECT key::text, decided, status, reason, decided_by, decided_at, decision_note, initiated_by "
-            "FROM teller.decide_operation(?::uuid, ?, ?)"));
-        if (!statement)
-            return fail(statement.error());
-        QSqlQuery &q = **statement;
-        q.bindValue(0, key.toString());
-        q.bindValue(1, approve);
-        q.bindValue(2, note.trimmed().isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(note.trimmed()));
-        Error failure;
-        if (!db.transaction()) {
-            failure = m_session.error(db.lastError(), QCoreApplication::translate("teller::Supervision", "starting the transaction"));
-        } else if (!q.exec()) {
-            failure = m_session.error(q.lastError(), QCoreApplication::translate("teller::Supervision", "deciding the operation"));
-            if (failure.sqlState == u"P0002")
-                failure.message = QCoreApplication::translate("teller::Supervision", "There is no operation with this key.");
-            if (m_session.connectionOk())
-                db.rollback();
-        } else if (!q.next()) {
-            q.finish();
-            db.rollback();
-            return fail(Error::internal(QCoreApplication::translate("teller::Supervision", "The server did not answer the decision; nothing was changed.")));
-        } else {
-            Decision d;
-            d.key = q.value(0).toString();
-            d.decidedNow = q.value(1).toBool();
-            d.status = q.value(2).toString();
-            d.reason = q.value(3).toString();
-            d.decidedBy = q.value(4).toString();
-            d.decidedAt = q.value(5).toDateTime();
-            d.decisionNote = q.value(6).toString();
-            d.initiatedBy = q.value(7).toString();
-            q.finish();
-            if (db.commit())
-                return d;
-            failure = m_session.error(db.lastError(), QCoreApplication::translate("teller::Supervision", "committing the decision"));
-        }
-        const bool retry = failure.kind == Error::Kind::Connection || failure.sqlState == u"40001"
-                           || failure.sqlState == u"40P01" || failure.sqlState == u"55P03";
-        if (!retry || attempt >= 3)
-            return fail(failure);
-        // The earlier attempt may have committed: asking again tells. A short, jittered pause
-        // first, so that two supervisors do not meet on the same lock again.
-        QThread::msleep(static_cast<unsigned long>(50 * attempt + QRandomGenerator::global()->bounded(50)));
-    }
+    int attempts = 0;
+    auto decided = m_session.inTransaction(QStringLiteral("decision ") + key.toString(), [&]() -> Result<Decision> {
+        ++attempts;
+        auto d = m_session.selectOne(
+            QStringLiteral("SELECT key::text, decided, status, reason, decided_by, decided_at, decision_note, initiated_by "
+                           "FROM teller.decide_operation(?::uuid, ?, ?)"),
+            values, QCoreApplication::translate("teller::Supervision", "deciding the operation"), [](const QSqlQuery &q) {
+                Decision row;
+                row.key = q.value(0).toString();
+                row.decidedNow = q.value(1).toBool();
+                row.status = outcomeStatusFromName(q.value(2).toString()).value_or(OutcomeStatus::Error);
+                row.reason = q.value(3).toString();
+                row.decidedBy = q.value(4).toString();
+                row.decidedAt = q.value(5).toDateTime();
+                row.decisionNote = q.value(6).toString();
+                row.initiatedBy = q.value(7).toString();
+                return row;
+            });
+        if (d && d->status == OutcomeStatus::Error)
+            return fail(unreadable());
+        if (!d && d.error().sqlState == u"P0002")
+            d.error().message = QCoreApplication::translate("teller::Supervision", "There is no operation with this key.");
+        // An earlier attempt whose answer was lost decided it: that was this decision.
+        if (d && attempts > 1 && !d->decidedNow && d->decidedBy == m_session.sessionUser()
+            && d->status == (approve ? OutcomeStatus::Completed : OutcomeStatus::Rejected))
+            d->decidedNow = true;
+        return d;
+    });
+    return DbSession::result(std::move(decided));
 }
 
 Result<int> Supervision::expireHolds()
 {
-    QSqlQuery q(m_session.database());
-    const auto guard = m_session.guard(m_session.statementDeadline());
-    if (!q.exec(QStringLiteral("SELECT teller.expire_holds()")) || !q.next())
-        return fail(m_session.error(q.lastError(), QCoreApplication::translate("teller::Supervision", "releasing expired holds")));
-    return q.value(0).toInt();
+    return m_session.transaction(QStringLiteral("expire holds"), [&] {
+        return m_session.selectOne(QStringLiteral("SELECT teller.expire_holds()"), {},
+                                   QCoreApplication::translate("teller::Supervision", "releasing expired holds"),
+                                   [](const QSqlQuery &q) { return q.value(0).toInt(); });
+    });
 }
 
-Result<void> Supervision::reportDoubt(const IdempotencyKey &key, const QString &kind, const QString &account,
+Result<void> Supervision::reportDoubt(const IdempotencyKey &key, ActionKind kind, const QString &account,
                                       const QString &counterAccount, const Money &amount, const QString &message)
 {
-    const auto guard = m_session.guard(m_session.statementDeadline());
-    QSqlQuery q(m_session.database());
-    q.prepare(QStringLiteral("SELECT teller.report_doubt(?::uuid, ?, ?, ?, ?::bigint, ?, ?, ?)"));
-    q.addBindValue(key.toString());
-    q.addBindValue(kind);
-    q.addBindValue(account);
-    q.addBindValue(counterAccount.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(counterAccount));
-    q.addBindValue(QVariant::fromValue<qlonglong>(amount.minorUnits()));
-    q.addBindValue(amount.currency().code());
-    q.addBindValue(m_session.options().workstation);
-    q.addBindValue(message.left(1000));
-    if (!q.exec())
-        return fail(m_session.error(q.lastError(), QCoreApplication::translate("teller::Supervision", "reporting an operation in doubt")));
-    return {};
+    const QVariantList values{key.toString(),
+                              actionKindName(kind),
+                              account,
+                              counterAccount.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(counterAccount),
+                              QVariant::fromValue<qlonglong>(amount.minorUnits()),
+                              amount.currency().code(),
+                              m_session.options().workstation,
+                              message.left(1000)};
+    return m_session.transaction(QStringLiteral("doubt report ") + key.toString(), [&]() -> Result<void> {
+        return m_session.select(QStringLiteral("SELECT teller.report_doubt(?::uuid, ?, ?, ?, ?::bigint, ?, ?, ?)"), values,
+                                QCoreApplication::translate("teller::Supervision", "reporting an operation in doubt"),
+                                [](const QSqlQuery &) {});
+    });
 }
 
 } // namespace teller

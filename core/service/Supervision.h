@@ -1,7 +1,9 @@
 #pragma once
 
+#include "Action.h"
 #include "IdempotencyKey.h"
 #include "Money.h"
+#include "Outcome.h"
 #include "Result.h"
 
 #include <QDateTime>
@@ -19,7 +21,7 @@ class DbSession;
 struct ReviewItem
 {
     QString key;
-    QString kind;
+    ActionKind kind = ActionKind::Withdrawal;
     QString account;
     QString holder;
     QString counterAccount;
@@ -29,7 +31,7 @@ struct ReviewItem
     QString initiatorName;
     QString workstation;
     QString note;
-    QString status;
+    OutcomeStatus status = OutcomeStatus::PendingApproval; // pending_approval, or how it was decided
     QString reason;
     QDateTime createdAt;
     QDateTime expiresAt;
@@ -45,13 +47,13 @@ struct DoubtItem
     QString key;
     QString reportedBy;
     QString workstation;
-    QString kind;
+    ActionKind kind = ActionKind::Withdrawal;
     QString account;
     QString counterAccount;
     std::optional<Money> amount;
     QString message;
     QDateTime reportedAt;
-    QString serverStatus; // the operation's status, or empty: the server never received it
+    std::optional<OutcomeStatus> serverStatus; // the operation's status; none: the server never received it
     QJsonObject toJson() const;
 };
 
@@ -59,7 +61,7 @@ struct Decision
 {
     QString key;
     bool decidedNow = false; // false: someone else had decided (see decidedBy), or it expired
-    QString status;          // completed, rejected, expired
+    OutcomeStatus status = OutcomeStatus::Completed; // completed (approved), rejected, expired
     QString reason;
     QString decidedBy;
     QDateTime decidedAt;
@@ -73,7 +75,7 @@ struct LedgerLine
 {
     qint64 id = 0;
     QDateTime at;
-    QString kind;
+    ActionKind kind = ActionKind::Withdrawal;
     QString key;
     Money amount{0, *Currency::fromCode(u"EUR")};
     Money balanceAfter{0, *Currency::fromCode(u"EUR")};
@@ -99,7 +101,7 @@ public:
     // Releases the holds whose approval did not come in time. Returns how many.
     Result<int> expireHolds();
     // Tells the supervisors about an action this workstation could not confirm.
-    Result<void> reportDoubt(const IdempotencyKey &key, const QString &kind, const QString &account,
+    Result<void> reportDoubt(const IdempotencyKey &key, ActionKind kind, const QString &account,
                              const QString &counterAccount, const Money &amount, const QString &message);
 
 private:

@@ -1908,6 +1908,22 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
         <source>committing migration %1</source>
         <translation>beim Festschreiben der Migration %1</translation>
     </message>
+    <message>
+        <source>reading the applied functions</source>
+        <translation>beim Lesen der angewendeten Funktionen</translation>
+    </message>
+    <message>
+        <source>applying the function file %1</source>
+        <translation>beim Anwenden der Funktionsdatei %1</translation>
+    </message>
+    <message>
+        <source>recording the applied functions</source>
+        <translation>beim Protokollieren der angewendeten Funktionen</translation>
+    </message>
+    <message>
+        <source>committing the functions</source>
+        <translation>beim Festschreiben der Funktionen</translation>
+    </message>
 </context>
 <context>
     <name>teller::Money</name>

@@ -1894,6 +1894,22 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
         <source>committing migration %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>reading the applied functions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>applying the function file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recording the applied functions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>committing the functions</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>teller::Money</name>

@@ -101,7 +101,7 @@ private Q_SLOTS:
         auto other = decideAs(QStringLiteral("t_super"), own.key, true, QStringLiteral("checked ID"));
         QVERIFY2(other, other ? "" : qPrintable(other.error().message));
         QVERIFY(other->decidedNow);
-        QCOMPARE(other->status, QStringLiteral("completed"));
+        QCOMPARE(other->status, OutcomeStatus::Completed);
         QCOMPARE(sql.balance(QStringLiteral("6002")), qint64(95000));
     }
 
@@ -135,7 +135,7 @@ private Q_SLOTS:
         QVERIFY(!decideAs(QStringLiteral("t_super"), a.key, false, QStringLiteral("  ")));
         auto d = decideAs(QStringLiteral("t_super"), a.key, false, QStringLiteral("customer could not identify"));
         QVERIFY(d && d->decidedNow);
-        QCOMPARE(d->status, QStringLiteral("rejected"));
+        QCOMPARE(d->status, OutcomeStatus::Rejected);
         const Outcome now = as(QStringLiteral("t_limited"), a);
         QCOMPARE(outcomeStatusName(now.status), QStringLiteral("rejected"));
         QCOMPARE(now.reason, QStringLiteral("supervisor_rejected"));
@@ -162,7 +162,7 @@ private Q_SLOTS:
         QCOMPARE(completed, 5);
         QCOMPARE(rejected, 11);
         auto d = decideAs(QStringLiteral("t_super"), held.key, true);
-        QVERIFY(d && d->decidedNow && d->status == u"completed");
+        QVERIFY(d && d->decidedNow && d->status == OutcomeStatus::Completed);
         Sql sql(m_db);
         QCOMPARE(sql.balance(QStringLiteral("6001")), qint64(0));
     }
@@ -182,7 +182,8 @@ private Q_SLOTS:
             return supervision.decide(a.key, i % 4 < 2, QStringLiteral("decision %1").arg(i));
         });
         int winners = 0;
-        QString winner, status;
+        QString winner;
+        OutcomeStatus status = OutcomeStatus::Unknown;
         for (const auto &d : decisions) {
             QVERIFY2(d, d ? "" : qPrintable(d.error().message));
             if (d->decidedNow) {
@@ -197,11 +198,11 @@ private Q_SLOTS:
             QCOMPARE(d->status, status);    // and how
         }
         Sql sql(m_db);
-        QCOMPARE(sql.balance(QStringLiteral("6002")), status == u"completed" ? qint64(60000) : qint64(100000));
+        QCOMPARE(sql.balance(QStringLiteral("6002")), status == OutcomeStatus::Completed ? qint64(60000) : qint64(100000));
         QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.audit_log WHERE action IN ('approve', 'reject') AND subject = ?"),
                            {a.key.toString()}),
                  qint64(1));
-        qInfo("%d concurrent decisions: one %s by %s", deciders, qPrintable(status), qPrintable(winner));
+        qInfo("%d concurrent decisions: one %s by %s", deciders, qPrintable(outcomeStatusName(status)), qPrintable(winner));
     }
 
     void holdsExpire()
@@ -222,7 +223,7 @@ private Q_SLOTS:
         auto late = supervision.decide(a.key, true, {});
         QVERIFY(late);
         QVERIFY(!late->decidedNow);
-        QCOMPARE(late->status, QStringLiteral("expired"));
+        QCOMPARE(late->status, OutcomeStatus::Expired);
         QCOMPARE(sql.balance(QStringLiteral("6001")), qint64(100000));
 
         // Without anybody running the expiry, a hold past its time does not block the account:

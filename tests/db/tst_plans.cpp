@@ -91,10 +91,7 @@ private Q_SLOTS:
     {
         m_db = PgTestServer::instance().createDatabase();
         Sql sql(m_db);
-        // Bulk data straight into the tables (as the owner): balances equal their ledger. On a
-        // busy machine (or beside the sanitizer builds) that takes longer than the helper's
-        // 5 s statement timeout, which is there for the money path, not for this setup.
-        SQL_VERIFY(sql, QStringLiteral("SET statement_timeout = '5min'"));
+        // Bulk data straight into the tables (as the owner): balances equal their ledger.
         SQL_VERIFY(sql, QStringLiteral(
             "INSERT INTO teller.accounts (number, holder, currency) "
             "SELECT 'P' || lpad(i::text, 7, '0'), (ARRAY['Anna','Ben','Clara','Dora','Emil','Maria','Noah','Paul'])[1 + i % 8] "

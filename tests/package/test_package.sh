@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the packages, checks the Debian package (declared dependencies, lintian: errors fail,
-# warnings are only shown), installs it and runs the installed programs: teller --version,
-# tellerctl --version, and teller --check, which opens the window offscreen and must find the
+# warnings are only shown), checks that no fault proxy is in it, installs it and runs the
+# installed programs: teller --version, tellerctl --version (and that tellerctl has no
+# fault-proxy command), and teller --check, which opens the window offscreen and must find the
 # PostgreSQL and SQLite drivers.
 # Installing: as root, and only when no teller package is on this machine, with dpkg -i (which
 # proves that Depends can be satisfied) and removed again afterwards. Otherwise (not root, or a
@@ -31,6 +32,10 @@ for path in ./usr/bin/teller ./usr/bin/tellerctl ./usr/share/applications/org.te
     grep -q " $path\$" <<<"$contents" || fail "the package lacks $path"
 done
 grep -q 'bin/tellerctl$' <<<"$(tar tzf "$tgz")" || fail "the tarball lacks bin/tellerctl"
+# The fault proxy is a test tool (build/tools/faultproxy/teller-faultproxy): no package carries
+# it, and the packaged tellerctl has no fault-proxy command (nor the proxy linked in).
+if grep -Ei 'fault.?proxy' <<<"$contents"; then fail "the Debian package carries the fault proxy"; fi
+if tar tzf "$tgz" | grep -Ei 'fault.?proxy'; then fail "the tarball carries the fault proxy"; fi
 
 # lintian: errors fail the test; warnings are shown, not enforced.
 lintian --fail-on error "$deb" 2>/dev/null | tee lintian.log || fail "lintian found errors"
@@ -88,6 +93,10 @@ else
 fi
 "$bin/teller" --version | grep -qx "teller [0-9.]*" || fail "teller --version"
 "$bin/tellerctl" --version | grep -qx "tellerctl [0-9.]*" || fail "tellerctl --version"
+if "$bin/tellerctl" --help | grep -Ei 'fault.?proxy'; then fail "the installed tellerctl --help lists a fault proxy"; fi
+proxy_out=$("$bin/tellerctl" fault-proxy </dev/null 2>/dev/null) && fail "the installed tellerctl ran fault-proxy"
+grep -q 'Unknown command' <<<"$proxy_out" || fail "the installed tellerctl knows fault-proxy: $proxy_out"
+if grep -qa 'FaultProxy' "$bin/tellerctl"; then fail "the installed tellerctl has the fault proxy linked in"; fi
 check=$(cd / && "$bin/teller" --check 2>/dev/null) || fail "teller --check: $check"
 echo "teller --check: $check"
 grep -q '"postgresql_driver":true' <<<"$check" || fail "the installed teller does not find the QPSQL plugin"

@@ -152,7 +152,13 @@ Sql::Sql(const QString &database) : m_database(database)
     m_name = QStringLiteral("test-sql-%1").arg(++counter);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
     const auto settings = PgTestServer::instance().superuser(database);
-    if (!settings.configure(db, SessionOptions{}) || !db.open())
+    // Test set-up (bulk loads, ANALYZE) on a machine busy with tests running in parallel: far
+    // longer bounds than a teller's statement gets, so that set-up never fails by a timeout.
+    SessionOptions setup;
+    setup.statementTimeout = std::chrono::minutes(5);
+    setup.lockTimeout = std::chrono::minutes(1);
+    setup.idleInTransactionTimeout = std::chrono::minutes(5);
+    if (!settings.configure(db, setup) || !db.open())
         qFatal("Sql: cannot connect: %s", qPrintable(db.lastError().text()));
 }
 

@@ -156,7 +156,7 @@ void TestOutcome::jsonCompleted()
     o.key = fixedKey();
     o.status = OutcomeStatus::Completed;
     o.replayed = true;
-    o.kind = u"withdrawal"_s;
+    o.kind = ActionKind::Withdrawal;
     o.account = u"DE89370400440532013000"_s;
     o.amount = Money(9300, eur);
     o.balanceAfter = Money(100050, eur);
@@ -206,7 +206,7 @@ void TestOutcome::jsonRejected()
     o.status = OutcomeStatus::Rejected;
     o.reason = u"insufficient_funds"_s;
     o.message = u"Insufficient funds."_s;
-    o.kind = u"transfer"_s;
+    o.kind = ActionKind::Transfer;
     o.account = u"AB12"_s;
     o.counterAccount = u"CD34"_s;
     o.amount = Money(1234, currency(u"JPY"_s));

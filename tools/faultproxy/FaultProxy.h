@@ -9,8 +9,8 @@
 #include <chrono>
 
 // A TCP proxy between Teller and PostgreSQL that breaks the network on purpose, for tests and
-// for drills (`tellerctl fault-proxy`). It runs on its own thread, so a test can block on the
-// database while the proxy keeps working. Faults:
+// for drills (the program teller-faultproxy, main.cpp here). It runs on its own thread, so a
+// test can block on the database while the proxy keeps working. Faults:
 //   - latency added to every chunk, in both directions;
 //   - reset: every connection is cut at once;
 //   - cut after N bytes sent by the client on a connection;

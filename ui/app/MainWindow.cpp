@@ -608,7 +608,7 @@ void MainWindow::showAccount(const std::optional<AccountInfo> &account)
         m_number->setText(account->number + QStringLiteral("  ·  ") + account->currency().code());
         m_status->setText(ui::accountStatusText(account->status));
         m_status->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;")
-                                    .arg((account->status == u"active" ? ui::Good : account->status == u"frozen" ? ui::Warn : ui::Bad).name()));
+                                    .arg((account->status == AccountStatus::Active ? ui::Good : account->status == AccountStatus::Frozen ? ui::Warn : ui::Bad).name()));
         m_balance->setText(account->balance.toDisplayWithCode(l));
         m_held->setText(account->held.toDisplayWithCode(l));
         QString available = account->available().toDisplayWithCode(l);

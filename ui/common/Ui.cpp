@@ -27,41 +27,37 @@ protected:
 };
 } // namespace
 
-QString accountStatusText(const QString &status)
+QString accountStatusText(teller::AccountStatus status)
 {
-    if (status == u"active")
-        return QCoreApplication::translate("ui", "Active");
-    if (status == u"frozen")
-        return QCoreApplication::translate("ui", "Frozen");
-    if (status == u"closed")
-        return QCoreApplication::translate("ui", "Closed");
-    return status;
+    switch (status) {
+    case teller::AccountStatus::Active: return QCoreApplication::translate("ui", "Active");
+    case teller::AccountStatus::Frozen: return QCoreApplication::translate("ui", "Frozen");
+    case teller::AccountStatus::Closed: return QCoreApplication::translate("ui", "Closed");
+    }
+    return {};
 }
 
-QString operationKindText(const QString &kind)
+QString operationKindText(teller::ActionKind kind)
 {
-    if (kind == u"withdrawal")
-        return QCoreApplication::translate("ui", "Withdrawal");
-    if (kind == u"deposit")
-        return QCoreApplication::translate("ui", "Deposit");
-    if (kind == u"transfer")
-        return QCoreApplication::translate("ui", "Transfer");
-    return kind;
+    switch (kind) {
+    case teller::ActionKind::Withdrawal: return QCoreApplication::translate("ui", "Withdrawal");
+    case teller::ActionKind::Deposit: return QCoreApplication::translate("ui", "Deposit");
+    case teller::ActionKind::Transfer: return QCoreApplication::translate("ui", "Transfer");
+    }
+    return {};
 }
 
-QString operationStatusText(const QString &status)
+QString operationStatusText(teller::OutcomeStatus status)
 {
-    if (status == u"completed")
-        return QCoreApplication::translate("ui", "Completed");
-    if (status == u"pending_approval")
-        return QCoreApplication::translate("ui", "Awaiting approval");
-    if (status == u"rejected")
-        return QCoreApplication::translate("ui", "Rejected");
-    if (status == u"expired")
-        return QCoreApplication::translate("ui", "Expired");
-    if (status == u"abandoned")
-        return QCoreApplication::translate("ui", "Abandoned");
-    return status;
+    switch (status) {
+    case teller::OutcomeStatus::Completed: return QCoreApplication::translate("ui", "Completed");
+    case teller::OutcomeStatus::PendingApproval: return QCoreApplication::translate("ui", "Awaiting approval");
+    case teller::OutcomeStatus::Rejected: return QCoreApplication::translate("ui", "Rejected");
+    case teller::OutcomeStatus::Expired: return QCoreApplication::translate("ui", "Expired");
+    case teller::OutcomeStatus::Abandoned: return QCoreApplication::translate("ui", "Abandoned");
+    default: break;
+    }
+    return teller::outcomeStatusName(status);
 }
 
 QList<std::pair<QString, QString>> sslModes()

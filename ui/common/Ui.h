@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Account.h"
+#include "Action.h"
 #include "Outcome.h"
 
 #include <QColor>
@@ -13,9 +15,9 @@ class QWidget;
 // Words and colours shared by the window's parts.
 namespace ui {
 
-QString accountStatusText(const QString &status);
-QString operationKindText(const QString &kind);
-QString operationStatusText(const QString &status);
+QString accountStatusText(teller::AccountStatus status);
+QString operationKindText(teller::ActionKind kind);
+QString operationStatusText(teller::OutcomeStatus status);
 
 inline const QColor Good{0x2e, 0x7d, 0x32};
 inline const QColor Bad{0xb2, 0x3b, 0x3b};

@@ -300,9 +300,9 @@ void ActionForm::revalidate()
     const bool debit = m_kind != ActionKind::Deposit;
     QString accountProblem;
     if (m_account) {
-        if (m_account->status == u"closed")
+        if (m_account->status == AccountStatus::Closed)
             accountProblem = reasonText(QStringLiteral("account_closed"));
-        else if (debit && m_account->status == u"frozen")
+        else if (debit && m_account->status == AccountStatus::Frozen)
             accountProblem = reasonText(QStringLiteral("account_frozen"));
     }
     m_accountProblem->setText(accountProblem);
@@ -324,7 +324,7 @@ void ActionForm::revalidate()
         } else if (!m_target) {
             info = m_targetRequest ? tr("Looking up…") : QString();
             colour = palette().color(QPalette::WindowText);
-        } else if (m_target->status == u"closed") {
+        } else if (m_target->status == AccountStatus::Closed) {
             info = describeTarget() + QStringLiteral(": ") + reasonText(QStringLiteral("account_closed"));
         } else if (m_account && !(m_target->currency() == m_account->currency())) {
             info = describeTarget() + QStringLiteral(": ") + reasonText(QStringLiteral("currency_mismatch"));
@@ -517,12 +517,12 @@ void ActionForm::reset()
     m_outcomeFrame->setVisible(false);
 }
 
-void ActionForm::onOperationChanged(const QJsonObject &event)
+void ActionForm::onOperationChanged(const OperationEvent &event)
 {
     // The supervisor decided (or time ran out): fetch the outcome at once.
-    if (m_state != State::Pending || !m_action || event.value(QStringLiteral("key")).toString() != m_action->key.toString())
+    if (m_state != State::Pending || !m_action || !event.key || !(*event.key == m_action->key))
         return;
-    if (event.value(QStringLiteral("status")).toString() == u"pending_approval")
+    if (event.status == OutcomeStatus::PendingApproval)
         return;
     // The payload says only that the status changed; who decided, and why, comes with the
     // status the server answers to this teller's own question.
@@ -550,7 +550,6 @@ void ActionForm::showOutcome(const Outcome &outcome)
     m_outcome = outcome;
     QString title, detail;
     QColor colour = ui::Bad;
-    State next = State::Finished;
     const QLocale l = locale();
     const QString amount = outcome.amount ? outcome.amount->toDisplayWithCode(l)
                                           : (m_action ? m_action->request.amount().toDisplayWithCode(l) : QString());
@@ -580,19 +579,16 @@ void ActionForm::showOutcome(const Outcome &outcome)
         colour = ui::Warn;
         title = tr("Waiting for a supervisor — do not pay out yet");
         detail = tr("%1 is held on the account until a supervisor approves or rejects it.").arg(amount);
-        next = State::Pending;
         break;
     case OutcomeStatus::Busy:
         colour = ui::Warn;
         title = tr("The account is locked by another operation — nothing was done");
         detail = outcome.message;
-        next = State::Unconfirmed;
         break;
     case OutcomeStatus::InDoubt:
         colour = ui::Warn;
         title = tr("Not confirmed — do not pay out yet");
         detail = outcome.message;
-        next = State::Unconfirmed;
         break;
     case OutcomeStatus::Expired:
         title = tr("The approval did not come in time; the hold was released.");
@@ -606,7 +602,6 @@ void ActionForm::showOutcome(const Outcome &outcome)
     case OutcomeStatus::Unknown:
         colour = ui::Warn;
         title = tr("The server has no record of this operation.");
-        next = State::Unconfirmed;
         break;
     case OutcomeStatus::Error:
         title = tr("Failed — %1").arg(outcome.message);
@@ -618,14 +613,16 @@ void ActionForm::showOutcome(const Outcome &outcome)
     m_outcomeTitle->setText(title);
     m_outcomeTitle->setStyleSheet(QStringLiteral("color: %1;").arg(colour.name()));
     m_outcomeDetail->setText(detail);
-    // After a rejection or failure the teller may correct the form: that is a new action.
-    if (outcome.status == OutcomeStatus::Rejected || outcome.status == OutcomeStatus::Error
-        || outcome.status == OutcomeStatus::KeyReused) {
+    // What the teller may do next follows from the outcome's finality (Outcome.h). After a
+    // rejection or a failure nothing happened and nothing will: the teller may correct the
+    // form, which makes a new action.
+    const Finality f = finality(outcome.status);
+    if (f == Finality::Failed || outcome.status == OutcomeStatus::Rejected || outcome.status == OutcomeStatus::KeyReused) {
         m_action.reset();
         setState(State::Editing);
         m_outcomeFrame->setVisible(true);
     } else {
-        setState(next);
+        setState(f == Finality::Pending ? State::Pending : f == Finality::Unresolved ? State::Unconfirmed : State::Finished);
     }
     Q_EMIT outcomeShown(outcome);
     focusEntry();

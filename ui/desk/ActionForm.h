@@ -3,6 +3,7 @@
 #include "Accounts.h"
 #include "Action.h"
 #include "Staff.h"
+#include "OperationEvent.h"
 #include "Outcome.h"
 
 #include <QTimer>
@@ -82,7 +83,7 @@ private:
     void send();
     void showClientBusy();
     QString describeTarget() const;
-    void onOperationChanged(const QJsonObject &event);
+    void onOperationChanged(const teller::OperationEvent &event);
 
     teller::ActionKind m_kind;
     teller::TellerClient *m_client;

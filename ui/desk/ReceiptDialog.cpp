@@ -46,8 +46,8 @@ QString ReceiptDialog::html(const Outcome &o, const StaffInfo &staff, const QLoc
             .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
     };
     QString rows;
-    rows += row(tr("Operation"), ui::operationKindText(o.kind));
-    rows += row(o.kind == u"deposit" ? tr("Account") : tr("From account"), o.account);
+    rows += row(tr("Operation"), o.kind ? ui::operationKindText(*o.kind) : QString());
+    rows += row(o.kind == ActionKind::Deposit ? tr("Account") : tr("From account"), o.account);
     if (!o.counterAccount.isEmpty())
         rows += row(tr("To account"), o.counterAccount);
     if (o.amount)
@@ -62,7 +62,7 @@ QString ReceiptDialog::html(const Outcome &o, const StaffInfo &staff, const QLoc
                           "<h2 style='margin-bottom:2px'>%1</h2><p style='color:#555;margin-top:0'>%2</p>"
                           "<table cellspacing='4'>%3</table>"
                           "<p style='color:#555;font-size:small'>%4</p></body></html>")
-        .arg(tr("Teller — receipt").toHtmlEscaped(), ui::operationStatusText(outcomeStatusName(o.status)).toHtmlEscaped(), rows,
+        .arg(tr("Teller — receipt").toHtmlEscaped(), ui::operationStatusText(o.status).toHtmlEscaped(), rows,
              tr("Keep this receipt. The operation key identifies the operation at the bank.").toHtmlEscaped());
 }
 

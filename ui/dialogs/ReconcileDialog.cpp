@@ -89,9 +89,9 @@ QString ReconcileDialog::describe(const JournalEntry &e, const QLocale &locale)
 {
     const auto currency = Currency::fromCode(e.currency);
     const QString amount = currency ? Money(e.amountMinorUnits, *currency).toDisplayWithCode(locale) : QString();
-    if (e.kind == u"transfer")
+    if (e.kind == ActionKind::Transfer)
         return tr("Transfer %1 from %2 to %3").arg(amount, e.account, e.counterAccount);
-    if (e.kind == u"deposit")
+    if (e.kind == ActionKind::Deposit)
         return tr("Deposit %1 into %2").arg(amount, e.account);
     return tr("Withdrawal %1 from %2").arg(amount, e.account);
 }

@@ -32,14 +32,14 @@ QVariant AccountTableModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Number: return a.number;
-        case Holder: return a.status == u"active" ? a.holder : a.holder + QStringLiteral(" (") + ui::accountStatusText(a.status) + u')';
+        case Holder: return a.status == AccountStatus::Active ? a.holder : a.holder + QStringLiteral(" (") + ui::accountStatusText(a.status) + u')';
         case Currency: return a.currency().code();
         case Available: return a.available().toDisplay(QLocale());
         }
     } else if (role == Qt::TextAlignmentRole && index.column() == Available) {
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-    } else if (role == Qt::ForegroundRole && a.status != u"active") {
-        return QBrush(a.status == u"closed" ? Qt::gray : ui::Warn);
+    } else if (role == Qt::ForegroundRole && a.status != AccountStatus::Active) {
+        return QBrush(a.status == AccountStatus::Closed ? Qt::gray : ui::Warn);
     }
     return {};
 }
@@ -83,9 +83,9 @@ QVariant OperationTableModel::data(const QModelIndex &index, int role) const
     } else if (role == Qt::TextAlignmentRole && (index.column() == Amount || index.column() == BalanceAfter)) {
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     } else if (role == Qt::ForegroundRole) {
-        if (op.status == u"rejected" || op.status == u"expired" || op.status == u"abandoned")
+        if (op.status == OutcomeStatus::Rejected || op.status == OutcomeStatus::Expired || op.status == OutcomeStatus::Abandoned)
             return QBrush(Qt::gray);
-        if (op.status == u"pending_approval")
+        if (op.status == OutcomeStatus::PendingApproval)
             return QBrush(ui::Warn);
         if (index.column() == Amount)
             return QBrush(op.amount.minorUnits() < 0 ? ui::Bad : ui::Good);

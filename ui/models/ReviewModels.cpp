@@ -9,9 +9,9 @@
 using namespace teller;
 
 namespace {
-QString operationText(const QString &kind, const QString &counter)
+QString operationText(ActionKind kind, const QString &counter)
 {
-    if (kind == u"transfer" && !counter.isEmpty())
+    if (kind == ActionKind::Transfer && !counter.isEmpty())
         return ui::operationKindText(kind) + QStringLiteral(" → ") + counter;
     return ui::operationKindText(kind);
 }
@@ -81,7 +81,7 @@ QVariant ReviewTableModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole || role == SortRole) {
         switch (index.column()) {
         case DecidedAt: return role == SortRole ? QVariant(r.decidedAt) : QVariant(l.toString(r.decidedAt.toLocalTime(), QLocale::ShortFormat));
-        case Decision: return r.status == u"completed" ? tr("Approved") : r.status == u"rejected" ? tr("Rejected") : ui::operationStatusText(r.status);
+        case Decision: return r.status == OutcomeStatus::Completed ? tr("Approved") : r.status == OutcomeStatus::Rejected ? tr("Rejected") : ui::operationStatusText(r.status);
         case DecidedBy: return r.decidedBy.isEmpty() ? tr("(expiry)") : r.decidedBy;
         case DTeller: return r.initiatedBy;
         case DAccount: return r.account;
@@ -91,7 +91,7 @@ QVariant ReviewTableModel::data(const QModelIndex &index, int role) const
         case DNote: return r.decisionNote;
         }
     } else if (role == Qt::ForegroundRole && index.column() == Decision) {
-        return QBrush(r.status == u"completed" ? ui::Good : r.status == u"rejected" ? ui::Bad : ui::Warn);
+        return QBrush(r.status == OutcomeStatus::Completed ? ui::Good : r.status == OutcomeStatus::Rejected ? ui::Bad : ui::Warn);
     } else if (role == Qt::TextAlignmentRole && index.column() == DAmount) {
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     }
@@ -148,11 +148,11 @@ QVariant DoubtTableModel::data(const QModelIndex &index, int role) const
         case Operation: return operationText(d.kind, d.counterAccount);
         case Account: return d.account;
         case Amount: return d.amount ? d.amount->toDisplayWithCode(QLocale()) : QString();
-        case ServerStatus: return d.serverStatus.isEmpty() ? tr("Never received") : ui::operationStatusText(d.serverStatus);
+        case ServerStatus: return !d.serverStatus ? tr("Never received") : ui::operationStatusText(*d.serverStatus);
         case Message: return d.message;
         }
     } else if (role == Qt::ForegroundRole && index.column() == ServerStatus) {
-        return QBrush(d.serverStatus.isEmpty() ? ui::Warn : d.serverStatus == u"completed" ? ui::Good : Qt::gray);
+        return QBrush(!d.serverStatus ? ui::Warn : d.serverStatus == OutcomeStatus::Completed ? ui::Good : Qt::gray);
     } else if (role == Qt::ToolTipRole) {
         return tr("Key %1").arg(d.key);
     }

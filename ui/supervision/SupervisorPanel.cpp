@@ -269,7 +269,7 @@ void SupervisorPanel::onReviewLoaded(quint64 id, const QList<ReviewItem> &pendin
     m_tabs->setTabText(0, tr("&Pending (%1)").arg(pending.size()));
     int unresolved = 0;
     for (const DoubtItem &d : doubts)
-        unresolved += d.serverStatus.isEmpty() ? 1 : 0;
+        unresolved += d.serverStatus ? 0 : 1;
     m_tabs->setTabText(1, unresolved ? tr("In &doubt (%1)").arg(unresolved) : tr("In &doubt"));
     setDeciding(!m_deciding.isEmpty());
     Q_EMIT pendingCountChanged(int(pending.size()));
@@ -386,13 +386,13 @@ void SupervisorPanel::onDecided(const Decision &d)
     QString text;
     QColor colour = ui::Good;
     if (d.decidedNow) {
-        text = d.status == u"completed" ? tr("Approved: %1 may pay out.").arg(d.initiatedBy)
+        text = d.status == OutcomeStatus::Completed ? tr("Approved: %1 may pay out.").arg(d.initiatedBy)
                                         : tr("Rejected: the hold is released; %1 sees your reason.").arg(d.initiatedBy);
     } else {
         colour = ui::Warn;
         const QString at = locale().toString(d.decidedAt.toLocalTime().time(), QLocale::ShortFormat);
-        text = d.status == u"expired"     ? tr("Too late: the hold had expired.")
-               : d.status == u"completed" ? tr("Already approved by %1 at %2.").arg(d.decidedBy, at)
+        text = d.status == OutcomeStatus::Expired     ? tr("Too late: the hold had expired.")
+               : d.status == OutcomeStatus::Completed ? tr("Already approved by %1 at %2.").arg(d.decidedBy, at)
                                           : tr("Already rejected by %1 at %2.").arg(d.decidedBy, at);
     }
     m_status->setText(text);

@@ -1,0 +1,31 @@
+-- teller.expire_holds: expires every pending operation past its time. Safe to call from
+-- anywhere at any time (the supervisor panel does, every few seconds); returns how many it
+-- expired.
+-- History: defined in 004.
+
+CREATE OR REPLACE FUNCTION teller.expire_holds() RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    v_candidate record;
+    v_op        teller.operations;
+    v_count     integer := 0;
+BEGIN
+    PERFORM teller.session_staff();
+    FOR v_candidate IN
+        SELECT id, account_id FROM teller.operations
+         WHERE status = 'pending_approval' AND expires_at <= now() ORDER BY account_id
+    LOOP
+        PERFORM 1 FROM teller.accounts WHERE id = v_candidate.account_id FOR UPDATE;
+        SELECT * INTO v_op FROM teller.operations WHERE id = v_candidate.id FOR UPDATE;
+        IF v_op.status = 'pending_approval' AND v_op.expires_at <= now() THEN
+            PERFORM teller.expire_locked(v_op);
+            v_count := v_count + 1;
+        END IF;
+    END LOOP;
+    RETURN v_count;
+END
+$$;
+
+REVOKE ALL ON FUNCTION teller.expire_holds()
+    FROM PUBLIC, teller_staff, teller_tellers, teller_supervisors, teller_admins;
+GRANT EXECUTE ON FUNCTION teller.expire_holds() TO teller_staff;

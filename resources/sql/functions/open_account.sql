@@ -1,0 +1,36 @@
+-- teller.open_account: (administration) opens an account, with an audit entry. Opening the same
+-- account twice is harmless; opening a different one under an existing number is refused.
+-- History: defined in 001.
+
+CREATE OR REPLACE FUNCTION teller.open_account(p_number text, p_holder text, p_currency text, p_floor bigint)
+RETURNS teller.accounts
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    v teller.accounts;
+BEGIN
+    IF p_number IS NULL OR p_number !~ '^[A-Z0-9]{1,34}$' THEN
+        RAISE EXCEPTION 'invalid account number "%"', p_number USING ERRCODE = '22023';
+    END IF;
+    INSERT INTO teller.accounts AS a (number, holder, currency, balance_floor)
+    VALUES (p_number, btrim(p_holder), p_currency, coalesce(p_floor, 0))
+    ON CONFLICT (number) DO NOTHING
+    RETURNING a.* INTO v;
+    IF NOT FOUND THEN
+        -- Opening the same account twice is harmless; opening a different one under an
+        -- existing number is not.
+        SELECT * INTO STRICT v FROM teller.accounts WHERE number = p_number;
+        IF v.holder <> btrim(p_holder) OR v.currency <> p_currency OR v.balance_floor <> coalesce(p_floor, 0) THEN
+            RAISE EXCEPTION 'account % already exists with other details', p_number USING ERRCODE = '23505';
+        END IF;
+        RETURN v;
+    END IF;
+    INSERT INTO teller.audit_log (action, subject, details)
+    VALUES ('account_open', p_number, jsonb_build_object('holder', v.holder, 'currency', v.currency,
+                                                         'floor', v.balance_floor));
+    RETURN v;
+END
+$$;
+
+REVOKE ALL ON FUNCTION teller.open_account(text, text, text, bigint)
+    FROM PUBLIC, teller_staff, teller_tellers, teller_supervisors, teller_admins;
+GRANT EXECUTE ON FUNCTION teller.open_account(text, text, text, bigint) TO teller_admins;
