@@ -18,7 +18,7 @@ if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
     target_compile_options(teller_cfg INTERFACE
         -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align
         -Woverloaded-virtual -Wformat=2 -Wimplicit-fallthrough
-        -Wfloat-conversion -Wdouble-promotion)
+        -Wfloat-conversion -Wdouble-promotion -Wold-style-cast)
     # Hardening for a program that moves money.
     target_compile_options(teller_cfg INTERFACE
         $<$<NOT:$<CONFIG:Debug>>:-D_FORTIFY_SOURCE=2>

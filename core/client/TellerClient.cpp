@@ -55,8 +55,7 @@ public:
 
     // Runs a read on this worker's session (the services retry it themselves, within the
     // session's retry policy).
-    template <typename Read>
-    auto read(Read &&run) -> decltype(run(*session))
+    template <typename Read> auto read(Read &&run) -> decltype(run(*session))
     {
         if (!session)
             return fail(Error{Error::Kind::Connection, QCoreApplication::translate("teller::TellerClient", "Not signed in.")});
@@ -97,7 +96,8 @@ TellerClient::~TellerClient()
 
 void TellerClient::post(Worker *worker, std::function<void(Worker &)> job)
 {
-    QMetaObject::invokeMethod(worker, [worker, job = std::move(job)] { job(*worker); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [worker, job = std::move(job)] { job(*worker); }, Qt::QueuedConnection);
 }
 
 void TellerClient::setRetryPolicy(const RetryPolicy &policy)
@@ -143,7 +143,8 @@ void TellerClient::signIn(const ConnectionSettings &settings, const SessionOptio
         if (!opened) {
             const Error e = opened.error();
             w.session.reset();
-            QMetaObject::invokeMethod(this, [this, e] { Q_EMIT signInFailed(e); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, e] { Q_EMIT signInFailed(e); }, Qt::QueuedConnection);
             return;
         }
         Administration admin(*w.session);
@@ -151,7 +152,8 @@ void TellerClient::signIn(const ConnectionSettings &settings, const SessionOptio
         if (!staff) {
             const Error e = staff.error();
             w.session.reset();
-            QMetaObject::invokeMethod(this, [this, e] { Q_EMIT signInFailed(e); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, e] { Q_EMIT signInFailed(e); }, Qt::QueuedConnection);
             return;
         }
         const QString server = settings.describe();
@@ -179,10 +181,7 @@ void TellerClient::signIn(const ConnectionSettings &settings, const SessionOptio
                     return;
                 const bool ok = w.session->ping() || bool(w.session->reopen());
                 QMetaObject::invokeMethod(
-                    this,
-                    [this, ok] {
-                        setConnected(ok, ok ? m_server : tr("The connection to the server is lost; reconnecting."));
-                    },
+                    this, [this, ok] { setConnected(ok, ok ? m_server : tr("The connection to the server is lost; reconnecting.")); },
                     Qt::QueuedConnection);
             };
             QObject::connect(w.ping, &QTimer::timeout, &w, [&w] { w.pingNow(); });
@@ -192,8 +191,7 @@ void TellerClient::signIn(const ConnectionSettings &settings, const SessionOptio
     });
 }
 
-void TellerClient::startSessions(const ConnectionSettings &settings, const SessionOptions &sessionOptions,
-                                 const QString &login)
+void TellerClient::startSessions(const ConnectionSettings &settings, const SessionOptions &sessionOptions, const QString &login)
 {
     // A dedicated connection LISTENs for operation changes; its thread's event loop delivers
     // them. If it drops, it is reopened and subscribed again every few seconds.
@@ -212,14 +210,15 @@ void TellerClient::startSessions(const ConnectionSettings &settings, const Sessi
                                  const auto event = OperationEvent::parse(payload.toString());
                                  if (!event)
                                      return;
-                                 QMetaObject::invokeMethod(this, [this, e = *event] { Q_EMIT operationChanged(e); },
-                                                           Qt::QueuedConnection);
+                                 QMetaObject::invokeMethod(
+                                     this, [this, e = *event] { Q_EMIT operationChanged(e); }, Qt::QueuedConnection);
                              });
             return driver->subscribedToNotifications().contains(QStringLiteral("teller_operations"))
                    || driver->subscribeToNotification(QStringLiteral("teller_operations"));
         };
         const auto report = [this](bool live) {
-            QMetaObject::invokeMethod(this, [this, live] { setLive(live); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, live] { setLive(live); }, Qt::QueuedConnection);
         };
         const bool subscribed = subscribe();
         qCDebug(lcDb) << "listening for operation changes:" << subscribed;
@@ -261,7 +260,8 @@ void TellerClient::startSessions(const ConnectionSettings &settings, const Sessi
                 w.journalError = opened.error().message;
             }
             if (!problem.isEmpty())
-                QMetaObject::invokeMethod(this, [this, problem] { Q_EMIT journalProblem(problem); }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    this, [this, problem] { Q_EMIT journalProblem(problem); }, Qt::QueuedConnection);
         }
         if (w.journal)
             w.executor->setJournal(w.journal.get(), login, settings.databaseIdentity());
@@ -284,7 +284,8 @@ void TellerClient::startSessions(const ConnectionSettings &settings, const Sessi
         }
         if (items && !items->isEmpty()) {
             const QList<ReconcileItem> list = *items;
-            QMetaObject::invokeMethod(this, [this, list] { Q_EMIT reconciled(list); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, list] { Q_EMIT reconciled(list); }, Qt::QueuedConnection);
         }
     });
 }
@@ -329,11 +330,13 @@ quint64 TellerClient::searchAccounts(const QString &text)
         const auto found = w.read([&](DbSession &session) { return AccountDirectory(session).search(text); });
         if (!found) {
             const Error e = found.error();
-            QMetaObject::invokeMethod(this, [this, id, e] { Q_EMIT readFailed(id, e); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, id, e] { Q_EMIT readFailed(id, e); }, Qt::QueuedConnection);
             return;
         }
         const QList<AccountInfo> list = *found;
-        QMetaObject::invokeMethod(this, [this, id, list] { Q_EMIT searchFinished(id, list); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, id, list] { Q_EMIT searchFinished(id, list); }, Qt::QueuedConnection);
     });
     return id;
 }
@@ -356,9 +359,11 @@ quint64 TellerClient::loadAccount(const QString &number)
         });
         if (!result) {
             const Error e = result.error();
-            QMetaObject::invokeMethod(this, [this, id, e] { Q_EMIT readFailed(id, e); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, id, e] { Q_EMIT readFailed(id, e); }, Qt::QueuedConnection);
         } else if (!*result) {
-            QMetaObject::invokeMethod(this, [this, id, number] { Q_EMIT accountNotFound(id, number); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, id, number] { Q_EMIT accountNotFound(id, number); }, Qt::QueuedConnection);
         } else {
             const auto [account, recent] = **result;
             QMetaObject::invokeMethod(
@@ -386,28 +391,28 @@ bool TellerClient::submit(const Action &action)
             out.message = tr("No operation can be sent while the local journal cannot be used: %1").arg(w.journalError);
         } else {
             out = w.executor->execute(action, [this, key = action.key](const RetryNotice &n) {
-                QMetaObject::invokeMethod(this, [this, key, n] { Q_EMIT actionRetrying(key, n); }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    this, [this, key, n] { Q_EMIT actionRetrying(key, n); }, Qt::QueuedConnection);
             });
         }
         if (out.status == OutcomeStatus::InDoubt)
             reportDoubt(action, out.message);
-        QMetaObject::invokeMethod(this, [this, out] { finishAction(out); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, out] { finishAction(out); }, Qt::QueuedConnection);
     });
     return true;
 }
 
 bool TellerClient::queryStatus(const IdempotencyKey &key)
 {
-    return runOnActions(key, [](ActionExecutor &e, const IdempotencyKey &k, const ActionExecutor::RetryCallback &cb) {
-        return e.status(k, cb);
-    });
+    return runOnActions(
+        key, [](ActionExecutor &e, const IdempotencyKey &k, const ActionExecutor::RetryCallback &cb) { return e.status(k, cb); });
 }
 
 bool TellerClient::abandon(const IdempotencyKey &key)
 {
-    return runOnActions(key, [](ActionExecutor &e, const IdempotencyKey &k, const ActionExecutor::RetryCallback &cb) {
-        return e.abandon(k, cb);
-    });
+    return runOnActions(
+        key, [](ActionExecutor &e, const IdempotencyKey &k, const ActionExecutor::RetryCallback &cb) { return e.abandon(k, cb); });
 }
 
 bool TellerClient::runOnActions(const IdempotencyKey &key, KeyJob job)
@@ -423,10 +428,12 @@ bool TellerClient::runOnActions(const IdempotencyKey &key, KeyJob job)
             out.message = tr("Not signed in.");
         } else {
             out = job(*w.executor, key, [this, key](const RetryNotice &n) {
-                QMetaObject::invokeMethod(this, [this, key, n] { Q_EMIT actionRetrying(key, n); }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    this, [this, key, n] { Q_EMIT actionRetrying(key, n); }, Qt::QueuedConnection);
             });
         }
-        QMetaObject::invokeMethod(this, [this, out] { finishAction(out); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, out] { finishAction(out); }, Qt::QueuedConnection);
     });
     return true;
 }
@@ -438,8 +445,7 @@ void TellerClient::reportDoubt(const Action &action, const QString &message)
         if (!w.ensureOpen())
             return; // reported again from the journal at the next sign-in
         const ActionRequest &r = action.request;
-        if (auto ok = Supervision(*w.session).reportDoubt(action.key, r.kind(), r.account(),
-                                                          r.counterAccount(), r.amount(), message);
+        if (auto ok = Supervision(*w.session).reportDoubt(action.key, r.kind(), r.account(), r.counterAccount(), r.amount(), message);
             !ok)
             qCWarning(lcDb).noquote() << "could not report an operation in doubt:" << ok.error().message;
     });
@@ -489,7 +495,8 @@ quint64 TellerClient::loadReview()
         });
         if (!result) {
             const Error e = result.error();
-            QMetaObject::invokeMethod(this, [this, id, e] { Q_EMIT readFailed(id, e); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, id, e] { Q_EMIT readFailed(id, e); }, Qt::QueuedConnection);
             return;
         }
         const auto [pending, decidedItems, doubts] = *result;
@@ -507,11 +514,13 @@ void TellerClient::decide(const IdempotencyKey &key, bool approve, const QString
                                        : Result<Decision>(fail(Error{Error::Kind::Connection, tr("Not signed in.")}));
         if (!d) {
             const Error e = d.error();
-            QMetaObject::invokeMethod(this, [this, key, e] { Q_EMIT decisionFailed(key.toString(), e); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, key, e] { Q_EMIT decisionFailed(key.toString(), e); }, Qt::QueuedConnection);
             return;
         }
         const Decision decision = *d;
-        QMetaObject::invokeMethod(this, [this, decision] { Q_EMIT decided(decision); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, decision] { Q_EMIT decided(decision); }, Qt::QueuedConnection);
     });
 }
 
@@ -522,12 +531,13 @@ quint64 TellerClient::loadLedger(const QString &accountNumber)
         const auto lines = w.read([&](DbSession &session) { return Supervision(session).ledger(accountNumber); });
         if (!lines) {
             const Error e = lines.error();
-            QMetaObject::invokeMethod(this, [this, id, e] { Q_EMIT readFailed(id, e); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, id, e] { Q_EMIT readFailed(id, e); }, Qt::QueuedConnection);
             return;
         }
         const QList<LedgerLine> list = *lines;
-        QMetaObject::invokeMethod(this, [this, id, accountNumber, list] { Q_EMIT ledgerLoaded(id, accountNumber, list); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, id, accountNumber, list] { Q_EMIT ledgerLoaded(id, accountNumber, list); }, Qt::QueuedConnection);
     });
     return id;
 }

@@ -18,10 +18,17 @@ struct EnvironmentName
     const char *variable;
 };
 constexpr EnvironmentName environmentNames[] = {
-    {"host", "PGHOST"},         {"hostaddr", "PGHOSTADDR"},     {"port", "PGPORT"},
-    {"dbname", "PGDATABASE"},   {"user", "PGUSER"},             {"sslmode", "PGSSLMODE"},
-    {"sslrootcert", "PGSSLROOTCERT"}, {"service", "PGSERVICE"}, {"connect_timeout", "PGCONNECT_TIMEOUT"},
-    {"target_session_attrs", "PGTARGETSESSIONATTRS"}, {"options", "PGOPTIONS"},
+    {"host", "PGHOST"},
+    {"hostaddr", "PGHOSTADDR"},
+    {"port", "PGPORT"},
+    {"dbname", "PGDATABASE"},
+    {"user", "PGUSER"},
+    {"sslmode", "PGSSLMODE"},
+    {"sslrootcert", "PGSSLROOTCERT"},
+    {"service", "PGSERVICE"},
+    {"connect_timeout", "PGCONNECT_TIMEOUT"},
+    {"target_session_attrs", "PGTARGETSESSIONATTRS"},
+    {"options", "PGOPTIONS"},
     {"application_name", "PGAPPNAME"},
 };
 
@@ -86,10 +93,12 @@ Result<ConnectionSettings> ConnectionSettings::fromConninfo(QStringView conninfo
     char *error = nullptr;
     PQconninfoOption *options = PQconninfoParse(utf8.constData(), &error);
     if (!options) {
-        const QString detail = error ? QString::fromUtf8(error).trimmed() : QCoreApplication::translate("teller::ConnectionSettings", "out of memory");
+        const QString detail = error ? QString::fromUtf8(error).trimmed()
+                                     : QCoreApplication::translate("teller::ConnectionSettings", "out of memory");
         if (error)
             PQfreemem(error);
-        return fail(Error::config(QCoreApplication::translate("teller::ConnectionSettings", "The connection string is not valid: %1").arg(detail)));
+        return fail(Error::config(
+            QCoreApplication::translate("teller::ConnectionSettings", "The connection string is not valid: %1").arg(detail)));
     }
     for (PQconninfoOption *o = options; o->keyword; ++o) {
         if (o->val)
@@ -107,8 +116,9 @@ Result<void> ConnectionSettings::validate() const
         // A secret is never repeated in a message (it may end up on screen or in a log).
         static const QStringList secrets = {QStringLiteral("password"), QStringLiteral("sslpassword")};
         const QString shown = secrets.contains(keyword) ? QStringLiteral("…") : value.left(80);
-        return fail(Error::config(QCoreApplication::translate("teller::ConnectionSettings", "The connection setting %1=\"%2\" is not valid: %3")
-                                      .arg(keyword, shown, expected)));
+        return fail(
+            Error::config(QCoreApplication::translate("teller::ConnectionSettings", "The connection setting %1=\"%2\" is not valid: %3")
+                              .arg(keyword, shown, expected)));
     };
 
     const QString port = effective(QStringLiteral("port"));
@@ -117,38 +127,43 @@ Result<void> ConnectionSettings::validate() const
             bool ok = false;
             const int n = p.trimmed().toInt(&ok);
             if (!ok || n < 1 || n > 65535)
-                return bad(QStringLiteral("port"), port, QCoreApplication::translate("teller::ConnectionSettings", "expected a port number between 1 and 65535."));
+                return bad(QStringLiteral("port"), port,
+                           QCoreApplication::translate("teller::ConnectionSettings", "expected a port number between 1 and 65535."));
         }
     }
     const QString sslmode = effective(QStringLiteral("sslmode"));
-    static const QStringList sslmodes = {QStringLiteral("disable"), QStringLiteral("allow"),
-                                         QStringLiteral("prefer"), QStringLiteral("require"),
-                                         QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
+    static const QStringList sslmodes = {QStringLiteral("disable"), QStringLiteral("allow"),     QStringLiteral("prefer"),
+                                         QStringLiteral("require"), QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
     if (!sslmode.isEmpty() && !sslmodes.contains(sslmode))
-        return bad(QStringLiteral("sslmode"), sslmode, QCoreApplication::translate("teller::ConnectionSettings", "expected one of %1.").arg(sslmodes.join(QStringLiteral(", "))));
+        return bad(
+            QStringLiteral("sslmode"), sslmode,
+            QCoreApplication::translate("teller::ConnectionSettings", "expected one of %1.").arg(sslmodes.join(QStringLiteral(", "))));
 
-    for (const char *keyword : {"connect_timeout", "keepalives", "keepalives_idle", "keepalives_interval",
-                                "keepalives_count", "tcp_user_timeout"}) {
+    for (const char *keyword :
+         {"connect_timeout", "keepalives", "keepalives_idle", "keepalives_interval", "keepalives_count", "tcp_user_timeout"}) {
         const QString k = QString::fromLatin1(keyword);
         const QString v = effective(k);
         if (!v.isEmpty() && !isNonNegativeInteger(v, 1'000'000'000))
             return bad(k, v, QCoreApplication::translate("teller::ConnectionSettings", "expected a whole number."));
     }
     const QString attrs = effective(QStringLiteral("target_session_attrs"));
-    static const QStringList attrValues = {QStringLiteral("any"), QStringLiteral("read-write"),
-                                           QStringLiteral("read-only"), QStringLiteral("primary"),
-                                           QStringLiteral("standby"), QStringLiteral("prefer-standby")};
+    static const QStringList attrValues = {QStringLiteral("any"),     QStringLiteral("read-write"), QStringLiteral("read-only"),
+                                           QStringLiteral("primary"), QStringLiteral("standby"),    QStringLiteral("prefer-standby")};
     if (!attrs.isEmpty() && !attrValues.contains(attrs))
-        return bad(QStringLiteral("target_session_attrs"), attrs, QCoreApplication::translate("teller::ConnectionSettings", "expected one of %1.").arg(attrValues.join(QStringLiteral(", "))));
+        return bad(
+            QStringLiteral("target_session_attrs"), attrs,
+            QCoreApplication::translate("teller::ConnectionSettings", "expected one of %1.").arg(attrValues.join(QStringLiteral(", "))));
 
     // QPSQL turns ';' into spaces in connect options, so no value there may contain one.
     for (auto it = m_params.cbegin(); it != m_params.cend(); ++it) {
         if (it.value().trimmed().isEmpty())
-            return fail(Error::config(QCoreApplication::translate("teller::ConnectionSettings", "The connection setting %1 has no value.").arg(it.key())));
-        static const QStringList fieldKeys = {QStringLiteral("host"), QStringLiteral("dbname"),
-                                              QStringLiteral("user"), QStringLiteral("password")};
+            return fail(Error::config(
+                QCoreApplication::translate("teller::ConnectionSettings", "The connection setting %1 has no value.").arg(it.key())));
+        static const QStringList fieldKeys = {QStringLiteral("host"), QStringLiteral("dbname"), QStringLiteral("user"),
+                                              QStringLiteral("password")};
         if (!fieldKeys.contains(it.key()) && it.value().contains(u';'))
-            return bad(it.key(), it.value(), QCoreApplication::translate("teller::ConnectionSettings", "a value may not contain \";\"."));
+            return bad(it.key(), it.value(),
+                       QCoreApplication::translate("teller::ConnectionSettings", "a value may not contain \";\"."));
     }
     return {};
 }
@@ -174,7 +189,8 @@ QString ConnectionSettings::describe() const
     if (host.isEmpty())
         host = effective(QStringLiteral("hostaddr"));
     if (host.isEmpty() || host.startsWith(u'/'))
-        host = host.isEmpty() ? QCoreApplication::translate("teller::ConnectionSettings", "local socket") : QCoreApplication::translate("teller::ConnectionSettings", "local socket %1").arg(host);
+        host = host.isEmpty() ? QCoreApplication::translate("teller::ConnectionSettings", "local socket")
+                              : QCoreApplication::translate("teller::ConnectionSettings", "local socket %1").arg(host);
     QString port = effective(QStringLiteral("port"));
     if (port.isEmpty())
         port = QStringLiteral("5432");
@@ -223,9 +239,8 @@ QMap<QString, QString> ConnectionSettings::connectOptions(const SessionOptions &
     o.insert(QStringLiteral("application_name"), app.left(63));
 
     for (auto it = m_params.cbegin(); it != m_params.cend(); ++it) {
-        static const QStringList fieldKeys = {QStringLiteral("host"), QStringLiteral("dbname"),
-                                              QStringLiteral("user"), QStringLiteral("password"),
-                                              QStringLiteral("options")};
+        static const QStringList fieldKeys = {QStringLiteral("host"), QStringLiteral("dbname"), QStringLiteral("user"),
+                                              QStringLiteral("password"), QStringLiteral("options")};
         if (!fieldKeys.contains(it.key()))
             o.insert(it.key(), it.value());
     }
@@ -261,7 +276,9 @@ Result<void> ConnectionSettings::configure(QSqlDatabase &db, const SessionOption
     const auto options = connectOptions(session);
     for (auto it = options.cbegin(); it != options.cend(); ++it) {
         if (it.value().contains(u';'))
-            return fail(Error::config(QCoreApplication::translate("teller::ConnectionSettings", "The connection setting %1 may not contain \";\".").arg(it.key())));
+            return fail(Error::config(
+                QCoreApplication::translate("teller::ConnectionSettings", "The connection setting %1 may not contain \";\".")
+                    .arg(it.key())));
         parts << it.key() + u'=' + quoteConninfoValue(it.value());
     }
     db.setConnectOptions(parts.join(u' '));

@@ -25,26 +25,41 @@ Error connectError(const QString &text, const QString &where)
 {
     const QString t = text.simplified();
     const auto has = [&](const char *s) { return t.contains(QLatin1String(s), Qt::CaseInsensitive); };
-    if (has("password authentication failed") || has("no password supplied")
-        || has("SCRAM authentication") || has("authentication failed"))
-        return {Error::Kind::Permission, QCoreApplication::translate("teller::DbSession", "The user name or password is wrong (%1).").arg(where), QStringLiteral("28P01")};
+    if (has("password authentication failed") || has("no password supplied") || has("SCRAM authentication")
+        || has("authentication failed"))
+        return {Error::Kind::Permission,
+                QCoreApplication::translate("teller::DbSession", "The user name or password is wrong (%1).").arg(where),
+                QStringLiteral("28P01")};
     if (has("role \"") && has("does not exist"))
-        return {Error::Kind::Permission, QCoreApplication::translate("teller::DbSession", "The user name or password is wrong (%1).").arg(where), QStringLiteral("28000")};
+        return {Error::Kind::Permission,
+                QCoreApplication::translate("teller::DbSession", "The user name or password is wrong (%1).").arg(where),
+                QStringLiteral("28000")};
     if (has("not permitted to log in") || has("pg_hba.conf") || has("permission denied for database"))
-        return {Error::Kind::Permission, QCoreApplication::translate("teller::DbSession", "This login may not connect to %1: %2").arg(where, t), QStringLiteral("28000")};
+        return {Error::Kind::Permission,
+                QCoreApplication::translate("teller::DbSession", "This login may not connect to %1: %2").arg(where, t),
+                QStringLiteral("28000")};
     if (has("database \"") && has("does not exist"))
-        return {Error::Kind::Config, QCoreApplication::translate("teller::DbSession", "The database does not exist (%1).").arg(where), QStringLiteral("3D000")};
+        return {Error::Kind::Config, QCoreApplication::translate("teller::DbSession", "The database does not exist (%1).").arg(where),
+                QStringLiteral("3D000")};
     // A certificate, a TLS setting or a TLS alert will not fix itself; a connection cut during
     // the handshake ("SSL error: unexpected eof", "SSL SYSCALL error") is an ordinary lost
     // connection and falls through to the retryable case below.
     if (has("certificate") || has("sslmode") || has("does not support SSL") || has("sslrootcert")
         || (has("SSL error") && (has("alert") || has("verify") || has("wrong version") || has("protocol"))))
-        return {Error::Kind::Config, QCoreApplication::translate("teller::DbSession", "The secure connection to %1 failed: %2").arg(where, t), QStringLiteral("08000")};
+        return {Error::Kind::Config,
+                QCoreApplication::translate("teller::DbSession", "The secure connection to %1 failed: %2").arg(where, t),
+                QStringLiteral("08000")};
     if (has("too many") && has("connections"))
-        return {Error::Kind::Connection, QCoreApplication::translate("teller::DbSession", "The server %1 has no free connection right now.").arg(where), QStringLiteral("53300")};
+        return {Error::Kind::Connection,
+                QCoreApplication::translate("teller::DbSession", "The server %1 has no free connection right now.").arg(where),
+                QStringLiteral("53300")};
     if (has("starting up") || has("shutting down") || has("in recovery"))
-        return {Error::Kind::Connection, QCoreApplication::translate("teller::DbSession", "The server %1 is not accepting connections right now.").arg(where), QStringLiteral("57P03")};
-    return {Error::Kind::Connection, QCoreApplication::translate("teller::DbSession", "The server %1 cannot be reached: %2").arg(where, t), {}};
+        return {Error::Kind::Connection,
+                QCoreApplication::translate("teller::DbSession", "The server %1 is not accepting connections right now.").arg(where),
+                QStringLiteral("57P03")};
+    return {Error::Kind::Connection,
+            QCoreApplication::translate("teller::DbSession", "The server %1 cannot be reached: %2").arg(where, t),
+            {}};
 }
 
 } // namespace
@@ -96,7 +111,8 @@ Result<void> DbSession::open(SchemaCheck check)
 {
     QSqlDatabase db = database();
     if (!db.isValid())
-        return fail(Error::internal(QCoreApplication::translate("teller::DbSession", "The PostgreSQL driver (QPSQL) is not installed.")));
+        return fail(
+            Error::internal(QCoreApplication::translate("teller::DbSession", "The PostgreSQL driver (QPSQL) is not installed.")));
     if (db.isOpen())
         return {};
     if (auto ok = m_settings.configure(db, m_options); !ok)
@@ -104,8 +120,7 @@ Result<void> DbSession::open(SchemaCheck check)
 
     qCDebug(lcDb) << "connecting" << m_name << "to" << m_settings.describe();
     if (!db.open()) {
-        const QString text = db.lastError().databaseText().isEmpty() ? db.lastError().text()
-                                                                     : db.lastError().databaseText();
+        const QString text = db.lastError().databaseText().isEmpty() ? db.lastError().text() : db.lastError().databaseText();
         Error e = connectError(text, m_settings.describe());
         qCWarning(lcDb) << "connection failed:" << m_settings.describe() << text.simplified();
         return fail(e);
@@ -127,8 +142,8 @@ Result<void> DbSession::open(SchemaCheck check)
             return ok;
         }
     }
-    qCInfo(lcDb).noquote() << "connected" << m_name << m_settings.describe()
-                           << (isEncrypted() ? "(TLS)" : "(not encrypted)") << "backend" << serverProcessId();
+    qCInfo(lcDb).noquote() << "connected" << m_name << m_settings.describe() << (isEncrypted() ? "(TLS)" : "(not encrypted)")
+                           << "backend" << serverProcessId();
     return {};
 }
 
@@ -143,27 +158,33 @@ Result<void> DbSession::checkSchema()
     if (!read) {
         const QString state = q.lastError().nativeErrorCode();
         if (state == u"42P01" || state == u"3F000")
-            return fail(Error{Error::Kind::Schema,
-                              QCoreApplication::translate("teller::DbSession", "The database has no Teller schema yet. Ask an administrator to run \"tellerctl migrate\"."),
-                              state});
+            return fail(Error{
+                Error::Kind::Schema,
+                QCoreApplication::translate("teller::DbSession",
+                                            "The database has no Teller schema yet. Ask an administrator to run \"tellerctl migrate\"."),
+                state});
         if (state == u"42501")
-            return fail(Error{Error::Kind::Permission,
-                              QCoreApplication::translate("teller::DbSession", "The login \"%1\" is not a Teller staff member.").arg(m_sessionUser), state});
+            return fail(Error{
+                Error::Kind::Permission,
+                QCoreApplication::translate("teller::DbSession", "The login \"%1\" is not a Teller staff member.").arg(m_sessionUser),
+                state});
         return fail(error(q.lastError(), QCoreApplication::translate("teller::DbSession", "reading the schema version")));
     }
     m_schemaVersion = q.value(0).toInt();
     const int known = schema::latestVersion();
     if (m_schemaVersion < known)
         return fail(Error{Error::Kind::Schema,
-                          QCoreApplication::translate("teller::DbSession", "The database schema is older (version %1) than this program needs (version %2). "
-                             "Ask an administrator to run \"tellerctl migrate\".")
+                          QCoreApplication::translate("teller::DbSession",
+                                                      "The database schema is older (version %1) than this program needs (version %2). "
+                                                      "Ask an administrator to run \"tellerctl migrate\".")
                               .arg(m_schemaVersion)
                               .arg(known),
                           {}});
     if (m_schemaVersion > known)
         return fail(Error{Error::Kind::Schema,
-                          QCoreApplication::translate("teller::DbSession", "The database schema is newer (version %1) than this program knows (version %2). "
-                             "Install the current Teller version.")
+                          QCoreApplication::translate("teller::DbSession",
+                                                      "The database schema is newer (version %1) than this program knows (version %2). "
+                                                      "Install the current Teller version.")
                               .arg(m_schemaVersion)
                               .arg(known),
                           {}});
@@ -256,7 +277,8 @@ bool DbSession::ping()
 {
     if (!connectionOk())
         return false;
-    return bool(select(QStringLiteral("SELECT 1"), {}, QCoreApplication::translate("teller::DbSession", "checking the connection"), [](const QSqlQuery &) {}));
+    return bool(select(QStringLiteral("SELECT 1"), {}, QCoreApplication::translate("teller::DbSession", "checking the connection"),
+                       [](const QSqlQuery &) {}));
 }
 
 Error DbSession::error(const QSqlError &e, const QString &context) const
@@ -272,7 +294,8 @@ Error DbSession::error(const QSqlError &e, const QString &context) const
         out.message = QCoreApplication::translate("teller::DbSession", "The connection to the server was lost while %1.").arg(context);
     } else if (state.startsWith(u"08") || state.startsWith(u"57P")) {
         out.kind = Error::Kind::Connection;
-        out.message = QCoreApplication::translate("teller::DbSession", "The connection to the server was lost while %1: %2").arg(context, text);
+        out.message =
+            QCoreApplication::translate("teller::DbSession", "The connection to the server was lost while %1: %2").arg(context, text);
     } else if (state == u"42501") {
         out.kind = Error::Kind::Permission;
         out.message = QCoreApplication::translate("teller::DbSession", "Not allowed: %1").arg(text);
@@ -315,16 +338,16 @@ std::optional<AttemptFailure> DbSession::ensureReady(Clock::time_point deadline)
         return std::nullopt;
     if (auto opened = reopen(); !opened) {
         // An unreachable server may come back; a wrong password or schema will not.
-        return AttemptFailure{opened.error().kind == Error::Kind::Connection ? FailureClass::ConnectionLost
-                                                                             : FailureClass::Definitive,
+        return AttemptFailure{opened.error().kind == Error::Kind::Connection ? FailureClass::ConnectionLost : FailureClass::Definitive,
                               opened.error()};
     }
     // Reconnecting took the rest of the budget: no attempt starts after it.
     if (Clock::now() >= deadline)
-        return AttemptFailure{FailureClass::ConnectionLost,
-                              Error{Error::Kind::Connection,
-                                    QCoreApplication::translate("teller::ActionExecutor", "The time for retries ran out while reconnecting."),
-                                    {}}};
+        return AttemptFailure{
+            FailureClass::ConnectionLost,
+            Error{Error::Kind::Connection,
+                  QCoreApplication::translate("teller::ActionExecutor", "The time for retries ran out while reconnecting."),
+                  {}}};
     return std::nullopt;
 }
 
@@ -357,7 +380,8 @@ void DbSession::rollbackQuietly()
 
 Error DbSession::noRow(const QString &context) const
 {
-    return Error::internal(QCoreApplication::translate("teller::DbSession", "The server gave no answer while %1; nothing was changed.").arg(context));
+    return Error::internal(
+        QCoreApplication::translate("teller::DbSession", "The server gave no answer while %1; nothing was changed.").arg(context));
 }
 
 Result<QString> DbSession::passwordVerifier(const QString &login, const QString &password) const
@@ -365,8 +389,7 @@ Result<QString> DbSession::passwordVerifier(const QString &login, const QString 
     auto *conn = static_cast<PGconn *>(nativeHandle());
     if (!conn)
         return fail(Error{Error::Kind::Connection, QCoreApplication::translate("teller::DbSession", "Not connected."), {}});
-    char *encrypted = PQencryptPasswordConn(conn, password.toUtf8().constData(), login.toUtf8().constData(),
-                                            "scram-sha-256");
+    char *encrypted = PQencryptPasswordConn(conn, password.toUtf8().constData(), login.toUtf8().constData(), "scram-sha-256");
     if (!encrypted)
         return fail(Error::internal(QCoreApplication::translate("teller::DbSession", "The password could not be encrypted: %1")
                                         .arg(QString::fromUtf8(PQerrorMessage(conn)).simplified())));

@@ -126,24 +126,24 @@ public:
     // recognises a repeat (an idempotency key). A failure says whether a COMMIT went
     // unanswered, in which case the work may have happened.
     template <typename Work>
-    auto inTransaction(const QString &what, Work &&work, Retrier *retrier = nullptr,
-                       const Retrier::Callback &onRetry = {}) -> Retried<typename std::invoke_result_t<Work>::value_type>
+    auto inTransaction(const QString &what, Work &&work, Retrier *retrier = nullptr, const Retrier::Callback &onRetry = {})
+        -> Retried<typename std::invoke_result_t<Work>::value_type>
     {
         using T = typename std::invoke_result_t<Work>::value_type;
-        return (retrier ? *retrier : m_retrier).template run<T>(what, [&](Clock::time_point deadline) {
-            return attemptTransaction<T>(work, deadline);
-        }, onRetry);
+        return (retrier ? *retrier : m_retrier)
+            .template run<T>(
+                what, [&](Clock::time_point deadline) { return attemptTransaction<T>(work, deadline); }, onRetry);
     }
     // The same without BEGIN … COMMIT: for reads, and for a single statement that is its own
     // transaction.
     template <typename Work>
-    auto withRetry(const QString &what, Work &&work, Retrier *retrier = nullptr,
-                   const Retrier::Callback &onRetry = {}) -> Retried<typename std::invoke_result_t<Work>::value_type>
+    auto withRetry(const QString &what, Work &&work, Retrier *retrier = nullptr, const Retrier::Callback &onRetry = {})
+        -> Retried<typename std::invoke_result_t<Work>::value_type>
     {
         using T = typename std::invoke_result_t<Work>::value_type;
-        return (retrier ? *retrier : m_retrier).template run<T>(what, [&](Clock::time_point deadline) {
-            return attemptPlain<T>(work, deadline);
-        }, onRetry);
+        return (retrier ? *retrier : m_retrier)
+            .template run<T>(
+                what, [&](Clock::time_point deadline) { return attemptPlain<T>(work, deadline); }, onRetry);
     }
     // inTransaction() and withRetry() with the session's own policy, for callers that only
     // report an error: it is the last attempt's.
@@ -152,15 +152,13 @@ public:
     {
         return result(inTransaction(what, std::forward<Work>(work)));
     }
-    template <typename Work>
-    auto retrying(const QString &what, Work &&work) -> Result<typename std::invoke_result_t<Work>::value_type>
+    template <typename Work> auto retrying(const QString &what, Work &&work) -> Result<typename std::invoke_result_t<Work>::value_type>
     {
         return result(withRetry(what, std::forward<Work>(work)));
     }
 
     // The plain error of a unit of work that did not succeed, for callers that only report it.
-    template <typename T>
-    static Result<T> result(Retried<T> &&r)
+    template <typename T> static Result<T> result(Retried<T> &&r)
     {
         if (!r)
             return fail(std::move(r.error().error));
@@ -186,8 +184,7 @@ public:
     Result<QString> passwordVerifier(const QString &login, const QString &password) const;
 
 private:
-    template <typename T, typename Work>
-    AttemptResult<T> attemptPlain(Work &work, Clock::time_point deadline)
+    template <typename T, typename Work> AttemptResult<T> attemptPlain(Work &work, Clock::time_point deadline)
     {
         if (auto notReady = ensureReady(deadline))
             return std::unexpected(*notReady);
@@ -196,8 +193,7 @@ private:
             return std::unexpected(classify(r.error(), Phase::BeforeCommit));
         return succeeded<T>(std::move(r));
     }
-    template <typename T, typename Work>
-    AttemptResult<T> attemptTransaction(Work &work, Clock::time_point deadline)
+    template <typename T, typename Work> AttemptResult<T> attemptTransaction(Work &work, Clock::time_point deadline)
     {
         if (auto notReady = ensureReady(deadline))
             return std::unexpected(*notReady);
@@ -213,8 +209,7 @@ private:
             return std::unexpected(*failed);
         return succeeded<T>(std::move(r));
     }
-    template <typename T>
-    static AttemptResult<T> succeeded(Result<T> &&r)
+    template <typename T> static AttemptResult<T> succeeded(Result<T> &&r)
     {
         if constexpr (std::is_void_v<T>)
             return {};

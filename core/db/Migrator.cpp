@@ -33,8 +33,9 @@ Result<void> prepareMigration(DbSession &session)
 Error newerSchema(int version)
 {
     return Error{Error::Kind::Schema,
-                 QCoreApplication::translate("teller::Migrator", "The database schema is newer (version %1) than this program knows (version %2). "
-                    "Install the current Teller version.")
+                 QCoreApplication::translate("teller::Migrator",
+                                             "The database schema is newer (version %1) than this program knows (version %2). "
+                                             "Install the current Teller version.")
                      .arg(version)
                      .arg(schema::latestVersion())};
 }
@@ -75,14 +76,13 @@ Result<void> Migrator::bootstrap()
     return m_session.transaction(QStringLiteral("migrations table"), [&]() -> Result<void> {
         if (auto ok = prepareMigration(m_session); !ok)
             return ok;
-        return m_session.exec(QStringLiteral(
-            "CREATE SCHEMA IF NOT EXISTS teller;"
-            "CREATE TABLE IF NOT EXISTS teller.schema_migrations ("
-            "  version    integer PRIMARY KEY,"
-            "  name       text NOT NULL,"
-            "  checksum   text NOT NULL,"
-            "  applied_at timestamptz NOT NULL DEFAULT now(),"
-            "  applied_by text NOT NULL DEFAULT session_user)"));
+        return m_session.exec(QStringLiteral("CREATE SCHEMA IF NOT EXISTS teller;"
+                                             "CREATE TABLE IF NOT EXISTS teller.schema_migrations ("
+                                             "  version    integer PRIMARY KEY,"
+                                             "  name       text NOT NULL,"
+                                             "  checksum   text NOT NULL,"
+                                             "  applied_at timestamptz NOT NULL DEFAULT now(),"
+                                             "  applied_by text NOT NULL DEFAULT session_user)"));
     });
 }
 
@@ -112,8 +112,9 @@ Result<void> Migrator::verifyApplied(int &current)
             return fail(newerSchema(a.version));
         if (a.checksum != it->checksum) {
             return fail(Error{Error::Kind::Schema,
-                              QCoreApplication::translate("teller::Migrator", "Migration %1 (%2) in the database differs from this program's copy. "
-                                 "The schema was changed by hand or by another build; nothing was changed.")
+                              QCoreApplication::translate("teller::Migrator",
+                                                          "Migration %1 (%2) in the database differs from this program's copy. "
+                                                          "The schema was changed by hand or by another build; nothing was changed.")
                                   .arg(a.version)
                                   .arg(a.name)});
         }
@@ -155,7 +156,8 @@ Result<MigrationReport> Migrator::migrate(int upToVersion)
         auto applied = m_session.transaction(QStringLiteral("migration %1").arg(m.version), [&]() -> Result<bool> {
             if (auto ok = prepareMigration(m_session); !ok)
                 return fail(ok.error());
-            auto count = m_session.selectOne(QStringLiteral("SELECT count(*) FROM teller.schema_migrations WHERE version = ?"), {m.version},
+            auto count = m_session.selectOne(QStringLiteral("SELECT count(*) FROM teller.schema_migrations WHERE version = ?"),
+                                             {m.version},
                                              QCoreApplication::translate("teller::Migrator", "reading the applied migrations"),
                                              [](const QSqlQuery &q) { return q.value(0).toInt(); });
             if (!count)
@@ -171,10 +173,10 @@ Result<MigrationReport> Migrator::migrate(int upToVersion)
                     return fail(e);
                 }
             }
-            auto recorded = m_session.select(QStringLiteral("INSERT INTO teller.schema_migrations (version, name, checksum) VALUES (?, ?, ?)"),
-                                             {m.version, m.name, QString::fromLatin1(m.checksum)},
-                                             QCoreApplication::translate("teller::Migrator", "recording migration %1").arg(m.version),
-                                             [](const QSqlQuery &) {});
+            auto recorded = m_session.select(
+                QStringLiteral("INSERT INTO teller.schema_migrations (version, name, checksum) VALUES (?, ?, ?)"),
+                {m.version, m.name, QString::fromLatin1(m.checksum)},
+                QCoreApplication::translate("teller::Migrator", "recording migration %1").arg(m.version), [](const QSqlQuery &) {});
             if (!recorded)
                 return fail(recorded.error());
             return true;

@@ -13,7 +13,8 @@ QString retryMessage(FailureClass failure)
 {
     switch (failure) {
     case FailureClass::Retryable: return QCoreApplication::translate("teller::ActionExecutor", "A concurrent operation interfered");
-    case FailureClass::LockTimeout: return QCoreApplication::translate("teller::ActionExecutor", "The account is locked by another operation");
+    case FailureClass::LockTimeout:
+        return QCoreApplication::translate("teller::ActionExecutor", "The account is locked by another operation");
     case FailureClass::StatementTimeout: return QCoreApplication::translate("teller::ActionExecutor", "The server is slow");
     case FailureClass::ConnectionLost: return QCoreApplication::translate("teller::ActionExecutor", "Connection lost");
     case FailureClass::OutcomeUnknown: return QCoreApplication::translate("teller::ActionExecutor", "Connection lost while confirming");
@@ -25,8 +26,7 @@ QString retryMessage(FailureClass failure)
 Retrier::Retrier(RetryPolicy policy) : m_policy(policy), m_random(QRandomGenerator::securelySeeded()) {}
 
 Retrier::Run::Run(Retrier &retrier, const QString &what, const Callback &onRetry)
-    : m_retrier(retrier), m_what(what), m_onRetry(onRetry),
-      m_deadline(Clock::now() + retrier.m_policy.totalBudget),
+    : m_retrier(retrier), m_what(what), m_onRetry(onRetry), m_deadline(Clock::now() + retrier.m_policy.totalBudget),
       m_maxAttempts(1 + std::max(0, retrier.m_policy.maxRetries))
 {
     m_failure.attempts = 1;
@@ -45,8 +45,8 @@ bool Retrier::Run::retryAfter(const AttemptFailure &failed)
     if (failed.failure == FailureClass::OutcomeUnknown)
         m_failure.commitUncertain = true;
     m_retrier.m_lastAttempts = attempt;
-    qCWarning(lcDb).noquote() << m_what << "attempt" << attempt << "failed:" << failureClassName(failed.failure)
-                              << failed.error.sqlState << failed.error.message;
+    qCWarning(lcDb).noquote() << m_what << "attempt" << attempt << "failed:" << failureClassName(failed.failure) << failed.error.sqlState
+                              << failed.error.message;
     if (!isRetryable(failed.failure) || attempt >= m_maxAttempts || m_retrier.cancelled())
         return false;
     const auto delay = m_retrier.m_policy.delayBeforeRetry(attempt, m_retrier.m_random);

@@ -34,8 +34,7 @@ struct AttemptFailure
     FailureClass failure = FailureClass::Definitive;
     Error error;
 };
-template <typename T>
-using AttemptResult = std::expected<T, AttemptFailure>;
+template <typename T> using AttemptResult = std::expected<T, AttemptFailure>;
 
 // How a unit of work ended that did not succeed: the last attempt's failure, and whether any
 // attempt's COMMIT went unanswered (then the work may have happened; only asking tells).
@@ -52,8 +51,7 @@ struct RetryFailure
         return commitUncertain || failure == FailureClass::ConnectionLost || failure == FailureClass::OutcomeUnknown;
     }
 };
-template <typename T>
-using Retried = std::expected<T, RetryFailure>;
+template <typename T> using Retried = std::expected<T, RetryFailure>;
 
 // The one retry loop of the core: runs an attempt until it succeeds, fails definitively, or
 // the policy's attempts or time budget are used up; between attempts it waits with
@@ -76,8 +74,7 @@ public:
 
     // `attempt(deadline)` runs one attempt; no new attempt starts after the deadline. `what`
     // names the work in the log (a key, "decision …").
-    template <typename T, typename Attempt>
-    Retried<T> run(const QString &what, Attempt &&attempt, const Callback &onRetry = {})
+    template <typename T, typename Attempt> Retried<T> run(const QString &what, Attempt &&attempt, const Callback &onRetry = {})
     {
         Run state(*this, what, onRetry);
         while (true) {

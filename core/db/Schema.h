@@ -19,7 +19,7 @@ struct Migration
 // CREATE OR REPLACE FUNCTION teller.<name>, then its REVOKE and GRANT statements.
 struct FunctionFile
 {
-    QString name;        // the function's name in the teller schema, and the file's
+    QString name; // the function's name in the teller schema, and the file's
     QByteArray sql;
     QByteArray checksum; // SHA-256 hex of the file
 };

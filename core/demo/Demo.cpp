@@ -96,8 +96,7 @@ Result<QJsonObject> seed(DbSession &admin, const ConnectionSettings &adminSettin
         if (m.limitMinorUnits >= 0)
             limit = Money(m.limitMinorUnits, *home);
         auto added = administration.addStaff(QString::fromUtf16(m.login), QString::fromUtf16(m.name),
-                                             *staffRoleFromName(QString::fromUtf16(m.role)), limit,
-                                             QString::fromUtf16(Password));
+                                             *staffRoleFromName(QString::fromUtf16(m.role)), limit, QString::fromUtf16(Password));
         if (!added)
             return fail(added.error());
         staffJson.append(added->toJson());
@@ -127,15 +126,16 @@ Result<QJsonObject> seed(DbSession &admin, const ConnectionSettings &adminSettin
         if (a.opening <= 0)
             continue;
         const auto currency = Currency::fromCode(QString::fromUtf16(a.currency));
-        auto request = ActionRequest::create(ActionKind::Deposit, QString::fromUtf16(a.number), {},
-                                             Money(a.opening, *currency), QCoreApplication::translate("teller::demo", "Opening balance"));
+        auto request = ActionRequest::create(ActionKind::Deposit, QString::fromUtf16(a.number), {}, Money(a.opening, *currency),
+                                             QCoreApplication::translate("teller::demo", "Opening balance"));
         if (!request)
             return fail(request.error());
         const Action action{openingKey(QString::fromUtf16(a.number)), *request, QDateTime::currentDateTimeUtc()};
         const Outcome out = executor.execute(action);
         if (out.status != OutcomeStatus::Completed)
-            return fail(Error::internal(QCoreApplication::translate("teller::demo", "The opening deposit into %1 did not complete: %2 %3")
-                                            .arg(QString::fromUtf16(a.number), outcomeStatusName(out.status), out.message)));
+            return fail(
+                Error::internal(QCoreApplication::translate("teller::demo", "The opening deposit into %1 did not complete: %2 %3")
+                                    .arg(QString::fromUtf16(a.number), outcomeStatusName(out.status), out.message)));
         if (!out.replayed)
             ++deposits;
     }

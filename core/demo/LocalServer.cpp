@@ -98,7 +98,8 @@ Result<QString> LocalServer::findBinDir()
     if (!fromEnv.isEmpty()) {
         if (hasTools(fromEnv))
             return fromEnv;
-        return fail(Error::config(QCoreApplication::translate("teller::LocalServer", "TELLER_PG_BINDIR=%1 has no initdb and pg_ctl.").arg(fromEnv)));
+        return fail(Error::config(
+            QCoreApplication::translate("teller::LocalServer", "TELLER_PG_BINDIR=%1 has no initdb and pg_ctl.").arg(fromEnv)));
     }
     QDir versions(QStringLiteral("/usr/lib/postgresql"));
     QString best;
@@ -116,8 +117,9 @@ Result<QString> LocalServer::findBinDir()
     const QString pgCtl = QStandardPaths::findExecutable(QStringLiteral("pg_ctl"));
     if (!pgCtl.isEmpty() && hasTools(QFileInfo(pgCtl).absolutePath()))
         return QFileInfo(pgCtl).absolutePath();
-    return fail(Error::config(QCoreApplication::translate("teller::LocalServer", "PostgreSQL's server programs (initdb, pg_ctl) were not found. "
-                                 "On Debian: apt-get install postgresql")));
+    return fail(
+        Error::config(QCoreApplication::translate("teller::LocalServer", "PostgreSQL's server programs (initdb, pg_ctl) were not found. "
+                                                                         "On Debian: apt-get install postgresql")));
 }
 
 Result<QString> LocalServer::run(const QString &tool, const QStringList &args, int timeoutMs) const
@@ -134,12 +136,14 @@ Result<QString> LocalServer::run(const QString &tool, const QStringList &args, i
     const QString program = m_binDir + u'/' + tool;
     if (runningAsRoot()) {
         p.setWorkingDirectory(QStringLiteral("/"));
-        p.start(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), program} + args);
+        p.start(QStringLiteral("runuser"),
+                QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), program} + args);
     } else {
         p.start(program, args);
     }
     if (!p.waitForStarted(10000))
-        return fail(Error::io(QCoreApplication::translate("teller::LocalServer", "%1 could not be started: %2").arg(tool, p.errorString())));
+        return fail(
+            Error::io(QCoreApplication::translate("teller::LocalServer", "%1 could not be started: %2").arg(tool, p.errorString())));
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();
         p.waitForFinished(5000);
@@ -147,7 +151,8 @@ Result<QString> LocalServer::run(const QString &tool, const QStringList &args, i
     }
     const QString output = QString::fromLocal8Bit(p.readAll());
     if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
-        return fail(Error::io(QCoreApplication::translate("teller::LocalServer", "%1 failed: %2").arg(tool, output.trimmed().right(2000))));
+        return fail(
+            Error::io(QCoreApplication::translate("teller::LocalServer", "%1 failed: %2").arg(tool, output.trimmed().right(2000))));
     return output;
 }
 
@@ -157,8 +162,9 @@ Result<void> LocalServer::prepareDirectory(const QString &path) const
         return fail(Error::io(QCoreApplication::translate("teller::LocalServer", "The directory %1 cannot be created.").arg(path)));
     QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     if (runningAsRoot() && !chownToPostgres(path))
-        return fail(Error::io(QCoreApplication::translate("teller::LocalServer", "The directory %1 cannot be handed to the postgres user. "
-                                 "Running as root needs the postgres OS user (apt-get install postgresql).")
+        return fail(Error::io(QCoreApplication::translate("teller::LocalServer",
+                                                          "The directory %1 cannot be handed to the postgres user. "
+                                                          "Running as root needs the postgres OS user (apt-get install postgresql).")
                                   .arg(path)));
     return {};
 }
@@ -177,10 +183,16 @@ Result<void> LocalServer::initialize()
     }
     if (runningAsRoot())
         chownToPostgres(pwfile);
-    QStringList args{QStringLiteral("-D"), dataDir(), QStringLiteral("-U"), superuser(),
-                     QStringLiteral("--pwfile=") + pwfile, QStringLiteral("--auth=scram-sha-256"),
-                     QStringLiteral("--encoding=UTF8"), QStringLiteral("--lc-collate=C"),
-                     QStringLiteral("--lc-ctype=C.UTF-8"), QStringLiteral("--lc-messages=C"),
+    QStringList args{QStringLiteral("-D"),
+                     dataDir(),
+                     QStringLiteral("-U"),
+                     superuser(),
+                     QStringLiteral("--pwfile=") + pwfile,
+                     QStringLiteral("--auth=scram-sha-256"),
+                     QStringLiteral("--encoding=UTF8"),
+                     QStringLiteral("--lc-collate=C"),
+                     QStringLiteral("--lc-ctype=C.UTF-8"),
+                     QStringLiteral("--lc-messages=C"),
                      QStringLiteral("--no-instructions")};
     if (!m_options.durable)
         args << QStringLiteral("--no-sync");
@@ -227,8 +239,7 @@ Result<void> LocalServer::writeConfiguration()
         QStringLiteral("lc_messages = 'C'"),
     };
     if (!m_options.durable) {
-        lines << QStringLiteral("fsync = off") << QStringLiteral("synchronous_commit = off")
-              << QStringLiteral("full_page_writes = off");
+        lines << QStringLiteral("fsync = off") << QStringLiteral("synchronous_commit = off") << QStringLiteral("full_page_writes = off");
     }
     lines << m_options.extraSettings;
     conf.write(lines.join(u'\n').toUtf8() + '\n');
@@ -276,7 +287,9 @@ Result<void> LocalServer::start()
     } else {
         QFile f(m_options.baseDir + QStringLiteral("/superuser.password"));
         if (!f.open(QIODevice::ReadOnly))
-            return fail(Error::io(QCoreApplication::translate("teller::LocalServer", "The server in %1 has no readable superuser.password.").arg(m_options.baseDir)));
+            return fail(
+                Error::io(QCoreApplication::translate("teller::LocalServer", "The server in %1 has no readable superuser.password.")
+                              .arg(m_options.baseDir)));
         m_password = QString::fromUtf8(f.readAll()).trimmed();
         if (isRunning()) {
             m_port = readPort();
@@ -300,9 +313,9 @@ Result<void> LocalServer::start()
             log.close();
             chownToPostgres(logFile());
         }
-        auto started = run(QStringLiteral("pg_ctl"), {QStringLiteral("-D"), dataDir(), QStringLiteral("-l"), logFile(),
-                                                       QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60"),
-                                                       QStringLiteral("start")});
+        auto started = run(QStringLiteral("pg_ctl"),
+                           {QStringLiteral("-D"), dataDir(), QStringLiteral("-l"), logFile(), QStringLiteral("-w"), QStringLiteral("-t"),
+                            QStringLiteral("60"), QStringLiteral("start")});
         if (started) {
             m_started = true;
             if (m_options.ephemeral)
@@ -314,9 +327,12 @@ Result<void> LocalServer::start()
         log.open(QIODevice::ReadOnly);
         lastError = QString::fromUtf8(log.readAll()).right(1500);
         if (!lastError.contains(QLatin1String("could not bind")) && !lastError.contains(QLatin1String("in use")))
-            return fail(Error::io(QCoreApplication::translate("teller::LocalServer", "The private PostgreSQL server did not start: %1").arg(started.error().message + u'\n' + lastError)));
+            return fail(Error::io(QCoreApplication::translate("teller::LocalServer", "The private PostgreSQL server did not start: %1")
+                                      .arg(started.error().message + u'\n' + lastError)));
     }
-    return fail(Error::io(QCoreApplication::translate("teller::LocalServer", "The private PostgreSQL server did not find a free port: %1").arg(lastError)));
+    return fail(
+        Error::io(QCoreApplication::translate("teller::LocalServer", "The private PostgreSQL server did not find a free port: %1")
+                      .arg(lastError)));
 }
 
 void LocalServer::startCrashGuard()
@@ -330,10 +346,9 @@ void LocalServer::startCrashGuard()
         "  else \"$3\" -D \"$2\" -m immediate -w stop; fi; "
         "  rm -rf \"$4\"; "
         "fi");
-    QProcess::startDetached(QStringLiteral("/bin/sh"),
-                            {QStringLiteral("-c"), script, QStringLiteral("teller-pg-guard"),
-                             QString::number(QCoreApplication::applicationPid()), dataDir(),
-                             m_binDir + QStringLiteral("/pg_ctl"), m_options.baseDir});
+    QProcess::startDetached(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), script, QStringLiteral("teller-pg-guard"),
+                                                        QString::number(QCoreApplication::applicationPid()), dataDir(),
+                                                        m_binDir + QStringLiteral("/pg_ctl"), m_options.baseDir});
 }
 
 Result<void> LocalServer::stop()
@@ -347,8 +362,8 @@ Result<void> LocalServer::stop()
     }
     Result<QString> stopped = QString();
     if (QFileInfo::exists(dataDir() + QStringLiteral("/postmaster.pid")))
-        stopped = run(QStringLiteral("pg_ctl"), {QStringLiteral("-D"), dataDir(), QStringLiteral("-m"),
-                                                 QStringLiteral("fast"), QStringLiteral("-w"), QStringLiteral("stop")});
+        stopped = run(QStringLiteral("pg_ctl"), {QStringLiteral("-D"), dataDir(), QStringLiteral("-m"), QStringLiteral("fast"),
+                                                 QStringLiteral("-w"), QStringLiteral("stop")});
     m_started = false;
     if (m_options.ephemeral)
         QDir(m_options.baseDir).removeRecursively();
@@ -359,9 +374,8 @@ Result<void> LocalServer::stop()
 
 Result<void> LocalServer::restart()
 {
-    auto out = run(QStringLiteral("pg_ctl"), {QStringLiteral("-D"), dataDir(), QStringLiteral("-l"), logFile(),
-                                              QStringLiteral("-m"), QStringLiteral("fast"), QStringLiteral("-w"),
-                                              QStringLiteral("restart")});
+    auto out = run(QStringLiteral("pg_ctl"), {QStringLiteral("-D"), dataDir(), QStringLiteral("-l"), logFile(), QStringLiteral("-m"),
+                                              QStringLiteral("fast"), QStringLiteral("-w"), QStringLiteral("restart")});
     if (!out)
         return fail(out.error());
     return {};
@@ -372,15 +386,15 @@ Result<QString> LocalServer::installFile(const QString &source, const QString &n
     const QString target = dataDir() + u'/' + name;
     QFile::remove(target);
     if (!QFile::copy(source, target))
-        return fail(Error::io(QCoreApplication::translate("teller::LocalServer", "Cannot copy %1 into the server's directory.").arg(source)));
+        return fail(
+            Error::io(QCoreApplication::translate("teller::LocalServer", "Cannot copy %1 into the server's directory.").arg(source)));
     QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner);
     if (runningAsRoot() && !chownToPostgres(target))
         return fail(Error::io(QCoreApplication::translate("teller::LocalServer", "Cannot hand %1 to the postgres user.").arg(target)));
     return target;
 }
 
-ConnectionSettings LocalServer::connection(const QString &dbname, const QString &user, const QString &password,
-                                           bool tcp) const
+ConnectionSettings LocalServer::connection(const QString &dbname, const QString &user, const QString &password, bool tcp) const
 {
     ConnectionSettings s;
     s.set(QStringLiteral("host"), tcp ? QStringLiteral("127.0.0.1") : socketDir());

@@ -19,11 +19,11 @@ class LocalServer
 public:
     struct Options
     {
-        QString baseDir;               // data/, socket/, server.log live here
-        bool ephemeral = false;        // remove baseDir when stopped, and if this process dies
-        bool durable = true;           // false: fsync and synchronous_commit off (tests)
+        QString baseDir;        // data/, socket/, server.log live here
+        bool ephemeral = false; // remove baseDir when stopped, and if this process dies
+        bool durable = true;    // false: fsync and synchronous_commit off (tests)
         int maxConnections = 100;
-        QStringList extraSettings;     // postgresql.conf lines, e.g. "log_statement = 'all'"
+        QStringList extraSettings; // postgresql.conf lines, e.g. "log_statement = 'all'"
     };
 
     explicit LocalServer(Options options);
@@ -49,8 +49,7 @@ public:
     Result<QString> installFile(const QString &source, const QString &name);
 
     // Connection over the Unix socket (or TCP on 127.0.0.1 when tcp is true).
-    ConnectionSettings connection(const QString &dbname, const QString &user = {}, const QString &password = {},
-                                  bool tcp = false) const;
+    ConnectionSettings connection(const QString &dbname, const QString &user = {}, const QString &password = {}, bool tcp = false) const;
 
     // The directory with initdb, pg_ctl and postgres: $TELLER_PG_BINDIR, else the newest
     // /usr/lib/postgresql/*/bin, else the PATH.

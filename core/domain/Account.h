@@ -46,9 +46,9 @@ struct OperationInfo
     ActionKind kind = ActionKind::Withdrawal;
     OutcomeStatus status = OutcomeStatus::Completed; // completed, pending_approval, rejected, expired
     QString reason;
-    Money amount{0, *Currency::fromCode(u"EUR")};       // signed: negative when money left this account
-    std::optional<Money> balanceAfter;                   // of this account, when money moved
-    QString counterparty;                                // the other account of a transfer
+    Money amount{0, *Currency::fromCode(u"EUR")}; // signed: negative when money left this account
+    std::optional<Money> balanceAfter;            // of this account, when money moved
+    QString counterparty;                         // the other account of a transfer
     QString initiatedBy;
     QString key;
 };

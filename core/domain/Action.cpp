@@ -37,7 +37,8 @@ Result<QString> normalizeAccountNumber(QStringView text)
         const QChar u = c.toUpper();
         if (!ascii)
             return fail(Error::badInput(
-                QCoreApplication::translate("teller::Action", "An account number has only letters and digits; \"%1\" is not allowed.").arg(c)));
+                QCoreApplication::translate("teller::Action", "An account number has only letters and digits; \"%1\" is not allowed.")
+                    .arg(c)));
         number += u;
     }
     if (number.isEmpty())
@@ -47,8 +48,8 @@ Result<QString> normalizeAccountNumber(QStringView text)
     return number;
 }
 
-Result<ActionRequest> ActionRequest::create(ActionKind kind, QStringView account, QStringView counterAccount,
-                                            const Money &amount, QStringView note)
+Result<ActionRequest> ActionRequest::create(ActionKind kind, QStringView account, QStringView counterAccount, const Money &amount,
+                                            QStringView note)
 {
     auto first = normalizeAccountNumber(account);
     if (!first)
@@ -69,7 +70,8 @@ Result<ActionRequest> ActionRequest::create(ActionKind kind, QStringView account
     if (!amount.isPositive())
         return fail(Error::badInput(QCoreApplication::translate("teller::Action", "The amount must be greater than zero.")));
     if (amount.minorUnits() > Money::MaxActionMinorUnits)
-        return fail(Error::badInput(QCoreApplication::translate("teller::Action", "The amount exceeds the maximum for a single operation.")));
+        return fail(
+            Error::badInput(QCoreApplication::translate("teller::Action", "The amount exceeds the maximum for a single operation.")));
 
     const QString trimmedNote = note.trimmed().toString();
     if (trimmedNote.size() > MaxNoteLength)
@@ -78,7 +80,8 @@ Result<ActionRequest> ActionRequest::create(ActionKind kind, QStringView account
         // Control characters, and invisible formatting such as U+202E (which turns the
         // displayed text around), have no place in a note a supervisor will read.
         if ((c.category() == QChar::Other_Control && c != u'\n') || c.category() == QChar::Other_Format)
-            return fail(Error::badInput(QCoreApplication::translate("teller::Action", "The note contains a control or formatting character.")));
+            return fail(
+                Error::badInput(QCoreApplication::translate("teller::Action", "The note contains a control or formatting character.")));
     }
 
     return ActionRequest(kind, *first, counter, amount, trimmedNote);

@@ -32,8 +32,8 @@ public:
     // Validates everything that can be checked without the server: account number format,
     // a positive amount within Money::MaxActionMinorUnits, a counter account for transfers
     // only and different from the first, a note of printable text.
-    static Result<ActionRequest> create(ActionKind kind, QStringView account, QStringView counterAccount,
-                                        const Money &amount, QStringView note = {});
+    static Result<ActionRequest> create(ActionKind kind, QStringView account, QStringView counterAccount, const Money &amount,
+                                        QStringView note = {});
 
     ActionKind kind() const { return m_kind; }
     QString account() const { return m_account; }
@@ -46,8 +46,9 @@ public:
 
 private:
     ActionRequest(ActionKind kind, QString account, QString counter, Money amount, QString note)
-        : m_kind(kind), m_account(std::move(account)), m_counterAccount(std::move(counter)),
-          m_amount(amount), m_note(std::move(note)) {}
+        : m_kind(kind), m_account(std::move(account)), m_counterAccount(std::move(counter)), m_amount(amount), m_note(std::move(note))
+    {
+    }
 
     ActionKind m_kind;
     QString m_account;

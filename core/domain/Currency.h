@@ -25,8 +25,7 @@ public:
     }
 
 private:
-    constexpr Currency(const char *code, int exponent)
-        : m_code{code[0], code[1], code[2]}, m_exponent(exponent) {}
+    constexpr Currency(const char *code, int exponent) : m_code{code[0], code[1], code[2]}, m_exponent(exponent) {}
     char m_code[3];
     int m_exponent;
     friend struct CurrencyTable;

@@ -10,8 +10,7 @@ FailureClass classifyFailure(QStringView sqlState, bool connectionOk, Phase phas
 {
     // A COMMIT that got no answer, or whose connection is gone, may have committed.
     if (phase == Phase::Commit) {
-        if (!connectionOk || sqlState.isEmpty() || sqlState.startsWith(u"08") || sqlState.startsWith(u"57P")
-            || sqlState == u"40003")
+        if (!connectionOk || sqlState.isEmpty() || sqlState.startsWith(u"08") || sqlState.startsWith(u"57P") || sqlState == u"40003")
             return FailureClass::OutcomeUnknown;
         // The server answered COMMIT with an error: it rolled back (e.g. a serialization
         // failure detected at commit under SERIALIZABLE).
@@ -24,12 +23,12 @@ FailureClass classifyFailure(QStringView sqlState, bool connectionOk, Phase phas
         return FailureClass::StatementTimeout;
     if (sqlState == u"40003") // statement_completion_unknown
         return FailureClass::OutcomeUnknown;
-    if (sqlState.startsWith(u"08")                       // connection exceptions
+    if (sqlState.startsWith(u"08")                      // connection exceptions
         || sqlState == u"57P01" || sqlState == u"57P02" // admin / crash shutdown
-        || sqlState == u"57P03"                          // cannot connect now (starting up)
-        || sqlState == u"57P05"                          // idle session timeout
-        || sqlState == u"25P03"                          // idle in transaction timeout
-        || sqlState == u"53300")                         // too many connections
+        || sqlState == u"57P03"                         // cannot connect now (starting up)
+        || sqlState == u"57P05"                         // idle session timeout
+        || sqlState == u"25P03"                         // idle in transaction timeout
+        || sqlState == u"53300")                        // too many connections
         return FailureClass::ConnectionLost;
     if (sqlState.isEmpty() && !connectionOk) // libpq noticed the loss itself: no SQLSTATE
         return FailureClass::ConnectionLost;

@@ -23,7 +23,10 @@ enum class Phase { BeforeCommit, Commit };
 
 FailureClass classifyFailure(QStringView sqlState, bool connectionOk, Phase phase);
 QString failureClassName(FailureClass c);
-inline bool isRetryable(FailureClass c) { return c != FailureClass::Definitive; }
+inline bool isRetryable(FailureClass c)
+{
+    return c != FailureClass::Definitive;
+}
 
 // How often and how long an action is retried. Delays grow exponentially from baseDelay, are
 // capped at maxDelay, and are drawn at random from the upper half of that step ("equal

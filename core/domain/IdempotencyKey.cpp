@@ -26,10 +26,9 @@ IdempotencyKey IdempotencyKey::generate()
 Result<IdempotencyKey> IdempotencyKey::parse(QStringView text)
 {
     const auto invalid = [&] {
-        return fail(Error::badInput(QCoreApplication::translate(
-            "teller::IdempotencyKey",
-            "\"%1\" is not a valid idempotency key: expected a UUID such as "
-            "0190a6f2-8f4e-7c3a-9b1d-2e5f6a7b8c9d.")
+        return fail(Error::badInput(QCoreApplication::translate("teller::IdempotencyKey",
+                                                                "\"%1\" is not a valid idempotency key: expected a UUID such as "
+                                                                "0190a6f2-8f4e-7c3a-9b1d-2e5f6a7b8c9d.")
                                         .arg(text.left(64))));
     };
     if (text.size() != 36)

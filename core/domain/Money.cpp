@@ -10,8 +10,7 @@ namespace {
 
 bool addOverflows(qint64 a, qint64 b, qint64 *out)
 {
-    if ((b > 0 && a > std::numeric_limits<qint64>::max() - b)
-        || (b < 0 && a < std::numeric_limits<qint64>::min() - b))
+    if ((b > 0 && a > std::numeric_limits<qint64>::max() - b) || (b < 0 && a < std::numeric_limits<qint64>::min() - b))
         return true;
     *out = a + b;
     return false;
@@ -19,8 +18,7 @@ bool addOverflows(qint64 a, qint64 b, qint64 *out)
 
 bool subtractOverflows(qint64 a, qint64 b, qint64 *out)
 {
-    if ((b < 0 && a > std::numeric_limits<qint64>::max() + b)
-        || (b > 0 && a < std::numeric_limits<qint64>::min() + b))
+    if ((b < 0 && a > std::numeric_limits<qint64>::max() + b) || (b > 0 && a < std::numeric_limits<qint64>::min() + b))
         return true;
     *out = a - b;
     return false;
@@ -75,8 +73,7 @@ QString Money::format(const QLocale &locale, bool grouping) const
     QString text = l.toString(qulonglong(whole));
     if (exponent > 0) {
         const QChar zero = locale.zeroDigit().isEmpty() ? QChar(u'0') : locale.zeroDigit().at(0);
-        text += locale.decimalPoint()
-                + toLocaleDigits(QString::number(fraction).rightJustified(exponent, u'0'), zero);
+        text += locale.decimalPoint() + toLocaleDigits(QString::number(fraction).rightJustified(exponent, u'0'), zero);
     }
     if (m_minor < 0)
         text.prepend(locale.negativeSign());
@@ -131,9 +128,10 @@ Result<Money> Money::parse(QStringView input, Currency currency, const QLocale &
     bool lastWasSeparator = false;
 
     const auto badGrouping = [&] {
-        return fail(Error::badInput(
-            QCoreApplication::translate("teller::Money", "The digit grouping is not valid: groups of three digits, decimal separator \"%1\".")
-                .arg(decimalPoint)));
+        return fail(
+            Error::badInput(QCoreApplication::translate(
+                                "teller::Money", "The digit grouping is not valid: groups of three digits, decimal separator \"%1\".")
+                                .arg(decimalPoint)));
     };
 
     while (pos < text.size()) {
@@ -156,8 +154,7 @@ Result<Money> Money::parse(QStringView input, Currency currency, const QLocale &
             continue;
         }
         const bool isGroup = !groupSeparator.isEmpty()
-                             && (text.mid(pos).startsWith(groupSeparator)
-                                 || (groupIsSpace && isSpaceLike(c))
+                             && (text.mid(pos).startsWith(groupSeparator) || (groupIsSpace && isSpaceLike(c))
                                  || (groupIsApostrophe && (c == u'\'' || c == QChar(0x2019))));
         if (isGroup && !inFraction) {
             if (integerDigits.isEmpty() || lastWasSeparator)
@@ -171,11 +168,13 @@ Result<Money> Money::parse(QStringView input, Currency currency, const QLocale &
             continue;
         }
         if (c == u'-' || c == u'+' || (!negativeSign.isEmpty() && text.mid(pos).startsWith(negativeSign)))
-            return fail(Error::badInput(QCoreApplication::translate("teller::Money", "A sign may only stand at the start of the amount.")));
-        return fail(Error::badInput(
-            QCoreApplication::translate("teller::Money", "\"%1\" is not allowed in an amount: use digits and \"%2\" as decimal separator.")
-                .arg(c)
-                .arg(decimalPoint)));
+            return fail(
+                Error::badInput(QCoreApplication::translate("teller::Money", "A sign may only stand at the start of the amount.")));
+        return fail(
+            Error::badInput(QCoreApplication::translate(
+                                "teller::Money", "\"%1\" is not allowed in an amount: use digits and \"%2\" as decimal separator.")
+                                .arg(c)
+                                .arg(decimalPoint)));
     }
 
     if (lastWasSeparator || (grouped && !inFraction && digitsInGroup != 3))
@@ -190,16 +189,16 @@ Result<Money> Money::parse(QStringView input, Currency currency, const QLocale &
         if (exponent == 0)
             return fail(Error::badInput(
                 QCoreApplication::translate("teller::Money", "%1 amounts have no decimal places.").arg(currency.code())));
-        return fail(Error::badInput(QCoreApplication::translate("teller::Money", "%1 amounts have at most %2 digits after the decimal separator.")
-                                        .arg(currency.code())
-                                        .arg(exponent)));
+        return fail(Error::badInput(
+            QCoreApplication::translate("teller::Money", "%1 amounts have at most %2 digits after the decimal separator.")
+                .arg(currency.code())
+                .arg(exponent)));
     }
     fractionDigits = fractionDigits.leftJustified(exponent, u'0');
 
     // Accumulate integer and fraction digits as one count of minor units, refusing overflow.
     // The magnitude may reach 2^63 for a negative amount (INT64_MIN), 2^63 - 1 otherwise.
-    const quint64 limit = negative ? quint64(std::numeric_limits<qint64>::max()) + 1
-                                   : quint64(std::numeric_limits<qint64>::max());
+    const quint64 limit = negative ? quint64(std::numeric_limits<qint64>::max()) + 1 : quint64(std::numeric_limits<qint64>::max());
     quint64 magnitude = 0;
     const QString digits = integerDigits + fractionDigits;
     for (const QChar c : digits) {

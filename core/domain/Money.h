@@ -46,10 +46,7 @@ public:
     std::optional<Money> plus(const Money &other) const;
     std::optional<Money> minus(const Money &other) const;
 
-    friend bool operator==(const Money &a, const Money &b)
-    {
-        return a.m_minor == b.m_minor && a.m_currency == b.m_currency;
-    }
+    friend bool operator==(const Money &a, const Money &b) { return a.m_minor == b.m_minor && a.m_currency == b.m_currency; }
 
 private:
     QString format(const QLocale &locale, bool grouping) const;

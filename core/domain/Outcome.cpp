@@ -8,16 +8,11 @@ namespace teller {
 
 namespace {
 constexpr NamedValue<OutcomeStatus> statusNames[] = {
-    {OutcomeStatus::Completed, u"completed"},
-    {OutcomeStatus::PendingApproval, u"pending_approval"},
-    {OutcomeStatus::Rejected, u"rejected"},
-    {OutcomeStatus::KeyReused, u"key_reused"},
-    {OutcomeStatus::Busy, u"busy"},
-    {OutcomeStatus::InDoubt, u"in_doubt"},
-    {OutcomeStatus::Abandoned, u"abandoned"},
-    {OutcomeStatus::Expired, u"expired"},
-    {OutcomeStatus::Error, u"error"},
-    {OutcomeStatus::Unknown, u"unknown"},
+    {OutcomeStatus::Completed, u"completed"}, {OutcomeStatus::PendingApproval, u"pending_approval"},
+    {OutcomeStatus::Rejected, u"rejected"},   {OutcomeStatus::KeyReused, u"key_reused"},
+    {OutcomeStatus::Busy, u"busy"},           {OutcomeStatus::InDoubt, u"in_doubt"},
+    {OutcomeStatus::Abandoned, u"abandoned"}, {OutcomeStatus::Expired, u"expired"},
+    {OutcomeStatus::Error, u"error"},         {OutcomeStatus::Unknown, u"unknown"},
 };
 } // namespace
 
@@ -38,16 +33,12 @@ Finality finality(OutcomeStatus status)
     case OutcomeStatus::Rejected:
     case OutcomeStatus::KeyReused:
     case OutcomeStatus::Abandoned:
-    case OutcomeStatus::Expired:
-        return Finality::Final;
-    case OutcomeStatus::PendingApproval:
-        return Finality::Pending;
+    case OutcomeStatus::Expired: return Finality::Final;
+    case OutcomeStatus::PendingApproval: return Finality::Pending;
     case OutcomeStatus::Busy:
     case OutcomeStatus::InDoubt:
-    case OutcomeStatus::Unknown:
-        return Finality::Unresolved;
-    case OutcomeStatus::Error:
-        return Finality::Failed;
+    case OutcomeStatus::Unknown: return Finality::Unresolved;
+    case OutcomeStatus::Error: return Finality::Failed;
     }
     Q_UNREACHABLE();
 }
@@ -115,7 +106,8 @@ QString reasonText(const QString &reason)
         const char16_t *code;
         const char *text;
     } texts[] = {
-        {u"insufficient_funds", QT_TRANSLATE_NOOP("teller::Outcome", "Insufficient funds: the available balance does not cover the amount.")},
+        {u"insufficient_funds",
+         QT_TRANSLATE_NOOP("teller::Outcome", "Insufficient funds: the available balance does not cover the amount.")},
         {u"account_frozen", QT_TRANSLATE_NOOP("teller::Outcome", "The account is frozen: no money may leave it.")},
         {u"account_closed", QT_TRANSLATE_NOOP("teller::Outcome", "The account is closed.")},
         {u"unknown_account", QT_TRANSLATE_NOOP("teller::Outcome", "There is no account with this number.")},

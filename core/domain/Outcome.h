@@ -54,13 +54,13 @@ struct Outcome
     IdempotencyKey key;
     OutcomeStatus status = OutcomeStatus::Error;
     bool replayed = false;
-    QString reason;  // for rejections: insufficient_funds, account_frozen, ...
-    QString message; // for busy / in doubt / error: what happened, in words
+    QString reason;                 // for rejections: insufficient_funds, account_frozen, ...
+    QString message;                // for busy / in doubt / error: what happened, in words
     std::optional<ActionKind> kind; // when the server said (not for an abandoned key it never saw)
     QString account;
     QString counterAccount;
     std::optional<Money> amount;
-    std::optional<Money> balanceAfter;   // of the account the teller named first
+    std::optional<Money> balanceAfter; // of the account the teller named first
     std::optional<Money> availableAfter;
     qint64 operationId = 0;
     QDateTime executedAt;

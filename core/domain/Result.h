@@ -11,14 +11,14 @@ namespace teller {
 struct Error
 {
     enum class Kind {
-        BadInput,    // the caller's input is malformed; nothing was sent anywhere
-        Config,      // a configuration value is invalid
-        Connection,  // the server could not be reached or the session was lost
-        Database,    // the server answered with an error
-        Schema,      // the database schema is missing, too old or too new
-        Permission,  // the server refused: not allowed for this login
-        Io,          // a local file or process failed
-        Internal,    // a bug: an answer we did not expect
+        BadInput,   // the caller's input is malformed; nothing was sent anywhere
+        Config,     // a configuration value is invalid
+        Connection, // the server could not be reached or the session was lost
+        Database,   // the server answered with an error
+        Schema,     // the database schema is missing, too old or too new
+        Permission, // the server refused: not allowed for this login
+        Io,         // a local file or process failed
+        Internal,   // a bug: an answer we did not expect
     };
 
     Kind kind = Kind::Internal;
@@ -35,8 +35,7 @@ struct Error
     static Error internal(QString m) { return {Kind::Internal, std::move(m)}; }
 };
 
-template<typename T>
-using Result = std::expected<T, Error>;
+template <typename T> using Result = std::expected<T, Error>;
 
 inline std::unexpected<Error> fail(Error e)
 {

@@ -20,8 +20,8 @@ namespace teller {
 namespace {
 constexpr int SchemaVersion = 1;
 // The columns readEntry() reads, in its order (a literal, joined at compile time).
-#define TELLER_JOURNAL_COLUMNS                                                                                         \
-    "key, fingerprint, kind, account, counter_account, amount, currency, note, login, database, workstation, "       \
+#define TELLER_JOURNAL_COLUMNS                                                                                                          \
+    "key, fingerprint, kind, account, counter_account, amount, currency, note, login, database, workstation, "                          \
     "created_at, last_status, last_message, state"
 
 // QSQLITE binds a null QString as NULL; the journal's text columns hold '' for "nothing".
@@ -56,12 +56,15 @@ Result<Action> JournalEntry::toAction() const
 {
     const auto c = Currency::fromCode(currency);
     if (key.isNull() || !kind || !c)
-        return fail(Error::internal(QCoreApplication::translate("teller::Journal", "The journal entry %1 is not a valid action.").arg(key.toString())));
+        return fail(Error::internal(
+            QCoreApplication::translate("teller::Journal", "The journal entry %1 is not a valid action.").arg(key.toString())));
     auto request = ActionRequest::create(*kind, account, counterAccount, Money(amountMinorUnits, *c), note);
     if (!request)
         return fail(request.error());
     if (QString::fromLatin1(request->fingerprint().toHex()) != fingerprint)
-        return fail(Error::internal(QCoreApplication::translate("teller::Journal", "The journal entry %1 does not match its fingerprint; it is not resent.").arg(key.toString())));
+        return fail(Error::internal(
+            QCoreApplication::translate("teller::Journal", "The journal entry %1 does not match its fingerprint; it is not resent.")
+                .arg(key.toString())));
     return Action{key, *request, createdAt};
 }
 
@@ -123,11 +126,13 @@ Result<void> Journal::openFile()
     QDir().mkpath(QFileInfo(m_path).absolutePath());
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     if (!db.isValid())
-        return fail(Error::internal(QCoreApplication::translate("teller::Journal", "The SQLite driver (QSQLITE) is not installed; the local journal cannot be kept.")));
+        return fail(Error::internal(QCoreApplication::translate(
+            "teller::Journal", "The SQLite driver (QSQLITE) is not installed; the local journal cannot be kept.")));
     db.setDatabaseName(m_path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!db.open())
-        return fail(Error::io(QCoreApplication::translate("teller::Journal", "The local journal %1 cannot be opened: %2").arg(m_path, db.lastError().text())));
+        return fail(Error::io(QCoreApplication::translate("teller::Journal", "The local journal %1 cannot be opened: %2")
+                                  .arg(m_path, db.lastError().text())));
     QSqlQuery q(db);
     // FULL: an entry is on disk before the action goes to the server, power cut or not.
     for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL"}) {
@@ -135,7 +140,8 @@ Result<void> Journal::openFile()
             // SQLITE_CORRUPT (11) and SQLITE_NOTADB (26) are damage; "locked" or an I/O error is not.
             const QString code = q.lastError().nativeErrorCode();
             m_damaged = code == u"11" || code == u"26";
-            return fail(Error::io(QCoreApplication::translate("teller::Journal", "The local journal %1 is not usable: %2").arg(m_path, q.lastError().text())));
+            return fail(Error::io(QCoreApplication::translate("teller::Journal", "The local journal %1 is not usable: %2")
+                                      .arg(m_path, q.lastError().text())));
         }
         q.finish();
     }
@@ -159,7 +165,10 @@ Result<void> Journal::check()
     if (version == 0)
         return createSchema();
     if (version != SchemaVersion)
-        return fail(Error::io(QCoreApplication::translate("teller::Journal", "The local journal %1 was written by another Teller version (%2).").arg(m_path).arg(version)));
+        return fail(
+            Error::io(QCoreApplication::translate("teller::Journal", "The local journal %1 was written by another Teller version (%2).")
+                          .arg(m_path)
+                          .arg(version)));
     if (!q.exec(QStringLiteral("SELECT " TELLER_JOURNAL_COLUMNS " FROM actions LIMIT 0")))
         return damaged();
     return {};
@@ -183,11 +192,13 @@ Result<void> Journal::createSchema()
     for (const char *sql : statements) {
         if (!q.exec(QString::fromLatin1(sql))) {
             db.rollback();
-            return fail(Error::io(QCoreApplication::translate("teller::Journal", "The local journal %1 cannot be created: %2").arg(m_path, q.lastError().text())));
+            return fail(Error::io(QCoreApplication::translate("teller::Journal", "The local journal %1 cannot be created: %2")
+                                      .arg(m_path, q.lastError().text())));
         }
     }
     if (!db.commit())
-        return fail(Error::io(QCoreApplication::translate("teller::Journal", "The local journal %1 cannot be created: %2").arg(m_path, db.lastError().text())));
+        return fail(Error::io(QCoreApplication::translate("teller::Journal", "The local journal %1 cannot be created: %2")
+                                  .arg(m_path, db.lastError().text())));
     return {};
 }
 
@@ -203,7 +214,8 @@ Result<void> Journal::open()
     if (!m_damaged || !QFileInfo::exists(m_path))
         return opened;
     // Never silently dropped: the damaged file is kept beside the new one for inspection.
-    const QString aside = m_path + QStringLiteral(".damaged-") + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const QString aside = m_path + QStringLiteral(".damaged-")
+                          + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
     bool moved = QFile::rename(m_path, aside);
     for (const char *suffix : {"-wal", "-shm"}) {
         const QString side = m_path + QString::fromLatin1(suffix);
@@ -211,10 +223,12 @@ Result<void> Journal::open()
             QFile::rename(side, aside + QString::fromLatin1(suffix));
     }
     if (!moved)
-        return fail(Error::io(QCoreApplication::translate("teller::Journal", "The local journal %1 is damaged and cannot be moved aside: %2")
-                                  .arg(m_path, opened.error().message)));
-    m_warning = QCoreApplication::translate("teller::Journal", "The local journal was damaged (%1). It was moved to %2 and a new one was started. Operations "
-                   "recorded only in the old file must be checked with a supervisor.")
+        return fail(
+            Error::io(QCoreApplication::translate("teller::Journal", "The local journal %1 is damaged and cannot be moved aside: %2")
+                          .arg(m_path, opened.error().message)));
+    m_warning = QCoreApplication::translate(
+                    "teller::Journal", "The local journal was damaged (%1). It was moved to %2 and a new one was started. Operations "
+                                       "recorded only in the old file must be checked with a supervisor.")
                     .arg(opened.error().message, aside);
     qCWarning(lcAction).noquote() << m_warning;
     return openFile();
@@ -223,20 +237,21 @@ Result<void> Journal::open()
 Result<void> Journal::record(const Action &action, const QString &login, const QString &database, const QString &workstation)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral(
-        "INSERT INTO actions (key, fingerprint, kind, account, counter_account, amount, currency, note, login, database, "
-        "workstation, created_at, updated_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open') "
-        "ON CONFLICT (key) DO NOTHING"));
+    q.prepare(
+        QStringLiteral("INSERT INTO actions (key, fingerprint, kind, account, counter_account, amount, currency, note, login, database, "
+                       "workstation, created_at, updated_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open') "
+                       "ON CONFLICT (key) DO NOTHING"));
     const ActionRequest &r = action.request;
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-    for (const QVariant &v : {QVariant(action.key.toString()), QVariant(QString::fromLatin1(r.fingerprint().toHex())),
-                              QVariant(actionKindName(r.kind())), QVariant(r.account()), text(r.counterAccount()),
-                              QVariant::fromValue<qlonglong>(r.amount().minorUnits()), QVariant(r.amount().currency().code()),
-                              text(r.note()), text(login), text(database), text(workstation),
-                              QVariant(action.createdAt.toUTC().toString(Qt::ISODateWithMs)), QVariant(now)})
+    for (const QVariant &v :
+         {QVariant(action.key.toString()), QVariant(QString::fromLatin1(r.fingerprint().toHex())), QVariant(actionKindName(r.kind())),
+          QVariant(r.account()), text(r.counterAccount()), QVariant::fromValue<qlonglong>(r.amount().minorUnits()),
+          QVariant(r.amount().currency().code()), text(r.note()), text(login), text(database), text(workstation),
+          QVariant(action.createdAt.toUTC().toString(Qt::ISODateWithMs)), QVariant(now)})
         q.addBindValue(v);
     if (!q.exec())
-        return fail(Error::io(QCoreApplication::translate("teller::Journal", "The action could not be written to the local journal, so it was not sent: %1")
+        return fail(Error::io(QCoreApplication::translate("teller::Journal",
+                                                          "The action could not be written to the local journal, so it was not sent: %1")
                                   .arg(q.lastError().text())));
     return {};
 }
@@ -257,7 +272,8 @@ Result<void> Journal::update(const IdempotencyKey &key, const Outcome &outcome)
     q.addBindValue(closesJournalEntry(outcome.status, false));
     q.addBindValue(key.toString());
     if (!q.exec())
-        return fail(Error::io(QCoreApplication::translate("teller::Journal", "The local journal could not be updated: %1").arg(q.lastError().text())));
+        return fail(Error::io(
+            QCoreApplication::translate("teller::Journal", "The local journal could not be updated: %1").arg(q.lastError().text())));
     return {};
 }
 
@@ -271,7 +287,8 @@ Result<QList<JournalEntry>> Journal::openEntries(const QString &login, const QSt
     q.addBindValue(text(database));
     q.addBindValue(text(database));
     if (!q.exec())
-        return fail(Error::io(QCoreApplication::translate("teller::Journal", "The local journal cannot be read: %1").arg(q.lastError().text())));
+        return fail(
+            Error::io(QCoreApplication::translate("teller::Journal", "The local journal cannot be read: %1").arg(q.lastError().text())));
     QList<JournalEntry> list;
     while (q.next())
         list << readEntry(q);
@@ -284,7 +301,8 @@ Result<std::optional<JournalEntry>> Journal::entry(const IdempotencyKey &key)
     q.prepare(QStringLiteral("SELECT " TELLER_JOURNAL_COLUMNS " FROM actions WHERE key = ?"));
     q.addBindValue(key.toString());
     if (!q.exec())
-        return fail(Error::io(QCoreApplication::translate("teller::Journal", "The local journal cannot be read: %1").arg(q.lastError().text())));
+        return fail(
+            Error::io(QCoreApplication::translate("teller::Journal", "The local journal cannot be read: %1").arg(q.lastError().text())));
     if (!q.next())
         return std::optional<JournalEntry>();
     return std::optional<JournalEntry>(readEntry(q));

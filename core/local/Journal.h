@@ -14,7 +14,7 @@ namespace teller {
 struct JournalEntry
 {
     IdempotencyKey key;
-    QString fingerprint; // hex
+    QString fingerprint;            // hex
     std::optional<ActionKind> kind; // none if the file holds something else
     QString account;
     QString counterAccount;
@@ -22,10 +22,10 @@ struct JournalEntry
     QString currency;
     QString note;
     QString login;
-    QString database;    // host:port/dbname the action was sent to
+    QString database; // host:port/dbname the action was sent to
     QString workstation;
     QDateTime createdAt;
-    QString lastStatus;  // the last outcome seen (new, in_doubt, busy, pending_approval, ...)
+    QString lastStatus; // the last outcome seen (new, in_doubt, busy, pending_approval, ...)
     QString lastMessage;
     bool open = true;
 

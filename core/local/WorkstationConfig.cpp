@@ -21,7 +21,9 @@ public:
             return std::nullopt;
         const QString v = raw(k).trimmed();
         if (v.isEmpty() || v.contains(u';') || (pattern && !pattern->match(v).hasMatch())) {
-            problem(key, v, expected ? QCoreApplication::translate("teller::WorkstationConfig", expected) : QCoreApplication::translate("teller::WorkstationConfig", "a value without \";\""));
+            problem(key, v,
+                    expected ? QCoreApplication::translate("teller::WorkstationConfig", expected)
+                             : QCoreApplication::translate("teller::WorkstationConfig", "a value without \";\""));
             return std::nullopt;
         }
         return v;
@@ -57,9 +59,10 @@ private:
     {
         if (error)
             return;
-        error = Error::config(QCoreApplication::translate("teller::WorkstationConfig", "The configuration %1 is not valid: [%2] %3 = \"%4\"; expected %5.")
-                                  .arg(m_path, QString::fromLatin1(key).section(u'/', 0, 0),
-                                       QString::fromLatin1(key).section(u'/', 1), value.left(80), expected));
+        error = Error::config(
+            QCoreApplication::translate("teller::WorkstationConfig", "The configuration %1 is not valid: [%2] %3 = \"%4\"; expected %5.")
+                .arg(m_path, QString::fromLatin1(key).section(u'/', 0, 0), QString::fromLatin1(key).section(u'/', 1), value.left(80),
+                     expected));
     }
     QSettings &m_s;
     QString m_path;
@@ -87,11 +90,13 @@ Result<WorkstationConfig> WorkstationConfig::load(const QString &requested)
     const QFileInfo info(path);
     if (!info.exists()) {
         if (!requested.isEmpty())
-            return fail(Error::config(QCoreApplication::translate("teller::WorkstationConfig", "The configuration file %1 does not exist.").arg(path)));
+            return fail(Error::config(
+                QCoreApplication::translate("teller::WorkstationConfig", "The configuration file %1 does not exist.").arg(path)));
         return c;
     }
     if (!info.isReadable())
-        return fail(Error::config(QCoreApplication::translate("teller::WorkstationConfig", "The configuration file %1 cannot be read.").arg(path)));
+        return fail(Error::config(
+            QCoreApplication::translate("teller::WorkstationConfig", "The configuration file %1 cannot be read.").arg(path)));
     // Every line must be a [section], a key = value, a comment or empty. QSettings skips a line
     // it cannot read (a key without "=") and tells only once asked for every key, and a line
     // lost unnoticed can weaken the connection (a dropped sslmode). A UTF-8 byte order mark,
@@ -99,7 +104,8 @@ Result<WorkstationConfig> WorkstationConfig::load(const QString &requested)
     {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
-            return fail(Error::config(QCoreApplication::translate("teller::WorkstationConfig", "The configuration file %1 cannot be read.").arg(path)));
+            return fail(Error::config(
+                QCoreApplication::translate("teller::WorkstationConfig", "The configuration file %1 cannot be read.").arg(path)));
         const QByteArray content = file.readAll();
         int number = 0;
         bool continued = false;
@@ -121,7 +127,8 @@ Result<WorkstationConfig> WorkstationConfig::load(const QString &requested)
     }
     QSettings s(path, QSettings::IniFormat);
     if (s.status() != QSettings::NoError)
-        return fail(Error::config(QCoreApplication::translate("teller::WorkstationConfig", "The configuration file %1 is not a valid INI file.").arg(path)));
+        return fail(Error::config(
+            QCoreApplication::translate("teller::WorkstationConfig", "The configuration file %1 is not a valid INI file.").arg(path)));
     c.path = path;
 
     static const QRegularExpression hostPattern(QStringLiteral("^[A-Za-z0-9._:/,\\-\\[\\]]{1,255}$"));
@@ -131,7 +138,8 @@ Result<WorkstationConfig> WorkstationConfig::load(const QString &requested)
     static const QRegularExpression pathPattern(QStringLiteral("^[^;]{1,1024}$"));
 
     Reader r(s, path);
-    c.host = r.text("server/host", &hostPattern, QT_TRANSLATE_NOOP("teller::WorkstationConfig", "a host name, address or socket directory"));
+    c.host = r.text("server/host", &hostPattern,
+                    QT_TRANSLATE_NOOP("teller::WorkstationConfig", "a host name, address or socket directory"));
     if (auto p = r.number("server/port", 1, 65535))
         c.port = int(*p);
     c.database = r.text("server/database", &dbPattern, QT_TRANSLATE_NOOP("teller::WorkstationConfig", "a database name"));
@@ -156,8 +164,10 @@ Result<WorkstationConfig> WorkstationConfig::load(const QString &requested)
     if (r.error)
         return fail(*r.error);
     if (c.sslrootcert && !QFileInfo::exists(*c.sslrootcert))
-        return fail(Error::config(QCoreApplication::translate("teller::WorkstationConfig", "The configuration %1 names the root certificate %2, which does not exist.")
-                                      .arg(path, *c.sslrootcert)));
+        return fail(
+            Error::config(QCoreApplication::translate("teller::WorkstationConfig",
+                                                      "The configuration %1 names the root certificate %2, which does not exist.")
+                              .arg(path, *c.sslrootcert)));
     return c;
 }
 

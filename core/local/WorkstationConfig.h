@@ -25,7 +25,7 @@ namespace teller {
 //   [retry]         max_retries, budget_s
 struct WorkstationConfig
 {
-    QString path;   // where it was read from; empty when there was no file
+    QString path; // where it was read from; empty when there was no file
     std::optional<QString> host, database, sslmode, sslrootcert, service, workstation;
     std::optional<int> port;
     std::optional<std::chrono::milliseconds> lockTimeout, statementTimeout, idleInTransactionTimeout;

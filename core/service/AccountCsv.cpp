@@ -98,31 +98,38 @@ Result<QList<AccountRow>> parseAccountCsv(const QByteArray &data, Currency defau
         const qsizetype start = pos;
         QStringList f;
         if (!csvRecord(text, pos, f))
-            return bad(line, QCoreApplication::translate("teller::Administration", "a quoted field is not closed or has text before its quote."));
+            return bad(line, QCoreApplication::translate("teller::Administration",
+                                                         "a quoted field is not closed or has text before its quote."));
         nextLine += lineBreaks(QStringView(text).sliced(start, pos - start));
         if (f.size() == 1 && f.first().isEmpty())
             continue; // an empty line
         if (std::exchange(first, false) && f.value(0).compare(QLatin1String("number"), Qt::CaseInsensitive) == 0)
             continue; // the header: the first line that is not empty
         if (f.size() < 2 || f.size() > 4)
-            return bad(line, QCoreApplication::translate("teller::Administration", "expected number,holder,currency,floor; found %1 fields.").arg(f.size()));
+            return bad(line,
+                       QCoreApplication::translate("teller::Administration", "expected number,holder,currency,floor; found %1 fields.")
+                           .arg(f.size()));
         AccountRow row;
         row.line = line;
         auto number = normalizeAccountNumber(f.at(0));
         if (!number)
             return bad(line, number.error().message);
         if (numbers.contains(*number))
-            return bad(line, QCoreApplication::translate("teller::Administration", "the account %1 appears twice in the file.").arg(*number));
+            return bad(line,
+                       QCoreApplication::translate("teller::Administration", "the account %1 appears twice in the file.").arg(*number));
         numbers.insert(*number);
         row.number = *number;
         row.holder = f.at(1).simplified();
         if (row.holder.isEmpty() || QStringView(row.holder).toUcs4().size() > 200) // characters, as the database counts
-            return bad(line, QCoreApplication::translate("teller::Administration", "the holder's name must have between 1 and 200 characters."));
+            return bad(line, QCoreApplication::translate("teller::Administration",
+                                                         "the holder's name must have between 1 and 200 characters."));
         row.currency = defaultCurrency;
         if (f.size() > 2 && !f.at(2).isEmpty()) {
             const auto c = Currency::fromCode(f.at(2).toUpper());
             if (!c)
-                return bad(line, QCoreApplication::translate("teller::Administration", "\"%1\" is not an ISO 4217 currency code this program knows.").arg(f.at(2).left(10)));
+                return bad(line, QCoreApplication::translate("teller::Administration",
+                                                             "\"%1\" is not an ISO 4217 currency code this program knows.")
+                                     .arg(f.at(2).left(10)));
             row.currency = *c;
         }
         row.floor = Money(0, row.currency);
@@ -131,7 +138,8 @@ Result<QList<AccountRow>> parseAccountCsv(const QByteArray &data, Currency defau
             if (!floor)
                 return bad(line, QCoreApplication::translate("teller::Administration", "the floor: %1").arg(floor.error().message));
             if (floor->minorUnits() > 0)
-                return bad(line, QCoreApplication::translate("teller::Administration", "the floor must be 0 or negative (an overdraft)."));
+                return bad(line,
+                           QCoreApplication::translate("teller::Administration", "the floor must be 0 or negative (an overdraft)."));
             row.floor = *floor;
         }
         rows << row;

@@ -1,7 +1,7 @@
 #include "Accounts.h"
 
-#include "Action.h"
 #include "AccountColumns.h"
+#include "Action.h"
 #include "DbSession.h"
 
 #include <QCoreApplication>
@@ -23,8 +23,8 @@ Result<AccountInfo> readAccount(const QSqlQuery &q, int offset)
     const auto floor = bigintValue(q.value(offset + 6));
     const auto status = accountStatusFromName(q.value(offset + 7).toString());
     if (!currency || !balance || !held || !floor || !status)
-        return fail(Error::internal(QCoreApplication::translate("teller::Accounts",
-                                                                "The server sent an account this program cannot read.")));
+        return fail(
+            Error::internal(QCoreApplication::translate("teller::Accounts", "The server sent an account this program cannot read.")));
     a.balance = Money(*balance, *currency);
     a.held = Money(*held, *currency);
     a.floor = Money(*floor, *currency);
@@ -34,15 +34,13 @@ Result<AccountInfo> readAccount(const QSqlQuery &q, int offset)
 }
 } // namespace detail
 
-
 Result<std::optional<AccountInfo>> AccountDirectory::find(const QString &number)
 {
     return m_session.retrying(QStringLiteral("account lookup"), [&]() -> Result<std::optional<AccountInfo>> {
         std::optional<AccountInfo> result;
         Error broken;
-        auto ok = m_session.select(QStringLiteral("SELECT " TELLER_ACCOUNT_COLUMNS " FROM teller.accounts WHERE number = ?"),
-                                   {number}, QCoreApplication::translate("teller::Accounts", "looking up an account"),
-                                   [&](const QSqlQuery &q) {
+        auto ok = m_session.select(QStringLiteral("SELECT " TELLER_ACCOUNT_COLUMNS " FROM teller.accounts WHERE number = ?"), {number},
+                                   QCoreApplication::translate("teller::Accounts", "looking up an account"), [&](const QSqlQuery &q) {
                                        if (auto a = detail::readAccount(q, 0))
                                            result = *a;
                                        else
@@ -72,34 +70,35 @@ Result<QList<AccountInfo>> AccountDirectory::search(const QString &text, int lim
     // account number leaves numberPrefix empty, and the empty prefix's range has no end
     // (NULL): the number branch finds nothing.
     return m_session.retrying(QStringLiteral("account search"), [&]() -> Result<QList<AccountInfo>> {
-    QList<AccountInfo> list;
-    QSet<qint64> seen;
-    Error broken;
-    auto ok = m_session.select(
-        QStringLiteral("SELECT " TELLER_ACCOUNT_COLUMNS " FROM ("
-                       "  (SELECT *, 0 AS rank FROM teller.accounts"
-                       "    WHERE number COLLATE \"C\" >= ? AND number COLLATE \"C\" < teller.prefix_end(?)"
-                       "   ORDER BY number COLLATE \"C\" LIMIT ?)"
-                       "  UNION ALL"
-                       "  (SELECT *, 1 AS rank FROM teller.accounts"
-                       "    WHERE lower(holder) COLLATE \"C\" >= lower(?) AND lower(holder) COLLATE \"C\" < teller.prefix_end(lower(?))"
-                       "   ORDER BY lower(holder) COLLATE \"C\" LIMIT ?)"
-                       ") found ORDER BY rank, number LIMIT ?"),
-        {numberPrefix, numberPrefix, limit, trimmed, trimmed, limit, limit},
-        QCoreApplication::translate("teller::Accounts", "searching accounts"), [&](const QSqlQuery &q) {
-            auto a = detail::readAccount(q, 0);
-            if (!a)
-                broken = a.error();
-            else if (!seen.contains(a->id)) {
-                seen.insert(a->id);
-                list << *a;
-            }
-        });
-    if (!ok)
-        return fail(ok.error());
-    if (!broken.message.isEmpty())
-        return fail(broken);
-    return list;
+        QList<AccountInfo> list;
+        QSet<qint64> seen;
+        Error broken;
+        auto ok = m_session.select(
+            QStringLiteral(
+                "SELECT " TELLER_ACCOUNT_COLUMNS " FROM ("
+                "  (SELECT *, 0 AS rank FROM teller.accounts"
+                "    WHERE number COLLATE \"C\" >= ? AND number COLLATE \"C\" < teller.prefix_end(?)"
+                "   ORDER BY number COLLATE \"C\" LIMIT ?)"
+                "  UNION ALL"
+                "  (SELECT *, 1 AS rank FROM teller.accounts"
+                "    WHERE lower(holder) COLLATE \"C\" >= lower(?) AND lower(holder) COLLATE \"C\" < teller.prefix_end(lower(?))"
+                "   ORDER BY lower(holder) COLLATE \"C\" LIMIT ?)"
+                ") found ORDER BY rank, number LIMIT ?"),
+            {numberPrefix, numberPrefix, limit, trimmed, trimmed, limit, limit},
+            QCoreApplication::translate("teller::Accounts", "searching accounts"), [&](const QSqlQuery &q) {
+                auto a = detail::readAccount(q, 0);
+                if (!a)
+                    broken = a.error();
+                else if (!seen.contains(a->id)) {
+                    seen.insert(a->id);
+                    list << *a;
+                }
+            });
+        if (!ok)
+            return fail(ok.error());
+        if (!broken.message.isEmpty())
+            return fail(broken);
+        return list;
     });
 }
 
@@ -147,7 +146,8 @@ Result<QList<OperationInfo>> AccountDirectory::recentOperations(const AccountInf
         if (!ok)
             return fail(ok.error());
         if (broken)
-            return fail(Error::internal(QCoreApplication::translate("teller::Accounts", "The server sent an operation this program cannot read.")));
+            return fail(Error::internal(
+                QCoreApplication::translate("teller::Accounts", "The server sent an operation this program cannot read.")));
         return list;
     });
 }

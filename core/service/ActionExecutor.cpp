@@ -13,8 +13,8 @@ namespace teller {
 namespace {
 
 // The columns parseOutcome() reads, in its order (a literal, joined at compile time).
-#define TELLER_RESULT_COLUMNS                                                                                          \
-    "key, status, reason, replayed, operation_id, kind, account_number, counter_account_number, amount, currency, "   \
+#define TELLER_RESULT_COLUMNS                                                                                                           \
+    "key, status, reason, replayed, operation_id, kind, account_number, counter_account_number, amount, currency, "                     \
     "balance_after, available_after, executed_at, initiated_by, workstation"
 
 const QString PerformSql = QStringLiteral("SELECT " TELLER_RESULT_COLUMNS " FROM teller.perform_action(?::uuid, ?, ?, ?, "
@@ -39,7 +39,9 @@ QVariant nullableText(const QString &s)
 Result<Outcome> parseOutcome(const QSqlQuery &q, const IdempotencyKey &key)
 {
     const auto bad = [](const QString &what) {
-        return fail(Error::internal(QCoreApplication::translate("teller::ActionExecutor", "The server's answer could not be understood (%1); nothing was changed.").arg(what)));
+        return fail(Error::internal(QCoreApplication::translate("teller::ActionExecutor",
+                                                                "The server's answer could not be understood (%1); nothing was changed.")
+                                        .arg(what)));
     };
     Outcome o;
     o.key = key;
@@ -86,8 +88,8 @@ Result<Outcome> parseOutcome(const QSqlQuery &q, const IdempotencyKey &key)
 
 // Runs one statement that answers an action_result row and reads it. Anything that is not a
 // well-formed answer about this key is refused: nothing the server said is guessed at.
-Result<Outcome> readOutcome(DbSession &session, const QString &sql, const QVariantList &values,
-                            const IdempotencyKey &key, const QString &context)
+Result<Outcome> readOutcome(DbSession &session, const QString &sql, const QVariantList &values, const IdempotencyKey &key,
+                            const QString &context)
 {
     std::optional<Result<Outcome>> read;
     auto ran = session.select(sql, values, context, [&](const QSqlQuery &q) {
@@ -97,7 +99,8 @@ Result<Outcome> readOutcome(DbSession &session, const QString &sql, const QVaria
     if (!ran)
         return fail(ran.error());
     if (!read)
-        return fail(Error::internal(QCoreApplication::translate("teller::ActionExecutor", "The server's answer could not be understood (%1); nothing was changed.")
+        return fail(Error::internal(QCoreApplication::translate("teller::ActionExecutor",
+                                                                "The server's answer could not be understood (%1); nothing was changed.")
                                         .arg(QCoreApplication::translate("teller::ActionExecutor", "no row"))));
     return std::move(*read);
 }
@@ -131,8 +134,8 @@ Outcome ActionExecutor::run(const IdempotencyKey &key, bool transaction, Once &&
     if (r) {
         Outcome out = std::move(*r);
         out.attempts = m_retrier.lastAttempts();
-        qCInfo(lcAction).noquote() << what << "->" << outcomeStatusName(out.status) << (out.replayed ? "(replayed)" : "")
-                                   << "after" << out.attempts << "attempt(s)";
+        qCInfo(lcAction).noquote() << what << "->" << outcomeStatusName(out.status) << (out.replayed ? "(replayed)" : "") << "after"
+                                   << out.attempts << "attempt(s)";
         return out;
     }
     const RetryFailure &failed = r.error();
@@ -144,21 +147,24 @@ Outcome ActionExecutor::run(const IdempotencyKey &key, bool transaction, Once &&
         // (or reconciling later) tells whether it happened; a new key never does.
         out.status = OutcomeStatus::InDoubt;
         out.message = failed.commitUncertain
-                          ? QCoreApplication::translate("teller::ActionExecutor", "The connection was lost while the server was confirming; the operation may or may not "
-                               "have been carried out. Check again with the same key.")
-                          : QCoreApplication::translate("teller::ActionExecutor", "The server could not be reached; the operation was not confirmed. "
-                               "Check again with the same key.");
+                          ? QCoreApplication::translate(
+                              "teller::ActionExecutor",
+                              "The connection was lost while the server was confirming; the operation may or may not "
+                              "have been carried out. Check again with the same key.")
+                          : QCoreApplication::translate("teller::ActionExecutor",
+                                                        "The server could not be reached; the operation was not confirmed. "
+                                                        "Check again with the same key.");
         if (!failed.error.message.isEmpty())
             out.message += u' ' + failed.error.message;
     } else if (isRetryable(failed.failure)) {
         out.status = OutcomeStatus::Busy;
-        out.message = QCoreApplication::translate("teller::ActionExecutor", "The account stayed busy; nothing was done. Try again with the same key.");
+        out.message = QCoreApplication::translate("teller::ActionExecutor",
+                                                  "The account stayed busy; nothing was done. Try again with the same key.");
     } else {
         out.status = OutcomeStatus::Error;
         out.message = failed.error.message;
     }
-    qCWarning(lcAction).noquote() << what << "->" << outcomeStatusName(out.status) << "after" << out.attempts
-                                  << "attempt(s)";
+    qCWarning(lcAction).noquote() << what << "->" << outcomeStatusName(out.status) << "after" << out.attempts << "attempt(s)";
     return out;
 }
 
@@ -168,8 +174,7 @@ Outcome ActionExecutor::execute(const Action &action, const RetryCallback &onRet
                                << action.request.amount().toCanonical() << action.request.amount().currency().code();
     if (m_journal) {
         // On disk before anything goes to the server; if that fails, nothing is sent.
-        if (auto recorded = m_journal->record(action, m_journalLogin, m_journalDatabase, m_session.options().workstation);
-            !recorded) {
+        if (auto recorded = m_journal->record(action, m_journalLogin, m_journalDatabase, m_session.options().workstation); !recorded) {
             Outcome out;
             out.key = action.key;
             out.status = OutcomeStatus::Error;
@@ -187,10 +192,13 @@ Outcome ActionExecutor::execute(const Action &action, const RetryCallback &onRet
                               QString::fromLatin1(r.fingerprint().toHex()),
                               m_session.options().workstation,
                               nullableText(r.note())};
-    const Outcome out = run(action.key, true, [&] {
-        return readOutcome(m_session, PerformSql, values, action.key,
-                           QCoreApplication::translate("teller::ActionExecutor", "carrying out the operation"));
-    }, onRetry);
+    const Outcome out = run(
+        action.key, true,
+        [&] {
+            return readOutcome(m_session, PerformSql, values, action.key,
+                               QCoreApplication::translate("teller::ActionExecutor", "carrying out the operation"));
+        },
+        onRetry);
     journalOutcome(action.key, out);
     return out;
 }
@@ -205,10 +213,13 @@ Outcome ActionExecutor::status(const IdempotencyKey &key, const RetryCallback &o
             fingerprint = (*entry)->fingerprint;
     }
     const QVariantList values{key.toString(), nullableText(fingerprint)};
-    const Outcome out = run(key, false, [&] {
-        return readOutcome(m_session, StatusSql, values, key,
-                           QCoreApplication::translate("teller::ActionExecutor", "asking for the operation's status"));
-    }, onRetry);
+    const Outcome out = run(
+        key, false,
+        [&] {
+            return readOutcome(m_session, StatusSql, values, key,
+                               QCoreApplication::translate("teller::ActionExecutor", "asking for the operation's status"));
+        },
+        onRetry);
     // Only an answer that settles something is journaled: "unknown" leaves the entry open for
     // resubmit or abandon, and a failed question says nothing about the action.
     if (isServerAnswer(out.status) && finality(out.status) != Finality::Unresolved)
@@ -233,10 +244,13 @@ Outcome ActionExecutor::abandon(const IdempotencyKey &key, const RetryCallback &
 {
     qCInfo(lcAction).noquote() << "abandon" << key.toString();
     const QVariantList values{key.toString(), m_session.options().workstation};
-    const Outcome out = run(key, true, [&] {
-        return readOutcome(m_session, AbandonSql, values, key,
-                           QCoreApplication::translate("teller::ActionExecutor", "abandoning the operation"));
-    }, onRetry);
+    const Outcome out = run(
+        key, true,
+        [&] {
+            return readOutcome(m_session, AbandonSql, values, key,
+                               QCoreApplication::translate("teller::ActionExecutor", "abandoning the operation"));
+        },
+        onRetry);
     if (isServerAnswer(out.status))
         journalOutcome(key, out);
     return out;

@@ -63,8 +63,7 @@ public:
 private:
     // Runs `once` (one statement that answers an action_result row) with retries and turns
     // what happened into the outcome the teller sees.
-    template <typename Once>
-    Outcome run(const IdempotencyKey &key, bool transaction, Once &&once, const RetryCallback &onRetry);
+    template <typename Once> Outcome run(const IdempotencyKey &key, bool transaction, Once &&once, const RetryCallback &onRetry);
     void journalOutcome(const IdempotencyKey &key, const Outcome &outcome);
 
     DbSession &m_session;

@@ -1,7 +1,7 @@
 #include "Administration.h"
 
-#include "Action.h"
 #include "AccountColumns.h"
+#include "Action.h"
 #include "DbSession.h"
 
 #include <QCoreApplication>
@@ -9,7 +9,6 @@
 #include <QSqlQuery>
 
 namespace teller {
-
 
 Result<Currency> Administration::homeCurrency()
 {
@@ -22,7 +21,9 @@ Result<Currency> Administration::homeCurrency()
         return fail(code.error());
     const auto c = Currency::fromCode(*code);
     if (!c)
-        return fail(Error::config(QCoreApplication::translate("teller::Administration", "The database's home currency \"%1\" is not known.").arg(code->left(8))));
+        return fail(
+            Error::config(QCoreApplication::translate("teller::Administration", "The database's home currency \"%1\" is not known.")
+                              .arg(code->left(8))));
     return *c;
 }
 
@@ -34,7 +35,8 @@ Result<StaffInfo> readStaff(const QSqlQuery &q)
 {
     const auto role = staffRoleFromName(q.value(2).toString());
     if (!role)
-        return fail(Error::internal(QCoreApplication::translate("teller::Administration", "The server sent a staff record this program cannot read.")));
+        return fail(Error::internal(
+            QCoreApplication::translate("teller::Administration", "The server sent a staff record this program cannot read.")));
     StaffInfo s;
     s.login = q.value(0).toString();
     s.displayName = q.value(1).toString();
@@ -52,9 +54,8 @@ template <typename Adjust>
 Result<AccountInfo> accountCall(DbSession &session, const QString &what, const QString &sql, const QVariantList &values,
                                 const QString &context, Adjust &&adjust)
 {
-    auto r = session.transaction(what, [&] {
-        return session.selectOne(sql, values, context, [](const QSqlQuery &q) { return detail::readAccount(q, 0); });
-    });
+    auto r = session.transaction(
+        what, [&] { return session.selectOne(sql, values, context, [](const QSqlQuery &q) { return detail::readAccount(q, 0); }); });
     if (!r) {
         Error e = r.error();
         adjust(e);
@@ -69,9 +70,10 @@ Result<StaffInfo> Administration::currentStaff()
     // On the sign-in path: bounded and retried like everything else, never a hang.
     auto staff = m_session.retrying(QStringLiteral("staff record"), [&]() -> Result<std::optional<Result<StaffInfo>>> {
         std::optional<Result<StaffInfo>> found;
-        auto ok = m_session.select(QStringLiteral("SELECT " TELLER_STAFF_COLUMNS " FROM teller.staff WHERE login = session_user AND active"),
-                                   {}, QCoreApplication::translate("teller::Administration", "reading the staff record"),
-                                   [&](const QSqlQuery &q) { found = readStaff(q); });
+        auto ok = m_session.select(
+            QStringLiteral("SELECT " TELLER_STAFF_COLUMNS " FROM teller.staff WHERE login = session_user AND active"), {},
+            QCoreApplication::translate("teller::Administration", "reading the staff record"),
+            [&](const QSqlQuery &q) { found = readStaff(q); });
         if (!ok)
             return fail(ok.error());
         return found;
@@ -80,20 +82,22 @@ Result<StaffInfo> Administration::currentStaff()
         return fail(staff.error());
     if (!*staff)
         return fail(Error{Error::Kind::Permission,
-                          QCoreApplication::translate("teller::Administration", "The login \"%1\" is not an active Teller staff member.").arg(m_session.sessionUser()),
+                          QCoreApplication::translate("teller::Administration", "The login \"%1\" is not an active Teller staff member.")
+                              .arg(m_session.sessionUser()),
                           QStringLiteral("42501")});
     return **staff;
 }
 
 Result<StaffInfo> Administration::addStaff(const QString &login, const QString &displayName, StaffRole role,
-                                           const std::optional<Money> &approvalLimit,
-                                           const std::optional<QString> &password)
+                                           const std::optional<Money> &approvalLimit, const std::optional<QString> &password)
 {
     static const QRegularExpression loginPattern(QStringLiteral("^[a-z][a-z0-9_.-]{0,62}$"));
     if (!loginPattern.match(login).hasMatch())
-        return fail(Error::badInput(QCoreApplication::translate("teller::Administration", "\"%1\" is not a valid login: lower-case letters, digits, \"_\", \".\" and "
-                                       "\"-\", starting with a letter, at most 63 characters.")
-                                        .arg(login.left(80))));
+        return fail(
+            Error::badInput(QCoreApplication::translate("teller::Administration",
+                                                        "\"%1\" is not a valid login: lower-case letters, digits, \"_\", \".\" and "
+                                                        "\"-\", starting with a letter, at most 63 characters.")
+                                .arg(login.left(80))));
     if (login.startsWith(QLatin1String("pg_")) || login.startsWith(QLatin1String("teller_")) || login == u"postgres")
         return fail(Error::badInput(QCoreApplication::translate("teller::Administration", "The login \"%1\" is reserved.").arg(login)));
     if (approvalLimit && approvalLimit->minorUnits() < 0)
@@ -122,15 +126,17 @@ Result<StaffInfo> Administration::addStaff(const QString &login, const QString &
     return *added;
 }
 
-Result<AccountInfo> Administration::openAccount(const QString &number, const QString &holder, Currency currency,
-                                                const Money &floor)
+Result<AccountInfo> Administration::openAccount(const QString &number, const QString &holder, Currency currency, const Money &floor)
 {
     if (holder.trimmed().isEmpty() || holder.trimmed().size() > 200)
-        return fail(Error::badInput(QCoreApplication::translate("teller::Administration", "The holder's name must have between 1 and 200 characters.")));
+        return fail(Error::badInput(
+            QCoreApplication::translate("teller::Administration", "The holder's name must have between 1 and 200 characters.")));
     if (floor.minorUnits() > 0)
-        return fail(Error::badInput(QCoreApplication::translate("teller::Administration", "The balance floor cannot be above zero (a negative floor is an overdraft).")));
+        return fail(Error::badInput(QCoreApplication::translate(
+            "teller::Administration", "The balance floor cannot be above zero (a negative floor is an overdraft).")));
     if (!(floor.currency() == currency))
-        return fail(Error::badInput(QCoreApplication::translate("teller::Administration", "The balance floor must be in the account's currency.")));
+        return fail(Error::badInput(
+            QCoreApplication::translate("teller::Administration", "The balance floor must be in the account's currency.")));
     return accountCall(m_session, QStringLiteral("open account ") + number,
                        QStringLiteral("SELECT " TELLER_ACCOUNT_COLUMNS " FROM teller.open_account(?, ?, ?, ?::bigint)"),
                        {number, holder.trimmed(), currency.code(), QVariant::fromValue<qlonglong>(floor.minorUnits())},
@@ -170,8 +176,8 @@ Result<int> Administration::importAccounts(const QList<AccountRow> &rows)
     return m_session.transaction(QStringLiteral("account import"), [&]() -> Result<int> {
         // How many exist already (opening them again is harmless if nothing differs).
         auto already = m_session.selectOne(
-            QStringLiteral("SELECT count(*) FROM teller.accounts WHERE number = ANY (string_to_array(?, ','))"),
-            {numbers.join(u',')}, QCoreApplication::translate("teller::Administration", "reading the existing accounts"),
+            QStringLiteral("SELECT count(*) FROM teller.accounts WHERE number = ANY (string_to_array(?, ','))"), {numbers.join(u',')},
+            QCoreApplication::translate("teller::Administration", "reading the existing accounts"),
             [](const QSqlQuery &q) { return q.value(0).toInt(); });
         if (!already)
             return fail(already.error());

@@ -2,9 +2,9 @@
 
 #include "AccountCsv.h"
 #include "Accounts.h"
-#include "Staff.h"
 #include "Money.h"
 #include "Result.h"
+#include "Staff.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -39,8 +39,7 @@ public:
     Result<StaffInfo> addStaff(const QString &login, const QString &displayName, StaffRole role,
                                const std::optional<Money> &approvalLimit, const std::optional<QString> &password);
 
-    Result<AccountInfo> openAccount(const QString &number, const QString &holder, Currency currency,
-                                    const Money &floor);
+    Result<AccountInfo> openAccount(const QString &number, const QString &holder, Currency currency, const Money &floor);
     Result<AccountInfo> setAccountStatus(const QString &number, AccountStatus status);
 
     Result<QList<InvariantViolation>> invariantViolations();

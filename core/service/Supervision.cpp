@@ -92,12 +92,12 @@ QJsonObject Decision::toJson() const
 }
 
 // The select list and joins review() reads (a literal, joined at compile time).
-#define TELLER_REVIEW_SELECT                                                                                           \
-    "SELECT o.key::text, o.kind, o.account_number, a.holder, o.counter_account_number, o.amount, o.currency, "       \
-    "       a.balance - a.held, o.initiated_by, s.display_name, o.workstation, o.note, o.status, o.reason, "           \
-    "       o.created_at, o.expires_at, o.decided_by, o.decided_at, o.decision_note "                                \
-    "  FROM teller.operations o "                                                                                    \
-    "  LEFT JOIN teller.accounts a ON a.id = o.account_id "                                                          \
+#define TELLER_REVIEW_SELECT                                                                                                            \
+    "SELECT o.key::text, o.kind, o.account_number, a.holder, o.counter_account_number, o.amount, o.currency, "                          \
+    "       a.balance - a.held, o.initiated_by, s.display_name, o.workstation, o.note, o.status, o.reason, "                            \
+    "       o.created_at, o.expires_at, o.decided_by, o.decided_at, o.decision_note "                                                   \
+    "  FROM teller.operations o "                                                                                                       \
+    "  LEFT JOIN teller.accounts a ON a.id = o.account_id "                                                                             \
     "  LEFT JOIN teller.staff s ON s.login = o.initiated_by "
 
 Result<QList<ReviewItem>> Supervision::review(const QString &sql, int limit)
@@ -105,31 +105,31 @@ Result<QList<ReviewItem>> Supervision::review(const QString &sql, int limit)
     return m_session.retrying(QStringLiteral("review"), [&] {
         return m_session.selectAll(sql, {limit}, QCoreApplication::translate("teller::Supervision", "reading the operations to review"),
                                    [](const QSqlQuery &q) -> Result<ReviewItem> {
-            const auto kind = actionKindFromName(q.value(1).toString());
-            const auto status = outcomeStatusFromName(q.value(12).toString());
-            if (!kind || !status)
-                return fail(unreadable());
-            ReviewItem r;
-            r.key = q.value(0).toString();
-            r.kind = *kind;
-            r.account = q.value(2).toString();
-            r.holder = q.value(3).toString();
-            r.counterAccount = q.value(4).toString();
-            r.amount = money(q.value(5), q.value(6));
-            r.available = money(q.value(7), q.value(6));
-            r.initiatedBy = q.value(8).toString();
-            r.initiatorName = q.value(9).toString();
-            r.workstation = q.value(10).toString();
-            r.note = q.value(11).toString();
-            r.status = *status;
-            r.reason = q.value(13).toString();
-            r.createdAt = q.value(14).toDateTime();
-            r.expiresAt = q.value(15).toDateTime();
-            r.decidedBy = q.value(16).toString();
-            r.decidedAt = q.value(17).toDateTime();
-            r.decisionNote = q.value(18).toString();
-            return r;
-        });
+                                       const auto kind = actionKindFromName(q.value(1).toString());
+                                       const auto status = outcomeStatusFromName(q.value(12).toString());
+                                       if (!kind || !status)
+                                           return fail(unreadable());
+                                       ReviewItem r;
+                                       r.key = q.value(0).toString();
+                                       r.kind = *kind;
+                                       r.account = q.value(2).toString();
+                                       r.holder = q.value(3).toString();
+                                       r.counterAccount = q.value(4).toString();
+                                       r.amount = money(q.value(5), q.value(6));
+                                       r.available = money(q.value(7), q.value(6));
+                                       r.initiatedBy = q.value(8).toString();
+                                       r.initiatorName = q.value(9).toString();
+                                       r.workstation = q.value(10).toString();
+                                       r.note = q.value(11).toString();
+                                       r.status = *status;
+                                       r.reason = q.value(13).toString();
+                                       r.createdAt = q.value(14).toDateTime();
+                                       r.expiresAt = q.value(15).toDateTime();
+                                       r.decidedBy = q.value(16).toString();
+                                       r.decidedAt = q.value(17).toDateTime();
+                                       r.decisionNote = q.value(18).toString();
+                                       return r;
+                                   });
     });
 }
 
@@ -254,8 +254,8 @@ Result<int> Supervision::expireHolds()
     });
 }
 
-Result<void> Supervision::reportDoubt(const IdempotencyKey &key, ActionKind kind, const QString &account,
-                                      const QString &counterAccount, const Money &amount, const QString &message)
+Result<void> Supervision::reportDoubt(const IdempotencyKey &key, ActionKind kind, const QString &account, const QString &counterAccount,
+                                      const Money &amount, const QString &message)
 {
     const QVariantList values{key.toString(),
                               actionKindName(kind),

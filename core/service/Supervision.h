@@ -60,7 +60,7 @@ struct DoubtItem
 struct Decision
 {
     QString key;
-    bool decidedNow = false; // false: someone else had decided (see decidedBy), or it expired
+    bool decidedNow = false;                         // false: someone else had decided (see decidedBy), or it expired
     OutcomeStatus status = OutcomeStatus::Completed; // completed (approved), rejected, expired
     QString reason;
     QString decidedBy;
@@ -101,8 +101,8 @@ public:
     // Releases the holds whose approval did not come in time. Returns how many.
     Result<int> expireHolds();
     // Tells the supervisors about an action this workstation could not confirm.
-    Result<void> reportDoubt(const IdempotencyKey &key, ActionKind kind, const QString &account,
-                             const QString &counterAccount, const Money &amount, const QString &message);
+    Result<void> reportDoubt(const IdempotencyKey &key, ActionKind kind, const QString &account, const QString &counterAccount,
+                             const Money &amount, const QString &message);
 
 private:
     Result<QList<ReviewItem>> review(const QString &sql, int limit);

@@ -4,11 +4,11 @@
 #include "PgTestServer.h"
 
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QFile>
-#include <QFileInfo>
 #include <QProcess>
 #include <QScopeGuard>
 #include <QTemporaryDir>
@@ -91,9 +91,10 @@ class TestTellerctl : public QObject
     QString state()
     {
         Sql sql(m_db);
-        return sql.value(QStringLiteral("SELECT format('%s/%s/%s/%s', (SELECT count(*) FROM teller.operations), "
-                                        "(SELECT count(*) FROM teller.ledger_entries), (SELECT sum(balance) FROM teller.accounts), "
-                                        "(SELECT sum(held) FROM teller.accounts))"))
+        return sql
+            .value(QStringLiteral("SELECT format('%s/%s/%s/%s', (SELECT count(*) FROM teller.operations), "
+                                  "(SELECT count(*) FROM teller.ledger_entries), (SELECT sum(balance) FROM teller.accounts), "
+                                  "(SELECT sum(held) FROM teller.accounts))"))
             .toString();
     }
 
@@ -136,22 +137,34 @@ private Q_SLOTS:
         QTest::addRow("JPY with decimals") << QStringList{w, acc, QStringLiteral("40000001"), amt, QStringLiteral("100.5")};
         for (const char *key : {"not-a-uuid", "00000000-0000-0000-0000-000000000000", "{0190a6f2-8f4e-7c3a-9b1d-2e5f6a7b8c9d}",
                                 "0190a6f28f4e7c3a9b1d2e5f6a7b8c9d", "0190a6f2-8f4e-7c3a-9b1d-2e5f6a7b8c9z", ""})
-            QTest::addRow("key '%s'", key) << QStringList{w, acc, a1, amt, QStringLiteral("5"), QStringLiteral("--key"), QString::fromLatin1(key)};
+            QTest::addRow("key '%s'", key) << QStringList{
+                w, acc, a1, amt, QStringLiteral("5"), QStringLiteral("--key"), QString::fromLatin1(key)};
         QTest::addRow("account punctuation") << QStringList{w, acc, QStringLiteral("1000-0001!"), amt, QStringLiteral("5")};
         QTest::addRow("account too long") << QStringList{w, acc, QString(40, u'1'), amt, QStringLiteral("5")};
-        QTest::addRow("garbage conninfo") << QStringList{QStringLiteral("--db"), QStringLiteral("garbage"), w, acc, a1, amt, QStringLiteral("5")};
-        QTest::addRow("conninfo bad port") << QStringList{QStringLiteral("--db"), QStringLiteral("port=abc"), w, acc, a1, amt, QStringLiteral("5")};
-        QTest::addRow("conninfo bad sslmode") << QStringList{QStringLiteral("--db"), QStringLiteral("sslmode=bogus"), w, acc, a1, amt, QStringLiteral("5")};
-        QTest::addRow("conninfo unknown keyword") << QStringList{QStringLiteral("--db"), QStringLiteral("hots=x"), w, acc, a1, amt, QStringLiteral("5")};
+        QTest::addRow("garbage conninfo") << QStringList{QStringLiteral("--db"), QStringLiteral("garbage"), w, acc, a1, amt,
+                                                         QStringLiteral("5")};
+        QTest::addRow("conninfo bad port") << QStringList{QStringLiteral("--db"), QStringLiteral("port=abc"), w, acc, a1, amt,
+                                                          QStringLiteral("5")};
+        QTest::addRow("conninfo bad sslmode") << QStringList{QStringLiteral("--db"), QStringLiteral("sslmode=bogus"), w, acc, a1, amt,
+                                                             QStringLiteral("5")};
+        QTest::addRow("conninfo unknown keyword")
+            << QStringList{QStringLiteral("--db"), QStringLiteral("hots=x"), w, acc, a1, amt, QStringLiteral("5")};
         QTest::addRow("unknown option") << QStringList{w, acc, a1, QStringLiteral("--amout"), QStringLiteral("5")};
         QTest::addRow("missing amount") << QStringList{w, acc, a1};
-        QTest::addRow("transfer to itself") << QStringList{QStringLiteral("transfer"), QStringLiteral("--from"), a1, QStringLiteral("--to"), a1, amt, QStringLiteral("5")};
-        QTest::addRow("option of another command") << QStringList{w, acc, a1, amt, QStringLiteral("5"), QStringLiteral("--holder"), QStringLiteral("x")};
-        QTest::addRow("retries not a number") << QStringList{QStringLiteral("--retries"), QStringLiteral("x"), w, acc, a1, amt, QStringLiteral("5")};
-        QTest::addRow("negative retries") << QStringList{QStringLiteral("--retries"), QStringLiteral("-1"), w, acc, a1, amt, QStringLiteral("5")};
-        QTest::addRow("zero timeout") << QStringList{QStringLiteral("--timeout"), QStringLiteral("0"), w, acc, a1, amt, QStringLiteral("5")};
-        QTest::addRow("bad isolation") << QStringList{QStringLiteral("--isolation"), QStringLiteral("chaos"), w, acc, a1, amt, QStringLiteral("5")};
-        QTest::addRow("bad workstation") << QStringList{QStringLiteral("--workstation"), QStringLiteral("a b;c"), w, acc, a1, amt, QStringLiteral("5")};
+        QTest::addRow("transfer to itself") << QStringList{
+            QStringLiteral("transfer"), QStringLiteral("--from"), a1, QStringLiteral("--to"), a1, amt, QStringLiteral("5")};
+        QTest::addRow("option of another command")
+            << QStringList{w, acc, a1, amt, QStringLiteral("5"), QStringLiteral("--holder"), QStringLiteral("x")};
+        QTest::addRow("retries not a number") << QStringList{QStringLiteral("--retries"), QStringLiteral("x"), w, acc, a1, amt,
+                                                             QStringLiteral("5")};
+        QTest::addRow("negative retries") << QStringList{QStringLiteral("--retries"), QStringLiteral("-1"), w, acc, a1, amt,
+                                                         QStringLiteral("5")};
+        QTest::addRow("zero timeout") << QStringList{QStringLiteral("--timeout"), QStringLiteral("0"), w, acc, a1, amt,
+                                                     QStringLiteral("5")};
+        QTest::addRow("bad isolation") << QStringList{
+            QStringLiteral("--isolation"), QStringLiteral("chaos"), w, acc, a1, amt, QStringLiteral("5")};
+        QTest::addRow("bad workstation") << QStringList{
+            QStringLiteral("--workstation"), QStringLiteral("a b;c"), w, acc, a1, amt, QStringLiteral("5")};
         QTest::addRow("unknown command") << QStringList{QStringLiteral("payout")};
         QTest::addRow("no command") << QStringList{};
         QTest::addRow("status bad key") << QStringList{QStringLiteral("status"), QStringLiteral("12345")};
@@ -190,8 +203,13 @@ private Q_SLOTS:
     void withdrawalReplayAndKeyReuse()
     {
         const QString key = IdempotencyKey::generate().toString();
-        const QStringList args{QStringLiteral("withdraw"), QStringLiteral("--account"), QStringLiteral("10000001"),
-                               QStringLiteral("--amount"), QStringLiteral("7"), QStringLiteral("--key"), key};
+        const QStringList args{QStringLiteral("withdraw"),
+                               QStringLiteral("--account"),
+                               QStringLiteral("10000001"),
+                               QStringLiteral("--amount"),
+                               QStringLiteral("7"),
+                               QStringLiteral("--key"),
+                               key};
         const Run first = tellerctl(args);
         QCOMPARE(first.exitCode, 0);
         QCOMPARE(first.json.value(QStringLiteral("key")).toString(), key);
@@ -265,9 +283,12 @@ private Q_SLOTS:
         QCOMPARE(r.json.value(QStringLiteral("status")).toString(), QStringLiteral("pending_approval"));
         const Run show = tellerctl({QStringLiteral("account"), QStringLiteral("show"), QStringLiteral("10000001")});
         QCOMPARE(show.json.value(QStringLiteral("held")).toString(), QStringLiteral("100.01"));
-        QCOMPARE(show.json.value(QStringLiteral("available")).toString(),
-                 Money(Money::parseCanonical(show.json.value(QStringLiteral("balance")).toString(), *Currency::fromCode(u"EUR"))->minorUnits() - 10001,
-                       *Currency::fromCode(u"EUR")).toCanonical());
+        QCOMPARE(
+            show.json.value(QStringLiteral("available")).toString(),
+            Money(Money::parseCanonical(show.json.value(QStringLiteral("balance")).toString(), *Currency::fromCode(u"EUR"))->minorUnits()
+                      - 10001,
+                  *Currency::fromCode(u"EUR"))
+                .toCanonical());
         const Run within = tellerctl({QStringLiteral("withdraw"), QStringLiteral("--account"), QStringLiteral("10000001"),
                                       QStringLiteral("--amount"), QStringLiteral("100.00")},
                                      QStringLiteral("t_limited"));
@@ -290,8 +311,8 @@ private Q_SLOTS:
 
         // The server goes away between the account lookup and the action: not confirmed.
         const QString key = IdempotencyKey::generate().toString();
-        const Run down = tellerctl({QStringLiteral("--db"), QStringLiteral("host=127.0.0.1 port=1 connect_timeout=2"),
-                                    QStringLiteral("status"), key});
+        const Run down = tellerctl(
+            {QStringLiteral("--db"), QStringLiteral("host=127.0.0.1 port=1 connect_timeout=2"), QStringLiteral("status"), key});
         QCOMPARE(down.exitCode, 1); // cannot connect at all: nothing to say about the key
         QCOMPARE(down.json.value(QStringLiteral("status")).toString(), QStringLiteral("error"));
     }
@@ -303,9 +324,8 @@ private Q_SLOTS:
         // then tells the truth, and the journal entry is closed.
         FaultProxy proxy(QStringLiteral("127.0.0.1"), quint16(PgTestServer::instance().server().port()));
         QVERIFY(proxy.start());
-        const QString conninfo = QStringLiteral("host=127.0.0.1 port=%1 dbname=%2 user=t_teller1 sslmode=disable")
-                                     .arg(proxy.port())
-                                     .arg(m_db);
+        const QString conninfo =
+            QStringLiteral("host=127.0.0.1 port=%1 dbname=%2 user=t_teller1 sslmode=disable").arg(proxy.port()).arg(m_db);
         // A journal for each case: a money command first reconciles its journal's open entries,
         // and that must not happen through the faults set up for the next case.
         const QString journal1 = m_journalDir.filePath(QStringLiteral("in-doubt-1.sqlite"));
@@ -322,10 +342,11 @@ private Q_SLOTS:
         // 1. The COMMIT's answer is thrown away and the connection cut.
         const QString swallowed = IdempotencyKey::generate().toString();
         proxy.swallowCommitAnswers(1);
-        const Run lost = tellerctl(common(journal1) + QStringList{QStringLiteral("--retries"), QStringLiteral("0"), QStringLiteral("--timeout"),
-                                                        QStringLiteral("5"), QStringLiteral("withdraw"), QStringLiteral("--account"),
-                                                        QStringLiteral("10000001"), QStringLiteral("--amount"), QStringLiteral("2.00"),
-                                                        QStringLiteral("--key"), swallowed});
+        const Run lost = tellerctl(common(journal1)
+                                   + QStringList{QStringLiteral("--retries"), QStringLiteral("0"), QStringLiteral("--timeout"),
+                                                 QStringLiteral("5"), QStringLiteral("withdraw"), QStringLiteral("--account"),
+                                                 QStringLiteral("10000001"), QStringLiteral("--amount"), QStringLiteral("2.00"),
+                                                 QStringLiteral("--key"), swallowed});
         QCOMPARE(proxy.stats().swallowedCommits, 1);
         QVERIFY2(lost.exitCode == 14, qPrintable(lost.out + lost.err));
         QCOMPARE(lost.json.value(QStringLiteral("status")).toString(), QStringLiteral("in_doubt"));
@@ -340,10 +361,11 @@ private Q_SLOTS:
         proxy.holdCommitAnswers(1);
         QElapsedTimer timer;
         timer.start();
-        const Run stuck = tellerctl(common(journal2) + QStringList{QStringLiteral("--retries"), QStringLiteral("0"), QStringLiteral("--timeout"),
-                                                         QStringLiteral("2"), QStringLiteral("withdraw"), QStringLiteral("--account"),
-                                                         QStringLiteral("10000001"), QStringLiteral("--amount"), QStringLiteral("3.00"),
-                                                         QStringLiteral("--key"), held});
+        const Run stuck = tellerctl(common(journal2)
+                                    + QStringList{QStringLiteral("--retries"), QStringLiteral("0"), QStringLiteral("--timeout"),
+                                                  QStringLiteral("2"), QStringLiteral("withdraw"), QStringLiteral("--account"),
+                                                  QStringLiteral("10000001"), QStringLiteral("--amount"), QStringLiteral("3.00"),
+                                                  QStringLiteral("--key"), held});
         const qint64 elapsed = timer.elapsed();
         QCOMPARE(proxy.stats().heldCommits, 1);
         QVERIFY2(stuck.exitCode == 14, qPrintable(stuck.out + stuck.err));
@@ -398,7 +420,8 @@ private Q_SLOTS:
             }
         });
 
-        const Run start = tellerctl({QStringLiteral("demo"), QStringLiteral("start"), QStringLiteral("--shell")}, {}, {}, false, demoEnv);
+        const Run start = tellerctl({QStringLiteral("demo"), QStringLiteral("start"), QStringLiteral("--shell")}, {}, {}, false,
+                                    demoEnv);
         {
             QFile f(pidFile);
             if (f.open(QIODevice::ReadOnly))
@@ -431,7 +454,8 @@ private Q_SLOTS:
         QProcessEnvironment clientEnv = QProcessEnvironment::systemEnvironment();
         clientEnv.insert(QStringLiteral("TELLER_JOURNAL"), tmp.filePath(QStringLiteral("journal.sqlite")));
         client.setProcessEnvironment(clientEnv);
-        client.start(QStringLiteral("bash"), {QStringLiteral("-c"), quoted, QStringLiteral("bash"), start.out, qEnvironmentVariable("TELLERCTL")});
+        client.start(QStringLiteral("bash"),
+                     {QStringLiteral("-c"), quoted, QStringLiteral("bash"), start.out, qEnvironmentVariable("TELLERCTL")});
         QVERIFY(client.waitForFinished(60000));
         QVERIFY2(client.exitCode() == 15, // the key is unknown: the server was reached and asked
                  qPrintable(QString::fromUtf8(client.readAllStandardOutput() + client.readAllStandardError())));
@@ -459,19 +483,25 @@ private Q_SLOTS:
         QCOMPARE(tellerOpens.exitCode, 1);
         QCOMPARE(tellerOpens.json.value(QStringLiteral("sqlstate")).toString(), QStringLiteral("42501"));
 
-        QCOMPARE(tellerctl({QStringLiteral("account"), QStringLiteral("freeze"), QStringLiteral("5550001")}, QStringLiteral("t_admin")).exitCode, 0);
+        QCOMPARE(tellerctl({QStringLiteral("account"), QStringLiteral("freeze"), QStringLiteral("5550001")}, QStringLiteral("t_admin"))
+                     .exitCode,
+                 0);
         QCOMPARE(tellerctl({QStringLiteral("deposit"), QStringLiteral("--account"), QStringLiteral("5550001"),
-                            QStringLiteral("--amount"), QStringLiteral("10")}).exitCode,
+                            QStringLiteral("--amount"), QStringLiteral("10")})
+                     .exitCode,
                  0); // money may still come in
         const Run frozen = tellerctl({QStringLiteral("withdraw"), QStringLiteral("--account"), QStringLiteral("5550001"),
                                       QStringLiteral("--amount"), QStringLiteral("1")});
         QCOMPARE(frozen.exitCode, 11);
         QCOMPARE(frozen.json.value(QStringLiteral("reason")).toString(), QStringLiteral("account_frozen"));
-        const Run close = tellerctl({QStringLiteral("account"), QStringLiteral("close"), QStringLiteral("5550001")}, QStringLiteral("t_admin"));
+        const Run close = tellerctl({QStringLiteral("account"), QStringLiteral("close"), QStringLiteral("5550001")},
+                                    QStringLiteral("t_admin"));
         QCOMPARE(close.exitCode, 1);
         QVERIFY2(close.json.value(QStringLiteral("message")).toString().contains(QLatin1String("still holds money")),
                  qPrintable(close.out));
-        QCOMPARE(tellerctl({QStringLiteral("account"), QStringLiteral("unfreeze"), QStringLiteral("5550001")}, QStringLiteral("t_admin")).exitCode, 0);
+        QCOMPARE(tellerctl({QStringLiteral("account"), QStringLiteral("unfreeze"), QStringLiteral("5550001")}, QStringLiteral("t_admin"))
+                     .exitCode,
+                 0);
 
         // A new teller, with a password from stdin, who can then work.
         const Run staff = tellerctl({QStringLiteral("staff"), QStringLiteral("add"), QStringLiteral("cli_new_teller"),
@@ -490,12 +520,11 @@ private Q_SLOTS:
         const ConnectionSettings s = PgTestServer::instance().staff(m_db, QStringLiteral("t_teller1"));
         env.insert(QStringLiteral("PGPASSWORD"), QStringLiteral("s3cret-enough"));
         p.setProcessEnvironment(env);
-        p.start(qEnvironmentVariable("TELLERCTL"),
-                {QStringLiteral("--db"),
-                 QStringLiteral("host=%1 port=%2 dbname=%3 user=cli_new_teller sslmode=disable")
-                     .arg(s.value(QStringLiteral("host")), s.value(QStringLiteral("port")), m_db),
-                 QStringLiteral("deposit"), QStringLiteral("--account"), QStringLiteral("5550001"), QStringLiteral("--amount"),
-                 QStringLiteral("1")});
+        p.start(qEnvironmentVariable("TELLERCTL"), {QStringLiteral("--db"),
+                                                    QStringLiteral("host=%1 port=%2 dbname=%3 user=cli_new_teller sslmode=disable")
+                                                        .arg(s.value(QStringLiteral("host")), s.value(QStringLiteral("port")), m_db),
+                                                    QStringLiteral("deposit"), QStringLiteral("--account"), QStringLiteral("5550001"),
+                                                    QStringLiteral("--amount"), QStringLiteral("1")});
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitCode(), 0);
 
@@ -523,10 +552,10 @@ private Q_SLOTS:
         Sql sql(m_db);
         const qint64 before = sql.count(QStringLiteral("SELECT count(*) FROM teller.accounts"));
         const QString good = write("good.csv", "number,holder,currency,floor\n"
-                                                "DE 7001,\"Schmidt, Anna\",EUR,-100.00\n"
-                                                "7002,\"Café \"\"Zur Post\"\"\",eur,\n"
-                                                "\n"
-                                                "7003,Yamada Taro,JPY,0\n");
+                                               "DE 7001,\"Schmidt, Anna\",EUR,-100.00\n"
+                                               "7002,\"Café \"\"Zur Post\"\"\",eur,\n"
+                                               "\n"
+                                               "7003,Yamada Taro,JPY,0\n");
         const Run first = tellerctl({QStringLiteral("account"), QStringLiteral("import"), good}, QStringLiteral("t_admin"));
         QCOMPARE(first.exitCode, 0);
         QCOMPARE(first.json.value(QStringLiteral("opened")).toInt(), 3);
@@ -547,7 +576,8 @@ private Q_SLOTS:
         const QString clash = write("clash.csv", "7201,New Row,EUR,0\n7002,Somebody Else,EUR,0\n");
         const Run conflict = tellerctl({QStringLiteral("account"), QStringLiteral("import"), clash}, QStringLiteral("t_admin"));
         QCOMPARE(conflict.exitCode, 2);
-        QVERIFY2(conflict.json.value(QStringLiteral("message")).toString().startsWith(QLatin1String("Line 2:")), qPrintable(conflict.out));
+        QVERIFY2(conflict.json.value(QStringLiteral("message")).toString().startsWith(QLatin1String("Line 2:")),
+                 qPrintable(conflict.out));
         for (const char *line : {"7101,x,EUR,1.00\n", "7101,x,EUR,0.001\n", "7101,,EUR,0\n", "7101,a,EUR,0,extra,more\n",
                                  "7101,\"unclosed,EUR,0\n", "71-01,x,EUR,0\n", "7101,x,EUR,0\n7101,y,EUR,0\n", ""}) {
             const QString path = write("row.csv", QByteArray(line));
@@ -574,15 +604,15 @@ private Q_SLOTS:
         // A teller may not decide; a rejection needs a reason.
         QCOMPARE(tellerctl({QStringLiteral("pending"), QStringLiteral("approve"), key}, QStringLiteral("t_teller1")).exitCode, 1);
         QCOMPARE(tellerctl({QStringLiteral("pending"), QStringLiteral("reject"), key}, QStringLiteral("t_super")).exitCode, 2);
-        const Run approved = tellerctl({QStringLiteral("pending"), QStringLiteral("approve"), key, QStringLiteral("--note"),
-                                        QStringLiteral("ID checked")},
-                                       QStringLiteral("t_super"));
+        const Run approved = tellerctl(
+            {QStringLiteral("pending"), QStringLiteral("approve"), key, QStringLiteral("--note"), QStringLiteral("ID checked")},
+            QStringLiteral("t_super"));
         QCOMPARE(approved.exitCode, 0);
         QCOMPARE(approved.json.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
         QCOMPARE(approved.json.value(QStringLiteral("decided_now")).toBool(), true);
-        const Run late = tellerctl({QStringLiteral("pending"), QStringLiteral("reject"), key, QStringLiteral("--reason"),
-                                    QStringLiteral("too late")},
-                                   QStringLiteral("t_super2"));
+        const Run late = tellerctl(
+            {QStringLiteral("pending"), QStringLiteral("reject"), key, QStringLiteral("--reason"), QStringLiteral("too late")},
+            QStringLiteral("t_super2"));
         QCOMPARE(late.exitCode, 18);
         QCOMPARE(late.json.value(QStringLiteral("decided_by")).toString(), QStringLiteral("t_super"));
         const Run status = tellerctl({QStringLiteral("status"), key}, QStringLiteral("t_limited"));

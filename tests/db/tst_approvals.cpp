@@ -210,7 +210,8 @@ private Q_SLOTS:
         Sql sql(m_db);
         const Action a = pendingWithdrawal(QStringLiteral("6001"), 95000);
         // The approval does not come in time.
-        SQL_VERIFY(sql, QStringLiteral("UPDATE teller.operations SET expires_at = now() - interval '1 second' WHERE status = 'pending_approval'"));
+        SQL_VERIFY(sql, QStringLiteral(
+                            "UPDATE teller.operations SET expires_at = now() - interval '1 second' WHERE status = 'pending_approval'"));
         DbSession session(PgTestServer::instance().staff(m_db, QStringLiteral("t_super")), SessionOptions{});
         QVERIFY(session.open());
         Supervision supervision(session);
@@ -229,7 +230,8 @@ private Q_SLOTS:
         // Without anybody running the expiry, a hold past its time does not block the account:
         // the next debit releases it under the account's lock.
         pendingWithdrawal(QStringLiteral("6002"), 95000);
-        SQL_VERIFY(sql, QStringLiteral("UPDATE teller.operations SET expires_at = now() - interval '1 second' WHERE status = 'pending_approval'"));
+        SQL_VERIFY(sql, QStringLiteral(
+                            "UPDATE teller.operations SET expires_at = now() - interval '1 second' WHERE status = 'pending_approval'"));
         QCOMPARE(as(QStringLiteral("t_teller1"), makeAction(ActionKind::Withdrawal, QStringLiteral("6002"), 90000)).status,
                  OutcomeStatus::Completed);
         QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.operations WHERE status = 'expired'")), qint64(2));

@@ -112,8 +112,8 @@ private Q_SLOTS:
                  affordable);
         const QStringList violations = sql.invariantViolations();
         QVERIFY2(violations.isEmpty(), qPrintable(violations.join(u'\n')));
-        qInfo("%s: %d withdrawals on %d connections: %d completed, %d rejected, %d attempts, %lld ms",
-              QTest::currentDataTag(), threads * perThread, threads, completed, rejected, attempts, elapsed);
+        qInfo("%s: %d withdrawals on %d connections: %d completed, %d rejected, %d attempts, %lld ms", QTest::currentDataTag(),
+              threads * perThread, threads, completed, rejected, attempts, elapsed);
     }
 
     void mixedTrafficKeepsEveryInvariant()

@@ -25,8 +25,7 @@ private Q_SLOTS:
         QVERIFY(session.open());
         const int oldPid = session.serverProcessId();
         ActionExecutor executor(session);
-        QCOMPARE(executor.execute(makeAction(ActionKind::Withdrawal, QStringLiteral("3001"), 100)).status,
-                 OutcomeStatus::Completed);
+        QCOMPARE(executor.execute(makeAction(ActionKind::Withdrawal, QStringLiteral("3001"), 100)).status, OutcomeStatus::Completed);
 
         QVERIFY(sql.value(QStringLiteral("SELECT pg_terminate_backend(?)"), {oldPid}).toBool());
         QTest::qWait(100);
@@ -82,10 +81,9 @@ private Q_SLOTS:
                                                         "'conn-loss-victim%'")));
         QVERIFY(sql.value(QStringLiteral("SELECT pg_terminate_backend(?)"), {victim}).toBool());
         // The attempt died with its session: nothing of it may exist.
-        QTRY_COMPARE_WITH_TIMEOUT(sql.count(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE pid = ?"), {victim}),
-                                  qint64(0), 5000);
-        QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.operations WHERE key = ?::uuid"), {a.key.toString()}),
-                 qint64(0));
+        QTRY_COMPARE_WITH_TIMEOUT(sql.count(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE pid = ?"), {victim}), qint64(0),
+                                  5000);
+        QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.operations WHERE key = ?::uuid"), {a.key.toString()}), qint64(0));
         SQL_VERIFY(holder, QStringLiteral("COMMIT"));
         QVERIFY(core->wait(30000));
 
@@ -94,8 +92,7 @@ private Q_SLOTS:
         QVERIFY2(outcome.attempts >= 2, qPrintable(QString::number(outcome.attempts)));
         QCOMPARE(outcome.key, a.key);
         QVERIFY(pidBefore != pidAfter);
-        QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.operations WHERE key = ?::uuid"), {a.key.toString()}),
-                 qint64(1));
+        QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.operations WHERE key = ?::uuid"), {a.key.toString()}), qint64(1));
         QCOMPARE(sql.balance(QStringLiteral("3002")), qint64(95000));
         const QStringList violations = sql.invariantViolations();
         QVERIFY2(violations.isEmpty(), qPrintable(violations.join(u'\n')));

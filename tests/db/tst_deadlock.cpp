@@ -28,7 +28,8 @@ private Q_SLOTS:
         sql.openAccount(QStringLiteral("A100"), 1000000);
         sql.openAccount(QStringLiteral("B200"), 1000000);
         sql.openAccount(QStringLiteral("C300"), 1000000);
-        const qint64 deadlocksBefore = sql.count(QStringLiteral("SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()"));
+        const qint64 deadlocksBefore = sql.count(
+            QStringLiteral("SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()"));
 
         constexpr int threads = 16, perThread = 10;
         QElapsedTimer timer;

@@ -19,10 +19,7 @@ class TestIdempotency : public QObject
 
     QString m_db;
 
-    Outcome run(const Action &action, const QString &login = QStringLiteral("t_teller1"))
-    {
-        return executeAs(m_db, login, action);
-    }
+    Outcome run(const Action &action, const QString &login = QStringLiteral("t_teller1")) { return executeAs(m_db, login, action); }
     qint64 operations(const IdempotencyKey &key)
     {
         Sql sql(m_db);
@@ -125,8 +122,7 @@ private Q_SLOTS:
         const IdempotencyKey key = IdempotencyKey::generate();
         const auto outcomes = runOnThreads<Outcome>(16, [&](int i, const std::function<void()> &startLine) {
             // Half ask for 10.00 from 1001, half for 20.00 from 1002, all under one key.
-            Action a = makeAction(ActionKind::Withdrawal, i % 2 ? QStringLiteral("1001") : QStringLiteral("1002"),
-                                  i % 2 ? 1000 : 2000);
+            Action a = makeAction(ActionKind::Withdrawal, i % 2 ? QStringLiteral("1001") : QStringLiteral("1002"), i % 2 ? 1000 : 2000);
             a.key = key;
             return executeAs(m_db, QStringLiteral("t_teller1"), a, startLine);
         });
@@ -146,8 +142,8 @@ private Q_SLOTS:
         QCOMPARE(fresh, 1);
         QCOMPARE(operations(key), qint64(1));
         QCOMPARE(sql.balance(QStringLiteral("1001")) + sql.balance(QStringLiteral("1002")),
-                 qint64(200000) - sql.count(QStringLiteral("SELECT amount FROM teller.operations WHERE key = ?::uuid"),
-                                            {key.toString()}));
+                 qint64(200000)
+                     - sql.count(QStringLiteral("SELECT amount FROM teller.operations WHERE key = ?::uuid"), {key.toString()}));
     }
 
     void rejectionIsRecordedAndReplayedAfterADeposit()

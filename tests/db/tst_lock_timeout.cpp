@@ -51,8 +51,7 @@ private Q_SLOTS:
         QCOMPARE(notices.first().maxAttempts, 3);
         QVERIFY2(elapsed >= 3 * 300, qPrintable(QString::number(elapsed)));
         QVERIFY2(elapsed < 5000, qPrintable(QString::number(elapsed)));
-        QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.operations WHERE key = ?::uuid"), {a.key.toString()}),
-                 qint64(0));
+        QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.operations WHERE key = ?::uuid"), {a.key.toString()}), qint64(0));
         QCOMPARE(sql.balance(QStringLiteral("4001")), qint64(100000));
 
         SQL_VERIFY(holder, QStringLiteral("ROLLBACK"));

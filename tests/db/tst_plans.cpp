@@ -92,22 +92,26 @@ private Q_SLOTS:
         m_db = PgTestServer::instance().createDatabase();
         Sql sql(m_db);
         // Bulk data straight into the tables (as the owner): balances equal their ledger.
-        SQL_VERIFY(sql, QStringLiteral(
-            "INSERT INTO teller.accounts (number, holder, currency) "
-            "SELECT 'P' || lpad(i::text, 7, '0'), (ARRAY['Anna','Ben','Clara','Dora','Emil','Maria','Noah','Paul'])[1 + i % 8] "
-            "       || ' ' || md5(i::text), 'EUR' FROM generate_series(1, 30000) i"));
-        SQL_VERIFY(sql, QStringLiteral(
-            "INSERT INTO teller.operations (key, kind, account_number, account_id, amount, currency, fingerprint, status, "
-            "       balance_after, available_after, initiated_by, workstation, created_at) "
-            "SELECT gen_random_uuid(), 'deposit', a.number, a.id, 1000, 'EUR', sha256(i::text::bytea), 'completed', 1000, 1000, "
-            "       't_teller1', 'plans', now() - (i || ' seconds')::interval "
-            "  FROM generate_series(1, 120000) i JOIN teller.accounts a ON a.id = 1 + i % 30000"));
-        SQL_VERIFY(sql, QStringLiteral(
-            "INSERT INTO teller.ledger_entries (operation_id, account_id, amount, balance_after) "
-            "SELECT id, account_id, amount, 1000 FROM teller.operations"));
-        SQL_VERIFY(sql, QStringLiteral(
-            "UPDATE teller.accounts a SET balance = l.total FROM "
-            "(SELECT account_id, sum(amount) AS total FROM teller.ledger_entries GROUP BY account_id) l WHERE l.account_id = a.id"));
+        SQL_VERIFY(
+            sql, QStringLiteral(
+                     "INSERT INTO teller.accounts (number, holder, currency) "
+                     "SELECT 'P' || lpad(i::text, 7, '0'), (ARRAY['Anna','Ben','Clara','Dora','Emil','Maria','Noah','Paul'])[1 + i % 8] "
+                     "       || ' ' || md5(i::text), 'EUR' FROM generate_series(1, 30000) i"));
+        SQL_VERIFY(
+            sql,
+            QStringLiteral(
+                "INSERT INTO teller.operations (key, kind, account_number, account_id, amount, currency, fingerprint, status, "
+                "       balance_after, available_after, initiated_by, workstation, created_at) "
+                "SELECT gen_random_uuid(), 'deposit', a.number, a.id, 1000, 'EUR', sha256(i::text::bytea), 'completed', 1000, 1000, "
+                "       't_teller1', 'plans', now() - (i || ' seconds')::interval "
+                "  FROM generate_series(1, 120000) i JOIN teller.accounts a ON a.id = 1 + i % 30000"));
+        SQL_VERIFY(sql, QStringLiteral("INSERT INTO teller.ledger_entries (operation_id, account_id, amount, balance_after) "
+                                       "SELECT id, account_id, amount, 1000 FROM teller.operations"));
+        SQL_VERIFY(
+            sql,
+            QStringLiteral(
+                "UPDATE teller.accounts a SET balance = l.total FROM "
+                "(SELECT account_id, sum(amount) AS total FROM teller.ledger_entries GROUP BY account_id) l WHERE l.account_id = a.id"));
         SQL_VERIFY(sql, QStringLiteral("ANALYZE"));
     }
 
@@ -115,7 +119,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("statement");
         QTest::addColumn<QString>("index");
-        QTest::addRow("account by number") << "SELECT * FROM teller.accounts WHERE number = 'P0012345'" << "accounts_number"; // _key or _prefix: both serve
+        QTest::addRow("account by number") << "SELECT * FROM teller.accounts WHERE number = 'P0012345'"
+                                           << "accounts_number"; // _key or _prefix: both serve
         // The search's two branches with literal values (a custom plan). The core's own prepared
         // statement, with bound values and the plan cache, is checked in searchAsTheCoreRunsIt.
         QTest::addRow("account number prefix") << "SELECT * FROM teller.accounts WHERE number COLLATE \"C\" >= 'P00123' "
@@ -141,13 +146,16 @@ private Q_SLOTS:
                                               << "ledger_entries_account";
         QTest::addRow("ledger of an operation") << "SELECT * FROM teller.ledger_entries WHERE operation_id = 4567"
                                                 << "ledger_entries_operation";
-        QTest::addRow("pending queue") << "SELECT * FROM teller.operations WHERE status = 'pending_approval' ORDER BY created_at LIMIT 1000"
-                                       << "operations_pending";
-        QTest::addRow("pending of an account") << "SELECT * FROM teller.operations WHERE account_id = 77 AND status = 'pending_approval' "
-                                                  "AND expires_at <= now()"
-                                               << "operations_pending";
-        QTest::addRow("recent decisions") << "SELECT * FROM teller.operations WHERE decided_at IS NOT NULL ORDER BY decided_at DESC LIMIT 200"
-                                          << "operations_decided_recent";
+        QTest::addRow("pending queue")
+            << "SELECT * FROM teller.operations WHERE status = 'pending_approval' ORDER BY created_at LIMIT 1000"
+            << "operations_pending";
+        QTest::addRow("pending of an account")
+            << "SELECT * FROM teller.operations WHERE account_id = 77 AND status = 'pending_approval' "
+               "AND expires_at <= now()"
+            << "operations_pending";
+        QTest::addRow("recent decisions")
+            << "SELECT * FROM teller.operations WHERE decided_at IS NOT NULL ORDER BY decided_at DESC LIMIT 200"
+            << "operations_decided_recent";
     }
 
     void lookupsUseTheirIndexes()
@@ -156,10 +164,12 @@ private Q_SLOTS:
         QFETCH(QString, index);
         Sql sql(m_db);
         const QString plan = sql.value(QStringLiteral("EXPLAIN (FORMAT JSON) ") + statement).toString();
-        const QJsonObject root = QJsonDocument::fromJson(plan.toUtf8()).array().first().toObject().value(QStringLiteral("Plan")).toObject();
+        const QJsonObject root =
+            QJsonDocument::fromJson(plan.toUtf8()).array().first().toObject().value(QStringLiteral("Plan")).toObject();
         QStringList indexes, seqScans;
         walk(root, indexes, seqScans);
-        QVERIFY2(indexes.contains(index) || std::any_of(indexes.cbegin(), indexes.cend(), [&](const QString &i) { return i.startsWith(index); }),
+        QVERIFY2(indexes.contains(index)
+                     || std::any_of(indexes.cbegin(), indexes.cend(), [&](const QString &i) { return i.startsWith(index); }),
                  qPrintable(QStringLiteral("expected %1, the plan uses %2\n%3").arg(index, indexes.join(u','), plan)));
         QVERIFY2(seqScans.isEmpty(), qPrintable(QStringLiteral("sequential scan of %1\n%2").arg(seqScans.join(u','), plan)));
         QVERIFY2(QTest::currentDataTag() != QByteArrayView("common holder prefix")
@@ -169,19 +179,19 @@ private Q_SLOTS:
 
     void searchAsTheCoreRunsIt_data()
     {
-        QTest::addColumn<QString>("typed");   // what the teller types into the search field
-        QTest::addColumn<QString>("index");   // the index that must find the matches
+        QTest::addColumn<QString>("typed");    // what the teller types into the search field
+        QTest::addColumn<QString>("index");    // the index that must find the matches
         QTest::addColumn<QString>("planMode"); // plan_cache_mode in the core's session
         for (const char *mode : {"auto", "force_generic_plan"}) {
             // A prefix shared by about 15 holders (fewer than the 50 asked for: a scan that
             // walks the index with a filter reads every row before it gives up).
-            QTest::addRow("rare holder prefix, %s", mode) << QStringLiteral("Maria 1a") << QStringLiteral("accounts_holder_search")
-                                                          << QString::fromLatin1(mode);
+            QTest::addRow("rare holder prefix, %s", mode)
+                << QStringLiteral("Maria 1a") << QStringLiteral("accounts_holder_search") << QString::fromLatin1(mode);
             // A prefix shared by an eighth of all holders: read in order, stop after 50.
-            QTest::addRow("common holder prefix, %s", mode) << QStringLiteral("maria") << QStringLiteral("accounts_holder_search")
-                                                            << QString::fromLatin1(mode);
-            QTest::addRow("number prefix, %s", mode) << QStringLiteral("P00123") << QStringLiteral("accounts_number_search")
-                                                     << QString::fromLatin1(mode);
+            QTest::addRow("common holder prefix, %s", mode)
+                << QStringLiteral("maria") << QStringLiteral("accounts_holder_search") << QString::fromLatin1(mode);
+            QTest::addRow("number prefix, %s", mode)
+                << QStringLiteral("P00123") << QStringLiteral("accounts_number_search") << QString::fromLatin1(mode);
         }
     }
 
@@ -199,9 +209,9 @@ private Q_SLOTS:
         Sql sql(m_db);
         // For the core's login in this test's database only (settings for superusers alone,
         // hence ALTER ROLE by the superuser; the name is the fixture's letters and digits).
-        for (const char *setting : {"session_preload_libraries = 'auto_explain'", "auto_explain.log_min_duration = 0",
-                                    "auto_explain.log_analyze = on", "auto_explain.log_timing = off",
-                                    "auto_explain.log_format = 'json'"})
+        for (const char *setting :
+             {"session_preload_libraries = 'auto_explain'", "auto_explain.log_min_duration = 0", "auto_explain.log_analyze = on",
+              "auto_explain.log_timing = off", "auto_explain.log_format = 'json'"})
             SQL_VERIFY(sql, QStringLiteral("ALTER ROLE t_teller1 IN DATABASE %1 SET %2").arg(m_db, QString::fromLatin1(setting)));
 
         DbSession session(PgTestServer::instance().staff(m_db, QStringLiteral("t_teller1")), SessionOptions{});
@@ -250,8 +260,8 @@ private Q_SLOTS:
     {
         Sql sql(m_db);
         const QStringList holders{QStringLiteral("100% Zinsen GmbH"), QStringLiteral("100 Zinsen AG"), QStringLiteral("Zo_e Weber"),
-                                  QStringLiteral("Zoxe Weber"), QStringLiteral("Zoë Weber"), QStringLiteral("ZOË WEBER-LANG"),
-                                  QStringLiteral("Zof Weber"), QStringLiteral("Zp Weber")};
+                                  QStringLiteral("Zoxe Weber"),       QStringLiteral("Zoë Weber"),     QStringLiteral("ZOË WEBER-LANG"),
+                                  QStringLiteral("Zof Weber"),        QStringLiteral("Zp Weber")};
         for (qsizetype i = 0; i < holders.size(); ++i)
             QVERIFY(sql.exec(QStringLiteral("INSERT INTO teller.accounts (number, holder, currency) VALUES (?, ?, 'EUR')"),
                              {QStringLiteral("Q%1").arg(i, 7, 10, QLatin1Char('0')), holders.at(i)}));

@@ -51,10 +51,10 @@ private Q_SLOTS:
         QCOMPARE(first->functionsApplied.size(), schema::functions().size());
 
         Sql sql(db);
-        const qint64 objects = sql.count(QStringLiteral(
-            "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'teller'"));
-        const qint64 functions = sql.count(QStringLiteral(
-            "SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'teller'"));
+        const qint64 objects = sql.count(
+            QStringLiteral("SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'teller'"));
+        const qint64 functions = sql.count(
+            QStringLiteral("SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'teller'"));
         QVERIFY(objects > 10);
 
         auto second = migrator.migrate();
@@ -62,13 +62,11 @@ private Q_SLOTS:
         QCOMPARE(second->applied.size(), 0);
         QCOMPARE(second->functionsApplied.size(), 0);
         QCOMPARE(second->fromVersion, schema::latestVersion());
-        QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.schema_migrations")),
-                 qint64(schema::migrations().size()));
+        QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.schema_migrations")), qint64(schema::migrations().size()));
         QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.schema_functions")), qint64(1));
         QCOMPARE(sql.value(QStringLiteral("SELECT checksum FROM teller.schema_functions")).toString().toLatin1(),
                  schema::functionsChecksum());
-        QCOMPARE(sql.count(QStringLiteral("SELECT schema_version FROM teller.schema_functions")),
-                 qint64(schema::latestVersion()));
+        QCOMPARE(sql.count(QStringLiteral("SELECT schema_version FROM teller.schema_functions")), qint64(schema::latestVersion()));
         QCOMPARE(sql.count(QStringLiteral("SELECT jsonb_array_length(functions) FROM teller.schema_functions")),
                  qint64(schema::functions().size()));
         QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
@@ -95,8 +93,7 @@ private Q_SLOTS:
         for (const QString &error : results)
             QVERIFY2(error.isEmpty(), qPrintable(error));
         Sql sql(db);
-        QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.schema_migrations")),
-                 qint64(schema::migrations().size()));
+        QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.schema_migrations")), qint64(schema::migrations().size()));
         QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.schema_functions")), qint64(1));
     }
 
@@ -166,7 +163,8 @@ private Q_SLOTS:
             QStringList defined;
             for (auto it = create.globalMatch(text); it.hasNext();) {
                 const auto m = it.next();
-                QVERIFY2(!m.captured(1).isEmpty(), qPrintable(fn.name + QStringLiteral(".sql: CREATE OR REPLACE FUNCTION, so that migrate can apply it again")));
+                QVERIFY2(!m.captured(1).isEmpty(),
+                         qPrintable(fn.name + QStringLiteral(".sql: CREATE OR REPLACE FUNCTION, so that migrate can apply it again")));
                 defined << m.captured(2);
             }
             QCOMPARE(defined, QStringList{fn.name});
@@ -186,7 +184,8 @@ private Q_SLOTS:
                                                "GROUP BY proname ORDER BY proname"));
         QStringList inDatabase;
         while (q.next()) {
-            QVERIFY2(q.value(1).toInt() == 1, qPrintable(QStringLiteral("teller.%1 is overloaded: one file per name").arg(q.value(0).toString())));
+            QVERIFY2(q.value(1).toInt() == 1,
+                     qPrintable(QStringLiteral("teller.%1 is overloaded: one file per name").arg(q.value(0).toString())));
             inDatabase << q.value(0).toString();
         }
         QStringList files;
@@ -206,18 +205,18 @@ private Q_SLOTS:
         const QString db = PgTestServer::instance().createDatabase();
         Sql sql(db);
         SQL_VERIFY(sql, QStringLiteral("BEGIN"));
-        SQL_VERIFY(sql, QStringLiteral(
-            "DO $$ DECLARE f text; BEGIN "
-            "FOREACH f IN ARRAY (SELECT array_agg(oid::regprocedure::text) FROM pg_proc "
-            "                     WHERE pronamespace = 'teller'::regnamespace) LOOP "
-            "  EXECUTE format('DROP FUNCTION IF EXISTS %s CASCADE', f); " // one CASCADE may have dropped it
-            "END LOOP; END $$"));
+        SQL_VERIFY(sql, QStringLiteral("DO $$ DECLARE f text; BEGIN "
+                                       "FOREACH f IN ARRAY (SELECT array_agg(oid::regprocedure::text) FROM pg_proc "
+                                       "                     WHERE pronamespace = 'teller'::regnamespace) LOOP "
+                                       "  EXECUTE format('DROP FUNCTION IF EXISTS %s CASCADE', f); " // one CASCADE may have dropped it
+                                       "END LOOP; END $$"));
         QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM pg_proc WHERE pronamespace = 'teller'::regnamespace")), qint64(0));
         for (const FunctionFile &fn : schema::functions()) {
             QString error;
             QVERIFY2(sql.exec(QString::fromUtf8(fn.sql), {}, &error),
                      qPrintable(QStringLiteral("functions/%1.sql does not apply where no function exists yet: does it call "
-                                               "one that comes later in functions/order.list?\n%2").arg(fn.name, error)));
+                                               "one that comes later in functions/order.list?\n%2")
+                                    .arg(fn.name, error)));
         }
         QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM pg_proc WHERE pronamespace = 'teller'::regnamespace")),
                  qint64(schema::functions().size()));
@@ -251,8 +250,9 @@ private Q_SLOTS:
         QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM pg_proc WHERE oid = 'teller.setting(text)'::regprocedure "
                                           "AND has_function_privilege('teller_staff', oid, 'EXECUTE')")),
                  qint64(0)); // the file's grants hold again
-        QCOMPARE(sql.value(QStringLiteral("SELECT checksum FROM teller.schema_functions ORDER BY id DESC LIMIT 1")).toString().toLatin1(),
-                 schema::functionsChecksum());
+        QCOMPARE(
+            sql.value(QStringLiteral("SELECT checksum FROM teller.schema_functions ORDER BY id DESC LIMIT 1")).toString().toLatin1(),
+            schema::functionsChecksum());
 
         auto again = migrator.migrate();
         QVERIFY(again);
@@ -371,10 +371,14 @@ private Q_SLOTS:
         QTest::addColumn<QString>("counter");
         QTest::addColumn<qint64>("amount");
         QTest::addColumn<QString>("currency");
-        QTest::addRow("withdrawal") << int(ActionKind::Withdrawal) << "10000001" << "" << qint64(9300) << "EUR";
-        QTest::addRow("deposit") << int(ActionKind::Deposit) << "DE89370400440532013000" << "" << qint64(1) << "EUR";
-        QTest::addRow("transfer") << int(ActionKind::Transfer) << "A1" << "B2" << qint64(1000000000000000) << "USD";
-        QTest::addRow("yen") << int(ActionKind::Withdrawal) << "40000001" << "" << qint64(250000) << "JPY";
+        QTest::addRow("withdrawal") << int(ActionKind::Withdrawal) << "10000001"
+                                    << "" << qint64(9300) << "EUR";
+        QTest::addRow("deposit") << int(ActionKind::Deposit) << "DE89370400440532013000"
+                                 << "" << qint64(1) << "EUR";
+        QTest::addRow("transfer") << int(ActionKind::Transfer) << "A1"
+                                  << "B2" << qint64(1000000000000000) << "USD";
+        QTest::addRow("yen") << int(ActionKind::Withdrawal) << "40000001"
+                             << "" << qint64(250000) << "JPY";
     }
 
     void serverComputesTheSameFingerprint()
@@ -384,8 +388,7 @@ private Q_SLOTS:
         QFETCH(QString, counter);
         QFETCH(qint64, amount);
         QFETCH(QString, currency);
-        const auto request = ActionRequest::create(ActionKind(kind), account, counter,
-                                                   Money(amount, *Currency::fromCode(currency)));
+        const auto request = ActionRequest::create(ActionKind(kind), account, counter, Money(amount, *Currency::fromCode(currency)));
         QVERIFY(request);
         static const QString db = PgTestServer::instance().createDatabase();
         Sql sql(db);

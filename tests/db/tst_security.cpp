@@ -37,7 +37,8 @@ class TestSecurity : public QObject
         QSqlQuery q(session.database());
         q.prepare(QStringLiteral("SELECT status FROM teller.action_status(?::uuid, decode(?, 'hex'))"));
         q.addBindValue(key.toString());
-        q.addBindValue(fingerprint.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(QString::fromLatin1(fingerprint.toHex())));
+        q.addBindValue(fingerprint.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                             : QVariant(QString::fromLatin1(fingerprint.toHex())));
         if (!q.exec() || !q.next())
             return QStringLiteral("failed: ") + q.lastError().text();
         return q.value(0).toString();
@@ -190,7 +191,8 @@ private Q_SLOTS:
                                          "ALTER TABLE public.owned_by_owner1 OWNER TO owner1";
         QTest::addRow("holds a grant") << "reader1"
                                        << "CREATE ROLE reader1 NOLOGIN; GRANT SELECT ON teller.audit_log TO reader1";
-        QTest::addRow("bypasses row security") << "bypass1" << "CREATE ROLE bypass1 NOLOGIN BYPASSRLS";
+        QTest::addRow("bypasses row security") << "bypass1"
+                                               << "CREATE ROLE bypass1 NOLOGIN BYPASSRLS";
     }
 
     void addStaffDoesNotTakeOverARoleWithRightsOfItsOwn()
@@ -200,9 +202,9 @@ private Q_SLOTS:
         Sql sql(m_db);
         if (sql.count(QStringLiteral("SELECT count(*) FROM pg_roles WHERE rolname = ?"), {role}) == 0)
             SQL_VERIFY(sql, setup);
-        QCOMPARE(stateAs(QStringLiteral("t_admin"),
-                         QStringLiteral("SELECT teller.add_staff('%1', 'x', 'teller', NULL, NULL)").arg(role)),
-                 QStringLiteral("42501"));
+        QCOMPARE(
+            stateAs(QStringLiteral("t_admin"), QStringLiteral("SELECT teller.add_staff('%1', 'x', 'teller', NULL, NULL)").arg(role)),
+            QStringLiteral("42501"));
         QCOMPARE(sql.value(QStringLiteral("SELECT rolcanlogin FROM pg_roles WHERE rolname = ?"), {role}).toBool(), false);
         QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.staff WHERE login = ?"), {role}), qint64(0));
     }
@@ -216,8 +218,9 @@ private Q_SLOTS:
         QCOMPARE(o.status, OutcomeStatus::Completed);
         QCOMPARE(o.initiatedBy, QStringLiteral("t_teller1"));
         Sql sql(m_db);
-        QCOMPARE(sql.value(QStringLiteral("SELECT initiated_by FROM teller.operations WHERE key = ?::uuid"), {o.key.toString()}).toString(),
-                 QStringLiteral("t_teller1"));
+        QCOMPARE(
+            sql.value(QStringLiteral("SELECT initiated_by FROM teller.operations WHERE key = ?::uuid"), {o.key.toString()}).toString(),
+            QStringLiteral("t_teller1"));
     }
 };
 

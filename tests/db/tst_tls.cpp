@@ -64,8 +64,8 @@ private Q_SLOTS:
         QVERIFY(makeCa(QStringLiteral("ca")));
         QVERIFY(makeCa(QStringLiteral("other")));
         QVERIFY(openssl({QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
-                         QStringLiteral("-keyout"), QStringLiteral("server.key"), QStringLiteral("-out"),
-                         QStringLiteral("server.csr"), QStringLiteral("-subj"), QStringLiteral("/CN=localhost")}));
+                         QStringLiteral("-keyout"), QStringLiteral("server.key"), QStringLiteral("-out"), QStringLiteral("server.csr"),
+                         QStringLiteral("-subj"), QStringLiteral("/CN=localhost")}));
         {
             QFile ext(path("san.cnf"));
             QVERIFY(ext.open(QIODevice::WriteOnly));
@@ -169,9 +169,9 @@ private Q_SLOTS:
         env.insert(QStringLiteral("PGPASSWORD"), QString::fromUtf16(PgTestServer::Password));
         env.insert(QStringLiteral("TELLER_JOURNAL"), path("cli-journal.sqlite"));
         p.setProcessEnvironment(env);
-        p.start(qEnvironmentVariable("TELLERCTL"), {QStringLiteral("--config"), conf, QStringLiteral("deposit"),
-                                                    QStringLiteral("--account"), QStringLiteral("5501"), QStringLiteral("--amount"),
-                                                    QStringLiteral("1.00")});
+        p.start(qEnvironmentVariable("TELLERCTL"),
+                {QStringLiteral("--config"), conf, QStringLiteral("deposit"), QStringLiteral("--account"), QStringLiteral("5501"),
+                 QStringLiteral("--amount"), QStringLiteral("1.00")});
         QVERIFY(p.waitForFinished(30000));
         const QByteArray out = p.readAllStandardOutput();
         QVERIFY2(p.exitCode() == 0, out.constData());
@@ -185,8 +185,8 @@ private Q_SLOTS:
         auto bad = WorkstationConfig::load(conf);
         QVERIFY(!bad);
         QVERIFY2(bad.error().message.contains(QLatin1String("[server] sslmode")), qPrintable(bad.error().message));
-        p.start(qEnvironmentVariable("TELLERCTL"), {QStringLiteral("--config"), conf, QStringLiteral("status"),
-                                                    IdempotencyKey::generate().toString()});
+        p.start(qEnvironmentVariable("TELLERCTL"),
+                {QStringLiteral("--config"), conf, QStringLiteral("status"), IdempotencyKey::generate().toString()});
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitCode(), 2);
     }

@@ -135,19 +135,19 @@ private Q_SLOTS:
             const char *login;
             const char *role;
             qint64 limit; // -1: none
-        } staff[] = {{"v9_teller", "teller", -1}, {"v9_limited", "teller", 10000}, {"v9_super", "supervisor", -1},
-                     {"v9_admin", "admin", -1}};
+        } staff[] = {
+            {"v9_teller", "teller", -1}, {"v9_limited", "teller", 10000}, {"v9_super", "supervisor", -1}, {"v9_admin", "admin", -1}};
         for (const S &s : staff) {
             const QString login = QString::fromLatin1(s.login);
             const auto verifier = owner.passwordVerifier(login, QString::fromUtf16(PgTestServer::Password));
             QVERIFY2(verifier, verifier ? "" : qPrintable(verifier.error().message));
             QString error;
-            QVERIFY2(sql.exec(QStringLiteral("SELECT teller.add_staff(?, ?, ?, ?::bigint, ?)"),
-                              {login, QString(QStringLiteral("Staff ") + login), QString::fromLatin1(s.role),
-                               s.limit < 0 ? QVariant(QMetaType::fromType<qlonglong>()) : QVariant::fromValue<qlonglong>(s.limit),
-                               *verifier},
-                              &error),
-                     qPrintable(error));
+            QVERIFY2(
+                sql.exec(QStringLiteral("SELECT teller.add_staff(?, ?, ?, ?::bigint, ?)"),
+                         {login, QString(QStringLiteral("Staff ") + login), QString::fromLatin1(s.role),
+                          s.limit < 0 ? QVariant(QMetaType::fromType<qlonglong>()) : QVariant::fromValue<qlonglong>(s.limit), *verifier},
+                         &error),
+                qPrintable(error));
         }
         const QString teller = QStringLiteral("v9_teller"), limited = QStringLiteral("v9_limited"),
                       supervisor = QStringLiteral("v9_super"), admin = QStringLiteral("v9_admin");
@@ -156,8 +156,7 @@ private Q_SLOTS:
         for (const QString &number : {QStringLiteral("9001"), QStringLiteral("9002"), QStringLiteral("9003")}) {
             QString error;
             as(admin, QStringLiteral("SELECT (teller.open_account(?, ?, 'EUR', ?::bigint)).id"),
-               {number, QString(QStringLiteral("Holder ") + number),
-                QVariant::fromValue<qlonglong>(number == u"9003" ? -50000 : 0)},
+               {number, QString(QStringLiteral("Holder ") + number), QVariant::fromValue<qlonglong>(number == u"9003" ? -50000 : 0)},
                &error);
             QVERIFY2(error.isEmpty(), qPrintable(error));
         }
@@ -180,11 +179,13 @@ private Q_SLOTS:
             QCOMPARE(k.status, QStringLiteral("pending_approval"));
         QString error;
         QCOMPARE(as(supervisor, QStringLiteral("SELECT status FROM teller.decide_operation(?::uuid, true, 'checked the ID')"),
-                    {approved.uuid}, &error).toString(),
+                    {approved.uuid}, &error)
+                     .toString(),
                  QStringLiteral("completed"));
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(as(supervisor, QStringLiteral("SELECT status FROM teller.decide_operation(?::uuid, false, 'no ID shown')"),
-                    {rejected.uuid}, &error).toString(),
+                    {rejected.uuid}, &error)
+                     .toString(),
                  QStringLiteral("rejected"));
         QVERIFY2(error.isEmpty(), qPrintable(error));
         m_keys << pending << approved << rejected;
@@ -202,14 +203,15 @@ private Q_SLOTS:
             ActionRequest::create(ActionKind::Withdrawal, abandoned.account, {}, Money(700, *Currency::fromCode(u"EUR")))
                 ->fingerprint()
                 .toHex());
-        QCOMPARE(as(teller, QStringLiteral("SELECT status FROM teller.abandon_action(?::uuid, 'upgrade-ws')"), {abandoned.uuid},
-                    &error).toString(),
+        QCOMPARE(as(teller, QStringLiteral("SELECT status FROM teller.abandon_action(?::uuid, 'upgrade-ws')"), {abandoned.uuid}, &error)
+                     .toString(),
                  QStringLiteral("abandoned"));
         QVERIFY2(error.isEmpty(), qPrintable(error));
         abandoned.status = QStringLiteral("abandoned");
         m_keys << abandoned;
-        as(teller, QStringLiteral("SELECT teller.report_doubt(?::uuid, 'withdrawal', '9001', NULL, 700, 'EUR', 'upgrade-ws', "
-                                  "'no answer from the server')"),
+        as(teller,
+           QStringLiteral("SELECT teller.report_doubt(?::uuid, 'withdrawal', '9001', NULL, 700, 'EUR', 'upgrade-ws', "
+                          "'no answer from the server')"),
            {abandoned.uuid}, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
 
@@ -260,9 +262,10 @@ private Q_SLOTS:
 
         // 6. The current program works on it: the pending approval is decided, and a teller
         //    (through the core, which checks the schema version) moves money.
-        QCOMPARE(as(supervisor, QStringLiteral("SELECT status FROM teller.decide_operation(?::uuid, true, NULL)"), {pending.uuid},
-                    &error).toString(),
-                 QStringLiteral("completed"));
+        QCOMPARE(
+            as(supervisor, QStringLiteral("SELECT status FROM teller.decide_operation(?::uuid, true, NULL)"), {pending.uuid}, &error)
+                .toString(),
+            QStringLiteral("completed"));
         QVERIFY2(error.isEmpty(), qPrintable(error));
         const Outcome after = executeAs(m_db, teller, makeAction(ActionKind::Withdrawal, QStringLiteral("9002"), 100));
         QVERIFY2(after.status == OutcomeStatus::Completed, qPrintable(outcomeStatusName(after.status) + u' ' + after.message));

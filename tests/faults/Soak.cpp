@@ -20,8 +20,21 @@ QString SoakReport::summary() const
     return QStringLiteral("%1 operations: %2 completed, %3 rejected, %4 busy, %5 in doubt (settled by reconciliation: %6 "
                           "had happened, %7 resubmitted with their key), %8 errors; %9 retries, %10 replays; %11 faults "
                           "injected (%12 resets, %13 swallowed COMMIT answers, %14 stalls, %15 latency changes); %16 problems")
-        .arg(operations).arg(completed).arg(rejected).arg(busy).arg(inDoubt).arg(inDoubtThatHappened).arg(inDoubtResubmitted)
-        .arg(errors).arg(retries).arg(replays).arg(faults).arg(resets).arg(swallowedCommits).arg(stalls).arg(latencyChanges)
+        .arg(operations)
+        .arg(completed)
+        .arg(rejected)
+        .arg(busy)
+        .arg(inDoubt)
+        .arg(inDoubtThatHappened)
+        .arg(inDoubtResubmitted)
+        .arg(errors)
+        .arg(retries)
+        .arg(replays)
+        .arg(faults)
+        .arg(resets)
+        .arg(swallowedCommits)
+        .arg(stalls)
+        .arg(latencyChanges)
         .arg(problems.size());
 }
 
@@ -91,8 +104,7 @@ SoakReport runSoak(const SoakOptions &options)
                 proxy.setLatency(std::chrono::milliseconds(random.bounded(2) ? 0 : 5 + random.bounded(40)));
                 ++latencies;
                 break;
-            default:
-                break; // a quiet spell
+            default: break; // a quiet spell
             }
         }
         proxy.setStalled(false);

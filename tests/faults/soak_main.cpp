@@ -13,8 +13,10 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Random money traffic under random network faults, then every invariant."));
     parser.addHelpOption();
-    QCommandLineOption duration(QStringLiteral("duration"), QStringLiteral("Seconds to run (default 60)."), QStringLiteral("seconds"), QStringLiteral("60"));
-    QCommandLineOption clients(QStringLiteral("clients"), QStringLiteral("Concurrent clients (default 8)."), QStringLiteral("n"), QStringLiteral("8"));
+    QCommandLineOption duration(QStringLiteral("duration"), QStringLiteral("Seconds to run (default 60)."), QStringLiteral("seconds"),
+                                QStringLiteral("60"));
+    QCommandLineOption clients(QStringLiteral("clients"), QStringLiteral("Concurrent clients (default 8)."), QStringLiteral("n"),
+                               QStringLiteral("8"));
     parser.addOptions({duration, clients});
     parser.process(app);
     SoakOptions options;

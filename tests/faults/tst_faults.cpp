@@ -257,16 +257,15 @@ private Q_SLOTS:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("TELLER_JOURNAL"), journal);
         env.insert(QStringLiteral("PGPASSWORD"), s.value(QStringLiteral("password")));
-        const QString conninfo = QStringLiteral("host=127.0.0.1 port=%1 dbname=%2 user=t_teller1 sslmode=disable")
-                                     .arg(m_proxy->port())
-                                     .arg(m_db);
+        const QString conninfo =
+            QStringLiteral("host=127.0.0.1 port=%1 dbname=%2 user=t_teller1 sslmode=disable").arg(m_proxy->port()).arg(m_db);
         const QString key = IdempotencyKey::generate().toString();
         m_proxy->holdCommitAnswers(1);
         QProcess p;
         p.setProcessEnvironment(env);
-        p.start(qEnvironmentVariable("TELLERCTL"), {QStringLiteral("--db"), conninfo, QStringLiteral("withdraw"),
-                                                    QStringLiteral("--account"), QStringLiteral("8001"), QStringLiteral("--amount"),
-                                                    QStringLiteral("33.00"), QStringLiteral("--key"), key});
+        p.start(qEnvironmentVariable("TELLERCTL"),
+                {QStringLiteral("--db"), conninfo, QStringLiteral("withdraw"), QStringLiteral("--account"), QStringLiteral("8001"),
+                 QStringLiteral("--amount"), QStringLiteral("33.00"), QStringLiteral("--key"), key});
         QVERIFY(p.waitForStarted());
         QTRY_COMPARE_WITH_TIMEOUT(m_proxy->stats().heldCommits, 1, 15000);
         Sql sql(m_db);

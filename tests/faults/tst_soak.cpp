@@ -14,9 +14,8 @@ private Q_SLOTS:
     void randomTrafficUnderRandomFaults()
     {
         SoakOptions options;
-        options.duration = std::chrono::seconds(qEnvironmentVariableIntValue("TELLER_SOAK_SECONDS") > 0
-                                                     ? qEnvironmentVariableIntValue("TELLER_SOAK_SECONDS")
-                                                     : 6);
+        options.duration = std::chrono::seconds(
+            qEnvironmentVariableIntValue("TELLER_SOAK_SECONDS") > 0 ? qEnvironmentVariableIntValue("TELLER_SOAK_SECONDS") : 6);
         const SoakReport report = runSoak(options);
         qInfo("%s", qPrintable(report.summary()));
         QVERIFY2(report.problems.isEmpty(), qPrintable(report.problems.mid(0, 20).join(u'\n')));

@@ -153,7 +153,8 @@ int run(int argc, char *argv[])
         if (i + 1 < rounds)
             QTest::keyClick(&window, Qt::Key_Escape);
     }
-    waitFor("the account's history", [&] { return window.findChild<QTableView *>(QStringLiteral("historyView"))->model()->rowCount() > 1; });
+    waitFor("the account's history",
+            [&] { return window.findChild<QTableView *>(QStringLiteral("historyView"))->model()->rowCount() > 1; });
     QTest::qWait(200);
     save(&window, "withdrawal-completed");
     Q_UNUSED(title);
@@ -208,7 +209,8 @@ int run(int argc, char *argv[])
         search->clear();
         QTest::keyClicks(search, QString::fromLatin1(account));
         QTest::keyClick(search, Qt::Key_Return);
-        waitFor("the account to open", [&] { return window.currentAccount() && window.currentAccount()->number == QString::fromLatin1(account); });
+        waitFor("the account to open",
+                [&] { return window.currentAccount() && window.currentAccount()->number == QString::fromLatin1(account); });
         QTest::keyClick(&window, Qt::Key_F2);
         QTest::keyClicks(amount, QString::fromLatin1(sum));
         QTest::keyClick(amount, Qt::Key_Return);
@@ -240,7 +242,9 @@ int run(int argc, char *argv[])
     supervisor.hide();
 
     std::sort(submits.begin(), submits.end());
-    const auto pct = [&](double p) { return submits.at(std::min<qsizetype>(submits.size() - 1, qsizetype(p * double(submits.size())))); };
+    const auto pct = [&](double p) {
+        return submits.at(std::min<qsizetype>(submits.size() - 1, qsizetype(p * double(submits.size()))));
+    };
     std::printf("window to sign-in dialog: %.1f ms\n", toDialog);
     std::printf("sign-in (Enter to window shown): %.1f ms\n", signIn);
     std::printf("search as you type ('M', typing pause included): %.1f ms\n", searchMs);

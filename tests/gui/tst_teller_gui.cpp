@@ -4,40 +4,40 @@
 #include "FaultProxy.h"
 
 #include <ActionForm.h>
-#include <ReconcileDialog.h>
-#include <SupervisorPanel.h>
 #include <AmountValidator.h>
 #include <LoginDialog.h>
 #include <MainWindow.h>
+#include <ReconcileDialog.h>
 #include <SettingsDialog.h>
+#include <SupervisorPanel.h>
 
 #include "DbSession.h"
 #include "Journal.h"
-#include "WorkstationConfig.h"
 #include "TellerClient.h"
+#include "WorkstationConfig.h"
 
 #include <QAccessible>
+#include <QApplication>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QMessageBox>
-#include <QStandardPaths>
-#include <QTemporaryDir>
-#include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSpinBox>
+#include <QStandardPaths>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTabBar>
 #include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
 #include <QTimer>
 #include <QTranslator>
-#include <QTest>
 
 using namespace teller;
 
@@ -50,8 +50,7 @@ class TestTellerGui : public QObject
     std::unique_ptr<TellerClient> m_client;
     std::unique_ptr<MainWindow> m_window;
 
-    template<typename T>
-    T *find(QObject *root, const char *name)
+    template <typename T> T *find(QObject *root, const char *name)
     {
         T *w = root->findChild<T *>(QString::fromLatin1(name));
         if (!w)
@@ -196,7 +195,8 @@ private Q_SLOTS:
         policy.maxRetries = 4;
         policy.baseDelay = std::chrono::milliseconds(50);
         m_client->setRetryPolicy(policy);
-        m_client->setJournalPath(m_dir.filePath(QStringLiteral("journal-%1.sqlite").arg(QString::fromLatin1(QTest::currentTestFunction()))));
+        m_client->setJournalPath(
+            m_dir.filePath(QStringLiteral("journal-%1.sqlite").arg(QString::fromLatin1(QTest::currentTestFunction()))));
         m_window = std::make_unique<MainWindow>(m_client.get());
     }
 
@@ -330,12 +330,18 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("typed");
         QTest::addColumn<QString>("message");
-        QTest::addRow("too many decimals") << "12.345" << "at most 2 digits";
-        QTest::addRow("letters") << "12a" << "not allowed";
-        QTest::addRow("zero") << "0" << "greater than zero";
-        QTest::addRow("negative") << "-5" << "greater than zero";
-        QTest::addRow("bad grouping") << "1,23" << "grouping";
-        QTest::addRow("too large") << "99999999999999999999" << "too large";
+        QTest::addRow("too many decimals") << "12.345"
+                                           << "at most 2 digits";
+        QTest::addRow("letters") << "12a"
+                                 << "not allowed";
+        QTest::addRow("zero") << "0"
+                              << "greater than zero";
+        QTest::addRow("negative") << "-5"
+                                  << "greater than zero";
+        QTest::addRow("bad grouping") << "1,23"
+                                      << "grouping";
+        QTest::addRow("too large") << "99999999999999999999"
+                                   << "too large";
     }
 
     void invalidAmountsAreRefusedAtTheField()
@@ -649,7 +655,8 @@ private Q_SLOTS:
     {
         // A withdrawal recorded in the journal that never reached the server (the window died
         // first): after sign-in it is listed; resubmitting sends it once with its own key.
-        const QString journalPath = m_dir.filePath(QStringLiteral("journal-%1.sqlite").arg(QString::fromLatin1(QTest::currentTestFunction())));
+        const QString journalPath = m_dir.filePath(
+            QStringLiteral("journal-%1.sqlite").arg(QString::fromLatin1(QTest::currentTestFunction())));
         const Action lost = makeAction(ActionKind::Withdrawal, QStringLiteral("10000001"), 1111);
         {
             Journal j(journalPath);
@@ -871,9 +878,9 @@ private Q_SLOTS:
         QCOMPARE(currentKey(), keys.at(1));
         QVERIFY(approve->isEnabled());
         QTest::keyClick(queue, Qt::Key_A, Qt::AltModifier);
-        QTRY_COMPARE_WITH_TIMEOUT(sql.value(QStringLiteral("SELECT status FROM teller.operations WHERE key = ?::uuid"), {keys.at(1)})
-                                      .toString(),
-                                  QStringLiteral("completed"), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            sql.value(QStringLiteral("SELECT status FROM teller.operations WHERE key = ?::uuid"), {keys.at(1)}).toString(),
+            QStringLiteral("completed"), 5000);
         QTRY_COMPARE_WITH_TIMEOUT(panel->pendingCount(), before - 2, 5000);
         QTRY_VERIFY(queue->currentIndex().isValid() && approve->isEnabled());
         QVERIFY(currentKey() != keys.at(1));
@@ -951,9 +958,9 @@ private Q_SLOTS:
                                  10000);
         QTRY_VERIFY_WITH_TIMEOUT(live->text().contains(QLatin1String("Live")), 10000);
         QTest::qWait(200);
-        QCOMPARE(executeAs(m_db, QStringLiteral("t_limited"), makeAction(ActionKind::Withdrawal, QStringLiteral("10000001"), 10500))
-                     .status,
-                 OutcomeStatus::PendingApproval);
+        QCOMPARE(
+            executeAs(m_db, QStringLiteral("t_limited"), makeAction(ActionKind::Withdrawal, QStringLiteral("10000001"), 10500)).status,
+            OutcomeStatus::PendingApproval);
         QTRY_COMPARE_WITH_TIMEOUT(panel->pendingCount(), before + 1, 3000);
 
         // What changes while nobody listens is not lost: once it listens again, the panel
@@ -961,9 +968,9 @@ private Q_SLOTS:
         QVERIFY(sql.value(QStringLiteral("SELECT bool_and(pg_terminate_backend(pid)) FROM pg_stat_activity "
                                          "WHERE application_name LIKE '%listen%' AND datname = current_database()"))
                     .toBool());
-        QCOMPARE(executeAs(m_db, QStringLiteral("t_limited"), makeAction(ActionKind::Withdrawal, QStringLiteral("10000001"), 10600))
-                     .status,
-                 OutcomeStatus::PendingApproval);
+        QCOMPARE(
+            executeAs(m_db, QStringLiteral("t_limited"), makeAction(ActionKind::Withdrawal, QStringLiteral("10000001"), 10600)).status,
+            OutcomeStatus::PendingApproval);
         QTRY_COMPARE_WITH_TIMEOUT(panel->pendingCount(), before + 2, 12000);
     }
 

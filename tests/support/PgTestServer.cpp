@@ -9,13 +9,13 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
-#include <QThread>
-#include <QLoggingCategory>
 #include <QFile>
+#include <QLoggingCategory>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QUuid>
 
 using namespace teller;
@@ -46,8 +46,7 @@ PgTestServer::PgTestServer()
 {
     LocalServer::Options o;
     // Short path: a Unix socket path may not exceed ~100 bytes.
-    const QString base = QDir::tempPath() + QStringLiteral("/teller-test-")
-                         + QUuid::createUuid().toString(QUuid::Id128).left(12);
+    const QString base = QDir::tempPath() + QStringLiteral("/teller-test-") + QUuid::createUuid().toString(QUuid::Id128).left(12);
     o.baseDir = base;
     o.ephemeral = true;
     o.durable = false;
@@ -89,9 +88,8 @@ void PgTestServer::start()
             StaffRole role;
             qint64 limit;
         } staff[] = {
-            {"t_teller1", StaffRole::Teller, -1}, {"t_teller2", StaffRole::Teller, -1},
-            {"t_teller3", StaffRole::Teller, -1}, {"t_limited", StaffRole::Teller, 10000},
-            {"t_super", StaffRole::Supervisor, -1}, {"t_super2", StaffRole::Supervisor, -1},
+            {"t_teller1", StaffRole::Teller, -1},    {"t_teller2", StaffRole::Teller, -1},   {"t_teller3", StaffRole::Teller, -1},
+            {"t_limited", StaffRole::Teller, 10000}, {"t_super", StaffRole::Supervisor, -1}, {"t_super2", StaffRole::Supervisor, -1},
             {"t_admin", StaffRole::Admin, -1},
         };
         for (const S &s : staff) {
@@ -271,8 +269,8 @@ qint64 Sql::balance(const QString &number)
     return count(QStringLiteral("SELECT balance FROM teller.accounts WHERE number = ?"), {number});
 }
 
-Outcome executeAs(const QString &database, const QString &login, const Action &action,
-                  const std::function<void()> &startLine, const RetryPolicy &policy, SessionOptions options)
+Outcome executeAs(const QString &database, const QString &login, const Action &action, const std::function<void()> &startLine,
+                  const RetryPolicy &policy, SessionOptions options)
 {
     if (options.workstation.isEmpty())
         options.workstation = QStringLiteral("test-ws");
@@ -291,8 +289,7 @@ Outcome executeAs(const QString &database, const QString &login, const Action &a
     return executor.execute(action);
 }
 
-Action makeAction(ActionKind kind, const QString &account, qint64 minorUnits, const QString &counter,
-                  const QString &currency)
+Action makeAction(ActionKind kind, const QString &account, qint64 minorUnits, const QString &counter, const QString &currency)
 {
     auto request = ActionRequest::create(kind, account, counter, Money(minorUnits, *Currency::fromCode(currency)));
     if (!request)

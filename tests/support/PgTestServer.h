@@ -3,9 +3,9 @@
 #include "Action.h"
 #include "ConnectionSettings.h"
 #include "Failure.h"
-#include "Outcome.h"
 #include "LocalServer.h"
 #include "Money.h"
+#include "Outcome.h"
 
 #include <QSqlQuery>
 #include <QString>
@@ -77,8 +77,7 @@ public:
     QStringList invariantViolations();
 
     // Opens an account and pays in an opening balance through the real money path.
-    void openAccount(const QString &number, qint64 balanceMinor, const QString &currency = QStringLiteral("EUR"),
-                     qint64 floorMinor = 0);
+    void openAccount(const QString &number, qint64 balanceMinor, const QString &currency = QStringLiteral("EUR"), qint64 floorMinor = 0);
     qint64 balance(const QString &number);
 
     // Waits until no other session is connected to this database: their statistics (e.g.
@@ -96,11 +95,11 @@ private:
 };
 
 // Fails the current test with the SQL error if a statement fails.
-#define SQL_VERIFY(sql, statement)                                                                                     \
-    do {                                                                                                               \
-        QString sqlError_;                                                                                             \
-        if (!(sql).exec(statement, {}, &sqlError_))                                                                    \
-            QFAIL(qPrintable(QStringLiteral("SQL failed: %1\n%2").arg(statement, sqlError_)));                         \
+#define SQL_VERIFY(sql, statement)                                                                                                      \
+    do {                                                                                                                                \
+        QString sqlError_;                                                                                                              \
+        if (!(sql).exec(statement, {}, &sqlError_))                                                                                     \
+            QFAIL(qPrintable(QStringLiteral("SQL failed: %1\n%2").arg(statement, sqlError_)));                                          \
     } while (false)
 
 // Opens a session for `login`, waits at `startLine` (if given), executes `action` and closes the
@@ -110,5 +109,5 @@ teller::Outcome executeAs(const QString &database, const QString &login, const t
                           teller::SessionOptions options = {});
 
 // A withdrawal, deposit or transfer with a fresh key; amounts in minor units of EUR unless said.
-teller::Action makeAction(teller::ActionKind kind, const QString &account, qint64 minorUnits,
-                          const QString &counter = {}, const QString &currency = QStringLiteral("EUR"));
+teller::Action makeAction(teller::ActionKind kind, const QString &account, qint64 minorUnits, const QString &counter = {},
+                          const QString &currency = QStringLiteral("EUR"));

@@ -75,8 +75,8 @@ QString normalise(const QString &dump)
     QStringList out;
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const QString &line = lines.at(i);
-        if (line.startsWith(u"\\restrict ") || line.startsWith(u"\\unrestrict ")
-            || line.startsWith(u"-- Dumped from database version ") || line.startsWith(u"-- Dumped by pg_dump version ")) {
+        if (line.startsWith(u"\\restrict ") || line.startsWith(u"\\unrestrict ") || line.startsWith(u"-- Dumped from database version ")
+            || line.startsWith(u"-- Dumped by pg_dump version ")) {
             if (i + 1 < lines.size() && lines.at(i + 1).isEmpty())
                 ++i;
             continue;
@@ -118,8 +118,7 @@ QString dump(const QString &database, QString *error)
     return normalise(QString::fromUtf8(p.readAllStandardOutput()));
 }
 
-QString difference(const QString &expected, const QString &actual, const QString &expectedName,
-                   const QString &actualName, int maxLines)
+QString difference(const QString &expected, const QString &actual, const QString &expectedName, const QString &actualName, int maxLines)
 {
     QTemporaryDir dir;
     const QString diffTool = QStandardPaths::findExecutable(QStringLiteral("diff"));
@@ -130,8 +129,8 @@ QString difference(const QString &expected, const QString &actual, const QString
         };
         if (write(QStringLiteral("a"), expected) && write(QStringLiteral("b"), actual)) {
             QProcess p;
-            p.start(diffTool, {QStringLiteral("-u"), QStringLiteral("--label"), expectedName, QStringLiteral("--label"),
-                               actualName, dir.filePath(QStringLiteral("a")), dir.filePath(QStringLiteral("b"))});
+            p.start(diffTool, {QStringLiteral("-u"), QStringLiteral("--label"), expectedName, QStringLiteral("--label"), actualName,
+                               dir.filePath(QStringLiteral("a")), dir.filePath(QStringLiteral("b"))});
             if (p.waitForFinished(30000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 1) {
                 QStringList lines = QString::fromUtf8(p.readAllStandardOutput()).split(u'\n');
                 if (lines.size() > maxLines) {

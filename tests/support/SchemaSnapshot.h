@@ -37,7 +37,7 @@ QString normalise(const QString &dump);
 QString dump(const QString &database, QString *error);
 
 // How two texts differ, for a failure message: `diff -u`, else the first differing line.
-QString difference(const QString &expected, const QString &actual, const QString &expectedName,
-                   const QString &actualName, int maxLines = 80);
+QString difference(const QString &expected, const QString &actual, const QString &expectedName, const QString &actualName,
+                   int maxLines = 80);
 
 } // namespace snapshot

@@ -12,7 +12,7 @@
 // (typically: opens its own database session, which must be made, used and closed on its own
 // thread), calls startLine() to wait until every worker is ready, and then does its work, so
 // that all of them hit the server at once.
-template<typename Result>
+template <typename Result>
 QList<Result> runOnThreads(int count, const std::function<Result(int index, const std::function<void()> &startLine)> &worker)
 {
     QList<Result> results(count);

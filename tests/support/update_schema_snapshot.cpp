@@ -80,14 +80,12 @@ int main(int argc, char **argv)
 
     const QString text = snapshot::header(version, checksum) + dump;
     if (text == previous) {
-        std::printf("%s is current: schema version %d, functions sha256 %s\n", qPrintable(target), version,
-                    checksum.constData());
+        std::printf("%s is current: schema version %d, functions sha256 %s\n", qPrintable(target), version, checksum.constData());
         return 0;
     }
     QSaveFile out(target);
     if (!out.open(QIODevice::WriteOnly) || out.write(text.toUtf8()) < 0 || !out.commit())
         return failWith(QStringLiteral("cannot write %1: %2").arg(target, out.errorString()));
-    std::printf("wrote %s: schema version %d, functions sha256 %s\n", qPrintable(target), version,
-                checksum.constData());
+    std::printf("wrote %s: schema version %d, functions sha256 %s\n", qPrintable(target), version, checksum.constData());
     return 0;
 }

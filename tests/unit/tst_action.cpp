@@ -87,8 +87,7 @@ private Q_SLOTS:
 
 void TestAction::generateIsVersion7()
 {
-    static const QRegularExpression form(
-        u"^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"_s);
+    static const QRegularExpression form(u"^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"_s);
     for (int i = 0; i < 200; ++i) {
         const IdempotencyKey key = IdempotencyKey::generate();
         QVERIFY(!key.isNull());
@@ -111,8 +110,7 @@ void TestAction::generateCarriesCurrentTime()
     const IdempotencyKey key = IdempotencyKey::generate();
     const quint64 after = quint64(QDateTime::currentMSecsSinceEpoch());
     const quint64 stamp = millisPrefix(key.uuid());
-    QVERIFY2(stamp >= before && stamp <= after,
-             qPrintable(u"prefix %1 not in [%2, %3]"_s.arg(stamp).arg(before).arg(after)));
+    QVERIFY2(stamp >= before && stamp <= after, qPrintable(u"prefix %1 not in [%2, %3]"_s.arg(stamp).arg(before).arg(after)));
 }
 
 void TestAction::generateUniqueAndTimeOrdered()
@@ -244,8 +242,8 @@ void TestAction::normalizeAccountNumber_data()
     QTest::newRow("tab and nbsp") << u"DE89\t3704\u00A00044"_s << true << u"DE8937040044"_s;
     QTest::newRow("digits only") << u"0012345"_s << true << u"0012345"_s;
     QTest::newRow("34 characters") << QString(34, u'a') << true << QString(34, u'A');
-    QTest::newRow("34 characters plus spaces") << QString(u"  "_s + QString(u"ab "_s).repeated(17)) << true
-                                               << QString(u"AB"_s).repeated(17);
+    QTest::newRow("34 characters plus spaces")
+        << QString(u"  "_s + QString(u"ab "_s).repeated(17)) << true << QString(u"AB"_s).repeated(17);
 
     QTest::newRow("35 characters") << QString(35, u'1') << false << u"at most 34 characters"_s;
     QTest::newRow("empty") << QString() << false << u"Enter an account number."_s;
@@ -292,8 +290,7 @@ void TestAction::normalizeAccountNumber()
 
 void TestAction::createAccepted()
 {
-    const auto w = ActionRequest::create(ActionKind::Withdrawal, u"de89 3704 0044 0532 0130 00", {}, eur(12345),
-                                         u"  Cash for rent\n  ");
+    const auto w = ActionRequest::create(ActionKind::Withdrawal, u"de89 3704 0044 0532 0130 00", {}, eur(12345), u"  Cash for rent\n  ");
     QVERIFY2(w.has_value(), qPrintable(w ? QString() : w.error().message));
     QVERIFY(w->kind() == ActionKind::Withdrawal);
     QCOMPARE(w->account(), u"DE89370400440532013000"_s);
@@ -307,9 +304,8 @@ void TestAction::createAccepted()
     QCOMPARE(blank->counterAccount(), QString());
     QCOMPARE(blank->note(), QString());
 
-    const auto t = ActionRequest::create(ActionKind::Transfer, u"DE89370400440532013000",
-                                         u"gb29 nwbk 6016 1331 9268 19", Money(100000, currency(u"GBP"_s)),
-                                         u"line one\nline two");
+    const auto t = ActionRequest::create(ActionKind::Transfer, u"DE89370400440532013000", u"gb29 nwbk 6016 1331 9268 19",
+                                         Money(100000, currency(u"GBP"_s)), u"line one\nline two");
     QVERIFY2(t.has_value(), qPrintable(t ? QString() : t.error().message));
     QVERIFY(t->kind() == ActionKind::Transfer);
     QCOMPARE(t->account(), u"DE89370400440532013000"_s);
@@ -334,8 +330,7 @@ void TestAction::createAcceptsLimits()
     QCOMPARE(longNote->note(), note500);
 
     // The limit is on the trimmed note.
-    const auto padded = ActionRequest::create(ActionKind::Withdrawal, u"AB12", {}, eur(1),
-                                              QString(u"   "_s + note500 + u"\n\n"_s));
+    const auto padded = ActionRequest::create(ActionKind::Withdrawal, u"AB12", {}, eur(1), QString(u"   "_s + note500 + u"\n\n"_s));
     QVERIFY2(padded.has_value(), qPrintable(padded ? QString() : padded.error().message));
     QCOMPARE(padded->note(), note500);
 }
@@ -357,22 +352,20 @@ void TestAction::createRefused_data()
 
     QTest::newRow("zero amount") << ActionKind::Withdrawal << acct << QString() << qint64(0) << QString() << notPositive;
     QTest::newRow("negative amount") << ActionKind::Deposit << acct << QString() << qint64(-1) << QString() << notPositive;
-    QTest::newRow("int64 min amount") << ActionKind::Withdrawal << acct << QString()
-                                      << std::numeric_limits<qint64>::min() << QString() << notPositive;
+    QTest::newRow("int64 min amount") << ActionKind::Withdrawal << acct << QString() << std::numeric_limits<qint64>::min() << QString()
+                                      << notPositive;
     QTest::newRow("zero transfer") << ActionKind::Transfer << acct << other << qint64(0) << QString() << notPositive;
-    QTest::newRow("max + 1") << ActionKind::Withdrawal << acct << QString() << Money::MaxActionMinorUnits + 1
-                             << QString() << tooLarge;
-    QTest::newRow("int64 max") << ActionKind::Deposit << acct << QString() << std::numeric_limits<qint64>::max()
-                               << QString() << tooLarge;
+    QTest::newRow("max + 1") << ActionKind::Withdrawal << acct << QString() << Money::MaxActionMinorUnits + 1 << QString() << tooLarge;
+    QTest::newRow("int64 max") << ActionKind::Deposit << acct << QString() << std::numeric_limits<qint64>::max() << QString()
+                               << tooLarge;
     QTest::newRow("transfer to same account") << ActionKind::Transfer << acct << acct << qint64(100) << QString()
                                               << u"two different accounts"_s;
     QTest::newRow("transfer to same account, other spelling")
-        << ActionKind::Transfer << u"de89 3704 0044 0532 0130 00"_s << acct << qint64(100) << QString()
-        << u"two different accounts"_s;
+        << ActionKind::Transfer << u"de89 3704 0044 0532 0130 00"_s << acct << qint64(100) << QString() << u"two different accounts"_s;
     QTest::newRow("transfer without counter") << ActionKind::Transfer << acct << QString() << qint64(100) << QString()
                                               << u"Enter an account number."_s;
-    QTest::newRow("transfer with bad counter") << ActionKind::Transfer << acct << u"GB29-NWBK"_s << qint64(100)
-                                               << QString() << u"\"-\" is not allowed"_s;
+    QTest::newRow("transfer with bad counter")
+        << ActionKind::Transfer << acct << u"GB29-NWBK"_s << qint64(100) << QString() << u"\"-\" is not allowed"_s;
     QTest::newRow("counter on withdrawal") << ActionKind::Withdrawal << acct << other << qint64(100) << QString()
                                            << u"Only a transfer has a second account."_s;
     QTest::newRow("counter on deposit") << ActionKind::Deposit << acct << other << qint64(100) << QString()
@@ -381,22 +374,20 @@ void TestAction::createRefused_data()
                                    << u"Enter an account number."_s;
     QTest::newRow("bad account") << ActionKind::Deposit << u"DE89!"_s << QString() << qint64(100) << QString()
                                  << u"\"!\" is not allowed"_s;
-    QTest::newRow("overlong note") << ActionKind::Withdrawal << acct << QString() << qint64(100)
-                                   << QString(501, u'x') << u"The note is too long."_s;
+    QTest::newRow("overlong note") << ActionKind::Withdrawal << acct << QString() << qint64(100) << QString(501, u'x')
+                                   << u"The note is too long."_s;
     QTest::newRow("note with SOH") << ActionKind::Withdrawal << acct << QString() << qint64(100)
                                    << QString(u"a"_s + QChar(0x01) + u"b"_s) << control;
     QTest::newRow("note with NUL") << ActionKind::Withdrawal << acct << QString() << qint64(100)
                                    << QString(u"a"_s + QChar(0x00) + u"b"_s) << control;
-    QTest::newRow("note with tab") << ActionKind::Withdrawal << acct << QString() << qint64(100) << u"a\tb"_s
-                                   << control;
-    QTest::newRow("note with CR") << ActionKind::Withdrawal << acct << QString() << qint64(100) << u"a\r\nb"_s
-                                  << control;
+    QTest::newRow("note with tab") << ActionKind::Withdrawal << acct << QString() << qint64(100) << u"a\tb"_s << control;
+    QTest::newRow("note with CR") << ActionKind::Withdrawal << acct << QString() << qint64(100) << u"a\r\nb"_s << control;
     QTest::newRow("note with ESC") << ActionKind::Withdrawal << acct << QString() << qint64(100)
                                    << QString(u"a"_s + QChar(0x1B) + u"[31mred"_s) << control;
-    QTest::newRow("note with right-to-left override") << ActionKind::Withdrawal << acct << QString() << qint64(100)
-                                                      << QString(u"pay "_s + QChar(0x202E) + u"001"_s) << control;
-    QTest::newRow("note with zero-width joiner") << ActionKind::Withdrawal << acct << QString() << qint64(100)
-                                                 << QString(u"a"_s + QChar(0x200D) + u"b"_s) << control;
+    QTest::newRow("note with right-to-left override")
+        << ActionKind::Withdrawal << acct << QString() << qint64(100) << QString(u"pay "_s + QChar(0x202E) + u"001"_s) << control;
+    QTest::newRow("note with zero-width joiner")
+        << ActionKind::Withdrawal << acct << QString() << qint64(100) << QString(u"a"_s + QChar(0x200D) + u"b"_s) << control;
     QTest::newRow("note with DEL") << ActionKind::Withdrawal << acct << QString() << qint64(100)
                                    << QString(u"a"_s + QChar(0x7F) + u"b"_s) << control;
     QTest::newRow("note with C1 control") << ActionKind::Withdrawal << acct << QString() << qint64(100)
@@ -432,11 +423,10 @@ void TestAction::canonicalWithdrawal()
 
 void TestAction::canonicalTransfer()
 {
-    const auto t = ActionRequest::create(ActionKind::Transfer, u"DE89370400440532013000",
-                                         u"gb29 nwbk 6016 1331 9268 19", Money(100000, currency(u"GBP"_s)));
+    const auto t = ActionRequest::create(ActionKind::Transfer, u"DE89370400440532013000", u"gb29 nwbk 6016 1331 9268 19",
+                                         Money(100000, currency(u"GBP"_s)));
     QVERIFY(t.has_value());
-    QCOMPARE(t->canonical(),
-             QByteArray("teller/v1\ntransfer\nDE89370400440532013000\nGB29NWBK60161331926819\n100000\nGBP\n"));
+    QCOMPARE(t->canonical(), QByteArray("teller/v1\ntransfer\nDE89370400440532013000\nGB29NWBK60161331926819\n100000\nGBP\n"));
 }
 
 void TestAction::fingerprintIsSha256OfCanonical()
@@ -469,30 +459,23 @@ void TestAction::fingerprintChanges_data()
 
     // Base: withdrawal of 123.45 EUR from DE89370400440532013000, no note.
     const QString acct = u"DE89370400440532013000"_s;
-    QTest::newRow("identical") << ActionKind::Withdrawal << acct << QString() << qint64(12345) << u"EUR"_s
-                               << QString() << true;
-    QTest::newRow("note added") << ActionKind::Withdrawal << acct << QString() << qint64(12345) << u"EUR"_s
-                                << u"rent"_s << true;
+    QTest::newRow("identical") << ActionKind::Withdrawal << acct << QString() << qint64(12345) << u"EUR"_s << QString() << true;
+    QTest::newRow("note added") << ActionKind::Withdrawal << acct << QString() << qint64(12345) << u"EUR"_s << u"rent"_s << true;
     QTest::newRow("other note") << ActionKind::Withdrawal << acct << QString() << qint64(12345) << u"EUR"_s
                                 << u"something else entirely"_s << true;
-    QTest::newRow("account spelled differently") << ActionKind::Withdrawal << u"de89 3704 0044 0532 0130 00"_s
-                                                 << QString() << qint64(12345) << u"EUR"_s << QString() << true;
-    QTest::newRow("kind deposit") << ActionKind::Deposit << acct << QString() << qint64(12345) << u"EUR"_s
-                                  << QString() << false;
-    QTest::newRow("kind transfer") << ActionKind::Transfer << acct << u"GB29NWBK60161331926819"_s << qint64(12345)
-                                   << u"EUR"_s << QString() << false;
-    QTest::newRow("account") << ActionKind::Withdrawal << u"DE89370400440532013001"_s << QString() << qint64(12345)
-                             << u"EUR"_s << QString() << false;
-    QTest::newRow("account prefix") << ActionKind::Withdrawal << u"DE8937040044053201300"_s << QString()
-                                    << qint64(12345) << u"EUR"_s << QString() << false;
-    QTest::newRow("amount +1") << ActionKind::Withdrawal << acct << QString() << qint64(12346) << u"EUR"_s
-                               << QString() << false;
-    QTest::newRow("amount x10") << ActionKind::Withdrawal << acct << QString() << qint64(123450) << u"EUR"_s
-                                << QString() << false;
-    QTest::newRow("currency USD") << ActionKind::Withdrawal << acct << QString() << qint64(12345) << u"USD"_s
-                                  << QString() << false;
-    QTest::newRow("currency JPY") << ActionKind::Withdrawal << acct << QString() << qint64(12345) << u"JPY"_s
-                                  << QString() << false;
+    QTest::newRow("account spelled differently")
+        << ActionKind::Withdrawal << u"de89 3704 0044 0532 0130 00"_s << QString() << qint64(12345) << u"EUR"_s << QString() << true;
+    QTest::newRow("kind deposit") << ActionKind::Deposit << acct << QString() << qint64(12345) << u"EUR"_s << QString() << false;
+    QTest::newRow("kind transfer") << ActionKind::Transfer << acct << u"GB29NWBK60161331926819"_s << qint64(12345) << u"EUR"_s
+                                   << QString() << false;
+    QTest::newRow("account") << ActionKind::Withdrawal << u"DE89370400440532013001"_s << QString() << qint64(12345) << u"EUR"_s
+                             << QString() << false;
+    QTest::newRow("account prefix") << ActionKind::Withdrawal << u"DE8937040044053201300"_s << QString() << qint64(12345) << u"EUR"_s
+                                    << QString() << false;
+    QTest::newRow("amount +1") << ActionKind::Withdrawal << acct << QString() << qint64(12346) << u"EUR"_s << QString() << false;
+    QTest::newRow("amount x10") << ActionKind::Withdrawal << acct << QString() << qint64(123450) << u"EUR"_s << QString() << false;
+    QTest::newRow("currency USD") << ActionKind::Withdrawal << acct << QString() << qint64(12345) << u"USD"_s << QString() << false;
+    QTest::newRow("currency JPY") << ActionKind::Withdrawal << acct << QString() << qint64(12345) << u"JPY"_s << QString() << false;
 }
 
 void TestAction::fingerprintChanges()

@@ -21,8 +21,20 @@ namespace {
 
 // Every variable ConnectionSettings or libpq might read; cleared around each test.
 constexpr const char *pgVariables[] = {
-    "PGHOST", "PGHOSTADDR", "PGPORT", "PGDATABASE", "PGUSER", "PGPASSWORD", "PGSSLMODE", "PGSSLROOTCERT",
-    "PGSERVICE", "PGCONNECT_TIMEOUT", "PGTARGETSESSIONATTRS", "PGOPTIONS", "PGAPPNAME", "PGSERVICEFILE",
+    "PGHOST",
+    "PGHOSTADDR",
+    "PGPORT",
+    "PGDATABASE",
+    "PGUSER",
+    "PGPASSWORD",
+    "PGSSLMODE",
+    "PGSSLROOTCERT",
+    "PGSERVICE",
+    "PGCONNECT_TIMEOUT",
+    "PGTARGETSESSIONATTRS",
+    "PGOPTIONS",
+    "PGAPPNAME",
+    "PGSERVICEFILE",
     "PGPASSFILE",
 };
 
@@ -179,33 +191,27 @@ void TestConnectionSettings::fromConninfo_data()
 
     QTest::newRow("empty") << QString() << QStringList();
     QTest::newRow("blank") << u"   "_s << QStringList();
-    QTest::newRow("keyword/value")
-        << u"host=db.branch.example port=5433 dbname=teller user=anna"_s
-        << QStringList{u"host=db.branch.example"_s, u"port=5433"_s, u"dbname=teller"_s, u"user=anna"_s};
-    QTest::newRow("spaces around =") << u"  host = db   port=5433 "_s
-                                     << QStringList{u"host=db"_s, u"port=5433"_s};
+    QTest::newRow("keyword/value") << u"host=db.branch.example port=5433 dbname=teller user=anna"_s
+                                   << QStringList{u"host=db.branch.example"_s, u"port=5433"_s, u"dbname=teller"_s, u"user=anna"_s};
+    QTest::newRow("spaces around =") << u"  host = db   port=5433 "_s << QStringList{u"host=db"_s, u"port=5433"_s};
     QTest::newRow("quoted with spaces and escapes")
         << u"application_name='Branch 12 teller' password='it\\'s a \\\\ secret'"_s
         << QStringList{u"application_name=Branch 12 teller"_s, u"password=it's a \\ secret"_s};
-    QTest::newRow("password with semicolon") << u"password='a;b' user=anna"_s
-                                             << QStringList{u"password=a;b"_s, u"user=anna"_s};
+    QTest::newRow("password with semicolon") << u"password='a;b' user=anna"_s << QStringList{u"password=a;b"_s, u"user=anna"_s};
     QTest::newRow("multi-host") << u"host=a,b port=5432,5433 target_session_attrs=read-write"_s
                                 << QStringList{u"host=a,b"_s, u"port=5432,5433"_s, u"target_session_attrs=read-write"_s};
-    QTest::newRow("ssl and timeouts")
-        << u"sslmode=verify-full connect_timeout=0 keepalives=1 keepalives_idle=30 tcp_user_timeout=9000"_s
-        << QStringList{u"sslmode=verify-full"_s, u"connect_timeout=0"_s, u"keepalives=1"_s,
-                       u"keepalives_idle=30"_s, u"tcp_user_timeout=9000"_s};
-    QTest::newRow("uri")
-        << u"postgresql://anna:s3cret@db.branch.example:5433/teller?sslmode=require&connect_timeout=7"_s
-        << QStringList{u"user=anna"_s, u"password=s3cret"_s, u"host=db.branch.example"_s, u"port=5433"_s,
-                       u"dbname=teller"_s, u"sslmode=require"_s, u"connect_timeout=7"_s};
-    QTest::newRow("uri postgres scheme") << u"postgres://db.example/teller"_s
-                                         << QStringList{u"host=db.example"_s, u"dbname=teller"_s};
+    QTest::newRow("ssl and timeouts") << u"sslmode=verify-full connect_timeout=0 keepalives=1 keepalives_idle=30 tcp_user_timeout=9000"_s
+                                      << QStringList{u"sslmode=verify-full"_s, u"connect_timeout=0"_s, u"keepalives=1"_s,
+                                                     u"keepalives_idle=30"_s, u"tcp_user_timeout=9000"_s};
+    QTest::newRow("uri") << u"postgresql://anna:s3cret@db.branch.example:5433/teller?sslmode=require&connect_timeout=7"_s
+                         << QStringList{u"user=anna"_s,     u"password=s3cret"_s, u"host=db.branch.example"_s, u"port=5433"_s,
+                                        u"dbname=teller"_s, u"sslmode=require"_s, u"connect_timeout=7"_s};
+    QTest::newRow("uri postgres scheme") << u"postgres://db.example/teller"_s << QStringList{u"host=db.example"_s, u"dbname=teller"_s};
     QTest::newRow("uri socket directory") << u"postgresql://%2Fvar%2Frun%2Fpostgresql/teller"_s
                                           << QStringList{u"host=/var/run/postgresql"_s, u"dbname=teller"_s};
-    QTest::newRow("uri percent-encoded password") << u"postgresql://anna:p%40ss%20word@db/teller"_s
-                                                  << QStringList{u"user=anna"_s, u"password=p@ss word"_s,
-                                                                 u"host=db"_s, u"dbname=teller"_s};
+    QTest::newRow("uri percent-encoded password")
+        << u"postgresql://anna:p%40ss%20word@db/teller"_s
+        << QStringList{u"user=anna"_s, u"password=p@ss word"_s, u"host=db"_s, u"dbname=teller"_s};
     QTest::newRow("uri empty") << u"postgresql://"_s << QStringList();
 }
 
@@ -245,10 +251,8 @@ void TestConnectionSettings::fromConninfoRefused_data()
     QTest::newRow("connect_timeout=soon") << u"connect_timeout=soon"_s << QStringList{u"connect_timeout"_s};
     QTest::newRow("keepalives_idle=1.5") << u"keepalives_idle=1.5"_s << QStringList{u"keepalives_idle"_s};
     QTest::newRow("tcp_user_timeout huge") << u"tcp_user_timeout=99999999999"_s << QStringList{u"tcp_user_timeout"_s};
-    QTest::newRow("target_session_attrs") << u"target_session_attrs=master"_s
-                                          << QStringList{u"target_session_attrs"_s, u"master"_s};
-    QTest::newRow("application_name=a;b") << u"application_name=a;b"_s
-                                          << QStringList{u"application_name"_s, u";"_s};
+    QTest::newRow("target_session_attrs") << u"target_session_attrs=master"_s << QStringList{u"target_session_attrs"_s, u"master"_s};
+    QTest::newRow("application_name=a;b") << u"application_name=a;b"_s << QStringList{u"application_name"_s, u";"_s};
     QTest::newRow("options with semicolon") << u"options='-c a=b;c'"_s << QStringList{u"options"_s, u";"_s};
     QTest::newRow("unterminated quote") << u"host='db"_s << QStringList{u"unterminated"_s};
     QTest::newRow("uri bad parameter") << u"postgresql://db/teller?nosuch=1"_s << QStringList{u"nosuch"_s};
@@ -260,14 +264,12 @@ void TestConnectionSettings::fromConninfoRefused()
     QFETCH(QString, conninfo);
     QFETCH(QStringList, messageParts);
 
-
     const auto settings = ConnectionSettings::fromConninfo(conninfo);
     QVERIFY2(!settings.has_value(), "accepted");
     QVERIFY(settings.error().kind == Error::Kind::Config);
     QVERIFY(!settings.error().message.isEmpty());
     for (const QString &part : messageParts)
-        QVERIFY2(settings.error().message.contains(part),
-                 qPrintable(u"\"%1\" not in: %2"_s.arg(part, settings.error().message)));
+        QVERIFY2(settings.error().message.contains(part), qPrintable(u"\"%1\" not in: %2"_s.arg(part, settings.error().message)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -361,8 +363,7 @@ void TestConnectionSettings::describe_data()
     QTest::newRow("no host, no dbname") << u"user=anna"_s << u"anna@local socket:5432/anna"_s;
     QTest::newRow("hostaddr") << u"hostaddr=10.0.0.5 user=anna dbname=teller"_s << u"anna@10.0.0.5:5432/teller"_s;
     QTest::newRow("service") << u"service=branch user=anna host=db"_s << u"anna@db:5432/anna (service branch)"_s;
-    QTest::newRow("uri with password") << u"postgresql://anna:s3cret-pw@db:5433/teller"_s
-                                       << u"anna@db:5433/teller"_s;
+    QTest::newRow("uri with password") << u"postgresql://anna:s3cret-pw@db:5433/teller"_s << u"anna@db:5433/teller"_s;
 }
 
 void TestConnectionSettings::describe()
@@ -378,9 +379,8 @@ void TestConnectionSettings::describe()
 void TestConnectionSettings::describeNeverContainsPassword()
 {
     qputenv("PGPASSWORD", "env-pw-42");
-    for (const QString &conninfo :
-         {u"host=db user=anna password=s3cret-pw dbname=teller"_s, u"postgresql://anna:s3cret-pw@db/teller"_s,
-          u"password=s3cret-pw"_s, u"host=db user=anna dbname=teller"_s}) {
+    for (const QString &conninfo : {u"host=db user=anna password=s3cret-pw dbname=teller"_s, u"postgresql://anna:s3cret-pw@db/teller"_s,
+                                    u"password=s3cret-pw"_s, u"host=db user=anna dbname=teller"_s}) {
         const auto settings = ConnectionSettings::fromConninfo(conninfo);
         QVERIFY2(settings.has_value(), qPrintable(conninfo));
         const QString text = settings->describe();
@@ -421,10 +421,9 @@ void TestConnectionSettings::configureDefaults()
     QCOMPARE(a.password, u"s3cret-pw"_s);
     QCOMPARE(a.port, -1);
     // Everything else is a connect option, in key order, every value quoted.
-    QCOMPARE(a.connectOptions,
-             QString(u"application_name='teller @ws-07' connect_timeout='5' keepalives='1' keepalives_count='3' "
-                     u"keepalives_idle='10' keepalives_interval='3' options='"_s
-                     + defaultServerOptions + u"' port='5433' tcp_user_timeout='10000'"_s));
+    QCOMPARE(a.connectOptions, QString(u"application_name='teller @ws-07' connect_timeout='5' keepalives='1' keepalives_count='3' "
+                                       u"keepalives_idle='10' keepalives_interval='3' options='"_s
+                                       + defaultServerOptions + u"' port='5433' tcp_user_timeout='10000'"_s));
     QVERIFY(!a.connectOptions.contains(u"s3cret-pw"_s));
     QVERIFY(!a.connectOptions.contains(u"anna"_s));
     QVERIFY(!a.connectOptions.contains(u"default_transaction_isolation"_s));
@@ -502,8 +501,7 @@ void TestConnectionSettings::configureIsolation_data()
 
     QTest::newRow("read committed") << Isolation::ReadCommitted << QString();
     // The space is escaped for the server's option parser.
-    QTest::newRow("repeatable read") << Isolation::RepeatableRead
-                                     << u" -c default_transaction_isolation=repeatable\\ read"_s;
+    QTest::newRow("repeatable read") << Isolation::RepeatableRead << u" -c default_transaction_isolation=repeatable\\ read"_s;
     QTest::newRow("serializable") << Isolation::Serializable << u" -c default_transaction_isolation=serializable"_s;
 }
 

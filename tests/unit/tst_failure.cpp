@@ -58,9 +58,9 @@ void TestFailure::classify_data()
     };
 
     // Rolled back by the server: retry at once (also when the server reports it at COMMIT).
-    code(u"40001"_s, F::Retryable, F::Retryable, F::Retryable, F::OutcomeUnknown);       // serialization_failure
-    code(u"40P01"_s, F::Retryable, F::Retryable, F::Retryable, F::OutcomeUnknown);       // deadlock_detected
-    code(u"55P03"_s, F::LockTimeout, F::LockTimeout, F::LockTimeout, F::OutcomeUnknown); // lock_not_available
+    code(u"40001"_s, F::Retryable, F::Retryable, F::Retryable, F::OutcomeUnknown);                      // serialization_failure
+    code(u"40P01"_s, F::Retryable, F::Retryable, F::Retryable, F::OutcomeUnknown);                      // deadlock_detected
+    code(u"55P03"_s, F::LockTimeout, F::LockTimeout, F::LockTimeout, F::OutcomeUnknown);                // lock_not_available
     code(u"57014"_s, F::StatementTimeout, F::StatementTimeout, F::StatementTimeout, F::OutcomeUnknown); // query_canceled
     // The session went away: before COMMIT nothing can have committed; during COMMIT it may have.
     code(u"08000"_s, F::ConnectionLost, F::ConnectionLost, F::OutcomeUnknown, F::OutcomeUnknown); // connection_exception
@@ -161,8 +161,7 @@ void TestFailure::stepCeiling_data()
     row(1, 1, 1, 1);
     row(1, 1, 64, 1);
     // A cap near the largest duration: doubling must not overflow on the way there.
-    row(std::numeric_limits<qint64>::max() / 3, std::numeric_limits<qint64>::max(), 2,
-        std::numeric_limits<qint64>::max() / 3 * 2);
+    row(std::numeric_limits<qint64>::max() / 3, std::numeric_limits<qint64>::max(), 2, std::numeric_limits<qint64>::max() / 3 * 2);
     row(std::numeric_limits<qint64>::max() / 3, std::numeric_limits<qint64>::max(), 3, std::numeric_limits<qint64>::max());
 }
 

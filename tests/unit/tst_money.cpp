@@ -192,8 +192,7 @@ void TestMoney::parseRefused_data()
     QTest::addColumn<QString>("localeName");
     QTest::addColumn<QString>("messagePart");
 
-    const auto row = [](const char *tag, const QString &input, const char *code, const char *loc,
-                        const QString &part) {
+    const auto row = [](const char *tag, const QString &input, const char *code, const char *loc, const QString &part) {
         QTest::newRow(tag) << input << latin1(code) << latin1(loc) << part;
     };
     const QString enter = u"Enter an amount."_s;
@@ -277,8 +276,7 @@ void TestMoney::parseRefused_data()
     row("99 nines", QString(99, u'9'), "EUR", "C", tooLarge);
     row("10,000 digits", QString(10000, u'1'), "EUR", "C", tooLarge);
     // "12" + 2499 groups of ",000" + ".5": exactly 10,000 characters, correctly grouped.
-    row("10,000 characters grouped", QString(u"12"_s + QString(u",000"_s).repeated(2499) + u".5"_s), "EUR",
-        "en_US", tooLarge);
+    row("10,000 characters grouped", QString(u"12"_s + QString(u",000"_s).repeated(2499) + u".5"_s), "EUR", "en_US", tooLarge);
     row("10,000 letters", QString(10000, u'a'), "EUR", "C", u"\"a\" is not allowed"_s);
     row("10,000 spaces", QString(10000, u' '), "EUR", "C", enter);
 }
@@ -291,8 +289,7 @@ void TestMoney::parseRefused()
     QFETCH(QString, messagePart);
 
     const auto result = Money::parse(input, currency(code), locale(localeName));
-    QVERIFY2(!result.has_value(),
-             qPrintable(u"accepted as %1 minor units"_s.arg(result ? result->minorUnits() : 0)));
+    QVERIFY2(!result.has_value(), qPrintable(u"accepted as %1 minor units"_s.arg(result ? result->minorUnits() : 0)));
     QVERIFY(result.error().kind == Error::Kind::BadInput);
     QVERIFY(!result.error().message.isEmpty());
     QVERIFY2(result.error().message.contains(messagePart), qPrintable(result.error().message));
@@ -463,8 +460,7 @@ void TestMoney::toDisplay_data()
     row("negative fr_FR", -5, "EUR", "fr_FR", u"-0,05"_s);
     row("negative ja_JP JPY", -1234, "JPY", "ja_JP", u"-1,234"_s);
     row("negative sv_SE", -123450, "SEK", "sv_SE", u"\u22121\u00A0234,50"_s);
-    row("int64 max fr_FR", Int64Max, "EUR", "fr_FR",
-        u"92\u202F233\u202F720\u202F368\u202F547\u202F758,07"_s);
+    row("int64 max fr_FR", Int64Max, "EUR", "fr_FR", u"92\u202F233\u202F720\u202F368\u202F547\u202F758,07"_s);
     row("int64 min en_US", Int64Min, "EUR", "en_US", u"-92,233,720,368,547,758.08"_s);
     row("int64 min de_DE", Int64Min, "EUR", "de_DE", u"-92.233.720.368.547.758,08"_s);
     row("int64 min ja_JP JPY", Int64Min, "JPY", "ja_JP", u"-9,223,372,036,854,775,808"_s);
@@ -512,8 +508,7 @@ void arithmeticColumns()
     QTest::addColumn<qint64>("expected");
 }
 
-void arithmeticRow(const char *tag, qint64 a, const char *aCode, qint64 b, const char *bCode, bool ok,
-                   qint64 expected)
+void arithmeticRow(const char *tag, qint64 a, const char *aCode, qint64 b, const char *bCode, bool ok, qint64 expected)
 {
     QTest::newRow(tag) << a << latin1(aCode) << b << latin1(bCode) << ok << expected;
 }

@@ -96,8 +96,8 @@ void TestOutcome::statusNames()
 
 void TestOutcome::unknownNamesRefused()
 {
-    for (const QString &name : {QString(), u"Completed"_s, u"COMPLETED"_s, u" completed"_s, u"completed "_s,
-                                u"in-doubt"_s, u"pending"_s, u"ok"_s}) {
+    for (const QString &name :
+         {QString(), u"Completed"_s, u"COMPLETED"_s, u" completed"_s, u"completed "_s, u"in-doubt"_s, u"pending"_s, u"ok"_s}) {
         QVERIFY2(!outcomeStatusFromName(name).has_value(), qPrintable(name));
     }
 }
@@ -137,8 +137,7 @@ void TestOutcome::jsonMinimal()
     o.attempts = 5;
     const QJsonObject json = o.toJson();
 
-    QCOMPARE(sortedKeys(json), (QStringList{u"attempts"_s, u"balance_after"_s, u"key"_s, u"reason"_s,
-                                             u"replayed"_s, u"status"_s}));
+    QCOMPARE(sortedKeys(json), (QStringList{u"attempts"_s, u"balance_after"_s, u"key"_s, u"reason"_s, u"replayed"_s, u"status"_s}));
     QVERIFY(json.value(u"reason"_s).isNull());
     QVERIFY(json.value(u"balance_after"_s).isNull());
     QVERIFY(json.value(u"replayed"_s).isBool());
@@ -168,10 +167,9 @@ void TestOutcome::jsonCompleted()
     o.attempts = 3;
     const QJsonObject json = o.toJson();
 
-    QCOMPARE(sortedKeys(json),
-             (QStringList{u"account"_s, u"amount"_s, u"attempts"_s, u"available_after"_s, u"balance_after"_s,
-                          u"currency"_s, u"executed_at"_s, u"initiated_by"_s, u"key"_s, u"kind"_s,
-                          u"operation_id"_s, u"reason"_s, u"replayed"_s, u"status"_s, u"workstation"_s}));
+    QCOMPARE(sortedKeys(json), (QStringList{u"account"_s, u"amount"_s, u"attempts"_s, u"available_after"_s, u"balance_after"_s,
+                                            u"currency"_s, u"executed_at"_s, u"initiated_by"_s, u"key"_s, u"kind"_s, u"operation_id"_s,
+                                            u"reason"_s, u"replayed"_s, u"status"_s, u"workstation"_s}));
 
     QVERIFY(json.value(u"key"_s).isString());
     QCOMPARE(json.value(u"key"_s).toString(), u"0190a6f2-8f4e-7c3a-9b1d-2e5f6a7b8c9d"_s);
@@ -257,8 +255,7 @@ void TestOutcome::jsonExecutedAtIsUtc()
 
 void TestOutcome::reasonText()
 {
-    QCOMPARE(teller::reasonText(u"insufficient_funds"_s),
-             u"Insufficient funds: the available balance does not cover the amount."_s);
+    QCOMPARE(teller::reasonText(u"insufficient_funds"_s), u"Insufficient funds: the available balance does not cover the amount."_s);
     QCOMPARE(teller::reasonText(u"account_frozen"_s), u"The account is frozen: no money may leave it."_s);
     // An unknown reason is shown as it is, not dropped.
     QCOMPARE(teller::reasonText(u"some_new_reason"_s), u"some_new_reason"_s);

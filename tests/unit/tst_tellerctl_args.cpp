@@ -78,34 +78,30 @@ void TestTellerctlArgs::parse_data()
     QTest::addColumn<QStringList>("flags");
 
     QTest::addRow("nothing") << QStringList{} << QStringList{} << QStringList{} << QStringList{};
-    QTest::addRow("positional only") << list({"account", "show", "10000001"}) << list({"account", "show", "10000001"})
-                                     << QStringList{} << QStringList{};
+    QTest::addRow("positional only") << list({"account", "show", "10000001"}) << list({"account", "show", "10000001"}) << QStringList{}
+                                     << QStringList{};
     QTest::addRow("value after its name") << list({"--amount", "5", "deposit"}) << list({"deposit"}) << list({"amount=5"})
                                           << QStringList{};
-    QTest::addRow("--name=value") << list({"deposit", "--amount=5"}) << list({"deposit"}) << list({"amount=5"})
-                                  << QStringList{};
+    QTest::addRow("--name=value") << list({"deposit", "--amount=5"}) << list({"deposit"}) << list({"amount=5"}) << QStringList{};
     QTest::addRow("--name= is an empty value") << list({"--note="}) << QStringList{} << list({"note="}) << QStringList{};
     QTest::addRow("an empty value after the name") << list({"--note", ""}) << QStringList{} << list({"note="}) << QStringList{};
     QTest::addRow("only the first = splits") << list({"--db=host=x port=5"}) << QStringList{} << list({"db=host=x port=5"})
                                              << QStringList{};
-    QTest::addRow("a value that looks like an option") << list({"--note", "--help"}) << QStringList{} << list({"note=--help"})
-                                                       << QStringList{};
+    QTest::addRow("a value that looks like an option")
+        << list({"--note", "--help"}) << QStringList{} << list({"note=--help"}) << QStringList{};
     QTest::addRow("a negative value") << list({"--amount", "-5"}) << QStringList{} << list({"amount=-5"}) << QStringList{};
-    QTest::addRow("options anywhere on the line")
-        << list({"--db", "x", "withdraw", "--amount", "5", "more", "--key", "k"}) << list({"withdraw", "more"})
-        << list({"amount=5", "db=x", "key=k"}) << QStringList{};
+    QTest::addRow("options anywhere on the line") << list({"--db", "x", "withdraw", "--amount", "5", "more", "--key", "k"})
+                                                  << list({"withdraw", "more"}) << list({"amount=5", "db=x", "key=k"}) << QStringList{};
     QTest::addRow("flag") << list({"demo", "--shell", "start"}) << list({"demo", "start"}) << QStringList{} << list({"shell"});
     QTest::addRow("flag twice is one flag") << list({"--shell", "--shell"}) << QStringList{} << QStringList{} << list({"shell"});
     QTest::addRow("two flags") << list({"--help", "--shell"}) << QStringList{} << QStringList{} << list({"help", "shell"});
     QTest::addRow("-- ends the options") << list({"--amount", "1", "--", "--amount", "2", "--shell", "--bogus"})
-                                         << list({"--amount", "2", "--shell", "--bogus"}) << list({"amount=1"})
-                                         << QStringList{};
+                                         << list({"--amount", "2", "--shell", "--bogus"}) << list({"amount=1"}) << QStringList{};
     QTest::addRow("a second -- is positional") << list({"--", "--"}) << list({"--"}) << QStringList{} << QStringList{};
     QTest::addRow("- is positional") << list({"-"}) << list({"-"}) << QStringList{} << QStringList{};
-    QTest::addRow("one dash is not an option") << list({"-x", "-5", "-amount"}) << list({"-x", "-5", "-amount"})
-                                               << QStringList{} << QStringList{};
-    QTest::addRow("unicode value") << list({"--note", "Grüße, 東京"}) << QStringList{} << list({"note=Grüße, 東京"})
-                                   << QStringList{};
+    QTest::addRow("one dash is not an option")
+        << list({"-x", "-5", "-amount"}) << list({"-x", "-5", "-amount"}) << QStringList{} << QStringList{};
+    QTest::addRow("unicode value") << list({"--note", "Grüße, 東京"}) << QStringList{} << list({"note=Grüße, 東京"}) << QStringList{};
 }
 
 void TestTellerctlArgs::parse()

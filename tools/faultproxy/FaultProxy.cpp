@@ -113,8 +113,9 @@ private:
         // The other side learns that its peer is gone, as it would with a real network.
         const bool clientUp = l.client && l.client->state() == QAbstractSocket::ConnectedState;
         const bool serverUp = l.server && l.server->state() == QAbstractSocket::ConnectedState;
-        const bool serverConnecting = l.server && (l.server->state() == QAbstractSocket::ConnectingState
-                                                   || l.server->state() == QAbstractSocket::HostLookupState);
+        const bool serverConnecting = l.server
+                                      && (l.server->state() == QAbstractSocket::ConnectingState
+                                          || l.server->state() == QAbstractSocket::HostLookupState);
         if (clientUp && !serverUp && !serverConnecting)
             l.client->disconnectFromHost();
         if (serverUp && !clientUp)
@@ -226,8 +227,7 @@ private:
         forwardToClient(link, data);
     }
 
-    template<typename Deliver>
-    void later(Deliver deliver)
+    template <typename Deliver> void later(Deliver deliver)
     {
         const int latency = m_proxy->m_latencyMs.load();
         if (latency <= 0)
@@ -292,7 +292,12 @@ bool FaultProxy::start(quint16 port)
 {
     bool ok = false;
     QMetaObject::invokeMethod(
-        m_worker, [&] { ok = m_worker->listen(port); m_port = m_worker->port(); }, Qt::BlockingQueuedConnection);
+        m_worker,
+        [&] {
+            ok = m_worker->listen(port);
+            m_port = m_worker->port();
+        },
+        Qt::BlockingQueuedConnection);
     return ok;
 }
 
@@ -300,12 +305,14 @@ void FaultProxy::setStalled(bool stalled)
 {
     m_stalled = stalled;
     if (!stalled)
-        QMetaObject::invokeMethod(m_worker, [this] { m_worker->flushStalled(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            m_worker, [this] { m_worker->flushStalled(); }, Qt::QueuedConnection);
 }
 
 void FaultProxy::resetAll()
 {
-    QMetaObject::invokeMethod(m_worker, [this] { m_worker->resetAll(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [this] { m_worker->resetAll(); }, Qt::BlockingQueuedConnection);
 }
 
 FaultProxy::Stats FaultProxy::stats() const

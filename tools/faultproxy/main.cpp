@@ -18,8 +18,8 @@ namespace {
 
 enum ExitCode { ExitCompleted = 0, ExitFailure = 1, ExitUsage = 2 };
 
-const char *const HelpText = QT_TRANSLATE_NOOP(
-    "teller-faultproxy", R"(Usage: teller-faultproxy --upstream HOST:PORT [--listen PORT] [--latency MS]
+const char *const HelpText = QT_TRANSLATE_NOOP("teller-faultproxy",
+                                               R"(Usage: teller-faultproxy --upstream HOST:PORT [--listen PORT] [--latency MS]
 
 A TCP proxy between Teller and PostgreSQL that breaks the network on purpose, for fault
 drills. It listens on 127.0.0.1 only (--listen: the port; default any free port) and
@@ -64,8 +64,10 @@ int usage(const QString &message)
 QJsonObject stats(const FaultProxy &proxy)
 {
     const FaultProxy::Stats st = proxy.stats();
-    return QJsonObject{{QStringLiteral("connections"), st.connections}, {QStringLiteral("resets"), st.resets},
-                       {QStringLiteral("cuts"), st.cuts}, {QStringLiteral("swallowed_commits"), st.swallowedCommits},
+    return QJsonObject{{QStringLiteral("connections"), st.connections},
+                       {QStringLiteral("resets"), st.resets},
+                       {QStringLiteral("cuts"), st.cuts},
+                       {QStringLiteral("swallowed_commits"), st.swallowedCommits},
                        {QStringLiteral("held_commits"), st.heldCommits},
                        {QStringLiteral("bytes_to_server"), QString::number(st.bytesToServer)},
                        {QStringLiteral("bytes_to_client"), QString::number(st.bytesToClient)},

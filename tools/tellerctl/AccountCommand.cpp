@@ -20,9 +20,9 @@ class AccountCommand : public Command
 
 public:
     AccountCommand()
-        : Command(QStringLiteral("account"), {QStringLiteral("holder"), QStringLiteral("currency"), QStringLiteral("floor")}, {},
-                  QT_TRANSLATE_NOOP("tellerctl",
-                                    "Usage: tellerctl account open|show|freeze|unfreeze|close NUMBER | account import FILE.csv"))
+        : Command(
+            QStringLiteral("account"), {QStringLiteral("holder"), QStringLiteral("currency"), QStringLiteral("floor")}, {},
+            QT_TRANSLATE_NOOP("tellerctl", "Usage: tellerctl account open|show|freeze|unfreeze|close NUMBER | account import FILE.csv"))
     {
     }
 
@@ -32,9 +32,10 @@ protected:
         const QString sub = pos.value(1);
         if (sub == u"import" && pos.size() == 3)
             return importFile(pos.at(2));
-        if (pos.size() != 3 || !QStringList{QStringLiteral("open"), QStringLiteral("show"), QStringLiteral("freeze"),
-                                            QStringLiteral("unfreeze"), QStringLiteral("close")}
-                                     .contains(sub))
+        if (pos.size() != 3
+            || !QStringList{QStringLiteral("open"), QStringLiteral("show"), QStringLiteral("freeze"), QStringLiteral("unfreeze"),
+                            QStringLiteral("close")}
+                    .contains(sub))
             return usage(usageLine());
         auto number = normalizeAccountNumber(pos.at(2));
         if (!number)
@@ -42,14 +43,13 @@ protected:
         if (sub == u"open")
             return open(*number);
 
-        if (args().isSet(QStringLiteral("holder")) || args().isSet(QStringLiteral("currency")) ||
-            args().isSet(QStringLiteral("floor")))
+        if (args().isSet(QStringLiteral("holder")) || args().isSet(QStringLiteral("currency")) || args().isSet(QStringLiteral("floor")))
             return usage(tr("Only \"account open\" takes --holder, --currency and --floor."));
         if (auto ok = connect(); !ok)
             return reportError(ok.error());
         if (sub == u"show")
             return show(*number);
-        return setStatus(*number, sub == u"freeze" ? AccountStatus::Frozen
+        return setStatus(*number, sub == u"freeze"  ? AccountStatus::Frozen
                                   : sub == u"close" ? AccountStatus::Closed
                                                     : AccountStatus::Active);
     }

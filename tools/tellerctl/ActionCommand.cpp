@@ -20,17 +20,18 @@ class ActionCommand : public Command
 
 public:
     explicit ActionCommand(ActionKind kind)
-        : Command(kind == ActionKind::Deposit      ? QStringLiteral("deposit")
-                  : kind == ActionKind::Withdrawal ? QStringLiteral("withdraw")
-                                                   : QStringLiteral("transfer"),
-                  kind == ActionKind::Transfer
-                      ? QStringList{QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("amount"), QStringLiteral("key"),
-                                    QStringLiteral("note")}
-                      : QStringList{QStringLiteral("account"), QStringLiteral("amount"), QStringLiteral("key"), QStringLiteral("note")},
-                  {},
-                  kind == ActionKind::Transfer
-                      ? QT_TRANSLATE_NOOP("tellerctl", "Usage: tellerctl transfer --from NUMBER --to NUMBER --amount AMOUNT [--key UUID]")
-                      : QT_TRANSLATE_NOOP("tellerctl", "Usage: tellerctl %1 --account NUMBER --amount AMOUNT [--key UUID]")),
+        : Command(
+            kind == ActionKind::Deposit      ? QStringLiteral("deposit")
+            : kind == ActionKind::Withdrawal ? QStringLiteral("withdraw")
+                                             : QStringLiteral("transfer"),
+            kind == ActionKind::Transfer
+                ? QStringList{QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("amount"), QStringLiteral("key"),
+                              QStringLiteral("note")}
+                : QStringList{QStringLiteral("account"), QStringLiteral("amount"), QStringLiteral("key"), QStringLiteral("note")},
+            {},
+            kind == ActionKind::Transfer
+                ? QT_TRANSLATE_NOOP("tellerctl", "Usage: tellerctl transfer --from NUMBER --to NUMBER --amount AMOUNT [--key UUID]")
+                : QT_TRANSLATE_NOOP("tellerctl", "Usage: tellerctl %1 --account NUMBER --amount AMOUNT [--key UUID]")),
           m_kind(kind)
     {
     }
@@ -54,8 +55,7 @@ protected:
         }
         const bool transfer = m_kind == ActionKind::Transfer;
         const QString accountOption = transfer ? QStringLiteral("from") : QStringLiteral("account");
-        if (!args().isSet(accountOption) || !args().isSet(QStringLiteral("amount")) ||
-            (transfer && !args().isSet(QStringLiteral("to"))))
+        if (!args().isSet(accountOption) || !args().isSet(QStringLiteral("amount")) || (transfer && !args().isSet(QStringLiteral("to"))))
             return reportError(Error::badInput(usageLine()), context);
         auto account = normalizeAccountNumber(args().value(accountOption));
         if (!account)

@@ -8,11 +8,11 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QTimer>
 #include <QJsonArray>
 #include <QRandomGenerator>
 #include <QSqlDriver>
 #include <QThread>
+#include <QTimer>
 
 #include <algorithm>
 #include <atomic>
@@ -49,14 +49,13 @@ double ms(qint64 ns)
 
 } // namespace
 
-Result<QJsonObject> runBench(const ConnectionSettings &adminSettings, const SessionOptions &sessionOptions,
-                             const RetryPolicy &policy, const BenchOptions &options)
+Result<QJsonObject> runBench(const ConnectionSettings &adminSettings, const SessionOptions &sessionOptions, const RetryPolicy &policy,
+                             const BenchOptions &options)
 {
-    const QStringList scenarios{QStringLiteral("uniform"), QStringLiteral("hot"), QStringLiteral("transfer"),
-                                QStringLiteral("replay")};
+    const QStringList scenarios{QStringLiteral("uniform"), QStringLiteral("hot"), QStringLiteral("transfer"), QStringLiteral("replay")};
     if (!scenarios.contains(options.scenario))
-        return fail(Error::badInput(QCoreApplication::translate("tellerctl", "--scenario must be one of %1.")
-                                        .arg(scenarios.join(QStringLiteral(", ")))));
+        return fail(Error::badInput(
+            QCoreApplication::translate("tellerctl", "--scenario must be one of %1.").arg(scenarios.join(QStringLiteral(", ")))));
 
     // 1. As the admin: the bench teller (a fresh password every run) and the accounts.
     DbSession admin(adminSettings, sessionOptions);
@@ -67,8 +66,8 @@ Result<QJsonObject> runBench(const ConnectionSettings &adminSettings, const Sess
     if (!home)
         return fail(home.error());
     const QString password = QUuid::createUuid().toString(QUuid::Id128);
-    if (auto added = administration.addStaff(QStringLiteral("bench_teller"), QStringLiteral("Benchmark teller"),
-                                             StaffRole::Teller, std::nullopt, password);
+    if (auto added = administration.addStaff(QStringLiteral("bench_teller"), QStringLiteral("Benchmark teller"), StaffRole::Teller,
+                                             std::nullopt, password);
         !added)
         return fail(added.error());
     QList<AccountRow> rows;
@@ -113,10 +112,9 @@ Result<QJsonObject> runBench(const ConnectionSettings &adminSettings, const Sess
             return;
         QSqlDriver *driver = session.database().driver();
         QObject receiver;
-        QObject::connect(driver, &QSqlDriver::notification, &receiver,
-                         [&](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
-                             cache.invalidate(payload.toString());
-                         });
+        QObject::connect(
+            driver, &QSqlDriver::notification, &receiver,
+            [&](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) { cache.invalidate(payload.toString()); });
         driver->subscribeToNotification(QStringLiteral("teller_accounts"));
         QEventLoop loop;
         QTimer check;
@@ -137,8 +135,7 @@ Result<QJsonObject> runBench(const ConnectionSettings &adminSettings, const Sess
             return fail(ok.error());
         ActionExecutor executor(session, policy);
         for (int i = 0; i < 200; ++i) {
-            auto request = ActionRequest::create(ActionKind::Withdrawal, benchAccount(1 + i % options.accounts), {},
-                                                 Money(100, *home));
+            auto request = ActionRequest::create(ActionKind::Withdrawal, benchAccount(1 + i % options.accounts), {}, Money(100, *home));
             const Action a = Action::create(*request);
             executor.execute(a);
             replayable << a;
@@ -211,8 +208,8 @@ Result<QJsonObject> runBench(const ConnectionSettings &adminSettings, const Sess
             }
         }));
     }
-    deadline = deadlineFor().time_since_epoch().count() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                                                             std::chrono::milliseconds(300)).count();
+    deadline = deadlineFor().time_since_epoch().count()
+               + std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::milliseconds(300)).count();
     wall.start();
     startNs = wall.nsecsElapsed();
     for (auto &t : threads)

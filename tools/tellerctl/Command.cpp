@@ -120,8 +120,7 @@ std::optional<QString> checkAmountSyntax(const QString &text)
     static const Currency widest = *Currency::fromCode(u"BHD"); // three decimals: the most in use
     auto parsed = Money::parseCanonical(text, widest);
     if (!parsed)
-        return QCoreApplication::translate("tellerctl", "The amount \"%1\" is not valid: %2")
-            .arg(text.left(40), parsed.error().message);
+        return QCoreApplication::translate("tellerctl", "The amount \"%1\" is not valid: %2").arg(text.left(40), parsed.error().message);
     if (!parsed->isPositive())
         return QCoreApplication::translate("tellerctl", "The amount must be greater than zero.");
     return std::nullopt;
@@ -142,8 +141,8 @@ QString Command::usageLine() const
 QStringList Command::globalValueOptions()
 {
     QStringList options;
-    for (const char *o : {"db", "retries", "timeout", "workstation", "isolation", "lock-timeout", "statement-timeout", "journal",
-                          "config"})
+    for (const char *o :
+         {"db", "retries", "timeout", "workstation", "isolation", "lock-timeout", "statement-timeout", "journal", "config"})
         options << QString::fromLatin1(o);
     return options;
 }
@@ -218,8 +217,8 @@ int Command::configure(const ArgParser &args, GlobalOptions &out)
         out.policy.totalBudget = *budget;
         // No single step may outlast the whole budget.
         out.session.statementTimeout = std::min(out.session.statementTimeout, *budget);
-        out.session.connectTimeout = std::clamp(std::chrono::duration_cast<std::chrono::seconds>(*budget),
-                                                std::chrono::seconds(1), out.session.connectTimeout);
+        out.session.connectTimeout = std::clamp(std::chrono::duration_cast<std::chrono::seconds>(*budget), std::chrono::seconds(1),
+                                                out.session.connectTimeout);
     }
     return ExitCompleted;
 }
@@ -293,8 +292,7 @@ int Command::report(const Outcome &out)
     return exitCodeFor(out.status);
 }
 
-int Command::runForKey(const QStringList &positional,
-                       const std::function<Outcome(ActionExecutor &, const IdempotencyKey &)> &run)
+int Command::runForKey(const QStringList &positional, const std::function<Outcome(ActionExecutor &, const IdempotencyKey &)> &run)
 {
     if (positional.size() != 2)
         return usage(usageLine());

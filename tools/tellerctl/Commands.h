@@ -16,20 +16,20 @@ Command *findCommand(const std::vector<std::unique_ptr<Command>> &commands, cons
 // command refuses, after parsing, those that are not its own.
 void declareOptions(ArgParser &parser, const std::vector<std::unique_ptr<Command>> &commands);
 
-std::unique_ptr<Command> makeMigrateCommand();           // MigrateCommand.cpp
-std::unique_ptr<Command> makeSeedDemoCommand();          // SeedDemoCommand.cpp
-std::unique_ptr<Command> makeStaffCommand();             // StaffCommand.cpp
-std::unique_ptr<Command> makeAccountCommand();           // AccountCommand.cpp
-std::unique_ptr<Command> makeDepositCommand();           // ActionCommand.cpp
-std::unique_ptr<Command> makeWithdrawCommand();          // ActionCommand.cpp
-std::unique_ptr<Command> makeTransferCommand();          // ActionCommand.cpp
-std::unique_ptr<Command> makeStatusCommand();            // StatusCommand.cpp
-std::unique_ptr<Command> makeAbandonCommand();           // AbandonCommand.cpp
-std::unique_ptr<Command> makeJournalCommand();           // JournalCommand.cpp
-std::unique_ptr<Command> makeReconcileCommand();         // ReconcileCommand.cpp
-std::unique_ptr<Command> makeCheckCommand();             // CheckCommand.cpp
-std::unique_ptr<Command> makePendingCommand();           // PendingCommand.cpp
-std::unique_ptr<Command> makeDemoCommand();              // DemoCommand.cpp
-std::unique_ptr<Command> makeBenchCommand();             // BenchCommand.cpp
+std::unique_ptr<Command> makeMigrateCommand();   // MigrateCommand.cpp
+std::unique_ptr<Command> makeSeedDemoCommand();  // SeedDemoCommand.cpp
+std::unique_ptr<Command> makeStaffCommand();     // StaffCommand.cpp
+std::unique_ptr<Command> makeAccountCommand();   // AccountCommand.cpp
+std::unique_ptr<Command> makeDepositCommand();   // ActionCommand.cpp
+std::unique_ptr<Command> makeWithdrawCommand();  // ActionCommand.cpp
+std::unique_ptr<Command> makeTransferCommand();  // ActionCommand.cpp
+std::unique_ptr<Command> makeStatusCommand();    // StatusCommand.cpp
+std::unique_ptr<Command> makeAbandonCommand();   // AbandonCommand.cpp
+std::unique_ptr<Command> makeJournalCommand();   // JournalCommand.cpp
+std::unique_ptr<Command> makeReconcileCommand(); // ReconcileCommand.cpp
+std::unique_ptr<Command> makeCheckCommand();     // CheckCommand.cpp
+std::unique_ptr<Command> makePendingCommand();   // PendingCommand.cpp
+std::unique_ptr<Command> makeDemoCommand();      // DemoCommand.cpp
+std::unique_ptr<Command> makeBenchCommand();     // BenchCommand.cpp
 
 } // namespace tellerctl

@@ -39,8 +39,8 @@ int route(const QStringList &arguments)
         return rc;
     Command *command = findCommand(commands, pos.first());
     if (!command)
-        return usage(QCoreApplication::translate("tellerctl", "Unknown command \"%1\". See tellerctl --help.")
-                         .arg(pos.first().left(40)));
+        return usage(
+            QCoreApplication::translate("tellerctl", "Unknown command \"%1\". See tellerctl --help.").arg(pos.first().left(40)));
     return command->run(args, globals);
 }
 

@@ -21,9 +21,9 @@ inline const SettingKey ServerSslMode{"server/sslmode", QStringLiteral("prefer")
 inline const SettingKey LastLogin{"server/login", QString()};
 inline const SettingKey ServerSslRootCert{"server/sslrootcert", QString()};
 inline const SettingKey Workstation{"workstation/id", QString()};
-inline const SettingKey LockTimeoutMs{"timeouts/lock_ms", 0};          // 0: not set here
+inline const SettingKey LockTimeoutMs{"timeouts/lock_ms", 0}; // 0: not set here
 inline const SettingKey StatementTimeoutMs{"timeouts/statement_ms", 0};
-inline const SettingKey MaxRetries{"retry/max_retries", -1};           // -1: not set here
+inline const SettingKey MaxRetries{"retry/max_retries", -1}; // -1: not set here
 inline const SettingKey RetryBudgetS{"retry/budget_s", 0};
 inline const SettingKey WindowGeometry{"window/geometry", QByteArray()};
 inline const SettingKey WindowState{"window/state", QByteArray()};

@@ -41,7 +41,9 @@ class SearchKeys : public QObject
 {
 public:
     SearchKeys(QTableView *results, std::function<void()> activate, QObject *parent)
-        : QObject(parent), m_results(results), m_activate(std::move(activate)) {}
+        : QObject(parent), m_results(results), m_activate(std::move(activate))
+    {
+    }
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override
@@ -125,9 +127,8 @@ MainWindow::MainWindow(TellerClient *client, QWidget *parent) : QMainWindow(pare
         connect(dialog, &QDialog::finished, this, &MainWindow::refreshAccount);
         dialog->open();
     });
-    connect(client, &TellerClient::journalProblem, this, [this](const QString &message) {
-        QMessageBox::warning(this, tr("Local journal"), message);
-    });
+    connect(client, &TellerClient::journalProblem, this,
+            [this](const QString &message) { QMessageBox::warning(this, tr("Local journal"), message); });
     connect(client, &TellerClient::actionFinished, this, [this] {
         if (m_closeWhenIdle && !m_client->actionInFlight()) {
             m_closeWhenIdle = false;
@@ -189,7 +190,8 @@ void MainWindow::buildUi()
         m_openWhenFound = false;
         m_searchDebounce.start();
     });
-    m_search->installEventFilter(new SearchKeys(m_results, [this] { activateSearchResult(); }, this));
+    m_search->installEventFilter(new SearchKeys(
+        m_results, [this] { activateSearchResult(); }, this));
     connect(m_results, &QTableView::activated, this, [this] { activateSearchResult(); });
     ui::ignoreHeldEnter(m_results);
 
@@ -608,7 +610,10 @@ void MainWindow::showAccount(const std::optional<AccountInfo> &account)
         m_number->setText(account->number + QStringLiteral("  ·  ") + account->currency().code());
         m_status->setText(ui::accountStatusText(account->status));
         m_status->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;")
-                                    .arg((account->status == AccountStatus::Active ? ui::Good : account->status == AccountStatus::Frozen ? ui::Warn : ui::Bad).name()));
+                                    .arg((account->status == AccountStatus::Active   ? ui::Good
+                                          : account->status == AccountStatus::Frozen ? ui::Warn
+                                                                                     : ui::Bad)
+                                             .name()));
         m_balance->setText(account->balance.toDisplayWithCode(l));
         m_held->setText(account->held.toDisplayWithCode(l));
         QString available = account->available().toDisplayWithCode(l);

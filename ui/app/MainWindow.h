@@ -2,9 +2,9 @@
 
 #include "Accounts.h"
 #include "Action.h"
-#include "Staff.h"
 #include "ConnectionSettings.h"
 #include "Outcome.h"
+#include "Staff.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -82,8 +82,8 @@ private:
     std::optional<teller::AccountInfo> m_account;
     teller::StaffInfo m_staff;
     quint64 m_searchRequest = 0;
-    QString m_searchText;        // the text m_searchRequest was made for
-    QString m_resultsText;       // the text the listed results belong to
+    QString m_searchText;         // the text m_searchRequest was made for
+    QString m_resultsText;        // the text the listed results belong to
     bool m_openWhenFound = false; // Enter was pressed before the results for the text arrived
     quint64 m_accountRequest = 0;
     QTimer m_searchDebounce;
@@ -99,7 +99,7 @@ private:
     QLabel *m_held;
     QLabel *m_available;
     QTabWidget *m_tabs;
-    QTabWidget *m_pages;       // the desk, and for supervisors the supervision panel
+    QTabWidget *m_pages; // the desk, and for supervisors the supervision panel
     SupervisorPanel *m_panel = nullptr;
     QList<ActionForm *> m_forms;
     QTableView *m_history;

@@ -10,20 +10,20 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSqlDatabase>
-#include <QElapsedTimer>
-#include <QWindow>
-#include <QTimer>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QProgressDialog>
+#include <QSqlDatabase>
+#include <QTimer>
 #include <QTranslator>
+#include <QWindow>
 
 #include <cstdio>
 
@@ -103,9 +103,8 @@ void traceStartup(QWidget *window, const char *what)
 {
     if (qEnvironmentVariableIsEmpty("TELLER_TRACE_STARTUP"))
         return;
-    QTimer::singleShot(0, window, [what] {
-        std::fprintf(stderr, "teller: %s after %lld ms\n", what, static_cast<long long>(msSinceProcessStart()));
-    });
+    QTimer::singleShot(
+        0, window, [what] { std::fprintf(stderr, "teller: %s after %lld ms\n", what, static_cast<long long>(msSinceProcessStart())); });
 }
 
 // Without a display, Qt would abort with a terse message; say how to get one instead.
@@ -147,7 +146,8 @@ int selfCheck(MainWindow &window)
     report.insert(QStringLiteral("postgresql_driver"), psql);
     report.insert(QStringLiteral("journal_driver"), sqlite);
     const bool german = QFile::exists(QStringLiteral(":/teller/i18n/teller_de.qm"));
-    report.insert(QStringLiteral("translations"), german ? QJsonArray{QStringLiteral("en"), QStringLiteral("de")} : QJsonArray{QStringLiteral("en")});
+    report.insert(QStringLiteral("translations"),
+                  german ? QJsonArray{QStringLiteral("en"), QStringLiteral("de")} : QJsonArray{QStringLiteral("en")});
     report.insert(QStringLiteral("configuration"), AppSettings::instance().system().toJson());
     LoginDialog *login = window.showSignIn(false);
     QElapsedTimer waited;
@@ -211,10 +211,11 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     QCommandLineOption demoOption(QStringLiteral("demo"),
-                                 QApplication::translate("main", "Start a private demo database and sign in to it."));
+                                  QApplication::translate("main", "Start a private demo database and sign in to it."));
     parser.addOption(demoOption);
-    QCommandLineOption checkOption(QStringLiteral("check"),
-                                   QApplication::translate("main", "Open the window and report what was found; exit 0 when all is there."));
+    QCommandLineOption checkOption(
+        QStringLiteral("check"),
+        QApplication::translate("main", "Open the window and report what was found; exit 0 when all is there."));
     parser.addOption(checkOption);
     parser.process(app);
 
@@ -248,12 +249,11 @@ int main(int argc, char *argv[])
         traceStartup(login, "demo database ready, sign-in window interactive");
         const teller::demo::StaffMember teller = teller::demo::staff().first();
         login->prefill(superuser.value(QStringLiteral("host")), superuser.value(QStringLiteral("port")).toInt(),
-                       QString::fromUtf16(teller::demo::DatabaseName), QStringLiteral("disable"),
-                       QString::fromUtf16(teller.login), QString::fromUtf16(teller::demo::Password));
-        login->setHint(QApplication::translate("main",
-                                               "<b>Demo.</b> Press Enter to sign in as Anna, a teller. Other demo "
-                                               "logins: <i>ben</i> (teller), <i>clara</i> (supervisor); password "
-                                               "<i>%1</i>. Try account 10000001.")
+                       QString::fromUtf16(teller::demo::DatabaseName), QStringLiteral("disable"), QString::fromUtf16(teller.login),
+                       QString::fromUtf16(teller::demo::Password));
+        login->setHint(QApplication::translate("main", "<b>Demo.</b> Press Enter to sign in as Anna, a teller. Other demo "
+                                                       "logins: <i>ben</i> (teller), <i>clara</i> (supervisor); password "
+                                                       "<i>%1</i>. Try account 10000001.")
                            .arg(QString::fromUtf16(teller::demo::Password)));
     });
     QObject::connect(&demo, &DemoLauncher::failed, &window, [&](const QString &message) {

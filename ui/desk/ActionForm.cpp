@@ -6,9 +6,9 @@
 #include "TellerClient.h"
 
 #include <QFormLayout>
-#include <QJsonObject>
 #include <QFrame>
 #include <QHBoxLayout>
+#include <QJsonObject>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -33,8 +33,7 @@ QLabel *problemLabel(QWidget *parent, const char *name, const QString &accessibl
 }
 } // namespace
 
-ActionForm::ActionForm(ActionKind kind, TellerClient *client, QWidget *parent)
-    : QWidget(parent), m_kind(kind), m_client(client)
+ActionForm::ActionForm(ActionKind kind, TellerClient *client, QWidget *parent) : QWidget(parent), m_kind(kind), m_client(client)
 {
     setObjectName(actionKindName(kind) + QStringLiteral("Form"));
     const bool transfer = kind == ActionKind::Transfer;
@@ -190,8 +189,7 @@ ActionForm::ActionForm(ActionKind kind, TellerClient *client, QWidget *parent)
     // Enter held down must not press anything a second time (a new account's amount field, a
     // form that became editable again after a rejection, the buttons of the outcome).
     for (QWidget *w : {static_cast<QWidget *>(m_amount), static_cast<QWidget *>(m_note), static_cast<QWidget *>(m_receipt),
-                       static_cast<QWidget *>(m_checkAgain), static_cast<QWidget *>(m_abandon),
-                       static_cast<QWidget *>(m_newOperation)})
+                       static_cast<QWidget *>(m_checkAgain), static_cast<QWidget *>(m_abandon), static_cast<QWidget *>(m_newOperation)})
         ui::ignoreHeldEnter(w);
     if (m_targetEdit)
         ui::ignoreHeldEnter(m_targetEdit);
@@ -388,8 +386,8 @@ void ActionForm::submit()
     // finds nothing to press.
     if (m_state != State::Editing || !m_valid || !m_account || !m_amount->money())
         return;
-    auto request = ActionRequest::create(m_kind, m_account->number, m_targetEdit ? m_targetEdit->text() : QString(),
-                                         *m_amount->money(), m_note->text());
+    auto request = ActionRequest::create(m_kind, m_account->number, m_targetEdit ? m_targetEdit->text() : QString(), *m_amount->money(),
+                                         m_note->text());
     if (!request) {
         m_amountProblem->setText(request.error().message);
         m_amountProblem->setVisible(true);
@@ -561,18 +559,17 @@ void ActionForm::showOutcome(const Outcome &outcome)
                                                      : tr("Approved by %1 — %2 transferred").arg(outcome.decidedBy, amount);
         else
             title = m_kind == ActionKind::Withdrawal ? tr("Completed — pay out %1").arg(amount)
-                : m_kind == ActionKind::Deposit  ? tr("Completed — %1 paid in").arg(amount)
-                                                 : tr("Completed — %1 transferred").arg(amount);
+                    : m_kind == ActionKind::Deposit  ? tr("Completed — %1 paid in").arg(amount)
+                                                     : tr("Completed — %1 transferred").arg(amount);
         if (outcome.balanceAfter)
             detail = tr("Balance after: %1").arg(outcome.balanceAfter->toDisplayWithCode(l));
         if (outcome.replayed)
             detail += u'\n' + tr("This operation had already been carried out; it was not repeated.");
         break;
     case OutcomeStatus::Rejected:
-        title = outcome.decidedBy.isEmpty() ? tr("Rejected — %1").arg(reasonText(outcome.reason))
-                : outcome.decisionNote.isEmpty()
-                    ? tr("Rejected by %1").arg(outcome.decidedBy)
-                    : tr("Rejected by %1: %2").arg(outcome.decidedBy, outcome.decisionNote);
+        title = outcome.decidedBy.isEmpty()      ? tr("Rejected — %1").arg(reasonText(outcome.reason))
+                : outcome.decisionNote.isEmpty() ? tr("Rejected by %1").arg(outcome.decidedBy)
+                                                 : tr("Rejected by %1: %2").arg(outcome.decidedBy, outcome.decisionNote);
         detail = tr("Nothing was paid or booked.");
         break;
     case OutcomeStatus::PendingApproval:
@@ -590,15 +587,9 @@ void ActionForm::showOutcome(const Outcome &outcome)
         title = tr("Not confirmed — do not pay out yet");
         detail = outcome.message;
         break;
-    case OutcomeStatus::Expired:
-        title = tr("The approval did not come in time; the hold was released.");
-        break;
-    case OutcomeStatus::Abandoned:
-        title = tr("This operation was abandoned; it will never be carried out.");
-        break;
-    case OutcomeStatus::KeyReused:
-        title = tr("The server refused the operation key (used for another operation).");
-        break;
+    case OutcomeStatus::Expired: title = tr("The approval did not come in time; the hold was released."); break;
+    case OutcomeStatus::Abandoned: title = tr("This operation was abandoned; it will never be carried out."); break;
+    case OutcomeStatus::KeyReused: title = tr("The server refused the operation key (used for another operation)."); break;
     case OutcomeStatus::Unknown:
         colour = ui::Warn;
         title = tr("The server has no record of this operation.");

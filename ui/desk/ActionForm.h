@@ -2,9 +2,9 @@
 
 #include "Accounts.h"
 #include "Action.h"
-#include "Staff.h"
 #include "OperationEvent.h"
 #include "Outcome.h"
+#include "Staff.h"
 
 #include <QTimer>
 #include <QWidget>
@@ -14,7 +14,7 @@
 namespace teller {
 class TellerClient;
 struct RetryNotice;
-}
+} // namespace teller
 class AmountField;
 class QLabel;
 class QLineEdit;

@@ -55,7 +55,8 @@ QString ReceiptDialog::html(const Outcome &o, const StaffInfo &staff, const QLoc
     if (o.balanceAfter)
         rows += row(tr("Balance after"), o.balanceAfter->toDisplayWithCode(locale));
     rows += row(tr("Time"), locale.toString(o.executedAt.toLocalTime(), QLocale::LongFormat));
-    rows += row(tr("Teller"), staff.displayName.isEmpty() ? o.initiatedBy : staff.displayName + QStringLiteral(" (") + o.initiatedBy + u')');
+    rows += row(tr("Teller"),
+                staff.displayName.isEmpty() ? o.initiatedBy : staff.displayName + QStringLiteral(" (") + o.initiatedBy + u')');
     rows += row(tr("Workstation"), o.workstation);
     rows += row(tr("Operation key"), o.key.toString());
     return QStringLiteral("<html><body style='font-family:sans-serif'>"

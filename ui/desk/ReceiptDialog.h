@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Staff.h"
 #include "Outcome.h"
+#include "Staff.h"
 
 #include <QDialog>
 

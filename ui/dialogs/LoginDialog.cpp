@@ -101,8 +101,8 @@ LoginDialog::LoginDialog(QWidget *parent) : QDialog(parent)
     (m_login->text().isEmpty() ? m_login : m_password)->setFocus();
 }
 
-void LoginDialog::prefill(const QString &host, int port, const QString &database, const QString &sslmode,
-                          const QString &login, const QString &password)
+void LoginDialog::prefill(const QString &host, int port, const QString &database, const QString &sslmode, const QString &login,
+                          const QString &password)
 {
     if (!host.isEmpty())
         m_host->setText(host);

@@ -21,8 +21,8 @@ public:
     explicit LoginDialog(QWidget *parent = nullptr);
 
     // Prefills every field (the demo does this); an empty value leaves the field as it is.
-    void prefill(const QString &host, int port, const QString &database, const QString &sslmode,
-                 const QString &login, const QString &password);
+    void prefill(const QString &host, int port, const QString &database, const QString &sslmode, const QString &login,
+                 const QString &password);
     void setHint(const QString &html);
 
     // The settings for libpq, or an error naming the bad field.

@@ -102,23 +102,15 @@ QString ReconcileDialog::nowText(const Outcome &o, const QLocale &locale)
     case OutcomeStatus::Completed:
         return o.balanceAfter ? tr("Completed while you were away (balance after %1)").arg(o.balanceAfter->toDisplayWithCode(locale))
                               : tr("Completed while you were away");
-    case OutcomeStatus::Rejected:
-        return tr("Rejected: %1").arg(reasonText(o.reason));
-    case OutcomeStatus::PendingApproval:
-        return tr("Waiting for a supervisor");
-    case OutcomeStatus::Abandoned:
-        return tr("Abandoned: it will never be carried out");
-    case OutcomeStatus::Expired:
-        return tr("The approval did not come in time");
-    case OutcomeStatus::Unknown:
-        return tr("Never received by the server: resubmit it with the same key, or abandon it");
+    case OutcomeStatus::Rejected: return tr("Rejected: %1").arg(reasonText(o.reason));
+    case OutcomeStatus::PendingApproval: return tr("Waiting for a supervisor");
+    case OutcomeStatus::Abandoned: return tr("Abandoned: it will never be carried out");
+    case OutcomeStatus::Expired: return tr("The approval did not come in time");
+    case OutcomeStatus::Unknown: return tr("Never received by the server: resubmit it with the same key, or abandon it");
     case OutcomeStatus::InDoubt:
-    case OutcomeStatus::Busy:
-        return tr("The server could not be asked: check again later");
-    case OutcomeStatus::KeyReused:
-        return tr("The key belongs to another operation");
-    case OutcomeStatus::Error:
-        return tr("Failed: %1").arg(o.message);
+    case OutcomeStatus::Busy: return tr("The server could not be asked: check again later");
+    case OutcomeStatus::KeyReused: return tr("The key belongs to another operation");
+    case OutcomeStatus::Error: return tr("Failed: %1").arg(o.message);
     }
     return {};
 }
@@ -136,7 +128,8 @@ void ReconcileDialog::updateButtons()
     const OutcomeStatus s = row >= 0 ? m_items.at(row).outcome.status : OutcomeStatus::Completed;
     m_resubmit->setEnabled(idle && row >= 0 && s == OutcomeStatus::Unknown);
     m_abandon->setEnabled(idle && row >= 0 && (s == OutcomeStatus::Unknown || s == OutcomeStatus::InDoubt || s == OutcomeStatus::Busy));
-    m_checkAgain->setEnabled(idle && row >= 0 && (s == OutcomeStatus::InDoubt || s == OutcomeStatus::Busy || s == OutcomeStatus::PendingApproval));
+    m_checkAgain->setEnabled(idle && row >= 0
+                             && (s == OutcomeStatus::InDoubt || s == OutcomeStatus::Busy || s == OutcomeStatus::PendingApproval));
 }
 
 void ReconcileDialog::resubmit()

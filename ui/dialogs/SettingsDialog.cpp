@@ -52,16 +52,16 @@ SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent)
     m_sslmode->addItem(asConfigured, QString());
     for (const auto &[value, label] : ui::sslModes())
         m_sslmode->addItem(label, value);
-    m_sslmode->setCurrentIndex(std::max(0, m_sslmode->findData(s.contains(settingkeys::ServerSslMode)
-                                                                  ? s.value(settingkeys::ServerSslMode).toString()
-                                                                  : QString())));
+    m_sslmode->setCurrentIndex(std::max(
+        0, m_sslmode->findData(s.contains(settingkeys::ServerSslMode) ? s.value(settingkeys::ServerSslMode).toString() : QString())));
     m_rootCert = new QLineEdit(s.value(settingkeys::ServerSslRootCert).toString(), this);
     m_rootCert->setObjectName(QStringLiteral("settingsRootCert"));
     m_rootCert->setPlaceholderText(sys.sslrootcert.value_or(tr("the bank's root certificate (PEM)")));
     auto *browse = new QPushButton(tr("&Browse…"), this);
     browse->setObjectName(QStringLiteral("settingsBrowse"));
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString f = QFileDialog::getOpenFileName(this, tr("Root certificate"), {}, tr("Certificates (*.crt *.pem);;All files (*)"));
+        const QString f = QFileDialog::getOpenFileName(this, tr("Root certificate"), {},
+                                                       tr("Certificates (*.crt *.pem);;All files (*)"));
         if (!f.isEmpty())
             m_rootCert->setText(f);
     });
@@ -100,9 +100,8 @@ SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent)
     add(tr("&Retries:"), m_retries);
     add(tr("Retry b&udget:"), m_budget);
 
-    auto *system = new QLabel(sys.path.isEmpty()
-                                  ? tr("No system configuration (%1).").arg(WorkstationConfig::defaultPath())
-                                  : tr("System configuration: %1").arg(sys.path),
+    auto *system = new QLabel(sys.path.isEmpty() ? tr("No system configuration (%1).").arg(WorkstationConfig::defaultPath())
+                                                 : tr("System configuration: %1").arg(sys.path),
                               this);
     system->setWordWrap(true);
     m_error = new QLabel(this);

@@ -32,7 +32,9 @@ QVariant AccountTableModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Number: return a.number;
-        case Holder: return a.status == AccountStatus::Active ? a.holder : a.holder + QStringLiteral(" (") + ui::accountStatusText(a.status) + u')';
+        case Holder:
+            return a.status == AccountStatus::Active ? a.holder
+                                                     : a.holder + QStringLiteral(" (") + ui::accountStatusText(a.status) + u')';
         case Currency: return a.currency().code();
         case Available: return a.available().toDisplay(QLocale());
         }
@@ -75,8 +77,9 @@ QVariant OperationTableModel::data(const QModelIndex &index, int role) const
         case Kind: return ui::operationKindText(op.kind);
         case Amount: return op.amount.toDisplay(QLocale());
         case BalanceAfter: return op.balanceAfter ? op.balanceAfter->toDisplay(QLocale()) : QString();
-        case Status: return op.reason.isEmpty() ? ui::operationStatusText(op.status)
-                                                : ui::operationStatusText(op.status) + QStringLiteral(": ") + reasonText(op.reason);
+        case Status:
+            return op.reason.isEmpty() ? ui::operationStatusText(op.status)
+                                       : ui::operationStatusText(op.status) + QStringLiteral(": ") + reasonText(op.reason);
         case Counterparty: return op.counterparty;
         case InitiatedBy: return op.initiatedBy;
         }

@@ -64,7 +64,8 @@ QVariant ReviewTableModel::data(const QModelIndex &index, int role) const
             switch (index.column()) {
             case Age: return duration(r.createdAt.secsTo(now));
             case ExpiresIn: return duration(now.secsTo(r.expiresAt));
-            case Teller: return r.initiatorName.isEmpty() ? r.initiatedBy : r.initiatorName + QStringLiteral(" (") + r.initiatedBy + u')';
+            case Teller:
+                return r.initiatorName.isEmpty() ? r.initiatedBy : r.initiatorName + QStringLiteral(" (") + r.initiatedBy + u')';
             case Account: return r.account;
             case Holder: return r.holder;
             case Operation: return operationText(r.kind, r.counterAccount);
@@ -80,14 +81,19 @@ QVariant ReviewTableModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::DisplayRole || role == SortRole) {
         switch (index.column()) {
-        case DecidedAt: return role == SortRole ? QVariant(r.decidedAt) : QVariant(l.toString(r.decidedAt.toLocalTime(), QLocale::ShortFormat));
-        case Decision: return r.status == OutcomeStatus::Completed ? tr("Approved") : r.status == OutcomeStatus::Rejected ? tr("Rejected") : ui::operationStatusText(r.status);
+        case DecidedAt:
+            return role == SortRole ? QVariant(r.decidedAt) : QVariant(l.toString(r.decidedAt.toLocalTime(), QLocale::ShortFormat));
+        case Decision:
+            return r.status == OutcomeStatus::Completed  ? tr("Approved")
+                   : r.status == OutcomeStatus::Rejected ? tr("Rejected")
+                                                         : ui::operationStatusText(r.status);
         case DecidedBy: return r.decidedBy.isEmpty() ? tr("(expiry)") : r.decidedBy;
         case DTeller: return r.initiatedBy;
         case DAccount: return r.account;
         case DOperation: return operationText(r.kind, r.counterAccount);
-        case DAmount: return role == SortRole ? QVariant(r.amount ? r.amount->minorUnits() : 0)
-                                              : QVariant(r.amount ? r.amount->toDisplayWithCode(l) : QString());
+        case DAmount:
+            return role == SortRole ? QVariant(r.amount ? r.amount->minorUnits() : 0)
+                                    : QVariant(r.amount ? r.amount->toDisplayWithCode(l) : QString());
         case DNote: return r.decisionNote;
         }
     } else if (role == Qt::ForegroundRole && index.column() == Decision) {

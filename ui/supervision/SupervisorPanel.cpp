@@ -299,14 +299,17 @@ void SupervisorPanel::showDetails()
     }
     const QLocale l = locale();
     const auto row = [](const QString &k, const QString &v) {
-        return QStringLiteral("<tr><td style='color:#555;padding-right:12px'>%1</td><td><b>%2</b></td></tr>").arg(k.toHtmlEscaped(), v.toHtmlEscaped());
+        return QStringLiteral("<tr><td style='color:#555;padding-right:12px'>%1</td><td><b>%2</b></td></tr>")
+            .arg(k.toHtmlEscaped(), v.toHtmlEscaped());
     };
     QString html = QStringLiteral("<table>");
-    html += row(tr("Operation"), ui::operationKindText(item->kind) + (item->counterAccount.isEmpty() ? QString() : QStringLiteral(" → ") + item->counterAccount));
+    html += row(tr("Operation"), ui::operationKindText(item->kind)
+                                     + (item->counterAccount.isEmpty() ? QString() : QStringLiteral(" → ") + item->counterAccount));
     html += row(tr("Amount"), item->amount ? item->amount->toDisplayWithCode(l) : QString());
     html += row(tr("Account"), item->account + QStringLiteral(" — ") + item->holder);
     html += row(tr("Available now"), item->available ? item->available->toDisplayWithCode(l) : QString());
-    html += row(tr("Teller"), item->initiatorName + QStringLiteral(" (") + item->initiatedBy + QStringLiteral("), ") + item->workstation);
+    html += row(tr("Teller"),
+                item->initiatorName + QStringLiteral(" (") + item->initiatedBy + QStringLiteral("), ") + item->workstation);
     html += row(tr("Teller's note"), item->note.isEmpty() ? tr("(none)") : item->note);
     html += row(tr("Requested"), l.toString(item->createdAt.toLocalTime(), QLocale::ShortFormat));
     html += row(tr("Expires"), l.toString(item->expiresAt.toLocalTime(), QLocale::ShortFormat));
@@ -364,11 +367,11 @@ void SupervisorPanel::rejectSelected()
         return;
     const ReviewItem &item = chosen->first;
     bool ok = false;
-    const QString reason = QInputDialog::getText(this, tr("Reject"),
-                                                 tr("Why is %1 for %2 rejected? (the teller sees this)")
-                                                     .arg(item.amount ? item.amount->toDisplayWithCode(locale()) : QString(),
-                                                          item.holder),
-                                                 QLineEdit::Normal, {}, &ok)
+    const QString reason = QInputDialog::getText(
+                               this, tr("Reject"),
+                               tr("Why is %1 for %2 rejected? (the teller sees this)")
+                                   .arg(item.amount ? item.amount->toDisplayWithCode(locale()) : QString(), item.holder),
+                               QLineEdit::Normal, {}, &ok)
                                .trimmed();
     if (!ok)
         return;
@@ -387,13 +390,13 @@ void SupervisorPanel::onDecided(const Decision &d)
     QColor colour = ui::Good;
     if (d.decidedNow) {
         text = d.status == OutcomeStatus::Completed ? tr("Approved: %1 may pay out.").arg(d.initiatedBy)
-                                        : tr("Rejected: the hold is released; %1 sees your reason.").arg(d.initiatedBy);
+                                                    : tr("Rejected: the hold is released; %1 sees your reason.").arg(d.initiatedBy);
     } else {
         colour = ui::Warn;
         const QString at = locale().toString(d.decidedAt.toLocalTime().time(), QLocale::ShortFormat);
         text = d.status == OutcomeStatus::Expired     ? tr("Too late: the hold had expired.")
                : d.status == OutcomeStatus::Completed ? tr("Already approved by %1 at %2.").arg(d.decidedBy, at)
-                                          : tr("Already rejected by %1 at %2.").arg(d.decidedBy, at);
+                                                      : tr("Already rejected by %1 at %2.").arg(d.decidedBy, at);
     }
     m_status->setText(text);
     m_status->setStyleSheet(QStringLiteral("color: %1;").arg(colour.name()));
