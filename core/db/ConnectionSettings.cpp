@@ -131,13 +131,19 @@ Result<void> ConnectionSettings::validate() const
                            QCoreApplication::translate("teller::ConnectionSettings", "expected a port number between 1 and 65535."));
         }
     }
-    const QString sslmode = effective(QStringLiteral("sslmode"));
-    static const QStringList sslmodes = {QStringLiteral("disable"), QStringLiteral("allow"),     QStringLiteral("prefer"),
-                                         QStringLiteral("require"), QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
-    if (!sslmode.isEmpty() && !sslmodes.contains(sslmode))
+    // A keyword whose value, when given, must be one of these.
+    const auto oneOf = [&](const QString &keyword, const QStringList &values) -> std::optional<Result<void>> {
+        const QString v = effective(keyword);
+        if (v.isEmpty() || values.contains(v))
+            return std::nullopt;
         return bad(
-            QStringLiteral("sslmode"), sslmode,
-            QCoreApplication::translate("teller::ConnectionSettings", "expected one of %1.").arg(sslmodes.join(QStringLiteral(", "))));
+            keyword, v,
+            QCoreApplication::translate("teller::ConnectionSettings", "expected one of %1.").arg(values.join(QStringLiteral(", "))));
+    };
+    if (auto refused = oneOf(QStringLiteral("sslmode"),
+                             {QStringLiteral("disable"), QStringLiteral("allow"), QStringLiteral("prefer"), QStringLiteral("require"),
+                              QStringLiteral("verify-ca"), QStringLiteral("verify-full")}))
+        return *refused;
 
     for (const char *keyword :
          {"connect_timeout", "keepalives", "keepalives_idle", "keepalives_interval", "keepalives_count", "tcp_user_timeout"}) {
@@ -146,13 +152,10 @@ Result<void> ConnectionSettings::validate() const
         if (!v.isEmpty() && !isNonNegativeInteger(v, 1'000'000'000))
             return bad(k, v, QCoreApplication::translate("teller::ConnectionSettings", "expected a whole number."));
     }
-    const QString attrs = effective(QStringLiteral("target_session_attrs"));
-    static const QStringList attrValues = {QStringLiteral("any"),     QStringLiteral("read-write"), QStringLiteral("read-only"),
-                                           QStringLiteral("primary"), QStringLiteral("standby"),    QStringLiteral("prefer-standby")};
-    if (!attrs.isEmpty() && !attrValues.contains(attrs))
-        return bad(
-            QStringLiteral("target_session_attrs"), attrs,
-            QCoreApplication::translate("teller::ConnectionSettings", "expected one of %1.").arg(attrValues.join(QStringLiteral(", "))));
+    if (auto refused = oneOf(QStringLiteral("target_session_attrs"),
+                             {QStringLiteral("any"), QStringLiteral("read-write"), QStringLiteral("read-only"),
+                              QStringLiteral("primary"), QStringLiteral("standby"), QStringLiteral("prefer-standby")}))
+        return *refused;
 
     // QPSQL turns ';' into spaces in connect options, so no value there may contain one.
     for (auto it = m_params.cbegin(); it != m_params.cend(); ++it) {

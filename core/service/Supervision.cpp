@@ -22,6 +22,19 @@ QString isoOrEmpty(const QDateTime &t)
     return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
 }
 
+// Optional fields: written only when they have a value.
+void put(QJsonObject &o, const QString &name, const QString &value)
+{
+    if (!value.isEmpty())
+        o.insert(name, value);
+}
+
+void put(QJsonObject &o, const QString &name, const QDateTime &value)
+{
+    if (value.isValid())
+        o.insert(name, isoOrEmpty(value));
+}
+
 Error unreadable()
 {
     return Error::internal(QCoreApplication::translate("teller::Supervision", "The server sent an operation this program cannot read."));
@@ -38,24 +51,17 @@ QJsonObject ReviewItem::toJson() const
                   {QStringLiteral("initiated_by"), initiatedBy},
                   {QStringLiteral("workstation"), workstation},
                   {QStringLiteral("created_at"), isoOrEmpty(createdAt)}};
-    if (!counterAccount.isEmpty())
-        o.insert(QStringLiteral("counter_account"), counterAccount);
+    put(o, QStringLiteral("counter_account"), counterAccount);
     if (amount) {
         o.insert(QStringLiteral("amount"), amount->toCanonical());
         o.insert(QStringLiteral("currency"), amount->currency().code());
     }
-    if (!note.isEmpty())
-        o.insert(QStringLiteral("note"), note);
-    if (expiresAt.isValid())
-        o.insert(QStringLiteral("expires_at"), isoOrEmpty(expiresAt));
-    if (!decidedBy.isEmpty())
-        o.insert(QStringLiteral("decided_by"), decidedBy);
-    if (decidedAt.isValid())
-        o.insert(QStringLiteral("decided_at"), isoOrEmpty(decidedAt));
-    if (!decisionNote.isEmpty())
-        o.insert(QStringLiteral("decision_note"), decisionNote);
-    if (!reason.isEmpty())
-        o.insert(QStringLiteral("reason"), reason);
+    put(o, QStringLiteral("note"), note);
+    put(o, QStringLiteral("expires_at"), expiresAt);
+    put(o, QStringLiteral("decided_by"), decidedBy);
+    put(o, QStringLiteral("decided_at"), decidedAt);
+    put(o, QStringLiteral("decision_note"), decisionNote);
+    put(o, QStringLiteral("reason"), reason);
     return o;
 }
 
@@ -70,8 +76,7 @@ QJsonObject DoubtItem::toJson() const
                   {QStringLiteral("server_status"), outcomeStatusName(serverStatus.value_or(OutcomeStatus::Unknown))}};
     if (amount)
         o.insert(QStringLiteral("amount"), amount->toCanonical());
-    if (!message.isEmpty())
-        o.insert(QStringLiteral("message"), message);
+    put(o, QStringLiteral("message"), message);
     return o;
 }
 
@@ -82,12 +87,9 @@ QJsonObject Decision::toJson() const
                   {QStringLiteral("status"), outcomeStatusName(status)},
                   {QStringLiteral("decided_by"), decidedBy},
                   {QStringLiteral("initiated_by"), initiatedBy}};
-    if (decidedAt.isValid())
-        o.insert(QStringLiteral("decided_at"), isoOrEmpty(decidedAt));
-    if (!decisionNote.isEmpty())
-        o.insert(QStringLiteral("decision_note"), decisionNote);
-    if (!reason.isEmpty())
-        o.insert(QStringLiteral("reason"), reason);
+    put(o, QStringLiteral("decided_at"), decidedAt);
+    put(o, QStringLiteral("decision_note"), decisionNote);
+    put(o, QStringLiteral("reason"), reason);
     return o;
 }
 

@@ -5,6 +5,7 @@
 #include "Currency.h"
 #include "IdempotencyKey.h"
 #include "Money.h"
+#include "TestCurrency.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -21,14 +22,6 @@ using namespace Qt::StringLiterals;
 Q_DECLARE_METATYPE(teller::ActionKind)
 
 namespace {
-
-Currency currency(const QString &code)
-{
-    const auto c = Currency::fromCode(code);
-    if (!c)
-        qFatal("unknown currency in test data: %s", qPrintable(code));
-    return *c;
-}
 
 Money eur(qint64 minor)
 {

@@ -4,6 +4,7 @@
 
 #include "Currency.h"
 #include "Money.h"
+#include "TestCurrency.h"
 
 #include <QLocale>
 #include <QTest>
@@ -17,14 +18,6 @@ namespace {
 
 constexpr qint64 Int64Max = std::numeric_limits<qint64>::max();
 constexpr qint64 Int64Min = std::numeric_limits<qint64>::min();
-
-Currency currency(const QString &code)
-{
-    const auto c = Currency::fromCode(code);
-    if (!c)
-        qFatal("unknown currency in test data: %s", qPrintable(code));
-    return *c;
-}
 
 QLocale locale(const QString &name)
 {

@@ -5,6 +5,7 @@
 #include "IdempotencyKey.h"
 #include "Money.h"
 #include "Outcome.h"
+#include "TestCurrency.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -20,14 +21,6 @@ using namespace Qt::StringLiterals;
 Q_DECLARE_METATYPE(teller::OutcomeStatus)
 
 namespace {
-
-Currency currency(const QString &code)
-{
-    const auto c = Currency::fromCode(code);
-    if (!c)
-        qFatal("unknown currency in test data: %s", qPrintable(code));
-    return *c;
-}
 
 IdempotencyKey fixedKey()
 {
