@@ -4,14 +4,24 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QRegularExpression>
 
 namespace teller {
 
 namespace {
 constexpr NamedValue<ActionKind> kindNames[] = {
-    {ActionKind::Withdrawal, u"withdrawal"},
-    {ActionKind::Deposit, u"deposit"},
-    {ActionKind::Transfer, u"transfer"},
+    {ActionKind::Withdrawal, u"withdrawal"},      {ActionKind::Deposit, u"deposit"},        {ActionKind::Transfer, u"transfer"},
+    {ActionKind::TillOpen, u"till_open"},         {ActionKind::TillClose, u"till_close"},   {ActionKind::VaultReceive, u"vault_receive"},
+    {ActionKind::VaultShip, u"vault_ship"},       {ActionKind::VaultToTill, u"vault_to_till"},
+    {ActionKind::TillToVault, u"till_to_vault"}, {ActionKind::Reversal, u"reversal"},
+};
+
+constexpr NamedValue<IdDocument> documentNames[] = {
+    {IdDocument::Passport, u"passport"},
+    {IdDocument::IdCard, u"id_card"},
+    {IdDocument::DrivingLicence, u"driving_licence"},
+    {IdDocument::ResidencePermit, u"residence_permit"},
+    {IdDocument::Other, u"other"},
 };
 } // namespace
 
@@ -23,6 +33,37 @@ QString actionKindName(ActionKind kind)
 std::optional<ActionKind> actionKindFromName(QStringView name)
 {
     return valueOf(kindNames, name);
+}
+
+bool isCustomerAction(ActionKind kind)
+{
+    return kind == ActionKind::Withdrawal || kind == ActionKind::Deposit || kind == ActionKind::Transfer;
+}
+
+bool isCashAction(ActionKind kind)
+{
+    return kind == ActionKind::Withdrawal || kind == ActionKind::Deposit;
+}
+
+QString idDocumentName(IdDocument type)
+{
+    return nameOf(documentNames, type);
+}
+
+std::optional<IdDocument> idDocumentFromName(QStringView name)
+{
+    return valueOf(documentNames, name);
+}
+
+Result<CustomerId> CustomerId::create(IdDocument type, QStringView number)
+{
+    // Must match the domain of teller.cash_identifications.document_number (migrations/011).
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9 /-]{2,39}$"));
+    const QString n = number.trimmed().toString();
+    if (!pattern.match(n).hasMatch())
+        return fail(Error::badInput(QCoreApplication::translate(
+            "teller::Action", "The document number must have 3 to 40 letters, digits, spaces, \"/\" or \"-\", starting with a letter or digit.")));
+    return CustomerId{type, n};
 }
 
 Result<QString> normalizeAccountNumber(QStringView text)
@@ -49,8 +90,12 @@ Result<QString> normalizeAccountNumber(QStringView text)
 }
 
 Result<ActionRequest> ActionRequest::create(ActionKind kind, QStringView account, QStringView counterAccount, const Money &amount,
-                                            QStringView note)
+                                            QStringView note, const std::optional<CustomerId> &customerId)
 {
+    if (!isCustomerAction(kind))
+        return fail(Error::badInput(QCoreApplication::translate("teller::Action", "A teller's action is a withdrawal, a deposit or a transfer.")));
+    if (customerId && !isCashAction(kind))
+        return fail(Error::badInput(QCoreApplication::translate("teller::Action", "Only cash paid out or in is recorded with an identification.")));
     auto first = normalizeAccountNumber(account);
     if (!first)
         return fail(first.error());
@@ -84,7 +129,7 @@ Result<ActionRequest> ActionRequest::create(ActionKind kind, QStringView account
                 Error::badInput(QCoreApplication::translate("teller::Action", "The note contains a control or formatting character.")));
     }
 
-    return ActionRequest(kind, *first, counter, amount, trimmedNote);
+    return ActionRequest(kind, *first, counter, amount, trimmedNote, customerId);
 }
 
 QByteArray ActionRequest::canonical() const
@@ -99,6 +144,12 @@ QByteArray ActionRequest::canonical() const
     out += m_counterAccount.toLatin1() + '\n';
     out += QByteArray::number(m_amount.minorUnits()) + '\n';
     out += m_amount.currency().code().toLatin1() + '\n';
+    // The identification only when there is one: without it the text is version 1's.
+    if (m_customerId) {
+        out += "id\n";
+        out += idDocumentName(m_customerId->type).toLatin1() + '\n';
+        out += m_customerId->number.toLatin1() + '\n';
+    }
     return out;
 }
 

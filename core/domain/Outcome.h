@@ -62,6 +62,15 @@ struct Outcome
     std::optional<Money> amount;
     std::optional<Money> balanceAfter; // of the account the teller named first
     std::optional<Money> availableAfter;
+    std::optional<Money> tillAfter; // the cash in the teller's till after a cash operation
+    // A till count or a vault movement: the till (its account number and teller), what the
+    // book said and what was counted, and the vault's cash after.
+    QString till;
+    QString tillOwner;
+    std::optional<Money> expected;
+    std::optional<Money> counted;
+    std::optional<Money> difference; // counted - expected
+    std::optional<Money> vaultAfter;
     qint64 operationId = 0;
     QDateTime executedAt;
     QString initiatedBy;

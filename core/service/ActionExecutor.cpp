@@ -5,6 +5,7 @@
 #include "Logging.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
 #include <QSqlQuery>
 #include <QSqlRecord>
 
@@ -15,21 +16,32 @@ namespace {
 // The columns parseOutcome() reads, in its order (a literal, joined at compile time).
 #define TELLER_RESULT_COLUMNS                                                                                                           \
     "key, status, reason, replayed, operation_id, kind, account_number, counter_account_number, amount, currency, "                     \
-    "balance_after, available_after, executed_at, initiated_by, workstation"
+    "balance_after, available_after, executed_at, initiated_by, workstation, till_after"
 
 const QString PerformSql = QStringLiteral("SELECT " TELLER_RESULT_COLUMNS " FROM teller.perform_action(?::uuid, ?, ?, ?, "
-                                          "?::bigint, ?, decode(?, 'hex'), ?, ?)");
+                                          "?::bigint, ?, decode(?, 'hex'), ?, ?, ?, ?)");
 
 // The status also says who decided an approval and why, from the operation's own record (a
 // NOTIFY payload is only a prompt to ask: anybody connected can send one).
 const QString StatusSql = QStringLiteral(
     "SELECT r.key, r.status, r.reason, r.replayed, r.operation_id, r.kind, r.account_number, "
     "r.counter_account_number, r.amount, r.currency, r.balance_after, r.available_after, r.executed_at, "
-    "r.initiated_by, r.workstation, o.decided_by, o.decision_note "
+    "r.initiated_by, r.workstation, r.till_after, o.decided_by, o.decision_note "
     "FROM teller.action_status(?::uuid, decode(?, 'hex')) r "
     "LEFT JOIN teller.operations o ON o.id = r.operation_id AND r.status NOT IN ('key_reused', 'unknown')");
 
 const QString AbandonSql = QStringLiteral("SELECT " TELLER_RESULT_COLUMNS " FROM teller.abandon_action(?::uuid, ?)");
+
+const QString ReversalSql =
+    QStringLiteral("SELECT " TELLER_RESULT_COLUMNS " FROM teller.request_reversal(?::uuid, ?::uuid, ?, ?)");
+
+// A till count's or vault movement's answer (teller.cash_result).
+const QString CashColumns = QStringLiteral("key, status, reason, replayed, operation_id, kind, till, owner, currency, amount, "
+                                           "expected, counted, difference, till_cash, vault_cash, executed_at");
+const QString CountSql = QStringLiteral("SELECT ") + CashColumns +
+                         QStringLiteral(" FROM teller.count_till(?::uuid, ?, ?, ?::bigint, ?::jsonb, ?)");
+const QString VaultSql = QStringLiteral("SELECT ") + CashColumns +
+                         QStringLiteral(" FROM teller.vault_move(?::uuid, ?, ?, ?::bigint, ?, ?)");
 
 QVariant nullableText(const QString &s)
 {
@@ -71,30 +83,75 @@ Result<Outcome> parseOutcome(const QSqlQuery &q, const IdempotencyKey &key)
             o.balanceAfter = Money(*v, *currency);
         if (auto v = bigintValue(q.value(11)))
             o.availableAfter = Money(*v, *currency);
+        if (auto v = bigintValue(q.value(15)))
+            o.tillAfter = Money(*v, *currency);
     }
     o.executedAt = q.value(12).toDateTime();
     o.initiatedBy = q.value(13).toString();
     o.workstation = q.value(14).toString();
-    if (q.record().count() > 16) { // the status query (StatusSql)
-        o.decidedBy = q.value(15).toString();
-        o.decisionNote = q.value(16).toString();
+    if (q.record().count() > 17) { // the status query (StatusSql)
+        o.decidedBy = q.value(16).toString();
+        o.decisionNote = q.value(17).toString();
     }
     if (o.status == OutcomeStatus::Rejected && o.reason.isEmpty())
         return bad(QCoreApplication::translate("teller::ActionExecutor", "a rejection without a reason"));
-    if (o.status == OutcomeStatus::Completed && (!o.amount || !o.balanceAfter))
+    if (o.status == OutcomeStatus::Completed && (!o.kind || isCustomerAction(*o.kind)) && (!o.amount || !o.balanceAfter))
         return bad(QCoreApplication::translate("teller::ActionExecutor", "a completed operation without amounts"));
+    return o;
+}
+
+// A teller.cash_result row: a till count or a vault movement.
+Result<Outcome> parseCashOutcome(const QSqlQuery &q, const IdempotencyKey &key)
+{
+    const auto bad = [](const QString &what) {
+        return fail(Error::internal(
+            QCoreApplication::translate("teller::ActionExecutor", "The server's answer could not be understood (%1); nothing was changed.")
+                .arg(what)));
+    };
+    Outcome o;
+    o.key = key;
+    if (QUuid(q.value(0).toString()) != key.uuid())
+        return bad(QCoreApplication::translate("teller::ActionExecutor", "another key"));
+    const auto status = outcomeStatusFromName(q.value(1).toString());
+    if (!status)
+        return bad(QCoreApplication::translate("teller::ActionExecutor", "status \"%1\"").arg(q.value(1).toString().left(40)));
+    o.status = *status;
+    o.reason = q.value(2).toString();
+    o.replayed = q.value(3).toBool();
+    o.operationId = bigintValue(q.value(4)).value_or(0);
+    if (!q.value(5).isNull()) {
+        o.kind = actionKindFromName(q.value(5).toString());
+        if (!o.kind)
+            return bad(QCoreApplication::translate("teller::ActionExecutor", "kind \"%1\"").arg(q.value(5).toString().left(40)));
+    }
+    o.till = q.value(6).toString();
+    o.tillOwner = q.value(7).toString();
+    if (!q.value(8).isNull()) {
+        const auto currency = Currency::fromCode(q.value(8).toString());
+        if (!currency)
+            return bad(QCoreApplication::translate("teller::ActionExecutor", "currency \"%1\"").arg(q.value(8).toString().left(8)));
+        const std::pair<int, std::optional<Money> *> figures[] = {{9, &o.amount},      {10, &o.expected},  {11, &o.counted},
+                                                                   {12, &o.difference}, {13, &o.tillAfter}, {14, &o.vaultAfter}};
+        for (const auto &[column, field] : figures) {
+            if (auto v = bigintValue(q.value(column)))
+                *field = Money(*v, *currency);
+        }
+    }
+    o.executedAt = q.value(15).toDateTime();
+    if (o.status == OutcomeStatus::Rejected && o.reason.isEmpty())
+        return bad(QCoreApplication::translate("teller::ActionExecutor", "a rejection without a reason"));
     return o;
 }
 
 // Runs one statement that answers an action_result row and reads it. Anything that is not a
 // well-formed answer about this key is refused: nothing the server said is guessed at.
 Result<Outcome> readOutcome(DbSession &session, const QString &sql, const QVariantList &values, const IdempotencyKey &key,
-                            const QString &context)
+                            const QString &context, Result<Outcome> (*parse)(const QSqlQuery &, const IdempotencyKey &) = parseOutcome)
 {
     std::optional<Result<Outcome>> read;
     auto ran = session.select(sql, values, context, [&](const QSqlQuery &q) {
         if (!read)
-            read = parseOutcome(q, key);
+            read = parse(q, key);
     });
     if (!ran)
         return fail(ran.error());
@@ -191,7 +248,9 @@ Outcome ActionExecutor::execute(const Action &action, const RetryCallback &onRet
                               r.amount().currency().code(),
                               QString::fromLatin1(r.fingerprint().toHex()),
                               m_session.options().workstation,
-                              nullableText(r.note())};
+                              nullableText(r.note()),
+                              nullableText(r.customerId() ? idDocumentName(r.customerId()->type) : QString()),
+                              nullableText(r.customerId() ? r.customerId()->number : QString())};
     const Outcome out = run(
         action.key, true,
         [&] {
@@ -254,6 +313,60 @@ Outcome ActionExecutor::abandon(const IdempotencyKey &key, const RetryCallback &
     if (isServerAnswer(out.status))
         journalOutcome(key, out);
     return out;
+}
+
+Outcome ActionExecutor::countTill(const IdempotencyKey &key, TillCount count, const Money &counted,
+                                  const std::optional<CashCount> &pieces, const RetryCallback &onRetry)
+{
+    qCInfo(lcAction).noquote() << (count == TillCount::Open ? "till open" : "till close") << key.toString()
+                               << counted.toCanonical() << counted.currency().code();
+    const QVariantList values{key.toString(),
+                              count == TillCount::Open ? QStringLiteral("open") : QStringLiteral("close"),
+                              counted.currency().code(),
+                              QVariant::fromValue<qlonglong>(counted.minorUnits()),
+                              pieces ? QVariant(QString::fromUtf8(QJsonDocument(pieces->toJson()).toJson(QJsonDocument::Compact)))
+                                     : QVariant(QMetaType::fromType<QString>()),
+                              m_session.options().workstation};
+    return run(
+        key, true,
+        [&] {
+            return readOutcome(m_session, CountSql, values, key,
+                               QCoreApplication::translate("teller::ActionExecutor", "counting the till"), parseCashOutcome);
+        },
+        onRetry);
+}
+
+Outcome ActionExecutor::moveVaultCash(const IdempotencyKey &key, ActionKind kind, const QString &teller, const Money &amount,
+                                      const RetryCallback &onRetry)
+{
+    qCInfo(lcAction).noquote() << actionKindName(kind) << key.toString() << teller << amount.toCanonical() << amount.currency().code();
+    const QVariantList values{key.toString(),
+                              actionKindName(kind),
+                              nullableText(teller),
+                              QVariant::fromValue<qlonglong>(amount.minorUnits()),
+                              amount.currency().code(),
+                              m_session.options().workstation};
+    return run(
+        key, true,
+        [&] {
+            return readOutcome(m_session, VaultSql, values, key,
+                               QCoreApplication::translate("teller::ActionExecutor", "moving the vault's cash"), parseCashOutcome);
+        },
+        onRetry);
+}
+
+Outcome ActionExecutor::requestReversal(const IdempotencyKey &key, const IdempotencyKey &original, const QString &note,
+                                        const RetryCallback &onRetry)
+{
+    qCInfo(lcAction).noquote() << "reversal" << key.toString() << "of" << original.toString();
+    const QVariantList values{key.toString(), original.toString(), note.trimmed(), m_session.options().workstation};
+    return run(
+        key, true,
+        [&] {
+            return readOutcome(m_session, ReversalSql, values, key,
+                               QCoreApplication::translate("teller::ActionExecutor", "asking for a reversal"));
+        },
+        onRetry);
 }
 
 } // namespace teller

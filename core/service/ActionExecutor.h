@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Action.h"
+#include "CashCount.h"
 #include "Failure.h"
 #include "Journal.h"
 #include "Outcome.h"
@@ -43,6 +44,23 @@ public:
     // Gives up an action: a tombstone makes sure the key never executes later. If it already
     // did, the answer is that outcome (completed, rejected, ...) instead of Abandoned.
     Outcome abandon(const IdempotencyKey &key, const RetryCallback &onRetry = {});
+
+    // The cash side, exactly once under its key like every action (not journaled: the key is
+    // the caller's to keep, and asking again with it answers from the server's record).
+    enum class TillCount { Open, Close };
+    // Opens or closes the signed-in teller's till in counted's currency with the cash counted
+    // (by denomination if given); a difference from the book is an over/short, waiting for a
+    // supervisor beyond the bank's tolerance (teller.count_till).
+    Outcome countTill(const IdempotencyKey &key, TillCount count, const Money &counted, const std::optional<CashCount> &pieces,
+                      const RetryCallback &onRetry = {});
+    // A supervisor's movement of the vault's cash: kind VaultReceive, VaultShip (no teller),
+    // VaultToTill or TillToVault (the teller's login) (teller.vault_move).
+    Outcome moveVaultCash(const IdempotencyKey &key, ActionKind kind, const QString &teller, const Money &amount,
+                          const RetryCallback &onRetry = {});
+    // Asks for the reversal of a completed withdrawal, deposit or transfer: it waits for a
+    // supervisor who is not the one asking (teller.request_reversal).
+    Outcome requestReversal(const IdempotencyKey &key, const IdempotencyKey &original, const QString &note,
+                            const RetryCallback &onRetry = {});
 
     // With a journal, every action is recorded before its first attempt and its entry closed
     // when a final outcome arrives (closesJournalEntry()). `login` and `database` identify whose

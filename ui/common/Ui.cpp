@@ -43,6 +43,13 @@ QString operationKindText(teller::ActionKind kind)
     case teller::ActionKind::Withdrawal: return QCoreApplication::translate("ui", "Withdrawal");
     case teller::ActionKind::Deposit: return QCoreApplication::translate("ui", "Deposit");
     case teller::ActionKind::Transfer: return QCoreApplication::translate("ui", "Transfer");
+    case teller::ActionKind::TillOpen: return QCoreApplication::translate("ui", "Till opened");
+    case teller::ActionKind::TillClose: return QCoreApplication::translate("ui", "Till closed");
+    case teller::ActionKind::VaultReceive: return QCoreApplication::translate("ui", "Cash into the vault");
+    case teller::ActionKind::VaultShip: return QCoreApplication::translate("ui", "Cash out of the vault");
+    case teller::ActionKind::VaultToTill: return QCoreApplication::translate("ui", "Cash from the vault");
+    case teller::ActionKind::TillToVault: return QCoreApplication::translate("ui", "Cash to the vault");
+    case teller::ActionKind::Reversal: return QCoreApplication::translate("ui", "Reversal");
     }
     return {};
 }

@@ -34,7 +34,7 @@ BEGIN
     IF v_op.initiated_by <> session_user AND v_staff.role <> 'supervisor' THEN
         -- Somebody else's key: nothing is said about it.
         RETURN ROW(p_key, 'key_reused', NULL, false, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-                   NULL, NULL, NULL)::teller.action_result;
+                   NULL, NULL, NULL, NULL)::teller.action_result;
     END IF;
     RETURN teller.as_result(v_op, true);
 END

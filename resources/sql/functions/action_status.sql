@@ -15,13 +15,13 @@ BEGIN
     SELECT * INTO v_op FROM teller.operations WHERE key = p_key;
     IF NOT FOUND THEN
         RETURN ROW(p_key, 'unknown', NULL, false, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-                   NULL, NULL, NULL)::teller.action_result;
+                   NULL, NULL, NULL, NULL)::teller.action_result;
     END IF;
     IF (v_op.initiated_by <> session_user AND v_staff.role NOT IN ('supervisor', 'admin'))
        OR (p_fingerprint IS NOT NULL AND v_op.fingerprint IS DISTINCT FROM p_fingerprint
            AND NOT (v_op.status = 'abandoned' AND v_op.fingerprint IS NULL)) THEN
         RETURN ROW(p_key, 'key_reused', NULL, false, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-                   NULL, NULL, NULL)::teller.action_result;
+                   NULL, NULL, NULL, NULL)::teller.action_result;
     END IF;
     RETURN teller.as_result(v_op, true);
 END

@@ -2,13 +2,17 @@
 -- role (a password only as a SCRAM verifier, never in clear), exactly one Teller group, the
 -- staff row and an audit entry. Takes over no existing role that has powers, memberships,
 -- objects or grants of its own. Called by core/service/Administration.cpp.
--- History: defined in 001; replaced in 008.
+-- Staff belong to a branch (p_branch, its code; by default the staff member's branch so far,
+-- else the first branch).
+-- History: defined in 001; replaced in 008; in 011 the branch.
 
 CREATE OR REPLACE FUNCTION teller.add_staff(p_login text, p_display_name text, p_role text,
-                                            p_approval_limit bigint, p_password_verifier text)
+                                            p_approval_limit bigint, p_password_verifier text,
+                                            p_branch text DEFAULT NULL)
 RETURNS teller.staff
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
+    v_branch bigint;
     v_role  pg_catalog.pg_roles;
     v_group text;
     v_staff teller.staff;
@@ -58,11 +62,21 @@ BEGIN
         END IF;
     END LOOP;
 
-    INSERT INTO teller.staff AS s (login, display_name, role, approval_limit, limit_currency)
-    VALUES (p_login, btrim(p_display_name), p_role, p_approval_limit, teller.setting('home_currency'))
+    IF p_branch IS NOT NULL THEN
+        SELECT id INTO v_branch FROM teller.branches WHERE code = p_branch;
+        IF NOT FOUND THEN
+            RAISE EXCEPTION 'no branch "%"', p_branch USING ERRCODE = '22023';
+        END IF;
+    ELSE
+        SELECT coalesce((SELECT branch_id FROM teller.staff WHERE login = p_login),
+                        (SELECT min(id) FROM teller.branches)) INTO v_branch;
+    END IF;
+
+    INSERT INTO teller.staff AS s (login, display_name, role, approval_limit, limit_currency, branch_id)
+    VALUES (p_login, btrim(p_display_name), p_role, p_approval_limit, teller.setting('home_currency'), v_branch)
     ON CONFLICT (login) DO UPDATE
         SET display_name = EXCLUDED.display_name, role = EXCLUDED.role,
-            approval_limit = EXCLUDED.approval_limit, active = true
+            approval_limit = EXCLUDED.approval_limit, branch_id = EXCLUDED.branch_id, active = true
     RETURNING s.* INTO v_staff;
 
     INSERT INTO teller.audit_log (action, subject, details)
@@ -72,6 +86,6 @@ BEGIN
 END
 $$;
 
-REVOKE ALL ON FUNCTION teller.add_staff(text, text, text, bigint, text)
+REVOKE ALL ON FUNCTION teller.add_staff(text, text, text, bigint, text, text)
     FROM PUBLIC, teller_staff, teller_tellers, teller_supervisors, teller_admins;
-GRANT EXECUTE ON FUNCTION teller.add_staff(text, text, text, bigint, text) TO teller_admins;
+GRANT EXECUTE ON FUNCTION teller.add_staff(text, text, text, bigint, text, text) TO teller_admins;

@@ -10,7 +10,7 @@ LANGUAGE sql STABLE
 RETURN ROW(p_op.key, p_op.status, p_op.reason, p_replayed, p_op.id, p_op.kind, p_op.account_number,
            p_op.counter_account_number, p_op.amount, p_op.currency::text, p_op.balance_after,
            p_op.available_after, coalesce(p_op.decided_at, p_op.created_at), p_op.initiated_by,
-           p_op.workstation)::teller.action_result;
+           p_op.workstation, p_op.till_after)::teller.action_result;
 
 REVOKE ALL ON FUNCTION teller.as_result(teller.operations, boolean)
     FROM PUBLIC, teller_staff, teller_tellers, teller_supervisors, teller_admins;

@@ -1,7 +1,8 @@
--- teller.expire_holds: expires every pending operation past its time. Safe to call from
--- anywhere at any time (the supervisor panel does, every few seconds); returns how many it
--- expired.
--- History: defined in 004.
+-- teller.expire_holds: expires every pending operation past its time, releasing its holds.
+-- Safe to call from anywhere at any time (the supervisor panel does, every few seconds);
+-- returns how many it expired. Locks as the money path does: the operation's accounts, then
+-- the operation.
+-- History: defined in 004; in 011 the holds of both sides.
 
 CREATE OR REPLACE FUNCTION teller.expire_holds() RETURNS integer
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
@@ -12,12 +13,12 @@ DECLARE
 BEGIN
     PERFORM teller.session_staff();
     FOR v_candidate IN
-        SELECT id, account_id FROM teller.operations
-         WHERE status = 'pending_approval' AND expires_at <= now() ORDER BY account_id
+        SELECT id, debit_account_id, credit_account_id FROM teller.operations
+         WHERE status = 'pending_approval' AND expires_at <= clock_timestamp() ORDER BY id
     LOOP
-        PERFORM 1 FROM teller.accounts WHERE id = v_candidate.account_id FOR UPDATE;
+        PERFORM teller.lock_sides(v_candidate.debit_account_id, v_candidate.credit_account_id);
         SELECT * INTO v_op FROM teller.operations WHERE id = v_candidate.id FOR UPDATE;
-        IF v_op.status = 'pending_approval' AND v_op.expires_at <= now() THEN
+        IF v_op.status = 'pending_approval' AND v_op.expires_at <= clock_timestamp() THEN
             PERFORM teller.expire_locked(v_op);
             v_count := v_count + 1;
         END IF;

@@ -1,36 +1,59 @@
 -- teller.invariant_violations: every invariant that protects money, checked against the data;
--- no rows means all hold (tellerctl check, the tests and the bench scripts ask it).
--- History: defined in 001.
+-- no rows means all hold (tellerctl check, the tests and the bench scripts ask it):
+--   balance_equals_movements  every account's balance is the sum of its movements, in the
+--                             account's natural sense (teller.side_delta);
+--   debits_equal_credits      per currency, what the accounts hold balances what the bank owes:
+--                             the sum of every non-customer balance equals the sum of every
+--                             customer balance (every movement has one debit and one credit);
+--   available_not_below_floor no account below its floor (a till or vault below zero cash);
+--   held_equals_pending       every account's held amount is what pending movements would take;
+--   movement_two_sided        a movement names two different accounts of its currency.
+-- History: defined in 001; in 011 the two-sided ledger.
 
 CREATE OR REPLACE FUNCTION teller.invariant_violations()
 RETURNS TABLE (invariant text, subject text, detail text)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-    SELECT 'balance_equals_ledger', a.number,
-           format('balance %s, ledger sum %s', a.balance, coalesce(l.total, 0))
-      FROM teller.accounts a
-      LEFT JOIN (SELECT account_id, sum(amount) AS total FROM teller.ledger_entries GROUP BY account_id) l
-             ON l.account_id = a.id
-     WHERE a.balance <> coalesce(l.total, 0)
+    WITH sides AS (
+        SELECT o.debit_account_id AS account_id, true AS is_debit, o.amount, o.status
+          FROM teller.operations o
+         WHERE o.status IN ('completed', 'pending_approval') AND o.amount IS NOT NULL
+        UNION ALL
+        SELECT o.credit_account_id, false, o.amount, o.status
+          FROM teller.operations o
+         WHERE o.status IN ('completed', 'pending_approval') AND o.amount IS NOT NULL
+    ), per_account AS (
+        SELECT a.id,
+               coalesce(sum(teller.side_delta(a.kind, s.is_debit, s.amount)) FILTER (WHERE s.status = 'completed'), 0) AS moved,
+               coalesce(sum(s.amount) FILTER (WHERE s.status = 'pending_approval'
+                                               AND teller.side_delta(a.kind, s.is_debit, s.amount) < 0), 0) AS pending
+          FROM teller.accounts a LEFT JOIN sides s ON s.account_id = a.id
+         GROUP BY a.id
+    )
+    SELECT 'balance_equals_movements', a.number, format('balance %s, movements %s', a.balance, p.moved)
+      FROM teller.accounts a JOIN per_account p ON p.id = a.id
+     WHERE a.balance <> p.moved
+    UNION ALL
+    SELECT 'held_equals_pending', a.number, format('held %s, pending %s', a.held, p.pending)
+      FROM teller.accounts a JOIN per_account p ON p.id = a.id
+     WHERE a.held <> p.pending
+    UNION ALL
+    SELECT 'debits_equal_credits', c.currency, format('held by the bank %s, owed to customers %s', c.held, c.owed)
+      FROM (SELECT currency,
+                   sum(balance::numeric) FILTER (WHERE kind <> 'customer') AS held,
+                   sum(balance::numeric) FILTER (WHERE kind = 'customer') AS owed
+              FROM teller.accounts GROUP BY currency) c
+     WHERE coalesce(c.held, 0) <> coalesce(c.owed, 0)
     UNION ALL
     SELECT 'available_not_below_floor', number, format('balance %s, held %s, floor %s', balance, held, balance_floor)
       FROM teller.accounts WHERE balance - held < balance_floor
     UNION ALL
-    SELECT 'held_equals_pending', a.number, format('held %s, pending %s', a.held, coalesce(p.total, 0))
-      FROM teller.accounts a
-      LEFT JOIN (SELECT account_id, sum(amount) AS total FROM teller.operations
-                  WHERE status = 'pending_approval' GROUP BY account_id) p ON p.account_id = a.id
-     WHERE a.held <> coalesce(p.total, 0)
-    UNION ALL
-    SELECT 'completed_has_ledger', o.key::text, format('%s of %s with %s ledger entries', o.kind, o.amount, count(l.id))
-      FROM teller.operations o LEFT JOIN teller.ledger_entries l ON l.operation_id = o.id
-     WHERE o.status = 'completed'
-     GROUP BY o.id
-    HAVING count(l.id) <> CASE WHEN o.kind = 'transfer' THEN 2 ELSE 1 END
-        OR sum(abs(l.amount)) <> o.amount * CASE WHEN o.kind = 'transfer' THEN 2 ELSE 1 END
-    UNION ALL
-    SELECT 'only_completed_has_ledger', o.key::text, o.status
+    SELECT 'movement_two_sided', o.key::text, format('%s of %s %s between %s and %s', o.kind, o.amount, o.currency,
+                                                     o.debit_account_id, o.credit_account_id)
       FROM teller.operations o
-     WHERE o.status <> 'completed' AND EXISTS (SELECT FROM teller.ledger_entries l WHERE l.operation_id = o.id);
+      LEFT JOIN teller.accounts d ON d.id = o.debit_account_id
+      LEFT JOIN teller.accounts c ON c.id = o.credit_account_id
+     WHERE o.status IN ('completed', 'pending_approval') AND o.amount IS NOT NULL
+       AND (d.id IS NULL OR c.id IS NULL OR d.id = c.id OR d.currency <> o.currency OR c.currency <> o.currency);
 $$;
 
 REVOKE ALL ON FUNCTION teller.invariant_violations()

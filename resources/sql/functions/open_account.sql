@@ -1,6 +1,6 @@
 -- teller.open_account: (administration) opens an account, with an audit entry. Opening the same
 -- account twice is harmless; opening a different one under an existing number is refused.
--- History: defined in 001.
+-- History: defined in 001; in 011 the internal numbers are reserved.
 
 CREATE OR REPLACE FUNCTION teller.open_account(p_number text, p_holder text, p_currency text, p_floor bigint)
 RETURNS teller.accounts
@@ -11,6 +11,10 @@ BEGIN
     IF p_number IS NULL OR p_number !~ '^[A-Z0-9]{1,34}$' THEN
         RAISE EXCEPTION 'invalid account number "%"', p_number USING ERRCODE = '22023';
     END IF;
+    IF p_number ~ '^X[A-Z][0-9]{8}[A-Z]{3}$' THEN
+        RAISE EXCEPTION 'account numbers of the form X?00000000CUR are the bank''s own (tills, vaults)'
+            USING ERRCODE = '22023';
+    END IF;
     INSERT INTO teller.accounts AS a (number, holder, currency, balance_floor)
     VALUES (p_number, btrim(p_holder), p_currency, coalesce(p_floor, 0))
     ON CONFLICT (number) DO NOTHING
@@ -19,7 +23,7 @@ BEGIN
         -- Opening the same account twice is harmless; opening a different one under an
         -- existing number is not.
         SELECT * INTO STRICT v FROM teller.accounts WHERE number = p_number;
-        IF v.holder <> btrim(p_holder) OR v.currency <> p_currency OR v.balance_floor <> coalesce(p_floor, 0) THEN
+        IF v.kind <> 'customer' OR v.holder <> btrim(p_holder) OR v.currency <> p_currency OR v.balance_floor <> coalesce(p_floor, 0) THEN
             RAISE EXCEPTION 'account % already exists with other details', p_number USING ERRCODE = '23505';
         END IF;
         RETURN v;

@@ -10,10 +10,10 @@ LANGUAGE sql STABLE
 RETURN CASE
     WHEN p_op.status = 'abandoned' AND p_op.fingerprint IS NULL THEN
         ROW(p_op.key, 'abandoned', NULL, true, p_op.id, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-            p_op.created_at, p_op.initiated_by, p_op.workstation)::teller.action_result
+            p_op.created_at, p_op.initiated_by, p_op.workstation, NULL)::teller.action_result
     WHEN p_op.fingerprint IS DISTINCT FROM p_fingerprint OR p_op.initiated_by <> session_user THEN
         ROW(p_op.key, 'key_reused', NULL, false, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-            NULL, NULL, NULL)::teller.action_result
+            NULL, NULL, NULL, NULL)::teller.action_result
     ELSE teller.as_result(p_op, true)
 END;
 

@@ -1,7 +1,7 @@
 -- teller.set_account_status: (administration, supervisors too) freezes, unfreezes or closes an
 -- account, with an audit entry and an announcement on the channel teller_accounts. A closed
 -- account is never reopened; one that still holds money is not closed.
--- History: defined in 001.
+-- History: defined in 001; in 011 customer accounts only (a till or vault has no status).
 
 CREATE OR REPLACE FUNCTION teller.set_account_status(p_number text, p_status text)
 RETURNS teller.accounts
@@ -13,7 +13,7 @@ BEGIN
     IF p_status IS NULL OR p_status NOT IN ('active', 'frozen', 'closed') THEN
         RAISE EXCEPTION 'invalid account status "%"', p_status USING ERRCODE = '22023';
     END IF;
-    SELECT * INTO v FROM teller.accounts WHERE number = p_number FOR UPDATE;
+    SELECT * INTO v FROM teller.accounts WHERE number = p_number AND kind = 'customer' FOR UPDATE;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'no account %', p_number USING ERRCODE = 'P0002';
     END IF;
