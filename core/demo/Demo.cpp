@@ -2,10 +2,12 @@
 
 #include "ActionExecutor.h"
 #include "Administration.h"
+#include "Cash.h"
 #include "DbSession.h"
 #include "LocalServer.h"
 #include "Logging.h"
 #include "Migrator.h"
+#include "Supervision.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -54,11 +56,48 @@ constexpr DemoAccount accounts[] = {
     {u"40000001", u"Yuki Tanaka", u"JPY", 250000, 0, AccountStatus::Active},
 };
 
-// Fixed keys for the opening deposits: seeding twice replays instead of paying in twice.
-IdempotencyKey openingKey(const QString &number)
+// Fixed keys for everything the seed does with money: seeding twice replays instead of doing
+// it twice.
+IdempotencyKey fixedKey(const QString &what)
 {
     static const QUuid ns(QStringLiteral("6f1c2d9e-4a57-4b8e-9c1a-7d3e5f0b2a61"));
-    return IdempotencyKey::fromUuid(QUuid::createUuidV5(ns, QStringLiteral("opening-deposit/") + number));
+    return IdempotencyKey::fromUuid(QUuid::createUuidV5(ns, what));
+}
+
+IdempotencyKey openingKey(const QString &number)
+{
+    return fixedKey(QStringLiteral("opening-deposit/") + number);
+}
+
+// What each demo teller's till holds after the seed, in each currency the demo uses (minor
+// units), brought from the vault by the supervisor.
+constexpr struct
+{
+    const char16_t *currency;
+    qint64 float_;
+} tillFloats[] = {{u"EUR", 2000000}, {u"USD", 500000}, {u"CHF", 500000}, {u"JPY", 500000}};
+
+// A session of a demo login on the demo database.
+Result<std::unique_ptr<DbSession>> demoSession(const ConnectionSettings &adminSettings, const QString &login)
+{
+    ConnectionSettings settings = adminSettings;
+    settings.set(QStringLiteral("user"), login);
+    settings.set(QStringLiteral("password"), QString::fromUtf16(Password));
+    SessionOptions options;
+    options.applicationName = QStringLiteral("teller demo seed");
+    options.workstation = QStringLiteral("demo-seed");
+    auto session = std::make_unique<DbSession>(settings, options);
+    if (auto ok = session->open(); !ok)
+        return fail(ok.error());
+    return session;
+}
+
+Result<void> expect(const Outcome &out, const QString &what)
+{
+    if (out.status == OutcomeStatus::Completed || out.status == OutcomeStatus::PendingApproval)
+        return {};
+    return fail(Error::internal(QCoreApplication::translate("teller::demo", "The demo seed could not %1: %2 %3 %4")
+                                    .arg(what, outcomeStatusName(out.status), reasonText(out.reason), out.message)));
 }
 
 } // namespace
@@ -110,34 +149,93 @@ Result<QJsonObject> seed(DbSession &admin, const ConnectionSettings &adminSettin
             return fail(opened.error());
     }
 
-    // Opening balances go through the same path as every teller deposit.
-    ConnectionSettings tellerSettings = adminSettings;
-    tellerSettings.set(QStringLiteral("user"), QString::fromUtf16(staff().first().login));
-    tellerSettings.set(QStringLiteral("password"), QString::fromUtf16(Password));
-    SessionOptions options;
-    options.applicationName = QStringLiteral("teller demo seed");
-    options.workstation = QStringLiteral("demo-seed");
-    DbSession tellerSession(tellerSettings, options);
-    if (auto ok = tellerSession.open(); !ok)
-        return fail(ok.error());
-    ActionExecutor executor(tellerSession);
+    // The branch's morning: the supervisor receives cash into the vault, each teller opens
+    // their till (counted: empty) and the supervisor brings them cash from the vault.
+    const QString supervisorLogin = QStringLiteral("clara");
+    const QStringList tellers{QStringLiteral("anna"), QStringLiteral("ben")};
+    auto supervisorSession = demoSession(adminSettings, supervisorLogin);
+    if (!supervisorSession)
+        return fail(supervisorSession.error());
+    ActionExecutor supervisor(**supervisorSession);
+    QMap<QString, qint64> openingTotals; // per currency: what the opening deposits pay in
+    for (const DemoAccount &a : accounts)
+        openingTotals[QString::fromUtf16(a.currency)] += a.opening;
+    for (const auto &f : tillFloats) {
+        const Currency c = *Currency::fromCode(QString::fromUtf16(f.currency));
+        if (auto ok = expect(supervisor.moveVaultCash(fixedKey(QStringLiteral("vault-receive/") + c.code()), ActionKind::VaultReceive,
+                                                      {}, Money(f.float_ * 10, c)),
+                             QCoreApplication::translate("teller::demo", "receive cash into the vault"));
+            !ok)
+            return fail(ok.error());
+    }
+    for (const QString &login : tellers) {
+        auto tellerSession = demoSession(adminSettings, login);
+        if (!tellerSession)
+            return fail(tellerSession.error());
+        ActionExecutor teller(**tellerSession);
+        for (const auto &f : tillFloats) {
+            const Currency c = *Currency::fromCode(QString::fromUtf16(f.currency));
+            const Outcome opened = teller.countTill(fixedKey(QStringLiteral("till-open/%1/%2").arg(login, c.code())),
+                                                    ActionExecutor::TillCount::Open, Money(0, c), std::nullopt);
+            if (auto ok = expect(opened, QCoreApplication::translate("teller::demo", "open a till")); !ok)
+                return fail(ok.error());
+            if (auto ok = expect(supervisor.moveVaultCash(fixedKey(QStringLiteral("till-cash/%1/%2").arg(login, c.code())),
+                                                          ActionKind::VaultToTill, login, Money(f.float_, c)),
+                                 QCoreApplication::translate("teller::demo", "bring cash to a till"));
+                !ok)
+                return fail(ok.error());
+        }
+    }
+
+    // Opening balances go through the same path as every teller deposit: paid in at the
+    // first teller's till, approved by the supervisor above the teller's limit, with the
+    // customer's identification at or above the large-cash threshold.
+    auto tellerSession = demoSession(adminSettings, tellers.first());
+    if (!tellerSession)
+        return fail(tellerSession.error());
+    ActionExecutor executor(**tellerSession);
+    Supervision supervision(**supervisorSession);
+    Cash cash(**tellerSession);
     int deposits = 0;
     for (const DemoAccount &a : accounts) {
         if (a.opening <= 0)
             continue;
         const auto currency = Currency::fromCode(QString::fromUtf16(a.currency));
+        auto threshold = cash.largeCashThreshold(*currency);
+        if (!threshold)
+            return fail(threshold.error());
+        std::optional<CustomerId> id;
+        if (a.opening >= threshold->minorUnits())
+            id = *CustomerId::create(IdDocument::IdCard, QString(QStringLiteral("DEMO-") + QString::fromUtf16(a.number)));
         auto request = ActionRequest::create(ActionKind::Deposit, QString::fromUtf16(a.number), {}, Money(a.opening, *currency),
-                                             QCoreApplication::translate("teller::demo", "Opening balance"));
+                                             QCoreApplication::translate("teller::demo", "Opening balance"), id);
         if (!request)
             return fail(request.error());
         const Action action{openingKey(QString::fromUtf16(a.number)), *request, QDateTime::currentDateTimeUtc()};
         const Outcome out = executor.execute(action);
-        if (out.status != OutcomeStatus::Completed)
-            return fail(
-                Error::internal(QCoreApplication::translate("teller::demo", "The opening deposit into %1 did not complete: %2 %3")
-                                    .arg(QString::fromUtf16(a.number), outcomeStatusName(out.status), out.message)));
+        if (auto ok = expect(
+                out, QCoreApplication::translate("teller::demo", "pay in the opening balance of %1").arg(action.request.account()));
+            !ok)
+            return fail(ok.error());
+        if (out.status == OutcomeStatus::PendingApproval) {
+            auto decided = supervision.decide(action.key, true, QCoreApplication::translate("teller::demo", "Opening balance"));
+            if (!decided)
+                return fail(decided.error());
+        }
         if (!out.replayed)
             ++deposits;
+    }
+    // The cash paid in goes to the vault: the till keeps its float.
+    for (const auto &f : tillFloats) {
+        const Currency c = *Currency::fromCode(QString::fromUtf16(f.currency));
+        const qint64 paidIn = openingTotals.value(c.code());
+        if (paidIn <= 0)
+            continue;
+        if (auto ok = expect(supervisor.moveVaultCash(fixedKey(QStringLiteral("till-to-vault/%1/%2").arg(tellers.first(), c.code())),
+                                                      ActionKind::TillToVault, tellers.first(), Money(paidIn, c)),
+                             QCoreApplication::translate("teller::demo", "take the paid-in cash to the vault"));
+            !ok)
+            return fail(ok.error());
     }
 
     for (const DemoAccount &a : accounts) {

@@ -10,10 +10,10 @@ namespace teller {
 
 namespace {
 constexpr NamedValue<ActionKind> kindNames[] = {
-    {ActionKind::Withdrawal, u"withdrawal"},      {ActionKind::Deposit, u"deposit"},        {ActionKind::Transfer, u"transfer"},
-    {ActionKind::TillOpen, u"till_open"},         {ActionKind::TillClose, u"till_close"},   {ActionKind::VaultReceive, u"vault_receive"},
-    {ActionKind::VaultShip, u"vault_ship"},       {ActionKind::VaultToTill, u"vault_to_till"},
-    {ActionKind::TillToVault, u"till_to_vault"}, {ActionKind::Reversal, u"reversal"},
+    {ActionKind::Withdrawal, u"withdrawal"}, {ActionKind::Deposit, u"deposit"},           {ActionKind::Transfer, u"transfer"},
+    {ActionKind::TillOpen, u"till_open"},    {ActionKind::TillClose, u"till_close"},      {ActionKind::VaultReceive, u"vault_receive"},
+    {ActionKind::VaultShip, u"vault_ship"},  {ActionKind::VaultToTill, u"vault_to_till"}, {ActionKind::TillToVault, u"till_to_vault"},
+    {ActionKind::Reversal, u"reversal"},
 };
 
 constexpr NamedValue<IdDocument> documentNames[] = {
@@ -62,7 +62,8 @@ Result<CustomerId> CustomerId::create(IdDocument type, QStringView number)
     const QString n = number.trimmed().toString();
     if (!pattern.match(n).hasMatch())
         return fail(Error::badInput(QCoreApplication::translate(
-            "teller::Action", "The document number must have 3 to 40 letters, digits, spaces, \"/\" or \"-\", starting with a letter or digit.")));
+            "teller::Action",
+            "The document number must have 3 to 40 letters, digits, spaces, \"/\" or \"-\", starting with a letter or digit.")));
     return CustomerId{type, n};
 }
 
@@ -93,9 +94,11 @@ Result<ActionRequest> ActionRequest::create(ActionKind kind, QStringView account
                                             QStringView note, const std::optional<CustomerId> &customerId)
 {
     if (!isCustomerAction(kind))
-        return fail(Error::badInput(QCoreApplication::translate("teller::Action", "A teller's action is a withdrawal, a deposit or a transfer.")));
+        return fail(Error::badInput(
+            QCoreApplication::translate("teller::Action", "A teller's action is a withdrawal, a deposit or a transfer.")));
     if (customerId && !isCashAction(kind))
-        return fail(Error::badInput(QCoreApplication::translate("teller::Action", "Only cash paid out or in is recorded with an identification.")));
+        return fail(Error::badInput(
+            QCoreApplication::translate("teller::Action", "Only cash paid out or in is recorded with an identification.")));
     auto first = normalizeAccountNumber(account);
     if (!first)
         return fail(first.error());

@@ -37,9 +37,10 @@ Result<CashCount> CashCount::parse(QStringView text, Currency currency)
     for (const QString &part : all.split(u',')) {
         const auto m = pair.match(part);
         if (!m.hasMatch())
-            return fail(Error::badInput(QCoreApplication::translate("teller::CashCount",
-                                                                    "\"%1\" is not a denomination and a count, e.g. 50:10 (ten notes of 50).")
-                                            .arg(part.trimmed().left(40))));
+            return fail(
+                Error::badInput(QCoreApplication::translate("teller::CashCount",
+                                                            "\"%1\" is not a denomination and a count, e.g. 50:10 (ten notes of 50).")
+                                    .arg(part.trimmed().left(40))));
         auto value = Money::parseCanonical(m.captured(1), currency);
         if (!value)
             return fail(Error::badInput(QCoreApplication::translate("teller::CashCount", "The denomination \"%1\" is not valid: %2")

@@ -84,7 +84,7 @@ QJsonObject Outcome::toJson() const
     if (availableAfter)
         o.insert(QStringLiteral("available_after"), availableAfter->toCanonical());
     const std::pair<const char *, const std::optional<Money> *> figures[] = {
-        {"till_after", &tillAfter}, {"expected", &expected}, {"counted", &counted},
+        {"till_after", &tillAfter},  {"expected", &expected},      {"counted", &counted},
         {"difference", &difference}, {"vault_after", &vaultAfter},
     };
     for (const auto &[name, value] : figures) {
@@ -127,15 +127,21 @@ QString reasonText(const QString &reason)
         {u"balance_limit", QT_TRANSLATE_NOOP("teller::Outcome", "The resulting balance would exceed what an account can hold.")},
         {u"supervisor_rejected", QT_TRANSLATE_NOOP("teller::Outcome", "A supervisor rejected the operation.")},
         {u"till_not_open", QT_TRANSLATE_NOOP("teller::Outcome", "Your till is not open: open it with a count first.")},
-        {u"insufficient_till_cash", QT_TRANSLATE_NOOP("teller::Outcome", "Not enough cash in the till: ask a supervisor for cash from the vault.")},
-        {u"identification_required", QT_TRANSLATE_NOOP("teller::Outcome", "This amount needs the customer's identification (document type and number).")},
+        {u"insufficient_till_cash",
+         QT_TRANSLATE_NOOP("teller::Outcome", "Not enough cash in the till: ask a supervisor for cash from the vault.")},
+        {u"identification_required",
+         QT_TRANSLATE_NOOP("teller::Outcome", "This amount needs the customer's identification (document type and number).")},
         {u"till_already_open", QT_TRANSLATE_NOOP("teller::Outcome", "The till is already open.")},
-        {u"difference_pending", QT_TRANSLATE_NOOP("teller::Outcome", "A difference found when the till was last counted is still waiting for a supervisor.")},
-        {u"operations_pending", QT_TRANSLATE_NOOP("teller::Outcome", "Operations waiting for a supervisor still hold cash in this till: have them decided first.")},
+        {u"difference_pending",
+         QT_TRANSLATE_NOOP("teller::Outcome", "A difference found when the till was last counted is still waiting for a supervisor.")},
+        {u"operations_pending",
+         QT_TRANSLATE_NOOP("teller::Outcome",
+                           "Operations waiting for a supervisor still hold cash in this till: have them decided first.")},
         {u"unknown_teller", QT_TRANSLATE_NOOP("teller::Outcome", "There is no such active teller in this branch.")},
         {u"own_till", QT_TRANSLATE_NOOP("teller::Outcome", "Cash for your own till is moved by another supervisor.")},
         {u"insufficient_vault_cash", QT_TRANSLATE_NOOP("teller::Outcome", "Not enough cash in the vault.")},
-        {u"already_reversed", QT_TRANSLATE_NOOP("teller::Outcome", "This operation has been reversed already, or a reversal of it is waiting.")},
+        {u"already_reversed",
+         QT_TRANSLATE_NOOP("teller::Outcome", "This operation has been reversed already, or a reversal of it is waiting.")},
     };
     for (const auto &t : texts) {
         if (reason == QStringView(t.code))

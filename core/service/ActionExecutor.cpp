@@ -32,16 +32,15 @@ const QString StatusSql = QStringLiteral(
 
 const QString AbandonSql = QStringLiteral("SELECT " TELLER_RESULT_COLUMNS " FROM teller.abandon_action(?::uuid, ?)");
 
-const QString ReversalSql =
-    QStringLiteral("SELECT " TELLER_RESULT_COLUMNS " FROM teller.request_reversal(?::uuid, ?::uuid, ?, ?)");
+const QString ReversalSql = QStringLiteral("SELECT " TELLER_RESULT_COLUMNS " FROM teller.request_reversal(?::uuid, ?::uuid, ?, ?)");
 
 // A till count's or vault movement's answer (teller.cash_result).
 const QString CashColumns = QStringLiteral("key, status, reason, replayed, operation_id, kind, till, owner, currency, amount, "
                                            "expected, counted, difference, till_cash, vault_cash, executed_at");
-const QString CountSql = QStringLiteral("SELECT ") + CashColumns +
-                         QStringLiteral(" FROM teller.count_till(?::uuid, ?, ?, ?::bigint, ?::jsonb, ?)");
-const QString VaultSql = QStringLiteral("SELECT ") + CashColumns +
-                         QStringLiteral(" FROM teller.vault_move(?::uuid, ?, ?, ?::bigint, ?, ?)");
+const QString CountSql = QStringLiteral("SELECT ") + CashColumns
+                         + QStringLiteral(" FROM teller.count_till(?::uuid, ?, ?, ?::bigint, ?::jsonb, ?)");
+const QString VaultSql = QStringLiteral("SELECT ") + CashColumns
+                         + QStringLiteral(" FROM teller.vault_move(?::uuid, ?, ?, ?::bigint, ?, ?)");
 
 QVariant nullableText(const QString &s)
 {
@@ -104,9 +103,9 @@ Result<Outcome> parseOutcome(const QSqlQuery &q, const IdempotencyKey &key)
 Result<Outcome> parseCashOutcome(const QSqlQuery &q, const IdempotencyKey &key)
 {
     const auto bad = [](const QString &what) {
-        return fail(Error::internal(
-            QCoreApplication::translate("teller::ActionExecutor", "The server's answer could not be understood (%1); nothing was changed.")
-                .arg(what)));
+        return fail(Error::internal(QCoreApplication::translate("teller::ActionExecutor",
+                                                                "The server's answer could not be understood (%1); nothing was changed.")
+                                        .arg(what)));
     };
     Outcome o;
     o.key = key;
@@ -131,7 +130,7 @@ Result<Outcome> parseCashOutcome(const QSqlQuery &q, const IdempotencyKey &key)
         if (!currency)
             return bad(QCoreApplication::translate("teller::ActionExecutor", "currency \"%1\"").arg(q.value(8).toString().left(8)));
         const std::pair<int, std::optional<Money> *> figures[] = {{9, &o.amount},      {10, &o.expected},  {11, &o.counted},
-                                                                   {12, &o.difference}, {13, &o.tillAfter}, {14, &o.vaultAfter}};
+                                                                  {12, &o.difference}, {13, &o.tillAfter}, {14, &o.vaultAfter}};
         for (const auto &[column, field] : figures) {
             if (auto v = bigintValue(q.value(column)))
                 *field = Money(*v, *currency);
@@ -318,8 +317,8 @@ Outcome ActionExecutor::abandon(const IdempotencyKey &key, const RetryCallback &
 Outcome ActionExecutor::countTill(const IdempotencyKey &key, TillCount count, const Money &counted,
                                   const std::optional<CashCount> &pieces, const RetryCallback &onRetry)
 {
-    qCInfo(lcAction).noquote() << (count == TillCount::Open ? "till open" : "till close") << key.toString()
-                               << counted.toCanonical() << counted.currency().code();
+    qCInfo(lcAction).noquote() << (count == TillCount::Open ? "till open" : "till close") << key.toString() << counted.toCanonical()
+                               << counted.currency().code();
     const QVariantList values{key.toString(),
                               count == TillCount::Open ? QStringLiteral("open") : QStringLiteral("close"),
                               counted.currency().code(),
@@ -340,12 +339,9 @@ Outcome ActionExecutor::moveVaultCash(const IdempotencyKey &key, ActionKind kind
                                       const RetryCallback &onRetry)
 {
     qCInfo(lcAction).noquote() << actionKindName(kind) << key.toString() << teller << amount.toCanonical() << amount.currency().code();
-    const QVariantList values{key.toString(),
-                              actionKindName(kind),
-                              nullableText(teller),
-                              QVariant::fromValue<qlonglong>(amount.minorUnits()),
-                              amount.currency().code(),
-                              m_session.options().workstation};
+    const QVariantList values{key.toString(),           actionKindName(kind),
+                              nullableText(teller),     QVariant::fromValue<qlonglong>(amount.minorUnits()),
+                              amount.currency().code(), m_session.options().workstation};
     return run(
         key, true,
         [&] {

@@ -89,7 +89,8 @@ Result<StaffInfo> Administration::currentStaff()
 }
 
 Result<StaffInfo> Administration::addStaff(const QString &login, const QString &displayName, StaffRole role,
-                                           const std::optional<Money> &approvalLimit, const std::optional<QString> &password)
+                                           const std::optional<Money> &approvalLimit, const std::optional<QString> &password,
+                                           const QString &branch)
 {
     static const QRegularExpression loginPattern(QStringLiteral("^[a-z][a-z0-9_.-]{0,62}$"));
     if (!loginPattern.match(login).hasMatch())
@@ -113,17 +114,28 @@ Result<StaffInfo> Administration::addStaff(const QString &login, const QString &
         verifier = *v;
     }
 
-    const QVariantList values{login, displayName.trimmed().isEmpty() ? login : displayName.trimmed(), staffRoleName(role),
+    const QVariantList values{login,
+                              displayName.trimmed().isEmpty() ? login : displayName.trimmed(),
+                              staffRoleName(role),
                               approvalLimit ? QVariant::fromValue<qlonglong>(approvalLimit->minorUnits())
                                             : QVariant(QMetaType::fromType<qlonglong>()),
-                              verifier};
+                              verifier,
+                              branch.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(branch)};
     auto added = m_session.transaction(QStringLiteral("add staff ") + login, [&] {
-        return m_session.selectOne(QStringLiteral("SELECT " TELLER_STAFF_COLUMNS " FROM teller.add_staff(?, ?, ?, ?::bigint, ?)"),
+        return m_session.selectOne(QStringLiteral("SELECT " TELLER_STAFF_COLUMNS " FROM teller.add_staff(?, ?, ?, ?::bigint, ?, ?)"),
                                    values, QCoreApplication::translate("teller::Administration", "adding staff"), readStaff);
     });
     if (!added)
         return fail(added.error());
     return *added;
+}
+
+Result<void> Administration::openBranch(const QString &code, const QString &name)
+{
+    return m_session.transaction(QStringLiteral("open branch ") + code, [&]() -> Result<void> {
+        return m_session.select(QStringLiteral("SELECT code FROM teller.open_branch(?, ?)"), {code, name},
+                                QCoreApplication::translate("teller::Administration", "opening the branch"), [](const QSqlQuery &) {});
+    });
 }
 
 Result<AccountInfo> Administration::openAccount(const QString &number, const QString &holder, Currency currency, const Money &floor)

@@ -37,7 +37,10 @@ public:
     // role's group, and writes the staff row. The password, if given, is turned into a
     // SCRAM verifier on this side; the clear text never leaves the process.
     Result<StaffInfo> addStaff(const QString &login, const QString &displayName, StaffRole role,
-                               const std::optional<Money> &approvalLimit, const std::optional<QString> &password);
+                               const std::optional<Money> &approvalLimit, const std::optional<QString> &password,
+                               const QString &branch = {});
+    // A branch (code: 1 to 8 capital letters or digits); opening it again changes nothing.
+    Result<void> openBranch(const QString &code, const QString &name);
 
     Result<AccountInfo> openAccount(const QString &number, const QString &holder, Currency currency, const Money &floor);
     Result<AccountInfo> setAccountStatus(const QString &number, AccountStatus status);

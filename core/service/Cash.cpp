@@ -79,10 +79,12 @@ QJsonObject Blotter::toJson() const
         list.append(l.toJson());
     QJsonObject byKind;
     for (auto it = totals.cbegin(); it != totals.cend(); ++it)
-        byKind.insert(actionKindName(it.key()), QJsonObject{{QStringLiteral("count"), it->count},
-                                                            {QStringLiteral("amount"), Money(it->amount, currency).toCanonical()},
-                                                            {QStringLiteral("till_effect"), Money(it->tillEffect, currency).toCanonical()}});
-    return QJsonObject{{QStringLiteral("currency"), currency.code()}, {QStringLiteral("lines"), list}, {QStringLiteral("totals"), byKind}};
+        byKind.insert(actionKindName(it.key()),
+                      QJsonObject{{QStringLiteral("count"), it->count},
+                                  {QStringLiteral("amount"), Money(it->amount, currency).toCanonical()},
+                                  {QStringLiteral("till_effect"), Money(it->tillEffect, currency).toCanonical()}});
+    return QJsonObject{
+        {QStringLiteral("currency"), currency.code()}, {QStringLiteral("lines"), list}, {QStringLiteral("totals"), byKind}};
 }
 
 Result<QList<TillInfo>> Cash::tills(const std::optional<Currency> &currency)
@@ -199,7 +201,8 @@ Result<QList<LargeCashLine>> Cash::largeCashReport(QDate from, QDate to)
             QStringLiteral("SELECT booked_at, key::text, kind, status, account, holder, amount, currency, teller, branch, workstation, "
                            "       document_type, document_number FROM teller.large_cash_report(?::date, ?::date)"),
             {from.toString(Qt::ISODate), to.toString(Qt::ISODate)},
-            QCoreApplication::translate("teller::Cash", "reading the large-cash report"), [](const QSqlQuery &q) -> Result<LargeCashLine> {
+            QCoreApplication::translate("teller::Cash", "reading the large-cash report"),
+            [](const QSqlQuery &q) -> Result<LargeCashLine> {
                 const auto kind = actionKindFromName(q.value(2).toString());
                 const auto status = outcomeStatusFromName(q.value(3).toString());
                 const auto c = Currency::fromCode(q.value(7).toString());
@@ -226,11 +229,12 @@ Result<QList<LargeCashLine>> Cash::largeCashReport(QDate from, QDate to)
 
 QByteArray Cash::toCsv(const QList<LargeCashLine> &lines)
 {
-    QByteArray out = "booked_at,key,kind,status,account,holder,amount,currency,teller,branch,workstation,document_type,document_number\r\n";
+    QByteArray out =
+        "booked_at,key,kind,status,account,holder,amount,currency,teller,branch,workstation,document_type,document_number\r\n";
     for (const LargeCashLine &l : lines) {
-        const QStringList fields{iso(l.bookedAt),       l.key,        actionKindName(l.kind), outcomeStatusName(l.status),
-                                 l.account,            l.holder,     l.amount.toCanonical(), l.amount.currency().code(),
-                                 l.teller,             l.branch,     l.workstation,          l.documentType,
+        const QStringList fields{iso(l.bookedAt), l.key,    actionKindName(l.kind), outcomeStatusName(l.status),
+                                 l.account,       l.holder, l.amount.toCanonical(), l.amount.currency().code(),
+                                 l.teller,        l.branch, l.workstation,          l.documentType,
                                  l.documentNumber};
         QByteArrayList row;
         for (const QString &f : fields)

@@ -27,10 +27,10 @@ struct TillInfo
     QString ownerName;
     Currency currency = *Currency::fromCode(u"EUR");
     bool open = false;
-    Money cash{0, currency};  // by the book
-    Money held{0, currency};  // what operations waiting for a supervisor would take
+    Money cash{0, currency}; // by the book
+    Money held{0, currency}; // what operations waiting for a supervisor would take
     QDateTime openedAt;
-    QString lastCountKind;    // "open" or "close"
+    QString lastCountKind; // "open" or "close"
     std::optional<Money> lastCounted;
     QDateTime lastCountedAt;
     bool differencePending = false;

@@ -179,12 +179,25 @@ Result<QList<LedgerLine>> Supervision::ledger(const QString &accountNumber, int 
 {
     return m_session.retrying(QStringLiteral("ledger"), [&] {
         return m_session.selectAll(
-            QStringLiteral("SELECT l.id, l.created_at, o.kind, o.key::text, l.amount, l.balance_after, a.currency, o.initiated_by, "
-                           "       o.decided_by "
-                           "  FROM teller.accounts a "
-                           "  JOIN teller.ledger_entries l ON l.account_id = a.id "
-                           "  JOIN teller.operations o ON o.id = l.operation_id "
-                           " WHERE a.number = ? ORDER BY l.id DESC LIMIT ?"),
+            // The account's movements, found through the indexes that serve its history (the
+            // account named first, a transfer's payee or a vault movement's till, a till's
+            // teller), each as it changed the account's balance in its natural sense; the
+            // balance after each one follows back from today's balance.
+            QStringLiteral(
+                "WITH acc AS (SELECT id, kind, currency, balance, owner FROM teller.accounts WHERE number = ?), "
+                "ids AS (SELECT o.id FROM teller.operations o, acc WHERE o.account_id = acc.id "
+                "        UNION SELECT o.id FROM teller.operations o, acc WHERE o.counter_account_id = acc.id "
+                "        UNION SELECT o.id FROM teller.operations o, acc WHERE o.initiated_by = acc.owner), "
+                "lines AS (SELECT o.id, coalesce(o.decided_at, o.created_at) AS at, o.kind, o.key, o.initiated_by, o.decided_by, "
+                "                 teller.side_delta(acc.kind, o.debit_account_id = acc.id, o.amount) AS delta "
+                "            FROM ids JOIN teller.operations o ON o.id = ids.id, acc "
+                "           WHERE o.status = 'completed' AND o.amount IS NOT NULL "
+                "             AND acc.id IN (o.debit_account_id, o.credit_account_id)) "
+                "SELECT l.id, l.at, l.kind, l.key::text, l.delta, "
+                "       acc.balance - coalesce(sum(l.delta) OVER (ORDER BY l.at DESC, l.id DESC "
+                "                                   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0), "
+                "       acc.currency, l.initiated_by, l.decided_by "
+                "  FROM lines l, acc ORDER BY l.at DESC, l.id DESC LIMIT ?"),
             {accountNumber, limit}, QCoreApplication::translate("teller::Supervision", "reading the ledger"),
             [](const QSqlQuery &q) -> Result<LedgerLine> {
                 const auto kind = actionKindFromName(q.value(2).toString());

@@ -1,4 +1,4 @@
--- Teller schema version 10, functions sha256 1e272912e4b33406cdaf505c3b1512bffbebd584b5883dcba81d4d759559129b
+-- Teller schema version 11, functions sha256 2c2e402ba03c2572ecdddb940309714c36694ce5cde1df9c2888f8aeb3502496
 -- The current schema: pg_dump --schema-only --no-owner --schema=teller of a freshly
 -- migrated database, normalised. Made by scripts/update-schema-snapshot.sh; do not edit.
 
@@ -25,6 +25,30 @@ CREATE SCHEMA teller;
 
 
 --
+-- Name: account_kind; Type: DOMAIN; Schema: teller; Owner: -
+--
+
+CREATE DOMAIN teller.account_kind AS text
+	CONSTRAINT account_kind_check CHECK ((VALUE = ANY (ARRAY['customer'::text, 'till'::text, 'vault'::text, 'over_short'::text, 'in_transit'::text, 'legacy_cash'::text])));
+
+
+--
+-- Name: account_number; Type: DOMAIN; Schema: teller; Owner: -
+--
+
+CREATE DOMAIN teller.account_number AS text
+	CONSTRAINT account_number_check CHECK ((VALUE ~ '^[A-Z0-9]{1,34}$'::text));
+
+
+--
+-- Name: account_status; Type: DOMAIN; Schema: teller; Owner: -
+--
+
+CREATE DOMAIN teller.account_status AS text
+	CONSTRAINT account_status_check CHECK ((VALUE = ANY (ARRAY['active'::text, 'frozen'::text, 'closed'::text])));
+
+
+--
 -- Name: action_result; Type: TYPE; Schema: teller; Owner: -
 --
 
@@ -43,7 +67,32 @@ CREATE TYPE teller.action_result AS (
 	available_after bigint,
 	executed_at timestamp with time zone,
 	initiated_by text,
-	workstation text
+	workstation text,
+	till_after bigint
+);
+
+
+--
+-- Name: cash_result; Type: TYPE; Schema: teller; Owner: -
+--
+
+CREATE TYPE teller.cash_result AS (
+	key uuid,
+	status text,
+	reason text,
+	replayed boolean,
+	operation_id bigint,
+	kind text,
+	till text,
+	owner text,
+	currency text,
+	amount bigint,
+	expected bigint,
+	counted bigint,
+	difference bigint,
+	till_cash bigint,
+	vault_cash bigint,
+	executed_at timestamp with time zone
 );
 
 
@@ -62,6 +111,70 @@ CREATE TYPE teller.decision_result AS (
 	initiated_by text,
 	balance_after bigint
 );
+
+
+--
+-- Name: fingerprint_bytes; Type: DOMAIN; Schema: teller; Owner: -
+--
+
+CREATE DOMAIN teller.fingerprint_bytes AS bytea
+	CONSTRAINT fingerprint_bytes_check CHECK ((length(VALUE) = 32));
+
+
+--
+-- Name: floor_minor; Type: DOMAIN; Schema: teller; Owner: -
+--
+
+CREATE DOMAIN teller.floor_minor AS bigint
+	CONSTRAINT floor_minor_check CHECK ((VALUE <= 0));
+
+
+--
+-- Name: holder_name; Type: DOMAIN; Schema: teller; Owner: -
+--
+
+CREATE DOMAIN teller.holder_name AS text
+	CONSTRAINT holder_name_check CHECK (((length(btrim(VALUE)) >= 1) AND (length(btrim(VALUE)) <= 200)));
+
+
+--
+-- Name: non_negative_minor; Type: DOMAIN; Schema: teller; Owner: -
+--
+
+CREATE DOMAIN teller.non_negative_minor AS bigint
+	CONSTRAINT non_negative_minor_check CHECK ((VALUE >= 0));
+
+
+--
+-- Name: note_text; Type: DOMAIN; Schema: teller; Owner: -
+--
+
+CREATE DOMAIN teller.note_text AS text
+	CONSTRAINT note_text_check CHECK ((length(VALUE) <= 500));
+
+
+--
+-- Name: operation_amount; Type: DOMAIN; Schema: teller; Owner: -
+--
+
+CREATE DOMAIN teller.operation_amount AS bigint
+	CONSTRAINT operation_amount_check CHECK (((VALUE > 0) AND (VALUE <= '1000000000000000'::bigint)));
+
+
+--
+-- Name: operation_kind; Type: DOMAIN; Schema: teller; Owner: -
+--
+
+CREATE DOMAIN teller.operation_kind AS text
+	CONSTRAINT operation_kind_check CHECK ((VALUE = ANY (ARRAY['withdrawal'::text, 'deposit'::text, 'transfer'::text, 'till_open'::text, 'till_close'::text, 'vault_receive'::text, 'vault_ship'::text, 'vault_to_till'::text, 'till_to_vault'::text, 'reversal'::text])));
+
+
+--
+-- Name: operation_status; Type: DOMAIN; Schema: teller; Owner: -
+--
+
+CREATE DOMAIN teller.operation_status AS text
+	CONSTRAINT operation_status_check CHECK ((VALUE = ANY (ARRAY['completed'::text, 'pending_approval'::text, 'rejected'::text, 'expired'::text, 'abandoned'::text])));
 
 
 --
@@ -100,9 +213,35 @@ BEGIN
     IF v_op.initiated_by <> session_user AND v_staff.role <> 'supervisor' THEN
         -- Somebody else's key: nothing is said about it.
         RETURN ROW(p_key, 'key_reused', NULL, false, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-                   NULL, NULL, NULL)::teller.action_result;
+                   NULL, NULL, NULL, NULL)::teller.action_result;
     END IF;
     RETURN teller.as_result(v_op, true);
+END
+$$;
+
+
+--
+-- Name: account_rules(); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.account_rules() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+BEGIN
+    IF NEW.kind <> 'customer' AND NEW.branch_id IS NULL THEN
+        RAISE EXCEPTION 'account %: a % belongs to a branch', NEW.number, NEW.kind USING ERRCODE = '23514';
+    END IF;
+    IF (NEW.kind = 'till') <> (NEW.owner IS NOT NULL) THEN
+        RAISE EXCEPTION 'account %: a till, and only a till, has a teller', NEW.number USING ERRCODE = '23514';
+    END IF;
+    IF NEW.till_open AND NEW.kind <> 'till' THEN
+        RAISE EXCEPTION 'account %: only a till is opened', NEW.number USING ERRCODE = '23514';
+    END IF;
+    IF NEW.kind IN ('till', 'vault') AND NEW.balance_floor <> 0 THEN
+        RAISE EXCEPTION 'account %: cash cannot go below zero', NEW.number USING ERRCODE = '23514';
+    END IF;
+    RETURN NEW;
 END
 $$;
 
@@ -123,13 +262,13 @@ BEGIN
     SELECT * INTO v_op FROM teller.operations WHERE key = p_key;
     IF NOT FOUND THEN
         RETURN ROW(p_key, 'unknown', NULL, false, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-                   NULL, NULL, NULL)::teller.action_result;
+                   NULL, NULL, NULL, NULL)::teller.action_result;
     END IF;
     IF (v_op.initiated_by <> session_user AND v_staff.role NOT IN ('supervisor', 'admin'))
        OR (p_fingerprint IS NOT NULL AND v_op.fingerprint IS DISTINCT FROM p_fingerprint
            AND NOT (v_op.status = 'abandoned' AND v_op.fingerprint IS NULL)) THEN
         RETURN ROW(p_key, 'key_reused', NULL, false, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-                   NULL, NULL, NULL)::teller.action_result;
+                   NULL, NULL, NULL, NULL)::teller.action_result;
     END IF;
     RETURN teller.as_result(v_op, true);
 END
@@ -153,6 +292,7 @@ CREATE TABLE teller.staff (
     active boolean DEFAULT true NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     created_by text DEFAULT SESSION_USER NOT NULL,
+    branch_id bigint NOT NULL,
     CONSTRAINT staff_approval_limit_check CHECK ((approval_limit >= 0)),
     CONSTRAINT staff_display_name_check CHECK (((length(btrim(display_name)) >= 1) AND (length(btrim(display_name)) <= 100))),
     CONSTRAINT staff_login_check CHECK ((login ~ '^[a-z_][a-z0-9_.-]{0,62}$'::text)),
@@ -161,14 +301,15 @@ CREATE TABLE teller.staff (
 
 
 --
--- Name: add_staff(text, text, text, bigint, text); Type: FUNCTION; Schema: teller; Owner: -
+-- Name: add_staff(text, text, text, bigint, text, text); Type: FUNCTION; Schema: teller; Owner: -
 --
 
-CREATE FUNCTION teller.add_staff(p_login text, p_display_name text, p_role text, p_approval_limit bigint, p_password_verifier text) RETURNS teller.staff
+CREATE FUNCTION teller.add_staff(p_login text, p_display_name text, p_role text, p_approval_limit bigint, p_password_verifier text, p_branch text DEFAULT NULL::text) RETURNS teller.staff
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $_$
 DECLARE
+    v_branch bigint;
     v_role  pg_catalog.pg_roles;
     v_group text;
     v_staff teller.staff;
@@ -218,11 +359,21 @@ BEGIN
         END IF;
     END LOOP;
 
-    INSERT INTO teller.staff AS s (login, display_name, role, approval_limit, limit_currency)
-    VALUES (p_login, btrim(p_display_name), p_role, p_approval_limit, teller.setting('home_currency'))
+    IF p_branch IS NOT NULL THEN
+        SELECT id INTO v_branch FROM teller.branches WHERE code = p_branch;
+        IF NOT FOUND THEN
+            RAISE EXCEPTION 'no branch "%"', p_branch USING ERRCODE = '22023';
+        END IF;
+    ELSE
+        SELECT coalesce((SELECT branch_id FROM teller.staff WHERE login = p_login),
+                        (SELECT min(id) FROM teller.branches)) INTO v_branch;
+    END IF;
+
+    INSERT INTO teller.staff AS s (login, display_name, role, approval_limit, limit_currency, branch_id)
+    VALUES (p_login, btrim(p_display_name), p_role, p_approval_limit, teller.setting('home_currency'), v_branch)
     ON CONFLICT (login) DO UPDATE
         SET display_name = EXCLUDED.display_name, role = EXCLUDED.role,
-            approval_limit = EXCLUDED.approval_limit, active = true
+            approval_limit = EXCLUDED.approval_limit, branch_id = EXCLUDED.branch_id, active = true
     RETURNING s.* INTO v_staff;
 
     INSERT INTO teller.audit_log (action, subject, details)
@@ -240,36 +391,30 @@ $_$;
 CREATE TABLE teller.operations (
     id bigint NOT NULL,
     key uuid NOT NULL,
-    kind text,
+    kind teller.operation_kind,
     account_number text,
     counter_account_number text,
     account_id bigint,
     counter_account_id bigint,
-    amount bigint,
+    amount teller.operation_amount,
     currency character(3),
-    fingerprint bytea,
-    status text NOT NULL,
+    fingerprint teller.fingerprint_bytes,
+    status teller.operation_status NOT NULL,
     reason text,
     balance_after bigint,
     available_after bigint,
-    note text,
+    note teller.note_text,
     initiated_by text NOT NULL,
     workstation text NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     expires_at timestamp with time zone,
     decided_by text,
     decided_at timestamp with time zone,
-    decision_note text,
-    CONSTRAINT operations_amount_check CHECK (((amount > 0) AND (amount <= '1000000000000000'::bigint))),
-    CONSTRAINT operations_counter_only_for_transfers CHECK (((kind IS NULL) OR ((kind = 'transfer'::text) = (counter_account_number IS NOT NULL)))),
-    CONSTRAINT operations_decision_note_check CHECK ((length(decision_note) <= 500)),
-    CONSTRAINT operations_fingerprint_check CHECK ((length(fingerprint) = 32)),
-    CONSTRAINT operations_kind_check CHECK ((kind = ANY (ARRAY['withdrawal'::text, 'deposit'::text, 'transfer'::text]))),
-    CONSTRAINT operations_note_check CHECK ((length(note) <= 500)),
-    CONSTRAINT operations_pending_expires CHECK (((status <> 'pending_approval'::text) OR (expires_at IS NOT NULL))),
-    CONSTRAINT operations_rejection_has_reason CHECK (((status = 'rejected'::text) = (reason IS NOT NULL))),
-    CONSTRAINT operations_request_complete CHECK (((status = 'abandoned'::text) OR ((kind IS NOT NULL) AND (account_number IS NOT NULL) AND (amount IS NOT NULL) AND (currency IS NOT NULL) AND (fingerprint IS NOT NULL)))),
-    CONSTRAINT operations_status_check CHECK ((status = ANY (ARRAY['completed'::text, 'pending_approval'::text, 'rejected'::text, 'expired'::text, 'abandoned'::text])))
+    decision_note teller.note_text,
+    debit_account_id bigint,
+    credit_account_id bigint,
+    reverses uuid,
+    till_after bigint
 );
 
 
@@ -279,7 +424,199 @@ CREATE TABLE teller.operations (
 
 CREATE FUNCTION teller.as_result(p_op teller.operations, p_replayed boolean) RETURNS teller.action_result
     LANGUAGE sql STABLE
-    RETURN ROW((p_op).key, (p_op).status, (p_op).reason, p_replayed, (p_op).id, (p_op).kind, (p_op).account_number, (p_op).counter_account_number, (p_op).amount, ((p_op).currency)::text, (p_op).balance_after, (p_op).available_after, COALESCE((p_op).decided_at, (p_op).created_at), (p_op).initiated_by, (p_op).workstation)::teller.action_result;
+    RETURN ROW((p_op).key, ((p_op).status)::text, (p_op).reason, p_replayed, (p_op).id, ((p_op).kind)::text, (p_op).account_number, (p_op).counter_account_number, ((p_op).amount)::bigint, ((p_op).currency)::text, (p_op).balance_after, (p_op).available_after, COALESCE((p_op).decided_at, (p_op).created_at), (p_op).initiated_by, (p_op).workstation, (p_op).till_after)::teller.action_result;
+
+
+--
+-- Name: accounts; Type: TABLE; Schema: teller; Owner: -
+--
+
+CREATE TABLE teller.accounts (
+    id bigint NOT NULL,
+    number teller.account_number NOT NULL,
+    holder teller.holder_name NOT NULL,
+    currency character(3) NOT NULL,
+    balance bigint DEFAULT 0 NOT NULL,
+    held teller.non_negative_minor DEFAULT 0 NOT NULL,
+    balance_floor teller.floor_minor DEFAULT 0 NOT NULL,
+    status teller.account_status DEFAULT 'active'::text NOT NULL,
+    opened_at timestamp with time zone DEFAULT now() NOT NULL,
+    opened_by text DEFAULT SESSION_USER NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    kind teller.account_kind DEFAULT 'customer'::text NOT NULL,
+    branch_id bigint,
+    owner text,
+    till_open boolean DEFAULT false NOT NULL,
+    CONSTRAINT accounts_available_not_below_floor CHECK (((balance - (held)::bigint) >= (balance_floor)::bigint)),
+    CONSTRAINT accounts_closed_is_empty CHECK ((((status)::text <> 'closed'::text) OR ((balance = 0) AND ((held)::bigint = 0))))
+);
+
+
+--
+-- Name: till_counts; Type: TABLE; Schema: teller; Owner: -
+--
+
+CREATE TABLE teller.till_counts (
+    key uuid NOT NULL,
+    till_id bigint NOT NULL,
+    kind text NOT NULL,
+    expected bigint NOT NULL,
+    counted bigint NOT NULL,
+    denominations jsonb,
+    counted_by text NOT NULL,
+    counted_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    CONSTRAINT till_counts_counted_check CHECK ((counted >= 0)),
+    CONSTRAINT till_counts_kind_check CHECK ((kind = ANY (ARRAY['open'::text, 'close'::text])))
+);
+
+
+--
+-- Name: cash_answer(teller.operations, bytea, boolean); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.cash_answer(p_op teller.operations, p_fingerprint bytea, p_replayed boolean) RETURNS teller.cash_result
+    LANGUAGE sql STABLE
+    RETURN CASE WHEN ((((p_op).fingerprint)::bytea IS DISTINCT FROM p_fingerprint) OR ((p_op).initiated_by <> SESSION_USER)) THEN ROW((p_op).key, 'key_reused'::text, NULL::text, false, NULL::bigint, NULL::text, NULL::text, NULL::text, NULL::text, NULL::bigint, NULL::bigint, NULL::bigint, NULL::bigint, NULL::bigint, NULL::bigint, NULL::timestamp with time zone)::teller.cash_result ELSE (SELECT ROW((cash_answer.p_op).key, ((cash_answer.p_op).status)::text, (cash_answer.p_op).reason, cash_answer.p_replayed, (cash_answer.p_op).id, ((cash_answer.p_op).kind)::text, (t.number)::text, t.owner, ((cash_answer.p_op).currency)::text, ((cash_answer.p_op).amount)::bigint, c.expected, c.counted, (c.counted - c.expected), (cash_answer.p_op).till_after, CASE WHEN ((((cash_answer.p_op).kind)::text ~~ 'vault%'::text) OR (((cash_answer.p_op).kind)::text = 'till_to_vault'::text)) THEN (cash_answer.p_op).balance_after ELSE NULL::bigint END, COALESCE((cash_answer.p_op).decided_at, (cash_answer.p_op).created_at))::teller.cash_result AS "row" FROM (((SELECT 1 AS "?column?") one LEFT JOIN teller.till_counts c ON ((c.key = (cash_answer.p_op).key))) LEFT JOIN teller.accounts t ON ((t.id = CASE WHEN (((cash_answer.p_op).kind)::text = ANY (ARRAY['till_open'::text, 'till_close'::text])) THEN (cash_answer.p_op).account_id WHEN (((cash_answer.p_op).kind)::text = ANY (ARRAY['vault_to_till'::text, 'till_to_vault'::text])) THEN (cash_answer.p_op).counter_account_id ELSE NULL::bigint END)))) END;
+
+
+--
+-- Name: count_till(uuid, text, text, bigint, jsonb, text); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.count_till(p_key uuid, p_kind text, p_currency text, p_counted bigint, p_denominations jsonb, p_workstation text) RETURNS teller.cash_result
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+DECLARE
+    v_staff     teller.staff;
+    v_op        teller.operations;
+    v_fp        bytea;
+    v_till      teller.accounts;
+    v_os        teller.accounts;
+    v_row       teller.accounts;
+    v_sum       numeric := 0;
+    v_entry     record;
+    v_value     bigint;
+    v_count     bigint;
+    v_expected  bigint;
+    v_diff      bigint;
+    v_tolerance bigint;
+    v_balance   bigint;
+    v_held      bigint;
+    v_status    text := 'completed';
+    v_reason    text;
+BEGIN
+    IF p_key IS NULL OR p_kind IS NULL OR p_kind NOT IN ('open', 'close')
+       OR p_currency IS NULL OR NOT EXISTS (SELECT FROM teller.currencies WHERE code = p_currency)
+       OR p_counted IS NULL OR p_counted < 0 OR p_counted > 1000000000000000
+       OR p_workstation IS NULL OR length(p_workstation) NOT BETWEEN 1 AND 63
+       OR (p_denominations IS NOT NULL AND jsonb_typeof(p_denominations) <> 'object') THEN
+        RAISE EXCEPTION 'malformed till count' USING ERRCODE = '22023';
+    END IF;
+    IF p_denominations IS NOT NULL THEN
+        FOR v_entry IN SELECT key, value FROM jsonb_each(p_denominations) LOOP
+            IF v_entry.key !~ '^[1-9][0-9]{0,14}$' OR jsonb_typeof(v_entry.value) <> 'number'
+               OR v_entry.value::text !~ '^[0-9]{1,9}$' THEN
+                RAISE EXCEPTION 'malformed denomination count %: %', v_entry.key, v_entry.value USING ERRCODE = '22023';
+            END IF;
+            v_value := v_entry.key::bigint;
+            v_count := v_entry.value::text::bigint;
+            IF NOT EXISTS (SELECT FROM teller.denominations d
+                            WHERE d.currency = p_currency AND d.value = v_value AND d.active) THEN
+                RAISE EXCEPTION '% is not a note or coin of %', v_value, p_currency USING ERRCODE = '22023';
+            END IF;
+            v_sum := v_sum + v_value::numeric * v_count;
+        END LOOP;
+        IF v_sum <> p_counted THEN
+            RAISE EXCEPTION 'the notes and coins add up to %, not to the counted %', v_sum, p_counted
+                USING ERRCODE = '22023';
+        END IF;
+    END IF;
+    v_fp := pg_catalog.sha256(pg_catalog.convert_to(
+        'teller/till/v1' || E'\n' || p_kind || E'\n' || p_currency || E'\n' || p_counted::text || E'\n'
+        || coalesce(p_denominations::text, '') || E'\n', 'UTF8'));
+
+    v_staff := teller.session_staff();
+    IF v_staff.role NOT IN ('teller', 'supervisor') THEN
+        RAISE EXCEPTION 'only tellers and supervisors have tills' USING ERRCODE = '42501';
+    END IF;
+    SELECT * INTO v_op FROM teller.operations WHERE key = p_key;
+    IF FOUND THEN
+        RETURN teller.cash_answer(v_op, v_fp, true);
+    END IF;
+
+    -- The branch's over/short account first, then the till: the money path's order.
+    v_os := teller.internal_account(v_staff.branch_id, 'over_short', p_currency);
+    SELECT * INTO v_till FROM teller.accounts WHERE kind = 'till' AND owner = v_staff.login AND currency = p_currency;
+    IF NOT FOUND AND p_kind = 'open' THEN
+        v_till := teller.internal_account(v_staff.branch_id, 'till', p_currency, v_staff.login);
+    END IF;
+    FOR v_row IN SELECT * FROM teller.lock_sides(v_os.id, v_till.id) LOOP
+        IF v_row.id = v_till.id THEN
+            v_till := v_row;
+        END IF;
+    END LOOP;
+
+    IF v_till.id IS NULL OR (p_kind = 'close' AND NOT v_till.till_open) THEN
+        v_status := 'rejected'; v_reason := 'till_not_open';
+    ELSIF p_kind = 'open' AND v_till.till_open THEN
+        v_status := 'rejected'; v_reason := 'till_already_open';
+    ELSIF EXISTS (SELECT FROM teller.operations
+                   WHERE account_id = v_till.id AND kind IN ('till_open', 'till_close') AND status = 'pending_approval') THEN
+        v_status := 'rejected'; v_reason := 'difference_pending';
+    ELSIF p_kind = 'close' AND v_till.held > 0 THEN
+        v_status := 'rejected'; v_reason := 'operations_pending';
+    END IF;
+
+    v_expected := v_till.balance;
+    v_diff := p_counted - v_expected;
+    v_tolerance := coalesce((SELECT till_tolerance FROM teller.cash_rules WHERE currency = p_currency), 0);
+    IF v_status = 'completed' AND abs(v_diff) > v_tolerance THEN
+        v_status := 'pending_approval';
+    END IF;
+
+    -- The till after: a posted difference brings the book to the count; a waiting shortage is
+    -- held (the cash that is not there cannot be paid out).
+    v_balance := v_till.balance + CASE WHEN v_status = 'completed' THEN v_diff ELSE 0 END;
+    v_held := v_till.held + CASE WHEN v_status = 'pending_approval' AND v_diff < 0 THEN -v_diff ELSE 0 END;
+
+    INSERT INTO teller.operations AS o
+        (key, kind, account_number, account_id, debit_account_id, credit_account_id, amount, currency,
+         fingerprint, status, reason, balance_after, available_after, till_after, initiated_by, workstation,
+         expires_at)
+    VALUES
+        (p_key, 'till_' || p_kind, coalesce(v_till.number, ''), v_till.id,
+         CASE WHEN v_status IN ('completed', 'pending_approval') AND v_diff <> 0
+              THEN CASE WHEN v_diff < 0 THEN v_os.id ELSE v_till.id END END,
+         CASE WHEN v_status IN ('completed', 'pending_approval') AND v_diff <> 0
+              THEN CASE WHEN v_diff < 0 THEN v_till.id ELSE v_os.id END END,
+         CASE WHEN v_status IN ('completed', 'pending_approval') AND v_diff <> 0 THEN abs(v_diff) END,
+         p_currency, v_fp, v_status, v_reason,
+         CASE WHEN v_status <> 'rejected' THEN v_balance END, CASE WHEN v_status <> 'rejected' THEN v_balance - v_held END,
+         CASE WHEN v_status <> 'rejected' THEN v_balance - v_held END, v_staff.login, p_workstation,
+         -- A difference waits for a supervisor however long it takes: it never expires.
+         CASE WHEN v_status = 'pending_approval' THEN 'infinity'::timestamptz END)
+    ON CONFLICT (key) DO NOTHING
+    RETURNING o.* INTO v_op;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'a concurrent attempt with key % was recorded first', p_key USING ERRCODE = '40001';
+    END IF;
+    IF v_status = 'rejected' THEN
+        RETURN teller.cash_answer(v_op, v_fp, false);
+    END IF;
+
+    IF v_op.amount IS NOT NULL THEN
+        PERFORM teller.move_locked(v_op, CASE WHEN v_status = 'completed' THEN 'post' ELSE 'hold' END);
+    END IF;
+    UPDATE teller.accounts SET till_open = (p_kind = 'open'), updated_at = now() WHERE id = v_till.id;
+    INSERT INTO teller.till_counts (key, till_id, kind, expected, counted, denominations, counted_by)
+    VALUES (p_key, v_till.id, p_kind, v_expected, p_counted, p_denominations, v_staff.login);
+    IF v_status = 'pending_approval' THEN
+        PERFORM teller.notify_operation(v_op);
+    END IF;
+    RETURN teller.cash_answer(v_op, v_fp, false);
+END
+$_$;
 
 
 --
@@ -293,9 +630,9 @@ CREATE FUNCTION teller.decide_operation(p_key uuid, p_approve boolean, p_note te
 DECLARE
     v_staff teller.staff;
     v_op    teller.operations;
-    v_acc   teller.accounts;
-    v_ctr   teller.accounts;
     v_row   teller.accounts;
+    v_named teller.accounts;  -- the account the operation names first (its balance_after)
+    v_till  bigint;           -- the till's cash after, if a till moved
 BEGIN
     IF p_key IS NULL OR p_approve IS NULL OR length(coalesce(p_note, '')) > 500 THEN
         RAISE EXCEPTION 'malformed decision' USING ERRCODE = '22023';
@@ -316,20 +653,13 @@ BEGIN
         RAISE EXCEPTION 'nobody approves or rejects their own operation' USING ERRCODE = '42501';
     END IF;
 
-    -- The accounts first, in ascending id order, then the operation: the same order as
-    -- perform_action, so two deciders, or a decider and a teller, never deadlock.
-    FOR v_row IN
-        SELECT * FROM teller.accounts WHERE id IN (v_op.account_id, v_op.counter_account_id) ORDER BY id FOR UPDATE
-    LOOP
-        IF v_row.id = v_op.account_id THEN
-            v_acc := v_row;
-        ELSE
-            v_ctr := v_row;
-        END IF;
-    END LOOP;
+    -- The accounts first, then the operation: the order of every money function.
+    IF v_op.status = 'pending_approval' THEN
+        PERFORM teller.lock_sides(v_op.debit_account_id, v_op.credit_account_id);
+    END IF;
     SELECT * INTO v_op FROM teller.operations WHERE key = p_key FOR UPDATE;
 
-    IF v_op.status = 'pending_approval' AND v_op.expires_at <= now() THEN
+    IF v_op.status = 'pending_approval' AND v_op.expires_at <= clock_timestamp() THEN
         v_op := teller.expire_locked(v_op);
     END IF;
     IF v_op.status <> 'pending_approval' THEN
@@ -339,39 +669,53 @@ BEGIN
     END IF;
 
     IF p_approve THEN
-        IF v_acc.status <> 'active' THEN
-            RAISE EXCEPTION 'account % is %: reject the operation instead', v_acc.number, v_acc.status
-                USING ERRCODE = '55000';
-        END IF;
-        IF v_op.kind = 'transfer' AND v_ctr.status = 'closed' THEN
-            RAISE EXCEPTION 'account % is closed: reject the operation instead', v_ctr.number USING ERRCODE = '55000';
-        END IF;
-        -- The amount was held, so the funds are there: debit it and release the hold at once.
-        UPDATE teller.accounts SET balance = balance - v_op.amount, held = held - v_op.amount, updated_at = now()
-         WHERE id = v_acc.id RETURNING * INTO v_acc;
-        INSERT INTO teller.ledger_entries (operation_id, account_id, amount, balance_after)
-        VALUES (v_op.id, v_acc.id, -v_op.amount, v_acc.balance);
-        IF v_op.kind = 'transfer' THEN
-            UPDATE teller.accounts SET balance = balance + v_op.amount, updated_at = now()
-             WHERE id = v_ctr.id RETURNING * INTO v_ctr;
-            INSERT INTO teller.ledger_entries (operation_id, account_id, amount, balance_after)
-            VALUES (v_op.id, v_ctr.id, v_op.amount, v_ctr.balance);
-        END IF;
+        -- What was held is there; what receives the money must be able to take it.
+        FOR v_row IN SELECT * FROM teller.accounts WHERE id IN (v_op.debit_account_id, v_op.credit_account_id) LOOP
+            IF v_row.kind = 'customer' AND v_row.status = 'closed' THEN
+                RAISE EXCEPTION 'account % is closed: reject the operation instead', v_row.number USING ERRCODE = '55000';
+            END IF;
+            IF v_row.kind = 'customer' AND v_row.status = 'frozen'
+               AND teller.side_delta(v_row.kind, v_row.id = v_op.debit_account_id, v_op.amount) < 0 THEN
+                RAISE EXCEPTION 'account % is frozen: reject the operation instead', v_row.number USING ERRCODE = '55000';
+            END IF;
+            IF v_row.kind = 'till' AND NOT v_row.till_open AND v_op.kind NOT IN ('till_open', 'till_close')
+               AND teller.side_delta(v_row.kind, v_row.id = v_op.debit_account_id, v_op.amount) > 0 THEN
+                RAISE EXCEPTION 'the till % is closed: reject the operation instead, or have it opened', v_row.number
+                    USING ERRCODE = '55000';
+            END IF;
+        END LOOP;
+        FOR v_row IN SELECT * FROM teller.move_locked(v_op, 'post_held') LOOP
+            IF v_row.id = v_op.account_id THEN
+                v_named := v_row;
+            END IF;
+            IF v_row.kind = 'till' THEN
+                v_till := v_row.balance - v_row.held;
+            END IF;
+        END LOOP;
         UPDATE teller.operations
-           SET status = 'completed', balance_after = v_acc.balance, available_after = v_acc.balance - v_acc.held,
-               decided_by = v_staff.login, decided_at = now(), decision_note = nullif(btrim(p_note), '')
+           SET status = 'completed', balance_after = v_named.balance, available_after = v_named.balance - v_named.held,
+               till_after = coalesce(v_till, till_after), decided_by = v_staff.login, decided_at = clock_timestamp(),
+               decision_note = nullif(btrim(p_note), '')
          WHERE id = v_op.id RETURNING * INTO v_op;
     ELSE
-        UPDATE teller.accounts SET held = held - v_op.amount, updated_at = now() WHERE id = v_acc.id RETURNING * INTO v_acc;
+        FOR v_row IN SELECT * FROM teller.move_locked(v_op, 'release') LOOP
+            IF v_row.id = v_op.account_id THEN
+                v_named := v_row;
+            END IF;
+        END LOOP;
+        IF v_named.id IS NULL THEN
+            SELECT * INTO v_named FROM teller.accounts WHERE id = v_op.account_id;
+        END IF;
         UPDATE teller.operations
-           SET status = 'rejected', reason = 'supervisor_rejected', balance_after = v_acc.balance,
-               available_after = v_acc.balance - v_acc.held, decided_by = v_staff.login, decided_at = now(),
+           SET status = 'rejected', reason = 'supervisor_rejected', balance_after = v_named.balance,
+               available_after = v_named.balance - v_named.held, decided_by = v_staff.login, decided_at = clock_timestamp(),
                decision_note = btrim(p_note)
          WHERE id = v_op.id RETURNING * INTO v_op;
     END IF;
     INSERT INTO teller.audit_log (action, subject, details)
     VALUES (CASE WHEN p_approve THEN 'approve' ELSE 'reject' END, p_key::text,
-            jsonb_build_object('initiated_by', v_op.initiated_by, 'amount', v_op.amount, 'note', v_op.decision_note));
+            jsonb_build_object('initiated_by', v_op.initiated_by, 'kind', v_op.kind, 'amount', v_op.amount,
+                               'note', v_op.decision_note));
     PERFORM teller.notify_operation(v_op);
     RETURN ROW(v_op.key, true, v_op.status, v_op.reason, v_op.decided_by, v_op.decided_at, v_op.decision_note,
                v_op.initiated_by, v_op.balance_after)::teller.decision_result;
@@ -394,12 +738,12 @@ DECLARE
 BEGIN
     PERFORM teller.session_staff();
     FOR v_candidate IN
-        SELECT id, account_id FROM teller.operations
-         WHERE status = 'pending_approval' AND expires_at <= now() ORDER BY account_id
+        SELECT id, debit_account_id, credit_account_id FROM teller.operations
+         WHERE status = 'pending_approval' AND expires_at <= clock_timestamp() ORDER BY id
     LOOP
-        PERFORM 1 FROM teller.accounts WHERE id = v_candidate.account_id FOR UPDATE;
+        PERFORM teller.lock_sides(v_candidate.debit_account_id, v_candidate.credit_account_id);
         SELECT * INTO v_op FROM teller.operations WHERE id = v_candidate.id FOR UPDATE;
-        IF v_op.status = 'pending_approval' AND v_op.expires_at <= now() THEN
+        IF v_op.status = 'pending_approval' AND v_op.expires_at <= clock_timestamp() THEN
             PERFORM teller.expire_locked(v_op);
             v_count := v_count + 1;
         END IF;
@@ -420,8 +764,10 @@ CREATE FUNCTION teller.expire_locked(p_op teller.operations) RETURNS teller.oper
 DECLARE
     v teller.operations;
 BEGIN
-    UPDATE teller.accounts SET held = held - p_op.amount, updated_at = now() WHERE id = p_op.account_id;
-    UPDATE teller.operations SET status = 'expired', decided_at = now()
+    IF p_op.amount IS NOT NULL THEN
+        PERFORM teller.move_locked(p_op, 'release');
+    END IF;
+    UPDATE teller.operations SET status = 'expired', decided_at = clock_timestamp()
      WHERE id = p_op.id RETURNING * INTO v;
     PERFORM teller.notify_operation(v);
     RETURN v;
@@ -456,16 +802,58 @@ BEGIN
     IF OLD.status <> 'pending_approval'
        OR NEW.status NOT IN ('pending_approval', 'completed', 'rejected', 'expired')
        OR (NEW.key, NEW.kind, NEW.account_number, NEW.counter_account_number, NEW.account_id,
-           NEW.counter_account_id, NEW.amount, NEW.currency, NEW.fingerprint, NEW.initiated_by,
-           NEW.workstation, NEW.created_at)
+           NEW.counter_account_id, NEW.debit_account_id, NEW.credit_account_id, NEW.amount, NEW.currency,
+           NEW.fingerprint, NEW.reverses, NEW.initiated_by, NEW.workstation, NEW.created_at)
           IS DISTINCT FROM
           (OLD.key, OLD.kind, OLD.account_number, OLD.counter_account_number, OLD.account_id,
-           OLD.counter_account_id, OLD.amount, OLD.currency, OLD.fingerprint, OLD.initiated_by,
-           OLD.workstation, OLD.created_at) THEN
+           OLD.counter_account_id, OLD.debit_account_id, OLD.credit_account_id, OLD.amount, OLD.currency,
+           OLD.fingerprint, OLD.reverses, OLD.initiated_by, OLD.workstation, OLD.created_at) THEN
         RAISE EXCEPTION 'operation % may not change from % to %', OLD.key, OLD.status, NEW.status
             USING ERRCODE = '42501';
     END IF;
     RETURN NEW;
+END
+$$;
+
+
+--
+-- Name: internal_account(bigint, text, text, text); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.internal_account(p_branch bigint, p_kind text, p_currency text, p_owner text DEFAULT NULL::text) RETURNS teller.accounts
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v teller.accounts;
+BEGIN
+    IF p_kind NOT IN ('till', 'vault', 'over_short', 'in_transit') OR (p_kind = 'till') <> (p_owner IS NOT NULL) THEN
+        RAISE EXCEPTION 'no internal account of kind %', p_kind USING ERRCODE = '22023';
+    END IF;
+    IF NOT EXISTS (SELECT FROM teller.currencies WHERE code = p_currency) THEN
+        RAISE EXCEPTION 'unknown currency %', p_currency USING ERRCODE = '22023';
+    END IF;
+    IF p_kind = 'till' THEN
+        SELECT * INTO v FROM teller.accounts WHERE kind = 'till' AND owner = p_owner AND currency = p_currency;
+    ELSE
+        SELECT * INTO v FROM teller.accounts WHERE branch_id = p_branch AND kind = p_kind AND currency = p_currency;
+    END IF;
+    IF FOUND THEN
+        RETURN v;
+    END IF;
+    INSERT INTO teller.accounts (number, holder, currency, kind, branch_id, owner, balance_floor)
+    VALUES ('X' || upper(left(p_kind, 1)) || lpad(nextval('teller.internal_account_number')::text, 8, '0') || p_currency,
+            CASE p_kind WHEN 'till' THEN 'Till of ' || p_owner WHEN 'vault' THEN 'Vault'
+                        WHEN 'over_short' THEN 'Cash over and short' ELSE 'Cash in transit' END
+            || ' (' || (SELECT code FROM teller.branches WHERE id = p_branch) || ', ' || p_currency || ')',
+            p_currency, p_kind, p_branch, p_owner,
+            CASE WHEN p_kind IN ('till', 'vault') THEN 0 ELSE -9223372036854775807 END)
+    ON CONFLICT DO NOTHING
+    RETURNING * INTO v;
+    IF NOT FOUND THEN -- made by a concurrent call a moment ago
+        RETURN teller.internal_account(p_branch, p_kind, p_currency, p_owner);
+    END IF;
+    RETURN v;
 END
 $$;
 
@@ -478,32 +866,132 @@ CREATE FUNCTION teller.invariant_violations() RETURNS TABLE(invariant text, subj
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-    SELECT 'balance_equals_ledger', a.number,
-           format('balance %s, ledger sum %s', a.balance, coalesce(l.total, 0))
-      FROM teller.accounts a
-      LEFT JOIN (SELECT account_id, sum(amount) AS total FROM teller.ledger_entries GROUP BY account_id) l
-             ON l.account_id = a.id
-     WHERE a.balance <> coalesce(l.total, 0)
+    WITH sides AS (
+        SELECT o.debit_account_id AS account_id, true AS is_debit, o.amount, o.status
+          FROM teller.operations o
+         WHERE o.status IN ('completed', 'pending_approval') AND o.amount IS NOT NULL
+        UNION ALL
+        SELECT o.credit_account_id, false, o.amount, o.status
+          FROM teller.operations o
+         WHERE o.status IN ('completed', 'pending_approval') AND o.amount IS NOT NULL
+    ), per_account AS (
+        SELECT a.id,
+               coalesce(sum(teller.side_delta(a.kind, s.is_debit, s.amount)) FILTER (WHERE s.status = 'completed'), 0) AS moved,
+               coalesce(sum(s.amount) FILTER (WHERE s.status = 'pending_approval'
+                                               AND teller.side_delta(a.kind, s.is_debit, s.amount) < 0), 0) AS pending
+          FROM teller.accounts a LEFT JOIN sides s ON s.account_id = a.id
+         GROUP BY a.id
+    )
+    SELECT 'balance_equals_movements', a.number, format('balance %s, movements %s', a.balance, p.moved)
+      FROM teller.accounts a JOIN per_account p ON p.id = a.id
+     WHERE a.balance <> p.moved
+    UNION ALL
+    SELECT 'held_equals_pending', a.number, format('held %s, pending %s', a.held, p.pending)
+      FROM teller.accounts a JOIN per_account p ON p.id = a.id
+     WHERE a.held <> p.pending
+    UNION ALL
+    SELECT 'debits_equal_credits', c.currency, format('held by the bank %s, owed to customers %s', c.held, c.owed)
+      FROM (SELECT currency,
+                   sum(balance::numeric) FILTER (WHERE kind <> 'customer') AS held,
+                   sum(balance::numeric) FILTER (WHERE kind = 'customer') AS owed
+              FROM teller.accounts GROUP BY currency) c
+     WHERE coalesce(c.held, 0) <> coalesce(c.owed, 0)
     UNION ALL
     SELECT 'available_not_below_floor', number, format('balance %s, held %s, floor %s', balance, held, balance_floor)
       FROM teller.accounts WHERE balance - held < balance_floor
     UNION ALL
-    SELECT 'held_equals_pending', a.number, format('held %s, pending %s', a.held, coalesce(p.total, 0))
-      FROM teller.accounts a
-      LEFT JOIN (SELECT account_id, sum(amount) AS total FROM teller.operations
-                  WHERE status = 'pending_approval' GROUP BY account_id) p ON p.account_id = a.id
-     WHERE a.held <> coalesce(p.total, 0)
-    UNION ALL
-    SELECT 'completed_has_ledger', o.key::text, format('%s of %s with %s ledger entries', o.kind, o.amount, count(l.id))
-      FROM teller.operations o LEFT JOIN teller.ledger_entries l ON l.operation_id = o.id
-     WHERE o.status = 'completed'
-     GROUP BY o.id
-    HAVING count(l.id) <> CASE WHEN o.kind = 'transfer' THEN 2 ELSE 1 END
-        OR sum(abs(l.amount)) <> o.amount * CASE WHEN o.kind = 'transfer' THEN 2 ELSE 1 END
-    UNION ALL
-    SELECT 'only_completed_has_ledger', o.key::text, o.status
+    SELECT 'movement_two_sided', o.key::text, format('%s of %s %s between %s and %s', o.kind, o.amount, o.currency,
+                                                     o.debit_account_id, o.credit_account_id)
       FROM teller.operations o
-     WHERE o.status <> 'completed' AND EXISTS (SELECT FROM teller.ledger_entries l WHERE l.operation_id = o.id);
+      LEFT JOIN teller.accounts d ON d.id = o.debit_account_id
+      LEFT JOIN teller.accounts c ON c.id = o.credit_account_id
+     WHERE o.status IN ('completed', 'pending_approval') AND o.amount IS NOT NULL
+       AND (d.id IS NULL OR c.id IS NULL OR d.id = c.id OR d.currency <> o.currency OR c.currency <> o.currency);
+$$;
+
+
+--
+-- Name: large_cash_report(date, date); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.large_cash_report(p_from date, p_to date) RETURNS TABLE(booked_at timestamp with time zone, key uuid, kind text, status text, account text, holder text, amount bigint, currency text, teller text, branch text, workstation text, document_type text, document_number text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT coalesce(o.decided_at, o.created_at), o.key, o.kind, o.status, o.account_number, a.holder, o.amount,
+           o.currency::text, o.initiated_by, b.code, o.workstation, i.document_type, i.document_number
+      FROM teller.cash_identifications i
+      JOIN teller.operations o ON o.key = i.key
+      LEFT JOIN teller.accounts a ON a.id = o.account_id
+      LEFT JOIN teller.staff s ON s.login = o.initiated_by
+      LEFT JOIN teller.branches b ON b.id = s.branch_id
+     WHERE i.recorded_at >= p_from::timestamptz AND i.recorded_at < (p_to + 1)::timestamptz
+       AND EXISTS (SELECT FROM teller.staff me WHERE me.login = session_user AND me.active
+                                                 AND me.role IN ('supervisor', 'admin'))
+     ORDER BY i.recorded_at, o.key
+$$;
+
+
+--
+-- Name: cash_rules; Type: TABLE; Schema: teller; Owner: -
+--
+
+CREATE TABLE teller.cash_rules (
+    currency character(3) NOT NULL,
+    large_cash_threshold bigint NOT NULL,
+    till_tolerance bigint DEFAULT 0 NOT NULL,
+    CONSTRAINT cash_rules_large_cash_threshold_check CHECK ((large_cash_threshold > 0)),
+    CONSTRAINT cash_rules_till_tolerance_check CHECK ((till_tolerance >= 0))
+);
+
+
+--
+-- Name: large_cash_threshold(text); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.large_cash_threshold(p_currency text) RETURNS bigint
+    LANGUAGE sql STABLE
+    RETURN (SELECT r.large_cash_threshold FROM teller.cash_rules r WHERE ((r.currency)::text = large_cash_threshold.p_currency));
+
+
+--
+-- Name: lock_sides(bigint, bigint); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.lock_sides(p_debit bigint, p_credit bigint) RETURNS SETOF teller.accounts
+    LANGUAGE sql
+    AS $$
+    SELECT * FROM teller.accounts WHERE id IN (p_debit, p_credit) ORDER BY kind = 'till', id FOR UPDATE
+$$;
+
+
+--
+-- Name: move_locked(teller.operations, text); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.move_locked(p_op teller.operations, p_how text) RETURNS SETOF teller.accounts
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+BEGIN
+    IF p_how NOT IN ('post', 'hold', 'post_held', 'release') OR p_op.amount IS NULL
+       OR p_op.debit_account_id IS NULL OR p_op.credit_account_id IS NULL THEN
+        RAISE EXCEPTION 'nothing to move for operation %', p_op.key USING ERRCODE = '22023';
+    END IF;
+    RETURN QUERY
+    UPDATE teller.accounts a
+       SET balance = a.balance
+                     + CASE WHEN p_how IN ('post', 'post_held')
+                            THEN teller.side_delta(a.kind, a.id = p_op.debit_account_id, p_op.amount) ELSE 0 END,
+           held = a.held
+                  + CASE WHEN teller.side_delta(a.kind, a.id = p_op.debit_account_id, p_op.amount) >= 0 THEN 0
+                         WHEN p_how = 'hold' THEN p_op.amount
+                         WHEN p_how IN ('post_held', 'release') THEN -p_op.amount
+                         ELSE 0 END,
+           updated_at = now()
+     WHERE a.id IN (p_op.debit_account_id, p_op.credit_account_id)
+    RETURNING a.*;
+END
 $$;
 
 
@@ -514,32 +1002,6 @@ $$;
 CREATE FUNCTION teller.notify_operation(p_op teller.operations) RETURNS void
     LANGUAGE sql
     RETURN pg_notify('teller_operations'::text, (json_build_object('key', (p_op).key, 'status', (p_op).status))::text);
-
-
---
--- Name: accounts; Type: TABLE; Schema: teller; Owner: -
---
-
-CREATE TABLE teller.accounts (
-    id bigint NOT NULL,
-    number text NOT NULL,
-    holder text NOT NULL,
-    currency character(3) NOT NULL,
-    balance bigint DEFAULT 0 NOT NULL,
-    held bigint DEFAULT 0 NOT NULL,
-    balance_floor bigint DEFAULT 0 NOT NULL,
-    status text DEFAULT 'active'::text NOT NULL,
-    opened_at timestamp with time zone DEFAULT now() NOT NULL,
-    opened_by text DEFAULT SESSION_USER NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT accounts_available_not_below_floor CHECK (((balance - held) >= balance_floor)),
-    CONSTRAINT accounts_balance_floor_check CHECK ((balance_floor <= 0)),
-    CONSTRAINT accounts_closed_is_empty CHECK (((status <> 'closed'::text) OR ((balance = 0) AND (held = 0)))),
-    CONSTRAINT accounts_held_check CHECK ((held >= 0)),
-    CONSTRAINT accounts_holder_check CHECK (((length(btrim(holder)) >= 1) AND (length(btrim(holder)) <= 200))),
-    CONSTRAINT accounts_number_check CHECK ((number ~ '^[A-Z0-9]{1,34}$'::text)),
-    CONSTRAINT accounts_status_check CHECK ((status = ANY (ARRAY['active'::text, 'frozen'::text, 'closed'::text])))
-);
 
 
 --
@@ -556,6 +1018,10 @@ BEGIN
     IF p_number IS NULL OR p_number !~ '^[A-Z0-9]{1,34}$' THEN
         RAISE EXCEPTION 'invalid account number "%"', p_number USING ERRCODE = '22023';
     END IF;
+    IF p_number ~ '^X[A-Z][0-9]{8}[A-Z]{3}$' THEN
+        RAISE EXCEPTION 'account numbers of the form X?00000000CUR are the bank''s own (tills, vaults)'
+            USING ERRCODE = '22023';
+    END IF;
     INSERT INTO teller.accounts AS a (number, holder, currency, balance_floor)
     VALUES (p_number, btrim(p_holder), p_currency, coalesce(p_floor, 0))
     ON CONFLICT (number) DO NOTHING
@@ -564,7 +1030,7 @@ BEGIN
         -- Opening the same account twice is harmless; opening a different one under an
         -- existing number is not.
         SELECT * INTO STRICT v FROM teller.accounts WHERE number = p_number;
-        IF v.holder <> btrim(p_holder) OR v.currency <> p_currency OR v.balance_floor <> coalesce(p_floor, 0) THEN
+        IF v.kind <> 'customer' OR v.holder <> btrim(p_holder) OR v.currency <> p_currency OR v.balance_floor <> coalesce(p_floor, 0) THEN
             RAISE EXCEPTION 'account % already exists with other details', p_number USING ERRCODE = '23505';
         END IF;
         RETURN v;
@@ -578,27 +1044,121 @@ $_$;
 
 
 --
--- Name: perform_action(uuid, text, text, text, bigint, text, bytea, text, text); Type: FUNCTION; Schema: teller; Owner: -
+-- Name: branches; Type: TABLE; Schema: teller; Owner: -
 --
 
-CREATE FUNCTION teller.perform_action(p_key uuid, p_kind text, p_account text, p_counter text, p_amount bigint, p_currency text, p_fingerprint bytea, p_workstation text, p_note text DEFAULT NULL::text) RETURNS teller.action_result
+CREATE TABLE teller.branches (
+    id bigint NOT NULL,
+    code text NOT NULL,
+    name text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT branches_code_check CHECK ((code ~ '^[A-Z0-9]{1,8}$'::text)),
+    CONSTRAINT branches_name_check CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 100)))
+);
+
+
+--
+-- Name: open_branch(text, text); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.open_branch(p_code text, p_name text) RETURNS teller.branches
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $_$
 DECLARE
-    v_staff   teller.staff;
-    v_op      teller.operations;
-    v_acc     teller.accounts;  -- the account named first: debited, or credited by a deposit
-    v_ctr     teller.accounts;  -- a transfer's receiving account
-    v_first   bigint;
-    v_second  bigint;
-    v_debit   boolean := p_kind IN ('withdrawal', 'transfer');
-    v_status  text := 'completed';
-    v_reason  text;
-    v_balance bigint;
-    v_held    bigint;
-    v_expired teller.operations;
-    c_max     constant bigint := 9223372036854775807;
+    v teller.branches;
+BEGIN
+    PERFORM teller.session_staff();
+    IF p_code IS NULL OR p_code !~ '^[A-Z0-9]{1,8}$' OR p_name IS NULL OR length(btrim(p_name)) NOT BETWEEN 1 AND 100 THEN
+        RAISE EXCEPTION 'a branch has a code of 1 to 8 letters or digits and a name' USING ERRCODE = '22023';
+    END IF;
+    INSERT INTO teller.branches AS b (code, name) VALUES (p_code, btrim(p_name))
+    ON CONFLICT (code) DO NOTHING
+    RETURNING b.* INTO v;
+    IF NOT FOUND THEN
+        SELECT * INTO STRICT v FROM teller.branches WHERE code = p_code;
+        IF v.name <> btrim(p_name) THEN
+            RAISE EXCEPTION 'branch % already exists with another name', p_code USING ERRCODE = '23505';
+        END IF;
+        RETURN v;
+    END IF;
+    INSERT INTO teller.audit_log (action, subject, details) VALUES ('branch_open', p_code, jsonb_build_object('name', v.name));
+    RETURN v;
+END
+$_$;
+
+
+--
+-- Name: operation_rules(); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.operation_rules() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+BEGIN
+    IF NEW.status <> 'abandoned'
+       AND (NEW.kind IS NULL OR NEW.account_number IS NULL OR NEW.currency IS NULL OR NEW.fingerprint IS NULL
+            OR (NEW.amount IS NULL AND NEW.kind NOT IN ('till_open', 'till_close'))) THEN
+        RAISE EXCEPTION 'operation %: the request is not complete', NEW.key USING ERRCODE = '23514';
+    END IF;
+    IF NEW.kind IN ('withdrawal', 'deposit', 'transfer') AND (NEW.kind = 'transfer') <> (NEW.counter_account_number IS NOT NULL) THEN
+        RAISE EXCEPTION 'operation %: only a transfer names a counter account', NEW.key USING ERRCODE = '23514';
+    END IF;
+    IF (NEW.status = 'rejected') <> (NEW.reason IS NOT NULL) THEN
+        RAISE EXCEPTION 'operation %: a rejection, and only a rejection, has a reason', NEW.key USING ERRCODE = '23514';
+    END IF;
+    IF NEW.status = 'pending_approval' AND NEW.expires_at IS NULL THEN
+        RAISE EXCEPTION 'operation %: a pending operation expires', NEW.key USING ERRCODE = '23514';
+    END IF;
+    IF NEW.status IN ('completed', 'pending_approval') AND NEW.amount IS NOT NULL
+       AND (NEW.debit_account_id IS NULL OR NEW.credit_account_id IS NULL OR NEW.debit_account_id = NEW.credit_account_id) THEN
+        RAISE EXCEPTION 'operation %: money moves between two accounts', NEW.key USING ERRCODE = '23514';
+    END IF;
+    IF (NEW.kind = 'reversal') <> (NEW.reverses IS NOT NULL) THEN
+        RAISE EXCEPTION 'operation %: a reversal, and only a reversal, names the original', NEW.key USING ERRCODE = '23514';
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+
+--
+-- Name: perform_action(uuid, text, text, text, bigint, text, bytea, text, text, text, text); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.perform_action(p_key uuid, p_kind text, p_account text, p_counter text, p_amount bigint, p_currency text, p_fingerprint bytea, p_workstation text, p_note text DEFAULT NULL::text, p_id_type text DEFAULT NULL::text, p_id_number text DEFAULT NULL::text) RETURNS teller.action_result
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+DECLARE
+    c_max      constant bigint := 9223372036854775807;
+    v_login    text;
+    v_role     text;
+    v_limit    bigint;
+    v_limit_cc char(3);
+    v_till     bigint;   -- the teller's till in this currency, if there is one
+    v_till_open boolean;
+    v_cash     boolean := p_kind IN ('withdrawal', 'deposit');
+    v_pending  boolean;
+    v_status   text := 'completed';
+    v_reason   text;
+    v_op       teller.operations;
+    v_acc      teller.accounts;   -- the account named first
+    v_ctr      teller.accounts;   -- a transfer's payee
+    v_tl       teller.accounts;   -- the till
+    v_row      teller.accounts;
+    v_acc_id   bigint;
+    v_ctr_id   bigint;
+    v_balance  bigint;   -- of the account named first, after
+    v_held     bigint;
+    v_till_after bigint;
+    v_debit    bigint;   -- the movement's sides
+    v_credit   bigint;
+    v_fast     boolean := false;
+    v_threshold bigint;  -- from here on cash needs the customer's identification
+    v_known    boolean;  -- the key has a record already
+    v_expired  teller.operations;
 BEGIN
     -- 1. The request must be well formed, and its fingerprint must be the one we compute.
     IF p_key IS NULL OR p_kind IS NULL OR p_kind NOT IN ('withdrawal', 'deposit', 'transfer')
@@ -608,138 +1168,254 @@ BEGIN
        OR p_amount IS NULL OR p_amount <= 0 OR p_amount > 1000000000000000
        OR p_currency IS NULL OR p_currency !~ '^[A-Z]{3}$'
        OR p_workstation IS NULL OR length(p_workstation) NOT BETWEEN 1 AND 63
-       OR length(coalesce(p_note, '')) > 500 THEN
+       OR length(coalesce(p_note, '')) > 500
+       OR (p_id_type IS NULL) <> (p_id_number IS NULL)
+       OR (p_id_type IS NOT NULL AND NOT v_cash) THEN
         RAISE EXCEPTION 'malformed action request' USING ERRCODE = '22023';
     END IF;
-    IF p_fingerprint IS DISTINCT FROM teller.request_fingerprint(p_kind, p_account, p_counter, p_amount, p_currency) THEN
+    IF p_fingerprint IS DISTINCT FROM teller.request_fingerprint(p_kind, p_account, p_counter, p_amount, p_currency,
+                                                                 p_id_type, p_id_number) THEN
         RAISE EXCEPTION 'the request fingerprint does not match the request' USING ERRCODE = '22023';
     END IF;
 
-    SELECT * INTO v_staff FROM teller.staff WHERE login = session_user AND active;
+    -- 2. Who asks, their till in this currency, the currency's large-cash threshold, and
+    --    whether the key is known: one statement, no lock.
+    SELECT s.login, s.role, s.approval_limit, s.limit_currency, t.id, t.till_open,
+           (SELECT r.large_cash_threshold FROM teller.cash_rules r WHERE r.currency = p_currency),
+           EXISTS (SELECT FROM teller.operations o WHERE o.key = p_key)
+      INTO v_login, v_role, v_limit, v_limit_cc, v_till, v_till_open, v_threshold, v_known
+      FROM teller.staff s
+      LEFT JOIN teller.accounts t ON t.kind = 'till' AND t.owner = s.login AND t.currency = p_currency
+     WHERE s.login = session_user AND s.active;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'login "%" is not an active Teller staff member', session_user USING ERRCODE = '42501';
     END IF;
-    IF v_staff.role NOT IN ('teller', 'supervisor') THEN
+    IF v_role NOT IN ('teller', 'supervisor') THEN
         RAISE EXCEPTION 'only tellers and supervisors move money' USING ERRCODE = '42501';
     END IF;
 
-    -- 2. A known key is answered from its record, without touching any account.
-    SELECT * INTO v_op FROM teller.operations WHERE key = p_key;
-    IF FOUND THEN
+    -- 3. A known key is answered from its record, without touching any account.
+    IF v_known THEN
+        SELECT * INTO v_op FROM teller.operations WHERE key = p_key;
         RETURN teller.replay(v_op, p_fingerprint);
     END IF;
 
-    -- 3. Lock every account touched, in ascending id order (two transfers in opposite
-    --    directions then queue instead of deadlocking). Nothing that could be done before the
-    --    lock is done after it.
-    IF p_counter IS NULL THEN
-        SELECT * INTO v_acc FROM teller.accounts WHERE number = p_account FOR UPDATE;
-    ELSE
-        SELECT min(id), max(id) INTO v_first, v_second FROM teller.accounts WHERE number IN (p_account, p_counter);
-        IF v_first IS NOT NULL THEN
-            SELECT * INTO v_acc FROM teller.accounts WHERE id = v_first FOR UPDATE;
-            IF v_second <> v_first THEN
-                SELECT * INTO v_ctr FROM teller.accounts WHERE id = v_second FOR UPDATE;
+    -- Above the approval limit (in its currency) a supervisor decides: withdrawals, deposits
+    -- and transfers alike.
+    v_pending := v_limit IS NOT NULL AND (p_amount > v_limit OR p_currency <> v_limit_cc);
+
+    -- 4. The fast path: the common case, one conditional UPDATE per account.
+    IF v_cash AND v_till IS NOT NULL AND v_till_open
+       AND (p_id_type IS NOT NULL OR p_amount < v_threshold) THEN
+        IF p_kind = 'withdrawal' AND NOT v_pending THEN
+            UPDATE teller.accounts SET balance = balance - p_amount, updated_at = now()
+             WHERE number = p_account AND kind = 'customer' AND currency = p_currency AND status = 'active'
+               AND balance - held - p_amount >= balance_floor
+            RETURNING id, balance, held INTO v_acc_id, v_balance, v_held;
+            IF FOUND THEN
+                UPDATE teller.accounts SET balance = balance - p_amount, updated_at = now()
+                 WHERE id = v_till AND till_open AND balance - held - p_amount >= 0
+                RETURNING balance INTO v_till_after;
+                v_fast := FOUND;
+                IF NOT v_fast THEN
+                    UPDATE teller.accounts SET balance = balance + p_amount WHERE id = v_acc_id;
+                END IF;
             END IF;
-            IF v_acc.number <> p_account THEN -- the counter account has the lower id
-                DECLARE
-                    t teller.accounts;
-                BEGIN
-                    t := v_acc;
-                    v_acc := v_ctr;
-                    v_ctr := t;
-                END;
+            v_debit := v_acc_id; v_credit := v_till;
+        ELSIF p_kind = 'withdrawal' THEN
+            UPDATE teller.accounts SET held = held + p_amount, updated_at = now()
+             WHERE number = p_account AND kind = 'customer' AND currency = p_currency AND status = 'active'
+               AND balance - held - p_amount >= balance_floor
+            RETURNING id, balance, held INTO v_acc_id, v_balance, v_held;
+            IF FOUND THEN
+                UPDATE teller.accounts SET held = held + p_amount, updated_at = now()
+                 WHERE id = v_till AND till_open AND balance - held - p_amount >= 0
+                RETURNING balance - held INTO v_till_after;
+                v_fast := FOUND;
+                IF NOT v_fast THEN
+                    UPDATE teller.accounts SET held = held - p_amount WHERE id = v_acc_id;
+                END IF;
             END IF;
-            IF v_ctr.number IS DISTINCT FROM p_counter THEN
-                v_ctr := NULL;
+            v_debit := v_acc_id; v_credit := v_till; v_status := 'pending_approval';
+        ELSIF NOT v_pending THEN -- a deposit
+            UPDATE teller.accounts SET balance = balance + p_amount, updated_at = now()
+             WHERE number = p_account AND kind = 'customer' AND currency = p_currency AND status <> 'closed'
+               AND balance <= c_max - p_amount
+            RETURNING id, balance, held INTO v_acc_id, v_balance, v_held;
+            IF FOUND THEN
+                UPDATE teller.accounts SET balance = balance + p_amount, updated_at = now()
+                 WHERE id = v_till AND till_open AND balance <= c_max - p_amount
+                RETURNING balance INTO v_till_after;
+                v_fast := FOUND;
+                IF NOT v_fast THEN
+                    UPDATE teller.accounts SET balance = balance - p_amount WHERE id = v_acc_id;
+                END IF;
             END IF;
-            IF v_acc.number IS DISTINCT FROM p_account THEN
-                v_acc := NULL;
+            v_debit := v_till; v_credit := v_acc_id;
+        END IF;
+    ELSIF p_kind = 'transfer' THEN
+        SELECT min(id) FILTER (WHERE number = p_account), min(id) FILTER (WHERE number = p_counter)
+          INTO v_acc_id, v_ctr_id
+          FROM teller.accounts WHERE number IN (p_account, p_counter) AND kind = 'customer';
+        IF v_acc_id IS NOT NULL AND v_ctr_id IS NOT NULL AND NOT v_pending THEN
+            IF v_acc_id < v_ctr_id THEN
+                UPDATE teller.accounts SET balance = balance - p_amount, updated_at = now()
+                 WHERE id = v_acc_id AND currency = p_currency AND status = 'active'
+                   AND balance - held - p_amount >= balance_floor
+                RETURNING balance, held INTO v_balance, v_held;
+                IF FOUND THEN
+                    UPDATE teller.accounts SET balance = balance + p_amount, updated_at = now()
+                     WHERE id = v_ctr_id AND currency = p_currency AND status <> 'closed' AND balance <= c_max - p_amount;
+                    v_fast := FOUND;
+                    IF NOT v_fast THEN
+                        UPDATE teller.accounts SET balance = balance + p_amount WHERE id = v_acc_id;
+                    END IF;
+                END IF;
+            ELSE
+                UPDATE teller.accounts SET balance = balance + p_amount, updated_at = now()
+                 WHERE id = v_ctr_id AND currency = p_currency AND status <> 'closed' AND balance <= c_max - p_amount;
+                IF FOUND THEN
+                    UPDATE teller.accounts SET balance = balance - p_amount, updated_at = now()
+                     WHERE id = v_acc_id AND currency = p_currency AND status = 'active'
+                       AND balance - held - p_amount >= balance_floor
+                    RETURNING balance, held INTO v_balance, v_held;
+                    v_fast := FOUND;
+                    IF NOT v_fast THEN
+                        UPDATE teller.accounts SET balance = balance - p_amount WHERE id = v_ctr_id;
+                    END IF;
+                END IF;
             END IF;
+            v_debit := v_acc_id; v_credit := v_ctr_id;
         END IF;
     END IF;
 
-    -- 3b. Holds whose approval did not come in time no longer count.
-    IF v_acc.held > 0 THEN
-        FOR v_expired IN
-            SELECT * FROM teller.operations
-             WHERE account_id = v_acc.id AND status = 'pending_approval' AND expires_at <= now()
-             ORDER BY id FOR UPDATE
-        LOOP
-            PERFORM teller.expire_locked(v_expired);
-            v_acc.held := v_acc.held - v_expired.amount;
-        END LOOP;
+    -- 5. The careful path: every account locked first (customers by ascending id, the till
+    --    last), expired holds released, then the whole decision on the locked rows.
+    IF NOT v_fast THEN
+        v_status := 'completed';
+        v_till_after := NULL;
+        IF p_kind = 'transfer' THEN
+            FOR v_row IN
+                SELECT * FROM teller.accounts WHERE number IN (p_account, p_counter) ORDER BY id FOR UPDATE
+            LOOP
+                IF v_row.number = p_account THEN
+                    v_acc := v_row;
+                ELSE
+                    v_ctr := v_row;
+                END IF;
+            END LOOP;
+        ELSE
+            SELECT * INTO v_acc FROM teller.accounts WHERE number = p_account FOR UPDATE;
+            IF v_till IS NOT NULL THEN
+                SELECT * INTO v_tl FROM teller.accounts WHERE id = v_till FOR UPDATE;
+            END IF;
+        END IF;
+
+        -- Holds whose approval did not come in time no longer count.
+        IF v_acc.held > 0 OR v_tl.held > 0 THEN
+            FOR v_expired IN
+                SELECT * FROM teller.operations
+                 WHERE status = 'pending_approval' AND expires_at <= now()
+                   AND (debit_account_id IN (v_acc.id, v_tl.id) OR credit_account_id IN (v_acc.id, v_tl.id))
+                 ORDER BY id FOR UPDATE
+            LOOP
+                PERFORM teller.expire_locked(v_expired);
+            END LOOP;
+            SELECT * INTO v_acc FROM teller.accounts WHERE id = v_acc.id;
+            IF v_tl.id IS NOT NULL THEN
+                SELECT * INTO v_tl FROM teller.accounts WHERE id = v_tl.id;
+            END IF;
+        END IF;
+
+        IF v_acc.id IS NULL OR v_acc.kind <> 'customer'
+           OR (p_kind = 'transfer' AND (v_ctr.id IS NULL OR v_ctr.kind <> 'customer')) THEN
+            v_status := 'rejected'; v_reason := 'unknown_account';
+        ELSIF v_acc.currency <> p_currency OR (p_kind = 'transfer' AND v_ctr.currency <> p_currency) THEN
+            v_status := 'rejected'; v_reason := 'currency_mismatch';
+        ELSIF v_acc.status = 'closed' OR (p_kind = 'transfer' AND v_ctr.status = 'closed') THEN
+            v_status := 'rejected'; v_reason := 'account_closed';
+        ELSIF p_kind <> 'deposit' AND v_acc.status = 'frozen' THEN
+            -- A freeze stops money leaving an account; deposits into it are still accepted.
+            v_status := 'rejected'; v_reason := 'account_frozen';
+        ELSIF p_kind <> 'deposit' AND v_acc.balance - v_acc.held - p_amount < v_acc.balance_floor THEN
+            v_status := 'rejected'; v_reason := 'insufficient_funds';
+        ELSIF (p_kind = 'deposit' AND v_acc.balance > c_max - p_amount)
+              OR (p_kind = 'transfer' AND v_ctr.balance > c_max - p_amount) THEN
+            v_status := 'rejected'; v_reason := 'balance_limit';
+        ELSIF v_cash AND (v_tl.id IS NULL OR NOT v_tl.till_open) THEN
+            v_status := 'rejected'; v_reason := 'till_not_open';
+        ELSIF p_kind = 'withdrawal' AND v_tl.balance - v_tl.held - p_amount < 0 THEN
+            v_status := 'rejected'; v_reason := 'insufficient_till_cash';
+        ELSIF p_kind = 'deposit' AND v_tl.balance > c_max - p_amount THEN
+            v_status := 'rejected'; v_reason := 'balance_limit';
+        ELSIF v_cash AND p_id_type IS NULL AND p_amount >= v_threshold THEN
+            v_status := 'rejected'; v_reason := 'identification_required';
+        ELSIF v_pending THEN
+            v_status := 'pending_approval';
+        END IF;
+
+        v_acc_id := v_acc.id;
+        v_balance := v_acc.balance;
+        v_held := v_acc.held;
+        v_debit := NULL; v_credit := NULL;
+        IF v_status IN ('completed', 'pending_approval') THEN
+            v_debit := CASE p_kind WHEN 'deposit' THEN v_tl.id ELSE v_acc.id END;
+            v_credit := CASE p_kind WHEN 'withdrawal' THEN v_tl.id WHEN 'deposit' THEN v_acc.id ELSE v_ctr.id END;
+        END IF;
+        IF v_status = 'completed' THEN
+            v_balance := v_balance + CASE WHEN p_kind = 'deposit' THEN p_amount ELSE -p_amount END;
+            UPDATE teller.accounts SET balance = v_balance, updated_at = now() WHERE id = v_acc.id;
+            IF p_kind = 'transfer' THEN
+                UPDATE teller.accounts SET balance = balance + p_amount, updated_at = now() WHERE id = v_ctr.id;
+            ELSE
+                UPDATE teller.accounts
+                   SET balance = balance + CASE WHEN p_kind = 'deposit' THEN p_amount ELSE -p_amount END,
+                       updated_at = now()
+                 WHERE id = v_tl.id RETURNING balance INTO v_till_after;
+            END IF;
+        ELSIF v_status = 'pending_approval' AND p_kind <> 'deposit' THEN
+            -- Held on every account the movement would take from: the payer's (or customer's)
+            -- available balance and, for cash, the till's.
+            v_held := v_held + p_amount;
+            UPDATE teller.accounts SET held = v_held, updated_at = now() WHERE id = v_acc.id;
+            IF p_kind = 'withdrawal' THEN
+                UPDATE teller.accounts SET held = held + p_amount, updated_at = now()
+                 WHERE id = v_tl.id RETURNING balance - held INTO v_till_after;
+            END IF;
+        END IF;
+        v_ctr_id := v_ctr.id;
     END IF;
 
-    -- 4. Decide.
-    IF v_acc.id IS NULL OR (p_kind = 'transfer' AND v_ctr.id IS NULL) THEN
-        v_status := 'rejected'; v_reason := 'unknown_account';
-    ELSIF v_acc.currency <> p_currency OR (p_kind = 'transfer' AND v_ctr.currency <> p_currency) THEN
-        v_status := 'rejected'; v_reason := 'currency_mismatch';
-    ELSIF v_acc.status = 'closed' OR (p_kind = 'transfer' AND v_ctr.status = 'closed') THEN
-        v_status := 'rejected'; v_reason := 'account_closed';
-    ELSIF v_debit AND v_acc.status = 'frozen' THEN
-        v_status := 'rejected'; v_reason := 'account_frozen';
-    ELSIF v_debit AND v_acc.balance - v_acc.held - p_amount < v_acc.balance_floor THEN
-        v_status := 'rejected'; v_reason := 'insufficient_funds';
-    ELSIF (p_kind = 'deposit' AND v_acc.balance > c_max - p_amount)
-          OR (p_kind = 'transfer' AND v_ctr.balance > c_max - p_amount) THEN
-        v_status := 'rejected'; v_reason := 'balance_limit';
-    ELSIF v_debit AND v_staff.approval_limit IS NOT NULL
-          AND (p_amount > v_staff.approval_limit OR p_currency <> v_staff.limit_currency) THEN
-        v_status := 'pending_approval';
-    END IF;
-
-    v_balance := v_acc.balance;
-    v_held := v_acc.held;
-    IF v_status = 'completed' THEN
-        v_balance := v_balance + CASE WHEN v_debit THEN -p_amount ELSE p_amount END;
-    ELSIF v_status = 'pending_approval' THEN
-        v_held := v_held + p_amount;
-    END IF;
-
-    -- 5. Record the outcome under the key. If another attempt with this key got here first,
-    --    it has committed by now (we waited for its locks): ON CONFLICT yields no row.
+    -- 6. Record the movement (or the decision) under the key. A concurrent attempt with the
+    --    same key that committed while we waited for a lock has moved the money already: ours
+    --    is undone by a serialization failure, and the retry is answered from its record.
     INSERT INTO teller.operations AS o
-        (key, kind, account_number, counter_account_number, account_id, counter_account_id, amount,
-         currency, fingerprint, status, reason, balance_after, available_after, note, initiated_by,
-         workstation, expires_at)
+        (key, kind, account_number, counter_account_number, account_id, counter_account_id,
+         debit_account_id, credit_account_id, amount, currency, fingerprint, status, reason,
+         balance_after, available_after, till_after, note, initiated_by, workstation, expires_at)
     VALUES
-        (p_key, p_kind, p_account, p_counter, v_acc.id, v_ctr.id, p_amount, p_currency, p_fingerprint,
-         v_status, v_reason, v_balance, v_balance - v_held, nullif(btrim(p_note), ''), v_staff.login,
-         p_workstation,
+        (p_key, p_kind, p_account, p_counter, v_acc_id, v_ctr_id, v_debit, v_credit, p_amount, p_currency,
+         p_fingerprint, v_status, v_reason, v_balance,
+         v_balance - v_held, v_till_after, nullif(btrim(p_note), ''), v_login, p_workstation,
          CASE WHEN v_status = 'pending_approval'
               THEN now() + make_interval(mins => teller.setting('approval_hold_minutes')::int) END)
     ON CONFLICT (key) DO NOTHING
     RETURNING o.* INTO v_op;
     IF NOT FOUND THEN
-        SELECT * INTO STRICT v_op FROM teller.operations WHERE key = p_key;
-        RETURN teller.replay(v_op, p_fingerprint);
+        RAISE EXCEPTION 'a concurrent attempt with key % was recorded first', p_key USING ERRCODE = '40001';
     END IF;
-
-    -- 6. Move the money, or hold it for approval.
-    IF v_status = 'completed' THEN
-        IF p_kind = 'transfer' THEN
-            UPDATE teller.accounts
-               SET balance = balance + CASE WHEN id = v_acc.id THEN -p_amount ELSE p_amount END,
-                   updated_at = now()
-             WHERE id IN (v_acc.id, v_ctr.id);
-            INSERT INTO teller.ledger_entries (operation_id, account_id, amount, balance_after)
-            VALUES (v_op.id, v_acc.id, -p_amount, v_balance),
-                   (v_op.id, v_ctr.id, p_amount, v_ctr.balance + p_amount);
-        ELSE
-            UPDATE teller.accounts SET balance = v_balance, updated_at = now() WHERE id = v_acc.id;
-            INSERT INTO teller.ledger_entries (operation_id, account_id, amount, balance_after)
-            VALUES (v_op.id, v_acc.id, CASE WHEN v_debit THEN -p_amount ELSE p_amount END, v_balance);
-        END IF;
-    ELSIF v_status = 'pending_approval' THEN
-        UPDATE teller.accounts SET held = v_held, updated_at = now() WHERE id = v_acc.id;
+    IF p_id_type IS NOT NULL AND v_status IN ('completed', 'pending_approval') THEN
+        INSERT INTO teller.cash_identifications (key, document_type, document_number)
+        VALUES (p_key, p_id_type, btrim(p_id_number));
+    END IF;
+    IF v_status = 'pending_approval' THEN
         PERFORM teller.notify_operation(v_op);
     END IF;
 
     RETURN ROW(v_op.key, v_op.status, v_op.reason, false, v_op.id, v_op.kind, v_op.account_number,
                v_op.counter_account_number, v_op.amount, v_op.currency::text, v_op.balance_after,
-               v_op.available_after, v_op.created_at, v_op.initiated_by, v_op.workstation)::teller.action_result;
+               v_op.available_after, v_op.created_at, v_op.initiated_by, v_op.workstation,
+               v_op.till_after)::teller.action_result;
 END
 $_$;
 
@@ -775,7 +1451,7 @@ $$;
 
 CREATE FUNCTION teller.replay(p_op teller.operations, p_fingerprint bytea) RETURNS teller.action_result
     LANGUAGE sql STABLE
-    RETURN CASE WHEN (((p_op).status = 'abandoned'::text) AND ((p_op).fingerprint IS NULL)) THEN ROW((p_op).key, 'abandoned'::text, NULL::text, true, (p_op).id, NULL::text, NULL::text, NULL::text, NULL::bigint, NULL::text, NULL::bigint, NULL::bigint, (p_op).created_at, (p_op).initiated_by, (p_op).workstation)::teller.action_result WHEN (((p_op).fingerprint IS DISTINCT FROM p_fingerprint) OR ((p_op).initiated_by <> SESSION_USER)) THEN ROW((p_op).key, 'key_reused'::text, NULL::text, false, NULL::bigint, NULL::text, NULL::text, NULL::text, NULL::bigint, NULL::text, NULL::bigint, NULL::bigint, NULL::timestamp with time zone, NULL::text, NULL::text)::teller.action_result ELSE teller.as_result(p_op, true) END;
+    RETURN CASE WHEN ((((p_op).status)::text = 'abandoned'::text) AND ((p_op).fingerprint IS NULL)) THEN ROW((p_op).key, 'abandoned'::text, NULL::text, true, (p_op).id, NULL::text, NULL::text, NULL::text, NULL::bigint, NULL::text, NULL::bigint, NULL::bigint, (p_op).created_at, (p_op).initiated_by, (p_op).workstation, NULL::bigint)::teller.action_result WHEN ((((p_op).fingerprint)::bytea IS DISTINCT FROM p_fingerprint) OR ((p_op).initiated_by <> SESSION_USER)) THEN ROW((p_op).key, 'key_reused'::text, NULL::text, false, NULL::bigint, NULL::text, NULL::text, NULL::text, NULL::bigint, NULL::text, NULL::bigint, NULL::bigint, NULL::timestamp with time zone, NULL::text, NULL::text, NULL::bigint)::teller.action_result ELSE teller.as_result(p_op, true) END;
 
 
 --
@@ -802,18 +1478,113 @@ $$;
 
 
 --
--- Name: request_fingerprint(text, text, text, bigint, text); Type: FUNCTION; Schema: teller; Owner: -
+-- Name: request_fingerprint(text, text, text, bigint, text, text, text); Type: FUNCTION; Schema: teller; Owner: -
 --
 
-CREATE FUNCTION teller.request_fingerprint(p_kind text, p_account text, p_counter text, p_amount bigint, p_currency text) RETURNS bytea
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    RETURN sha256(convert_to(((((((((((('teller/v1'::text || '
-'::text) || p_kind) || '
-'::text) || p_account) || '
-'::text) || COALESCE(p_counter, ''::text)) || '
-'::text) || (p_amount)::text) || '
-'::text) || p_currency) || '
-'::text), 'UTF8'::name));
+CREATE FUNCTION teller.request_fingerprint(p_kind text, p_account text, p_counter text, p_amount bigint, p_currency text, p_id_type text DEFAULT NULL::text, p_id_number text DEFAULT NULL::text) RETURNS bytea
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+BEGIN
+    RETURN sha256(convert_to(
+        'teller/v1' || E'\n' || p_kind || E'\n' || p_account || E'\n' || coalesce(p_counter, '')
+        || E'\n' || p_amount::text || E'\n' || p_currency || E'\n'
+        || CASE WHEN p_id_type IS NULL THEN '' ELSE 'id' || E'\n' || p_id_type || E'\n' || p_id_number || E'\n' END,
+        'UTF8'));
+END
+$$;
+
+
+--
+-- Name: request_reversal(uuid, uuid, text, text); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.request_reversal(p_key uuid, p_original uuid, p_note text, p_workstation text) RETURNS teller.action_result
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_staff  teller.staff;
+    v_op     teller.operations;
+    v_orig   teller.operations;
+    v_fp     bytea;
+    v_row    teller.accounts;
+    v_named  teller.accounts;
+    v_status text := 'pending_approval';
+    v_reason text;
+BEGIN
+    IF p_key IS NULL OR p_original IS NULL OR p_key = p_original
+       OR p_note IS NULL OR length(btrim(p_note)) NOT BETWEEN 1 AND 500
+       OR p_workstation IS NULL OR length(p_workstation) NOT BETWEEN 1 AND 63 THEN
+        RAISE EXCEPTION 'malformed reversal: the original''s key and a reason are needed' USING ERRCODE = '22023';
+    END IF;
+    v_fp := pg_catalog.sha256(pg_catalog.convert_to(
+        'teller/reversal/v1' || E'\n' || p_original::text || E'\n' || btrim(p_note) || E'\n', 'UTF8'));
+    v_staff := teller.session_staff();
+    IF v_staff.role NOT IN ('teller', 'supervisor') THEN
+        RAISE EXCEPTION 'only tellers and supervisors ask for reversals' USING ERRCODE = '42501';
+    END IF;
+    SELECT * INTO v_op FROM teller.operations WHERE key = p_key;
+    IF FOUND THEN
+        RETURN teller.replay(v_op, v_fp);
+    END IF;
+
+    SELECT * INTO v_orig FROM teller.operations WHERE key = p_original;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'no operation with key %', p_original USING ERRCODE = 'P0002';
+    END IF;
+    IF v_orig.status <> 'completed' OR v_orig.kind NOT IN ('withdrawal', 'deposit', 'transfer') THEN
+        RAISE EXCEPTION 'operation % cannot be reversed: only a completed withdrawal, deposit or transfer can', p_original
+            USING ERRCODE = '22023';
+    END IF;
+    -- Its accounts first, then the original (so that two requests for it queue up).
+    FOR v_row IN SELECT * FROM teller.lock_sides(v_orig.credit_account_id, v_orig.debit_account_id) LOOP
+        IF v_row.id = v_orig.account_id THEN
+            v_named := v_row;
+        END IF;
+        -- What the reversal takes from an account must be there (it is held until decided).
+        IF v_status = 'pending_approval'
+           AND teller.side_delta(v_row.kind, v_row.id = v_orig.credit_account_id, v_orig.amount) < 0
+           AND v_row.balance - v_row.held - v_orig.amount < v_row.balance_floor THEN
+            v_status := 'rejected';
+            v_reason := CASE WHEN v_row.kind = 'till' THEN 'insufficient_till_cash' ELSE 'insufficient_funds' END;
+        END IF;
+    END LOOP;
+    PERFORM 1 FROM teller.operations WHERE id = v_orig.id FOR UPDATE;
+    IF EXISTS (SELECT FROM teller.operations
+                WHERE reverses = p_original AND status IN ('pending_approval', 'completed')) THEN
+        v_status := 'rejected'; v_reason := 'already_reversed';
+    END IF;
+
+    INSERT INTO teller.operations AS o
+        (key, kind, account_number, counter_account_number, account_id, counter_account_id, debit_account_id,
+         credit_account_id, amount, currency, fingerprint, status, reason, balance_after, available_after, note,
+         reverses, initiated_by, workstation, expires_at)
+    VALUES
+        (p_key, 'reversal', v_orig.account_number, v_orig.counter_account_number, v_orig.account_id,
+         v_orig.counter_account_id,
+         CASE WHEN v_status = 'pending_approval' THEN v_orig.credit_account_id END,
+         CASE WHEN v_status = 'pending_approval' THEN v_orig.debit_account_id END,
+         v_orig.amount, v_orig.currency, v_fp, v_status, v_reason, v_named.balance,
+         v_named.balance - v_named.held
+         - CASE WHEN v_status = 'pending_approval'
+                     AND teller.side_delta(v_named.kind, v_named.id = v_orig.credit_account_id, v_orig.amount) < 0
+                THEN v_orig.amount ELSE 0 END,
+         btrim(p_note), p_original, v_staff.login, p_workstation,
+         CASE WHEN v_status = 'pending_approval'
+              THEN now() + make_interval(mins => teller.setting('approval_hold_minutes')::int) END)
+    ON CONFLICT (key) DO NOTHING
+    RETURNING o.* INTO v_op;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'a concurrent attempt with key % was recorded first', p_key USING ERRCODE = '40001';
+    END IF;
+    IF v_status = 'pending_approval' THEN
+        PERFORM teller.move_locked(v_op, 'hold');
+        PERFORM teller.notify_operation(v_op);
+    END IF;
+    RETURN teller.as_result(v_op, false);
+END
+$$;
 
 
 --
@@ -874,7 +1645,7 @@ BEGIN
     IF p_status IS NULL OR p_status NOT IN ('active', 'frozen', 'closed') THEN
         RAISE EXCEPTION 'invalid account status "%"', p_status USING ERRCODE = '22023';
     END IF;
-    SELECT * INTO v FROM teller.accounts WHERE number = p_number FOR UPDATE;
+    SELECT * INTO v FROM teller.accounts WHERE number = p_number AND kind = 'customer' FOR UPDATE;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'no account %', p_number USING ERRCODE = 'P0002';
     END IF;
@@ -914,6 +1685,174 @@ CREATE TABLE teller.settings (
 CREATE FUNCTION teller.setting(p_key text) RETURNS text
     LANGUAGE sql STABLE
     RETURN (SELECT settings.value FROM teller.settings WHERE (settings.key = setting.p_key));
+
+
+--
+-- Name: side_delta(text, boolean, bigint); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.side_delta(p_account_kind text, p_is_debit boolean, p_amount bigint) RETURNS bigint
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN CASE WHEN ((p_account_kind = 'customer'::text) = p_is_debit) THEN (- p_amount) ELSE p_amount END;
+
+
+--
+-- Name: till_blotter(text); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.till_blotter(p_currency text) RETURNS TABLE(key uuid, kind text, status text, reason text, account text, counter_account text, amount bigint, currency text, till_effect bigint, initiated_by text, created_at timestamp with time zone, decided_at timestamp with time zone)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    WITH me AS (
+        SELECT s.login, t.id AS till, t.number AS till_number,
+               coalesce((SELECT o.created_at FROM teller.till_counts c JOIN teller.operations o ON o.key = c.key
+                          WHERE c.till_id = t.id AND c.kind = 'open' ORDER BY c.counted_at DESC LIMIT 1),
+                        '-infinity') AS since
+          FROM teller.staff s
+          JOIN teller.accounts t ON t.kind = 'till' AND t.owner = s.login AND t.currency = p_currency
+         WHERE s.login = session_user AND s.active
+    ), ops AS (
+        SELECT o.* FROM teller.operations o, me
+         WHERE o.initiated_by = me.login AND o.created_at >= me.since AND o.kind IS NOT NULL
+           AND (o.currency = p_currency OR o.kind = 'transfer')
+        UNION
+        SELECT o.* FROM teller.operations o, me
+         WHERE o.counter_account_id = me.till AND o.created_at >= me.since
+    )
+    SELECT o.key, o.kind, o.status, o.reason, o.account_number, o.counter_account_number, o.amount, o.currency::text,
+           CASE WHEN o.status <> 'completed' OR o.amount IS NULL THEN 0
+                WHEN o.debit_account_id = me.till THEN o.amount
+                WHEN o.credit_account_id = me.till THEN -o.amount ELSE 0 END,
+           o.initiated_by, o.created_at, o.decided_at
+      FROM ops o, me
+     ORDER BY o.created_at, o.id
+$$;
+
+
+--
+-- Name: till_status(text); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.till_status(p_currency text DEFAULT NULL::text) RETURNS TABLE(till text, owner text, owner_name text, currency text, is_open boolean, cash bigint, held bigint, opened_at timestamp with time zone, last_count_kind text, last_counted bigint, last_counted_at timestamp with time zone, difference_pending boolean)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT t.number, t.owner, s.display_name, t.currency::text, t.till_open, t.balance, t.held,
+           (SELECT max(c.counted_at) FROM teller.till_counts c WHERE c.till_id = t.id AND c.kind = 'open'),
+           lc.kind, lc.counted, lc.counted_at,
+           EXISTS (SELECT FROM teller.operations o WHERE o.account_id = t.id AND o.kind IN ('till_open', 'till_close')
+                                                    AND o.status = 'pending_approval')
+      FROM teller.accounts t
+      JOIN teller.staff s ON s.login = t.owner
+      JOIN teller.staff me ON me.login = session_user AND me.active
+      LEFT JOIN LATERAL (SELECT c.kind, c.counted, c.counted_at FROM teller.till_counts c
+                          WHERE c.till_id = t.id ORDER BY c.counted_at DESC LIMIT 1) lc ON true
+     WHERE t.kind = 'till' AND (p_currency IS NULL OR t.currency = p_currency)
+       AND (t.owner = me.login OR (me.role = 'supervisor' AND t.branch_id = me.branch_id))
+     ORDER BY s.display_name, t.currency
+$$;
+
+
+--
+-- Name: vault_move(uuid, text, text, bigint, text, text); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.vault_move(p_key uuid, p_kind text, p_teller text, p_amount bigint, p_currency text, p_workstation text) RETURNS teller.cash_result
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_staff  teller.staff;
+    v_teller teller.staff;
+    v_op     teller.operations;
+    v_fp     bytea;
+    v_vault  teller.accounts;
+    v_other  teller.accounts;  -- cash in transit, or the till
+    v_row    teller.accounts;
+    v_till_move boolean := p_kind IN ('vault_to_till', 'till_to_vault');
+    v_status text := 'completed';
+    v_reason text;
+    v_debit  bigint;
+    v_credit bigint;
+BEGIN
+    IF p_key IS NULL OR p_kind IS NULL OR p_kind NOT IN ('vault_receive', 'vault_ship', 'vault_to_till', 'till_to_vault')
+       OR v_till_move <> (p_teller IS NOT NULL)
+       OR p_amount IS NULL OR p_amount <= 0 OR p_amount > 1000000000000000
+       OR p_currency IS NULL OR NOT EXISTS (SELECT FROM teller.currencies WHERE code = p_currency)
+       OR p_workstation IS NULL OR length(p_workstation) NOT BETWEEN 1 AND 63 THEN
+        RAISE EXCEPTION 'malformed vault movement' USING ERRCODE = '22023';
+    END IF;
+    v_fp := pg_catalog.sha256(pg_catalog.convert_to(
+        'teller/vault/v1' || E'\n' || p_kind || E'\n' || coalesce(p_teller, '') || E'\n' || p_amount::text
+        || E'\n' || p_currency || E'\n', 'UTF8'));
+    v_staff := teller.session_staff();
+    IF v_staff.role <> 'supervisor' THEN
+        RAISE EXCEPTION 'only supervisors move the vault''s cash' USING ERRCODE = '42501';
+    END IF;
+    SELECT * INTO v_op FROM teller.operations WHERE key = p_key;
+    IF FOUND THEN
+        RETURN teller.cash_answer(v_op, v_fp, true);
+    END IF;
+
+    v_vault := teller.internal_account(v_staff.branch_id, 'vault', p_currency);
+    IF v_till_move THEN
+        SELECT * INTO v_teller FROM teller.staff WHERE login = p_teller AND active;
+        SELECT * INTO v_other FROM teller.accounts WHERE kind = 'till' AND owner = p_teller AND currency = p_currency;
+        IF v_teller.login IS NULL OR v_teller.branch_id <> v_staff.branch_id THEN
+            v_status := 'rejected'; v_reason := 'unknown_teller';
+        ELSIF v_teller.login = v_staff.login THEN
+            v_status := 'rejected'; v_reason := 'own_till';
+        ELSIF v_other.id IS NULL THEN
+            v_status := 'rejected'; v_reason := 'till_not_open';
+        END IF;
+    ELSE
+        v_other := teller.internal_account(v_staff.branch_id, 'in_transit', p_currency);
+    END IF;
+
+    IF v_status = 'completed' THEN
+        FOR v_row IN SELECT * FROM teller.lock_sides(v_vault.id, v_other.id) LOOP
+            IF v_row.id = v_vault.id THEN v_vault := v_row; ELSE v_other := v_row; END IF;
+        END LOOP;
+        IF p_kind = 'vault_to_till' AND NOT v_other.till_open THEN
+            v_status := 'rejected'; v_reason := 'till_not_open';
+        ELSIF p_kind IN ('vault_to_till', 'vault_ship') AND v_vault.balance - v_vault.held - p_amount < 0 THEN
+            v_status := 'rejected'; v_reason := 'insufficient_vault_cash';
+        ELSIF p_kind = 'till_to_vault' AND v_other.balance - v_other.held - p_amount < 0 THEN
+            v_status := 'rejected'; v_reason := 'insufficient_till_cash';
+        END IF;
+    END IF;
+    IF v_status = 'completed' THEN
+        v_debit := CASE WHEN p_kind IN ('vault_receive', 'till_to_vault') THEN v_vault.id ELSE v_other.id END;
+        v_credit := CASE WHEN p_kind IN ('vault_receive', 'till_to_vault') THEN v_other.id ELSE v_vault.id END;
+    END IF;
+
+    INSERT INTO teller.operations AS o
+        (key, kind, account_number, counter_account_number, account_id, counter_account_id, debit_account_id,
+         credit_account_id, amount, currency, fingerprint, status, reason, balance_after, available_after, till_after,
+         initiated_by, workstation)
+    VALUES
+        (p_key, p_kind, v_vault.number, v_other.number, v_vault.id, CASE WHEN v_till_move THEN v_other.id END,
+         v_debit, v_credit, p_amount, p_currency, v_fp, v_status, v_reason,
+         v_vault.balance + CASE WHEN v_status <> 'completed' THEN 0
+                                WHEN v_debit = v_vault.id THEN p_amount ELSE -p_amount END,
+         v_vault.balance - v_vault.held + CASE WHEN v_status <> 'completed' THEN 0
+                                               WHEN v_debit = v_vault.id THEN p_amount ELSE -p_amount END,
+         CASE WHEN v_till_move THEN v_other.balance - v_other.held
+                                    + CASE WHEN v_status <> 'completed' THEN 0
+                                           WHEN v_debit = v_other.id THEN p_amount ELSE -p_amount END END,
+         v_staff.login, p_workstation)
+    ON CONFLICT (key) DO NOTHING
+    RETURNING o.* INTO v_op;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'a concurrent attempt with key % was recorded first', p_key USING ERRCODE = '40001';
+    END IF;
+    IF v_status = 'completed' THEN
+        PERFORM teller.move_locked(v_op, 'post');
+    END IF;
+    RETURN teller.cash_answer(v_op, v_fp, false);
+END
+$$;
 
 
 --
@@ -959,6 +1898,34 @@ ALTER TABLE teller.audit_log ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
 
 
 --
+-- Name: branches_id_seq; Type: SEQUENCE; Schema: teller; Owner: -
+--
+
+ALTER TABLE teller.branches ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME teller.branches_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: cash_identifications; Type: TABLE; Schema: teller; Owner: -
+--
+
+CREATE TABLE teller.cash_identifications (
+    key uuid NOT NULL,
+    document_type text NOT NULL,
+    document_number text NOT NULL,
+    recorded_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    CONSTRAINT cash_identifications_document_number_check CHECK ((document_number ~ '^[A-Za-z0-9][A-Za-z0-9 /-]{2,39}$'::text)),
+    CONSTRAINT cash_identifications_document_type_check CHECK ((document_type = ANY (ARRAY['passport'::text, 'id_card'::text, 'driving_licence'::text, 'residence_permit'::text, 'other'::text])))
+);
+
+
+--
 -- Name: currencies; Type: TABLE; Schema: teller; Owner: -
 --
 
@@ -967,6 +1934,20 @@ CREATE TABLE teller.currencies (
     exponent smallint NOT NULL,
     CONSTRAINT currencies_code_check CHECK ((code ~ '^[A-Z]{3}$'::text)),
     CONSTRAINT currencies_exponent_check CHECK (((exponent >= 0) AND (exponent <= 4)))
+);
+
+
+--
+-- Name: denominations; Type: TABLE; Schema: teller; Owner: -
+--
+
+CREATE TABLE teller.denominations (
+    currency character(3) NOT NULL,
+    value bigint NOT NULL,
+    form text NOT NULL,
+    active boolean DEFAULT true NOT NULL,
+    CONSTRAINT denominations_form_check CHECK ((form = ANY (ARRAY['note'::text, 'coin'::text]))),
+    CONSTRAINT denominations_value_check CHECK ((value > 0))
 );
 
 
@@ -989,6 +1970,18 @@ CREATE TABLE teller.doubt_reports (
     CONSTRAINT doubt_reports_kind_check CHECK ((kind = ANY (ARRAY['withdrawal'::text, 'deposit'::text, 'transfer'::text]))),
     CONSTRAINT doubt_reports_message_check CHECK ((length(message) <= 1000))
 );
+
+
+--
+-- Name: internal_account_number; Type: SEQUENCE; Schema: teller; Owner: -
+--
+
+CREATE SEQUENCE teller.internal_account_number
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
 
 
 --
@@ -1018,6 +2011,27 @@ ALTER TABLE teller.ledger_entries ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTI
     NO MAXVALUE
     CACHE 1
 );
+
+
+--
+-- Name: movements; Type: VIEW; Schema: teller; Owner: -
+--
+
+CREATE VIEW teller.movements AS
+ SELECT o.key,
+    o.id AS operation_id,
+    o.kind,
+    o.debit_account_id,
+    o.credit_account_id,
+    o.amount,
+    o.currency,
+    COALESCE(o.decided_at, o.created_at) AS booked_at,
+    o.initiated_by,
+    o.workstation,
+    o.decided_by,
+    o.reverses
+   FROM teller.operations o
+  WHERE (((o.status)::text = 'completed'::text) AND (o.amount IS NOT NULL));
 
 
 --
@@ -1101,11 +2115,51 @@ ALTER TABLE ONLY teller.audit_log
 
 
 --
+-- Name: branches branches_code_key; Type: CONSTRAINT; Schema: teller; Owner: -
+--
+
+ALTER TABLE ONLY teller.branches
+    ADD CONSTRAINT branches_code_key UNIQUE (code);
+
+
+--
+-- Name: branches branches_pkey; Type: CONSTRAINT; Schema: teller; Owner: -
+--
+
+ALTER TABLE ONLY teller.branches
+    ADD CONSTRAINT branches_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: cash_identifications cash_identifications_pkey; Type: CONSTRAINT; Schema: teller; Owner: -
+--
+
+ALTER TABLE ONLY teller.cash_identifications
+    ADD CONSTRAINT cash_identifications_pkey PRIMARY KEY (key);
+
+
+--
+-- Name: cash_rules cash_rules_pkey; Type: CONSTRAINT; Schema: teller; Owner: -
+--
+
+ALTER TABLE ONLY teller.cash_rules
+    ADD CONSTRAINT cash_rules_pkey PRIMARY KEY (currency);
+
+
+--
 -- Name: currencies currencies_pkey; Type: CONSTRAINT; Schema: teller; Owner: -
 --
 
 ALTER TABLE ONLY teller.currencies
     ADD CONSTRAINT currencies_pkey PRIMARY KEY (code);
+
+
+--
+-- Name: denominations denominations_pkey; Type: CONSTRAINT; Schema: teller; Owner: -
+--
+
+ALTER TABLE ONLY teller.denominations
+    ADD CONSTRAINT denominations_pkey PRIMARY KEY (currency, value);
 
 
 --
@@ -1173,10 +2227,18 @@ ALTER TABLE ONLY teller.staff
 
 
 --
+-- Name: till_counts till_counts_pkey; Type: CONSTRAINT; Schema: teller; Owner: -
+--
+
+ALTER TABLE ONLY teller.till_counts
+    ADD CONSTRAINT till_counts_pkey PRIMARY KEY (key);
+
+
+--
 -- Name: accounts_holder_search; Type: INDEX; Schema: teller; Owner: -
 --
 
-CREATE INDEX accounts_holder_search ON teller.accounts USING btree (lower(holder) COLLATE "C");
+CREATE INDEX accounts_holder_search ON teller.accounts USING btree (lower((holder)::text) COLLATE "C");
 
 
 --
@@ -1184,6 +2246,20 @@ CREATE INDEX accounts_holder_search ON teller.accounts USING btree (lower(holder
 --
 
 CREATE INDEX accounts_number_search ON teller.accounts USING btree (number COLLATE "C");
+
+
+--
+-- Name: accounts_one_internal; Type: INDEX; Schema: teller; Owner: -
+--
+
+CREATE UNIQUE INDEX accounts_one_internal ON teller.accounts USING btree (branch_id, kind, currency) WHERE ((kind)::text <> ALL (ARRAY['customer'::text, 'till'::text]));
+
+
+--
+-- Name: accounts_one_till; Type: INDEX; Schema: teller; Owner: -
+--
+
+CREATE UNIQUE INDEX accounts_one_till ON teller.accounts USING btree (owner, currency) WHERE ((kind)::text = 'till'::text);
 
 
 --
@@ -1222,17 +2298,45 @@ CREATE INDEX operations_decided_recent ON teller.operations USING btree (decided
 
 
 --
+-- Name: operations_initiator_recent; Type: INDEX; Schema: teller; Owner: -
+--
+
+CREATE INDEX operations_initiator_recent ON teller.operations USING btree (initiated_by, created_at DESC);
+
+
+--
+-- Name: operations_one_reversal; Type: INDEX; Schema: teller; Owner: -
+--
+
+CREATE UNIQUE INDEX operations_one_reversal ON teller.operations USING btree (reverses) WHERE ((reverses IS NOT NULL) AND ((status)::text = ANY (ARRAY['pending_approval'::text, 'completed'::text])));
+
+
+--
 -- Name: operations_pending; Type: INDEX; Schema: teller; Owner: -
 --
 
-CREATE INDEX operations_pending ON teller.operations USING btree (expires_at) WHERE (status = 'pending_approval'::text);
+CREATE INDEX operations_pending ON teller.operations USING btree (expires_at) WHERE ((status)::text = 'pending_approval'::text);
 
 
 --
 -- Name: operations_pending_account; Type: INDEX; Schema: teller; Owner: -
 --
 
-CREATE INDEX operations_pending_account ON teller.operations USING btree (account_id) WHERE (status = 'pending_approval'::text);
+CREATE INDEX operations_pending_account ON teller.operations USING btree (account_id) WHERE ((status)::text = 'pending_approval'::text);
+
+
+--
+-- Name: till_counts_till; Type: INDEX; Schema: teller; Owner: -
+--
+
+CREATE INDEX till_counts_till ON teller.till_counts USING btree (till_id, counted_at DESC);
+
+
+--
+-- Name: accounts accounts_rules; Type: TRIGGER; Schema: teller; Owner: -
+--
+
+CREATE TRIGGER accounts_rules BEFORE INSERT OR UPDATE OF kind, branch_id, owner, till_open, balance_floor ON teller.accounts FOR EACH ROW EXECUTE FUNCTION teller.account_rules();
 
 
 --
@@ -1247,6 +2351,20 @@ CREATE TRIGGER audit_log_append_only BEFORE DELETE OR UPDATE ON teller.audit_log
 --
 
 CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON teller.audit_log FOR EACH STATEMENT EXECUTE FUNCTION teller.forbid_change();
+
+
+--
+-- Name: cash_identifications cash_identifications_append_only; Type: TRIGGER; Schema: teller; Owner: -
+--
+
+CREATE TRIGGER cash_identifications_append_only BEFORE DELETE OR UPDATE ON teller.cash_identifications FOR EACH ROW EXECUTE FUNCTION teller.forbid_change();
+
+
+--
+-- Name: cash_identifications cash_identifications_no_truncate; Type: TRIGGER; Schema: teller; Owner: -
+--
+
+CREATE TRIGGER cash_identifications_no_truncate BEFORE TRUNCATE ON teller.cash_identifications FOR EACH STATEMENT EXECUTE FUNCTION teller.forbid_change();
 
 
 --
@@ -1285,11 +2403,72 @@ CREATE TRIGGER operations_no_truncate BEFORE TRUNCATE ON teller.operations FOR E
 
 
 --
+-- Name: operations operations_rules; Type: TRIGGER; Schema: teller; Owner: -
+--
+
+CREATE TRIGGER operations_rules BEFORE INSERT OR UPDATE ON teller.operations FOR EACH ROW EXECUTE FUNCTION teller.operation_rules();
+
+
+--
+-- Name: till_counts till_counts_append_only; Type: TRIGGER; Schema: teller; Owner: -
+--
+
+CREATE TRIGGER till_counts_append_only BEFORE DELETE OR UPDATE ON teller.till_counts FOR EACH ROW EXECUTE FUNCTION teller.forbid_change();
+
+
+--
+-- Name: till_counts till_counts_no_truncate; Type: TRIGGER; Schema: teller; Owner: -
+--
+
+CREATE TRIGGER till_counts_no_truncate BEFORE TRUNCATE ON teller.till_counts FOR EACH STATEMENT EXECUTE FUNCTION teller.forbid_change();
+
+
+--
+-- Name: accounts accounts_branch_id_fkey; Type: FK CONSTRAINT; Schema: teller; Owner: -
+--
+
+ALTER TABLE ONLY teller.accounts
+    ADD CONSTRAINT accounts_branch_id_fkey FOREIGN KEY (branch_id) REFERENCES teller.branches(id);
+
+
+--
 -- Name: accounts accounts_currency_fkey; Type: FK CONSTRAINT; Schema: teller; Owner: -
 --
 
 ALTER TABLE ONLY teller.accounts
     ADD CONSTRAINT accounts_currency_fkey FOREIGN KEY (currency) REFERENCES teller.currencies(code);
+
+
+--
+-- Name: accounts accounts_owner_fkey; Type: FK CONSTRAINT; Schema: teller; Owner: -
+--
+
+ALTER TABLE ONLY teller.accounts
+    ADD CONSTRAINT accounts_owner_fkey FOREIGN KEY (owner) REFERENCES teller.staff(login);
+
+
+--
+-- Name: cash_identifications cash_identifications_key_fkey; Type: FK CONSTRAINT; Schema: teller; Owner: -
+--
+
+ALTER TABLE ONLY teller.cash_identifications
+    ADD CONSTRAINT cash_identifications_key_fkey FOREIGN KEY (key) REFERENCES teller.operations(key);
+
+
+--
+-- Name: cash_rules cash_rules_currency_fkey; Type: FK CONSTRAINT; Schema: teller; Owner: -
+--
+
+ALTER TABLE ONLY teller.cash_rules
+    ADD CONSTRAINT cash_rules_currency_fkey FOREIGN KEY (currency) REFERENCES teller.currencies(code);
+
+
+--
+-- Name: denominations denominations_currency_fkey; Type: FK CONSTRAINT; Schema: teller; Owner: -
+--
+
+ALTER TABLE ONLY teller.denominations
+    ADD CONSTRAINT denominations_currency_fkey FOREIGN KEY (currency) REFERENCES teller.currencies(code);
 
 
 --
@@ -1325,6 +2504,30 @@ ALTER TABLE ONLY teller.operations
 
 
 --
+-- Name: operations operations_credit_account_id_fkey; Type: FK CONSTRAINT; Schema: teller; Owner: -
+--
+
+ALTER TABLE ONLY teller.operations
+    ADD CONSTRAINT operations_credit_account_id_fkey FOREIGN KEY (credit_account_id) REFERENCES teller.accounts(id);
+
+
+--
+-- Name: operations operations_debit_account_id_fkey; Type: FK CONSTRAINT; Schema: teller; Owner: -
+--
+
+ALTER TABLE ONLY teller.operations
+    ADD CONSTRAINT operations_debit_account_id_fkey FOREIGN KEY (debit_account_id) REFERENCES teller.accounts(id);
+
+
+--
+-- Name: operations operations_reverses_fkey; Type: FK CONSTRAINT; Schema: teller; Owner: -
+--
+
+ALTER TABLE ONLY teller.operations
+    ADD CONSTRAINT operations_reverses_fkey FOREIGN KEY (reverses) REFERENCES teller.operations(key);
+
+
+--
 -- Name: schema_functions schema_functions_schema_version_fkey; Type: FK CONSTRAINT; Schema: teller; Owner: -
 --
 
@@ -1333,11 +2536,35 @@ ALTER TABLE ONLY teller.schema_functions
 
 
 --
+-- Name: staff staff_branch_id_fkey; Type: FK CONSTRAINT; Schema: teller; Owner: -
+--
+
+ALTER TABLE ONLY teller.staff
+    ADD CONSTRAINT staff_branch_id_fkey FOREIGN KEY (branch_id) REFERENCES teller.branches(id);
+
+
+--
 -- Name: staff staff_limit_currency_fkey; Type: FK CONSTRAINT; Schema: teller; Owner: -
 --
 
 ALTER TABLE ONLY teller.staff
     ADD CONSTRAINT staff_limit_currency_fkey FOREIGN KEY (limit_currency) REFERENCES teller.currencies(code);
+
+
+--
+-- Name: till_counts till_counts_key_fkey; Type: FK CONSTRAINT; Schema: teller; Owner: -
+--
+
+ALTER TABLE ONLY teller.till_counts
+    ADD CONSTRAINT till_counts_key_fkey FOREIGN KEY (key) REFERENCES teller.operations(key);
+
+
+--
+-- Name: till_counts till_counts_till_id_fkey; Type: FK CONSTRAINT; Schema: teller; Owner: -
+--
+
+ALTER TABLE ONLY teller.till_counts
+    ADD CONSTRAINT till_counts_till_id_fkey FOREIGN KEY (till_id) REFERENCES teller.accounts(id);
 
 
 --
@@ -1357,6 +2584,13 @@ GRANT ALL ON FUNCTION teller.abandon_action(p_key uuid, p_workstation text) TO t
 
 
 --
+-- Name: FUNCTION account_rules(); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.account_rules() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION action_status(p_key uuid, p_fingerprint bytea); Type: ACL; Schema: teller; Owner: -
 --
 
@@ -1372,11 +2606,11 @@ GRANT SELECT ON TABLE teller.staff TO teller_staff;
 
 
 --
--- Name: FUNCTION add_staff(p_login text, p_display_name text, p_role text, p_approval_limit bigint, p_password_verifier text); Type: ACL; Schema: teller; Owner: -
+-- Name: FUNCTION add_staff(p_login text, p_display_name text, p_role text, p_approval_limit bigint, p_password_verifier text, p_branch text); Type: ACL; Schema: teller; Owner: -
 --
 
-REVOKE ALL ON FUNCTION teller.add_staff(p_login text, p_display_name text, p_role text, p_approval_limit bigint, p_password_verifier text) FROM PUBLIC;
-GRANT ALL ON FUNCTION teller.add_staff(p_login text, p_display_name text, p_role text, p_approval_limit bigint, p_password_verifier text) TO teller_admins;
+REVOKE ALL ON FUNCTION teller.add_staff(p_login text, p_display_name text, p_role text, p_approval_limit bigint, p_password_verifier text, p_branch text) FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.add_staff(p_login text, p_display_name text, p_role text, p_approval_limit bigint, p_password_verifier text, p_branch text) TO teller_admins;
 
 
 --
@@ -1391,6 +2625,36 @@ GRANT SELECT ON TABLE teller.operations TO teller_staff;
 --
 
 REVOKE ALL ON FUNCTION teller.as_result(p_op teller.operations, p_replayed boolean) FROM PUBLIC;
+
+
+--
+-- Name: TABLE accounts; Type: ACL; Schema: teller; Owner: -
+--
+
+GRANT SELECT ON TABLE teller.accounts TO teller_staff;
+
+
+--
+-- Name: TABLE till_counts; Type: ACL; Schema: teller; Owner: -
+--
+
+GRANT SELECT ON TABLE teller.till_counts TO teller_staff;
+
+
+--
+-- Name: FUNCTION cash_answer(p_op teller.operations, p_fingerprint bytea, p_replayed boolean); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.cash_answer(p_op teller.operations, p_fingerprint bytea, p_replayed boolean) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION count_till(p_key uuid, p_kind text, p_currency text, p_counted bigint, p_denominations jsonb, p_workstation text); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.count_till(p_key uuid, p_kind text, p_currency text, p_counted bigint, p_denominations jsonb, p_workstation text) FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.count_till(p_key uuid, p_kind text, p_currency text, p_counted bigint, p_denominations jsonb, p_workstation text) TO teller_tellers;
+GRANT ALL ON FUNCTION teller.count_till(p_key uuid, p_kind text, p_currency text, p_counted bigint, p_denominations jsonb, p_workstation text) TO teller_supervisors;
 
 
 --
@@ -1431,6 +2695,13 @@ REVOKE ALL ON FUNCTION teller.guard_operation_update() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION internal_account(p_branch bigint, p_kind text, p_currency text, p_owner text); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.internal_account(p_branch bigint, p_kind text, p_currency text, p_owner text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION invariant_violations(); Type: ACL; Schema: teller; Owner: -
 --
 
@@ -1440,17 +2711,48 @@ GRANT ALL ON FUNCTION teller.invariant_violations() TO teller_admins;
 
 
 --
+-- Name: FUNCTION large_cash_report(p_from date, p_to date); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.large_cash_report(p_from date, p_to date) FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.large_cash_report(p_from date, p_to date) TO teller_supervisors;
+GRANT ALL ON FUNCTION teller.large_cash_report(p_from date, p_to date) TO teller_admins;
+
+
+--
+-- Name: TABLE cash_rules; Type: ACL; Schema: teller; Owner: -
+--
+
+GRANT SELECT ON TABLE teller.cash_rules TO teller_staff;
+
+
+--
+-- Name: FUNCTION large_cash_threshold(p_currency text); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.large_cash_threshold(p_currency text) FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.large_cash_threshold(p_currency text) TO teller_staff;
+
+
+--
+-- Name: FUNCTION lock_sides(p_debit bigint, p_credit bigint); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.lock_sides(p_debit bigint, p_credit bigint) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION move_locked(p_op teller.operations, p_how text); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.move_locked(p_op teller.operations, p_how text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION notify_operation(p_op teller.operations); Type: ACL; Schema: teller; Owner: -
 --
 
 REVOKE ALL ON FUNCTION teller.notify_operation(p_op teller.operations) FROM PUBLIC;
-
-
---
--- Name: TABLE accounts; Type: ACL; Schema: teller; Owner: -
---
-
-GRANT SELECT ON TABLE teller.accounts TO teller_staff;
 
 
 --
@@ -1462,12 +2764,34 @@ GRANT ALL ON FUNCTION teller.open_account(p_number text, p_holder text, p_curren
 
 
 --
--- Name: FUNCTION perform_action(p_key uuid, p_kind text, p_account text, p_counter text, p_amount bigint, p_currency text, p_fingerprint bytea, p_workstation text, p_note text); Type: ACL; Schema: teller; Owner: -
+-- Name: TABLE branches; Type: ACL; Schema: teller; Owner: -
 --
 
-REVOKE ALL ON FUNCTION teller.perform_action(p_key uuid, p_kind text, p_account text, p_counter text, p_amount bigint, p_currency text, p_fingerprint bytea, p_workstation text, p_note text) FROM PUBLIC;
-GRANT ALL ON FUNCTION teller.perform_action(p_key uuid, p_kind text, p_account text, p_counter text, p_amount bigint, p_currency text, p_fingerprint bytea, p_workstation text, p_note text) TO teller_tellers;
-GRANT ALL ON FUNCTION teller.perform_action(p_key uuid, p_kind text, p_account text, p_counter text, p_amount bigint, p_currency text, p_fingerprint bytea, p_workstation text, p_note text) TO teller_supervisors;
+GRANT SELECT ON TABLE teller.branches TO teller_staff;
+
+
+--
+-- Name: FUNCTION open_branch(p_code text, p_name text); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.open_branch(p_code text, p_name text) FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.open_branch(p_code text, p_name text) TO teller_admins;
+
+
+--
+-- Name: FUNCTION operation_rules(); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.operation_rules() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION perform_action(p_key uuid, p_kind text, p_account text, p_counter text, p_amount bigint, p_currency text, p_fingerprint bytea, p_workstation text, p_note text, p_id_type text, p_id_number text); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.perform_action(p_key uuid, p_kind text, p_account text, p_counter text, p_amount bigint, p_currency text, p_fingerprint bytea, p_workstation text, p_note text, p_id_type text, p_id_number text) FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.perform_action(p_key uuid, p_kind text, p_account text, p_counter text, p_amount bigint, p_currency text, p_fingerprint bytea, p_workstation text, p_note text, p_id_type text, p_id_number text) TO teller_tellers;
+GRANT ALL ON FUNCTION teller.perform_action(p_key uuid, p_kind text, p_account text, p_counter text, p_amount bigint, p_currency text, p_fingerprint bytea, p_workstation text, p_note text, p_id_type text, p_id_number text) TO teller_supervisors;
 
 
 --
@@ -1494,11 +2818,20 @@ GRANT ALL ON FUNCTION teller.report_doubt(p_key uuid, p_kind text, p_account tex
 
 
 --
--- Name: FUNCTION request_fingerprint(p_kind text, p_account text, p_counter text, p_amount bigint, p_currency text); Type: ACL; Schema: teller; Owner: -
+-- Name: FUNCTION request_fingerprint(p_kind text, p_account text, p_counter text, p_amount bigint, p_currency text, p_id_type text, p_id_number text); Type: ACL; Schema: teller; Owner: -
 --
 
-REVOKE ALL ON FUNCTION teller.request_fingerprint(p_kind text, p_account text, p_counter text, p_amount bigint, p_currency text) FROM PUBLIC;
-GRANT ALL ON FUNCTION teller.request_fingerprint(p_kind text, p_account text, p_counter text, p_amount bigint, p_currency text) TO teller_staff;
+REVOKE ALL ON FUNCTION teller.request_fingerprint(p_kind text, p_account text, p_counter text, p_amount bigint, p_currency text, p_id_type text, p_id_number text) FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.request_fingerprint(p_kind text, p_account text, p_counter text, p_amount bigint, p_currency text, p_id_type text, p_id_number text) TO teller_staff;
+
+
+--
+-- Name: FUNCTION request_reversal(p_key uuid, p_original uuid, p_note text, p_workstation text); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.request_reversal(p_key uuid, p_original uuid, p_note text, p_workstation text) FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.request_reversal(p_key uuid, p_original uuid, p_note text, p_workstation text) TO teller_tellers;
+GRANT ALL ON FUNCTION teller.request_reversal(p_key uuid, p_original uuid, p_note text, p_workstation text) TO teller_supervisors;
 
 
 --
@@ -1539,6 +2872,39 @@ REVOKE ALL ON FUNCTION teller.setting(p_key text) FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION side_delta(p_account_kind text, p_is_debit boolean, p_amount bigint); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.side_delta(p_account_kind text, p_is_debit boolean, p_amount bigint) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION till_blotter(p_currency text); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.till_blotter(p_currency text) FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.till_blotter(p_currency text) TO teller_tellers;
+GRANT ALL ON FUNCTION teller.till_blotter(p_currency text) TO teller_supervisors;
+
+
+--
+-- Name: FUNCTION till_status(p_currency text); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.till_status(p_currency text) FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.till_status(p_currency text) TO teller_tellers;
+GRANT ALL ON FUNCTION teller.till_status(p_currency text) TO teller_supervisors;
+
+
+--
+-- Name: FUNCTION vault_move(p_key uuid, p_kind text, p_teller text, p_amount bigint, p_currency text, p_workstation text); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.vault_move(p_key uuid, p_kind text, p_teller text, p_amount bigint, p_currency text, p_workstation text) FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.vault_move(p_key uuid, p_kind text, p_teller text, p_amount bigint, p_currency text, p_workstation text) TO teller_supervisors;
+
+
+--
 -- Name: TABLE audit_log; Type: ACL; Schema: teller; Owner: -
 --
 
@@ -1547,10 +2913,25 @@ GRANT SELECT ON TABLE teller.audit_log TO teller_admins;
 
 
 --
+-- Name: TABLE cash_identifications; Type: ACL; Schema: teller; Owner: -
+--
+
+GRANT SELECT ON TABLE teller.cash_identifications TO teller_supervisors;
+GRANT SELECT ON TABLE teller.cash_identifications TO teller_admins;
+
+
+--
 -- Name: TABLE currencies; Type: ACL; Schema: teller; Owner: -
 --
 
 GRANT SELECT ON TABLE teller.currencies TO teller_staff;
+
+
+--
+-- Name: TABLE denominations; Type: ACL; Schema: teller; Owner: -
+--
+
+GRANT SELECT ON TABLE teller.denominations TO teller_staff;
 
 
 --
@@ -1566,6 +2947,13 @@ GRANT SELECT ON TABLE teller.doubt_reports TO teller_admins;
 --
 
 GRANT SELECT ON TABLE teller.ledger_entries TO teller_staff;
+
+
+--
+-- Name: TABLE movements; Type: ACL; Schema: teller; Owner: -
+--
+
+GRANT SELECT ON TABLE teller.movements TO teller_staff;
 
 
 --

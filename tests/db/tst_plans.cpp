@@ -91,7 +91,8 @@ private Q_SLOTS:
     {
         m_db = PgTestServer::instance().createDatabase();
         Sql sql(m_db);
-        // Bulk data straight into the tables (as the owner): balances equal their ledger.
+        // Bulk data straight into the tables (as the owner): balances equal their movements,
+        // deposits paid in from the main branch's cash in transit.
         SQL_VERIFY(
             sql, QStringLiteral(
                      "INSERT INTO teller.accounts (number, holder, currency) "
@@ -100,18 +101,18 @@ private Q_SLOTS:
         SQL_VERIFY(
             sql,
             QStringLiteral(
-                "INSERT INTO teller.operations (key, kind, account_number, account_id, amount, currency, fingerprint, status, "
-                "       balance_after, available_after, initiated_by, workstation, created_at) "
-                "SELECT gen_random_uuid(), 'deposit', a.number, a.id, 1000, 'EUR', sha256(i::text::bytea), 'completed', 1000, 1000, "
-                "       't_teller1', 'plans', now() - (i || ' seconds')::interval "
-                "  FROM generate_series(1, 120000) i JOIN teller.accounts a ON a.id = 1 + i % 30000"));
-        SQL_VERIFY(sql, QStringLiteral("INSERT INTO teller.ledger_entries (operation_id, account_id, amount, balance_after) "
-                                       "SELECT id, account_id, amount, 1000 FROM teller.operations"));
-        SQL_VERIFY(
-            sql,
-            QStringLiteral(
-                "UPDATE teller.accounts a SET balance = l.total FROM "
-                "(SELECT account_id, sum(amount) AS total FROM teller.ledger_entries GROUP BY account_id) l WHERE l.account_id = a.id"));
+                "INSERT INTO teller.operations (key, kind, account_number, account_id, debit_account_id, credit_account_id, amount, "
+                "       currency, fingerprint, status, balance_after, available_after, initiated_by, workstation, created_at) "
+                "SELECT gen_random_uuid(), 'deposit', a.number, a.id, t.id, a.id, 1000, 'EUR', sha256(i::text::bytea), 'completed', "
+                "       1000, 1000, 't_teller1', 'plans', now() - (i || ' seconds')::interval "
+                "  FROM generate_series(1, 120000) i JOIN teller.accounts a ON a.id = 1 + i % 30000 AND a.kind = 'customer', "
+                "       teller.accounts t WHERE t.kind = 'in_transit' AND t.currency = 'EUR'"));
+        SQL_VERIFY(sql, QStringLiteral("UPDATE teller.accounts a SET balance = m.total FROM "
+                                       "(SELECT credit_account_id AS id, sum(amount) AS total FROM teller.movements "
+                                       "  WHERE workstation = 'plans' GROUP BY 1) m WHERE m.id = a.id"));
+        SQL_VERIFY(sql, QStringLiteral("UPDATE teller.accounts SET balance = balance + "
+                                       "(SELECT sum(amount) FROM teller.movements WHERE workstation = 'plans') "
+                                       "WHERE kind = 'in_transit' AND currency = 'EUR'"));
         SQL_VERIFY(sql, QStringLiteral("ANALYZE"));
     }
 
@@ -142,10 +143,9 @@ private Q_SLOTS:
         QTest::addRow("recent operations") << "SELECT * FROM teller.operations WHERE account_id = 123 OR counter_account_id = 123 "
                                               "ORDER BY created_at DESC LIMIT 25"
                                            << "operations_account_recent";
-        QTest::addRow("ledger of an account") << "SELECT * FROM teller.ledger_entries WHERE account_id = 123 ORDER BY id DESC LIMIT 200"
-                                              << "ledger_entries_account";
-        QTest::addRow("ledger of an operation") << "SELECT * FROM teller.ledger_entries WHERE operation_id = 4567"
-                                                << "ledger_entries_operation";
+        QTest::addRow("a teller's session") << "SELECT * FROM teller.operations WHERE initiated_by = 't_teller1' "
+                                               "AND created_at >= now() - interval '1 hour' ORDER BY created_at DESC"
+                                            << "operations_initiator_recent";
         QTest::addRow("pending queue")
             << "SELECT * FROM teller.operations WHERE status = 'pending_approval' ORDER BY created_at LIMIT 1000"
             << "operations_pending";

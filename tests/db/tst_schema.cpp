@@ -221,9 +221,10 @@ private Q_SLOTS:
         QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM pg_proc WHERE pronamespace = 'teller'::regnamespace")),
                  qint64(schema::functions().size()));
         SQL_VERIFY(sql, QStringLiteral("ROLLBACK"));
+        // operations_guard, operations_rules, operations_no_delete, operations_no_truncate
         QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM pg_trigger WHERE tgrelid = 'teller.operations'::regclass "
                                           "AND NOT tgisinternal")),
-                 qint64(3));
+                 qint64(4));
     }
 
     void functionFilesAreAppliedAgainWhenTheirChecksumDiffers()

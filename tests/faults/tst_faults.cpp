@@ -98,10 +98,7 @@ private Q_SLOTS:
         QCOMPARE(operations(a.key), qint64(1));
         Sql sql(m_db);
         QCOMPARE(sql.balance(QStringLiteral("8001")), qint64(90000));
-        QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.ledger_entries l JOIN teller.operations o ON o.id = "
-                                          "l.operation_id WHERE o.key = ?::uuid"),
-                           {a.key.toString()}),
-                 qint64(1));
+        QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.movements WHERE key = ?::uuid"), {a.key.toString()}), qint64(1));
     }
 
     void resetBeforeCommitExecutesOnce()

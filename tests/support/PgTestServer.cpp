@@ -101,8 +101,60 @@ void PgTestServer::start()
             if (!added)
                 qFatal("cannot add test staff %s: %s", s.login, qPrintable(added.error().message));
         }
+        // Tests that are about large cash set the threshold themselves; the others deal in
+        // amounts of any size without identification.
+        if (!owner.exec(QStringLiteral("UPDATE teller.cash_rules SET large_cash_threshold = 1000000000000000")))
+            qFatal("cannot set the test cash rules");
     }
+    // Every teller and supervisor starts with an open till full of cash in every currency the
+    // tests use, brought from the vault by a supervisor (never into their own till), as in a
+    // branch in the morning. Tests about tills open, count and close their own.
+    openTills(TemplateName, {QStringLiteral("t_teller1"), QStringLiteral("t_teller2"), QStringLiteral("t_teller3"),
+                             QStringLiteral("t_limited"), QStringLiteral("t_super"), QStringLiteral("t_super2")});
     m_ready = true;
+}
+
+void PgTestServer::openTills(const QString &database, const QStringList &logins, qint64 cashMinor)
+{
+    const QStringList currencies{QStringLiteral("EUR"), QStringLiteral("USD"), QStringLiteral("CHF"), QStringLiteral("JPY")};
+    const auto supervisorFor = [](const QString &login) {
+        return login == u"t_super" ? QStringLiteral("t_super2") : QStringLiteral("t_super");
+    };
+    const auto check = [](const Outcome &o, const char *what, const QString &who) {
+        if (o.status != OutcomeStatus::Completed)
+            qFatal("test tills: %s for %s: %s %s %s", what, qPrintable(who), qPrintable(outcomeStatusName(o.status)),
+                   qPrintable(o.reason), qPrintable(o.message));
+    };
+    for (const QString &supervisor : {QStringLiteral("t_super"), QStringLiteral("t_super2")}) {
+        DbSession session(staff(database, supervisor), SessionOptions{});
+        if (auto ok = session.open(); !ok)
+            qFatal("test tills: %s", qPrintable(ok.error().message));
+        ActionExecutor executor(session);
+        for (const QString &code : currencies)
+            check(executor.moveVaultCash(IdempotencyKey::generate(), ActionKind::VaultReceive, {},
+                                         Money(cashMinor * qint64(logins.size()), *Currency::fromCode(code))),
+                  "vault receive", supervisor);
+    }
+    for (const QString &login : logins) {
+        {
+            DbSession session(staff(database, login), SessionOptions{});
+            if (auto ok = session.open(); !ok)
+                qFatal("test tills: %s", qPrintable(ok.error().message));
+            ActionExecutor executor(session);
+            for (const QString &code : currencies)
+                check(executor.countTill(IdempotencyKey::generate(), ActionExecutor::TillCount::Open,
+                                         Money(0, *Currency::fromCode(code)), std::nullopt),
+                      "till open", login);
+        }
+        DbSession session(staff(database, supervisorFor(login)), SessionOptions{});
+        if (auto ok = session.open(); !ok)
+            qFatal("test tills: %s", qPrintable(ok.error().message));
+        ActionExecutor executor(session);
+        for (const QString &code : currencies)
+            check(executor.moveVaultCash(IdempotencyKey::generate(), ActionKind::VaultToTill, login,
+                                         Money(cashMinor, *Currency::fromCode(code))),
+                  "vault to till", login);
+    }
 }
 
 QString PgTestServer::createDatabase()

@@ -32,8 +32,13 @@ public:
 
     teller::LocalServer &server() { return *m_server; }
 
-    // A new database with the current schema and the test staff. Names are unique per process.
+    // A new database with the current schema and the test staff, each teller and supervisor
+    // with an open till full of cash in EUR, USD, CHF and JPY; the large-cash threshold is out
+    // of reach (tests about it set their own). Names are unique per process.
     QString createDatabase();
+    // Opens the tills of these logins in EUR, USD, CHF and JPY and fills each from the vault
+    // (vault cash received by t_super and t_super2 first).
+    void openTills(const QString &database, const QStringList &logins, qint64 cashMinor = 10'000'000'000'000);
 
     teller::ConnectionSettings superuser(const QString &database) const;
     teller::ConnectionSettings staff(const QString &database, const QString &login, bool tcp = false) const;

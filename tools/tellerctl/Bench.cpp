@@ -3,6 +3,7 @@
 #include "AccountCache.h"
 #include "ActionExecutor.h"
 #include "Administration.h"
+#include "Cash.h"
 #include "DbSession.h"
 
 #include <QCoreApplication>
@@ -57,7 +58,8 @@ Result<QJsonObject> runBench(const ConnectionSettings &adminSettings, const Sess
         return fail(Error::badInput(
             QCoreApplication::translate("tellerctl", "--scenario must be one of %1.").arg(scenarios.join(QStringLiteral(", ")))));
 
-    // 1. As the admin: the bench teller (a fresh password every run) and the accounts.
+    // 1. As the admin: the bench's own branch, its supervisor and one teller per client (fresh
+    //    passwords every run), and the accounts.
     DbSession admin(adminSettings, sessionOptions);
     if (auto ok = admin.open(); !ok)
         return fail(ok.error());
@@ -65,11 +67,29 @@ Result<QJsonObject> runBench(const ConnectionSettings &adminSettings, const Sess
     auto home = administration.homeCurrency();
     if (!home)
         return fail(home.error());
-    const QString password = QUuid::createUuid().toString(QUuid::Id128);
-    if (auto added = administration.addStaff(QStringLiteral("bench_teller"), QStringLiteral("Benchmark teller"), StaffRole::Teller,
-                                             std::nullopt, password);
-        !added)
-        return fail(added.error());
+    if (auto ok = administration.openBranch(QStringLiteral("BENCH"), QStringLiteral("Benchmark branch")); !ok)
+        return fail(ok.error());
+    const auto addLogin = [&](const QString &login, const QString &name, StaffRole role) -> Result<ConnectionSettings> {
+        const QString password = QUuid::createUuid().toString(QUuid::Id128);
+        if (auto added = administration.addStaff(login, name, role, std::nullopt, password, QStringLiteral("BENCH")); !added)
+            return fail(added.error());
+        ConnectionSettings settings = adminSettings;
+        settings.set(QStringLiteral("user"), login);
+        settings.set(QStringLiteral("password"), password);
+        return settings;
+    };
+    auto supervisorSettings = addLogin(QStringLiteral("bench_supervisor"), QStringLiteral("Benchmark supervisor"),
+                                       StaffRole::Supervisor);
+    if (!supervisorSettings)
+        return fail(supervisorSettings.error());
+    std::vector<ConnectionSettings> tellerLogins;
+    for (int c = 1; c <= options.clients; ++c) {
+        auto settings = addLogin(QStringLiteral("bench_teller_%1").arg(c), QStringLiteral("Benchmark teller %1").arg(c),
+                                 StaffRole::Teller);
+        if (!settings)
+            return fail(settings.error());
+        tellerLogins.push_back(*settings);
+    }
     QList<AccountRow> rows;
     for (int i = 1; i <= options.accounts; ++i) {
         AccountRow row;
@@ -83,23 +103,51 @@ Result<QJsonObject> runBench(const ConnectionSettings &adminSettings, const Sess
     auto opened = administration.importAccounts(rows);
     if (!opened)
         return fail(opened.error());
+    const ConnectionSettings tellerSettings = tellerLogins.front();
 
-    ConnectionSettings tellerSettings = adminSettings;
-    tellerSettings.set(QStringLiteral("user"), QStringLiteral("bench_teller"));
-    tellerSettings.set(QStringLiteral("password"), password);
-
-    // 2. As the bench teller: fund every account once (fixed keys: later runs replay).
+    // 2. The branch's morning: every teller's till open, with cash from the vault for the
+    //    withdrawals; then every account funded once by the first teller (fixed keys: later
+    //    runs replay).
     {
+        DbSession supervisorSession(*supervisorSettings, sessionOptions);
+        if (auto ok = supervisorSession.open(); !ok)
+            return fail(ok.error());
+        ActionExecutor supervisor(supervisorSession, policy);
+        const Money perTill(100'000'000'000, *home);
+        const Outcome received = supervisor.moveVaultCash(IdempotencyKey::generate(), ActionKind::VaultReceive, {},
+                                                          Money(perTill.minorUnits() * options.clients, *home));
+        if (received.status != OutcomeStatus::Completed)
+            return fail(Error::internal(QStringLiteral("vault receive: %1 %2").arg(received.reason, received.message)));
+        for (int c = 1; c <= options.clients; ++c) {
+            DbSession tellerSession(tellerLogins[size_t(c - 1)], sessionOptions);
+            if (auto ok = tellerSession.open(); !ok)
+                return fail(ok.error());
+            auto tills = Cash(tellerSession).tills(*home);
+            if (!tills)
+                return fail(tills.error());
+            if (tills->isEmpty() || !tills->first().open) {
+                const Outcome till = ActionExecutor(tellerSession, policy)
+                                         .countTill(IdempotencyKey::generate(), ActionExecutor::TillCount::Open,
+                                                    tills->isEmpty() ? Money(0, *home) : tills->first().cash, std::nullopt);
+                if (till.status != OutcomeStatus::Completed)
+                    return fail(Error::internal(QStringLiteral("till open: %1 %2").arg(till.reason, till.message)));
+            }
+            const Outcome cash = supervisor.moveVaultCash(IdempotencyKey::generate(), ActionKind::VaultToTill,
+                                                          QStringLiteral("bench_teller_%1").arg(c), perTill);
+            if (cash.status != OutcomeStatus::Completed)
+                return fail(Error::internal(QStringLiteral("cash to till: %1 %2").arg(cash.reason, cash.message)));
+        }
         DbSession funding(tellerSettings, sessionOptions);
         if (auto ok = funding.open(); !ok)
             return fail(ok.error());
         ActionExecutor executor(funding, policy);
+        const CustomerId id = *CustomerId::create(IdDocument::Other, QStringLiteral("BENCH-FUNDING"));
         for (int i = 1; i <= options.accounts; ++i) {
             auto request = ActionRequest::create(ActionKind::Deposit, benchAccount(i), {},
-                                                 Money(i == 1 ? 10'000'000'000'000 : 100'000'000'000, *home));
+                                                 Money(i == 1 ? 10'000'000'000'000 : 100'000'000'000, *home), {}, id);
             const Outcome out = executor.execute(Action{fundingKey(benchAccount(i)), *request, QDateTime::currentDateTimeUtc()});
             if (out.status != OutcomeStatus::Completed)
-                return fail(Error::internal(QStringLiteral("funding %1: %2").arg(benchAccount(i), out.message)));
+                return fail(Error::internal(QStringLiteral("funding %1: %2 %3").arg(benchAccount(i), out.reason, out.message)));
         }
     }
 
@@ -155,7 +203,7 @@ Result<QJsonObject> runBench(const ConnectionSettings &adminSettings, const Sess
             ClientResult &r = results[size_t(c)];
             SessionOptions mine = sessionOptions;
             mine.workstation = QStringLiteral("bench-%1").arg(c + 1);
-            DbSession session(tellerSettings, mine);
+            DbSession session(tellerLogins[size_t(c)], mine); // each client is its own teller, with its own till
             const bool ok = bool(session.open());
             AccountDirectory directory(session);
             ready.arrive_and_wait();

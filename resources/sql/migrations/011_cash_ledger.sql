@@ -167,7 +167,7 @@ CREATE INDEX operations_initiator_recent ON teller.operations (initiated_by, cre
 -- The ledger: every movement of money, once, two-sided.
 CREATE VIEW teller.movements AS
     SELECT o.key, o.id AS operation_id, o.kind, o.debit_account_id, o.credit_account_id, o.amount, o.currency,
-           coalesce(o.decided_at, o.created_at) AS booked_at, o.initiated_by, o.decided_by, o.reverses
+           coalesce(o.decided_at, o.created_at) AS booked_at, o.initiated_by, o.workstation, o.decided_by, o.reverses
       FROM teller.operations o
      WHERE o.status = 'completed' AND o.amount IS NOT NULL;
 
