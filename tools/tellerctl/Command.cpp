@@ -1,5 +1,6 @@
 #include "Command.h"
 
+#include "Administration.h"
 #include "Currency.h"
 #include "Money.h"
 #include "WorkstationConfig.h"
@@ -123,6 +124,17 @@ std::optional<QString> checkAmountSyntax(const QString &text)
         return QCoreApplication::translate("tellerctl", "The amount \"%1\" is not valid: %2").arg(text.left(40), parsed.error().message);
     if (!parsed->isPositive())
         return QCoreApplication::translate("tellerctl", "The amount must be greater than zero.");
+    return std::nullopt;
+}
+
+std::optional<QString> checkCountedSyntax(const QString &text)
+{
+    static const Currency widest = *Currency::fromCode(u"BHD");
+    auto parsed = Money::parseCanonical(text, widest);
+    if (!parsed)
+        return QCoreApplication::translate("tellerctl", "The amount \"%1\" is not valid: %2").arg(text.left(40), parsed.error().message);
+    if (parsed->minorUnits() < 0 || text.trimmed().startsWith(u'-'))
+        return QCoreApplication::translate("tellerctl", "The counted cash cannot be negative.");
     return std::nullopt;
 }
 
@@ -281,15 +293,60 @@ Result<ActionExecutor *> Command::moneyExecutor()
     return m_executor.get();
 }
 
-int Command::report(const Outcome &out)
+int Command::report(const Outcome &out, const QJsonObject &extra)
 {
     QJsonObject o = out.toJson();
+    for (auto it = extra.constBegin(); it != extra.constEnd(); ++it)
+        o.insert(it.key(), it.value());
     if (!m_reconciled.isEmpty())
         o.insert(QStringLiteral("reconciled"), m_reconciled);
     printJson(o);
     if (out.status == OutcomeStatus::Error)
         std::fprintf(stderr, "tellerctl: %s\n", qPrintable(out.message));
     return exitCodeFor(out.status);
+}
+
+Result<std::optional<Currency>> Command::currencyOption() const
+{
+    if (!args().isSet(QStringLiteral("currency")))
+        return std::optional<Currency>();
+    const QString text = args().value(QStringLiteral("currency"));
+    const auto currency = Currency::fromCode(text.trimmed().toUpper());
+    if (!currency)
+        return fail(Error::badInput(tr("\"%1\" is not an ISO 4217 currency code this program knows.").arg(text.left(10))));
+    return std::optional<Currency>(*currency);
+}
+
+Result<Currency> Command::currencyOrHome(const std::optional<Currency> &given)
+{
+    if (given)
+        return *given;
+    Administration admin(db());
+    return admin.homeCurrency();
+}
+
+Result<IdempotencyKey> Command::keyOption() const
+{
+    if (!args().isSet(QStringLiteral("key")))
+        return IdempotencyKey::generate();
+    return IdempotencyKey::parse(args().value(QStringLiteral("key")));
+}
+
+QJsonObject Command::keyContext(const IdempotencyKey &key) const
+{
+    if (!args().isSet(QStringLiteral("key")))
+        return {};
+    return {{QStringLiteral("key"), key.toString()}};
+}
+
+Result<Money> Command::amountIn(const QString &text, Currency currency)
+{
+    auto amount = Money::parseCanonical(text, currency);
+    if (!amount)
+        return fail(Error::badInput(tr("The amount \"%1\" is not valid: %2").arg(text.left(40), amount.error().message)));
+    if (amount->minorUnits() > Money::MaxActionMinorUnits)
+        return fail(Error::badInput(tr("The amount exceeds the maximum for a single operation.")));
+    return *amount;
 }
 
 int Command::runForKey(const QStringList &positional, const std::function<Outcome(ActionExecutor &, const IdempotencyKey &)> &run)
