@@ -6,8 +6,8 @@ std::vector<std::unique_ptr<Command>> allCommands()
 {
     std::vector<std::unique_ptr<Command>> commands;
     for (auto make : {makeMigrateCommand, makeSeedDemoCommand, makeStaffCommand, makeAccountCommand, makeDepositCommand,
-                      makeWithdrawCommand, makeTransferCommand, makeStatusCommand, makeAbandonCommand, makeJournalCommand,
-                      makeReconcileCommand, makeCheckCommand, makePendingCommand, makeDemoCommand, makeBenchCommand})
+                      makeWithdrawCommand, makeTransferCommand, makeVaultCommand, makeStatusCommand, makeAbandonCommand,
+                      makeJournalCommand, makeReconcileCommand, makeCheckCommand, makePendingCommand, makeDemoCommand, makeBenchCommand})
         commands.push_back(make());
     return commands;
 }
