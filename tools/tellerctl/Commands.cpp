@@ -6,7 +6,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
 {
     std::vector<std::unique_ptr<Command>> commands;
     for (auto make : {makeMigrateCommand, makeSeedDemoCommand, makeStaffCommand, makeAccountCommand, makeDepositCommand,
-                      makeWithdrawCommand, makeTransferCommand, makeVaultCommand, makeStatusCommand, makeAbandonCommand,
+                      makeWithdrawCommand, makeTransferCommand, makeTillCommand, makeVaultCommand, makeStatusCommand, makeAbandonCommand,
                       makeJournalCommand, makeReconcileCommand, makeCheckCommand, makePendingCommand, makeDemoCommand, makeBenchCommand})
         commands.push_back(make());
     return commands;
