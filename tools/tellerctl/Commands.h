@@ -25,6 +25,7 @@ std::unique_ptr<Command> makeWithdrawCommand();  // ActionCommand.cpp
 std::unique_ptr<Command> makeTransferCommand();  // ActionCommand.cpp
 std::unique_ptr<Command> makeTillCommand();      // TillCommand.cpp
 std::unique_ptr<Command> makeVaultCommand();     // VaultCommand.cpp
+std::unique_ptr<Command> makeReverseCommand();   // ReverseCommand.cpp
 std::unique_ptr<Command> makeStatusCommand();    // StatusCommand.cpp
 std::unique_ptr<Command> makeAbandonCommand();   // AbandonCommand.cpp
 std::unique_ptr<Command> makeJournalCommand();   // JournalCommand.cpp
