@@ -32,6 +32,7 @@ std::unique_ptr<Command> makeJournalCommand();   // JournalCommand.cpp
 std::unique_ptr<Command> makeReconcileCommand(); // ReconcileCommand.cpp
 std::unique_ptr<Command> makeCheckCommand();     // CheckCommand.cpp
 std::unique_ptr<Command> makePendingCommand();   // PendingCommand.cpp
+std::unique_ptr<Command> makeReportCommand();    // ReportCommand.cpp
 std::unique_ptr<Command> makeDemoCommand();      // DemoCommand.cpp
 std::unique_ptr<Command> makeBenchCommand();     // BenchCommand.cpp
 
