@@ -3,9 +3,11 @@
 #include "FaultProxy.h"
 #include "PgTestServer.h"
 
+#include <QDate>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -98,15 +100,66 @@ class TestTellerctl : public QObject
             .toString();
     }
 
+    // A teller of the test's own, made through tellerctl staff add with the fixture's password:
+    // a fresh login has no till yet, whatever the fixture gives the standard staff.
+    bool addTeller(const QString &login)
+    {
+        const Run r = tellerctl({QStringLiteral("staff"), QStringLiteral("add"), login, QStringLiteral("--role"),
+                                 QStringLiteral("teller"), QStringLiteral("--password-stdin")},
+                                QStringLiteral("t_admin"), QString::fromUtf16(PgTestServer::Password).toUtf8() + '\n');
+        if (r.exitCode != 0)
+            qWarning("staff add %s: %s %s", qPrintable(login), qPrintable(r.out), qPrintable(r.err));
+        return r.exitCode == 0;
+    }
+
+    // Opens `login`'s till in `currency` with the cash the book says, unless it is open already.
+    bool ensureTillOpen(const QString &login, const QString &currency)
+    {
+        const Run show = tellerctl({QStringLiteral("till"), QStringLiteral("show"), QStringLiteral("--currency"), currency}, login);
+        if (show.exitCode != 0) {
+            qWarning("till show: %s %s", qPrintable(show.out), qPrintable(show.err));
+            return false;
+        }
+        if (show.json.value(QStringLiteral("status")).toString() == u"open")
+            return true;
+        const Run open = tellerctl({QStringLiteral("till"), QStringLiteral("open"), QStringLiteral("--currency"), currency,
+                                    QStringLiteral("--counted"), show.json.value(QStringLiteral("cash")).toString()},
+                                   login);
+        if (open.exitCode != 0)
+            qWarning("till open: %s %s", qPrintable(open.out), qPrintable(open.err));
+        return open.exitCode == 0;
+    }
+
+    // The cash in the vault of the test staff's branch, in minor units of `currency`.
+    qint64 vaultCash(const QString &currency = QStringLiteral("EUR"))
+    {
+        Sql sql(m_db);
+        return sql.count(QStringLiteral("SELECT coalesce((SELECT balance FROM teller.accounts WHERE kind = 'vault' AND currency = ? "
+                                        "AND branch_id = (SELECT branch_id FROM teller.staff WHERE login = 't_super')), 0)"),
+                         {currency});
+    }
+
+    static QString eur(qint64 minor) { return Money(minor, *Currency::fromCode(u"EUR")).toCanonical(); }
+
 private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(!qEnvironmentVariableIsEmpty("TELLERCTL"), "run through ctest: TELLERCTL names the binary");
         m_db = PgTestServer::instance().createDatabase();
+        // Cash goes into a till: the opening deposits below (Sql::openAccount, made by
+        // t_teller3) need t_teller3's tills open. Opened here unless the template has them open.
+        for (const char *currency : {"EUR", "JPY"})
+            QVERIFY(ensureTillOpen(QStringLiteral("t_teller3"), QString::fromLatin1(currency)));
         Sql sql(m_db);
         sql.openAccount(QStringLiteral("10000001"), 100000);
         sql.openAccount(QStringLiteral("10000002"), 5000);
-        sql.openAccount(QStringLiteral("40000001"), 250000, QStringLiteral("JPY"));
+        // 250000 JPY is above JPY's large-cash threshold: paid in with the customer's identification.
+        sql.openAccount(QStringLiteral("40000001"), 0, QStringLiteral("JPY"));
+        const Run yen = tellerctl({QStringLiteral("deposit"), QStringLiteral("--account"), QStringLiteral("40000001"),
+                                   QStringLiteral("--amount"), QStringLiteral("250000"), QStringLiteral("--id-type"),
+                                   QStringLiteral("passport"), QStringLiteral("--id-number"), QStringLiteral("TK0000001")},
+                                  QStringLiteral("t_teller3"));
+        QVERIFY2(yen.exitCode == 0, qPrintable(yen.out + yen.err));
     }
 
     void cleanupTestCase()
@@ -618,6 +671,545 @@ private Q_SLOTS:
         const Run status = tellerctl({QStringLiteral("status"), key}, QStringLiteral("t_limited"));
         QCOMPARE(status.exitCode, 0);
         QCOMPARE(status.json.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+    }
+
+    void helpListsTheCashCommands()
+    {
+        const Run help = tellerctl({QStringLiteral("--help")}, {}, {}, false);
+        QCOMPARE(help.exitCode, 0);
+        for (const char *text : {"till open|close --counted", "till show", "till list", "till blotter", "vault receive|ship",
+                                 "vault transfer --teller", "--to-vault", "reverse KEY --note", "report large-cash", "--id-type"})
+            QVERIFY2(help.out.contains(QLatin1String(text)), text);
+    }
+
+    // A teller's day through tellerctl: the vault receives cash, the till is opened with a count,
+    // filled from the vault, pays out and takes in, gives cash back, and is closed with a count
+    // that is short beyond the tolerance: the over/short waits for a supervisor, who approves it.
+    void tillDayThroughTellerctl()
+    {
+        const QString teller = QStringLiteral("cli_cashier");
+        const QString super = QStringLiteral("t_super");
+        QVERIFY(addTeller(teller));
+        Sql sql(m_db);
+        sql.openAccount(QStringLiteral("20000001"), 50000); // 500.00
+        // A known tolerance for this test (1.00 EUR), and the bank's back afterwards.
+        const qint64 tolerance = sql.count(QStringLiteral("SELECT till_tolerance FROM teller.cash_rules WHERE currency = 'EUR'"));
+        SQL_VERIFY(sql, QStringLiteral("UPDATE teller.cash_rules SET till_tolerance = 100 WHERE currency = 'EUR'"));
+        const auto restore = qScopeGuard([&] {
+            sql.exec(QStringLiteral("UPDATE teller.cash_rules SET till_tolerance = ? WHERE currency = 'EUR'"),
+                     {QVariant::fromValue<qlonglong>(tolerance)});
+        });
+        const auto str = [](const Run &r, const char *name) { return r.json.value(QLatin1String(name)).toString(); };
+
+        // No till yet: closed, no cash.
+        const Run none = tellerctl({QStringLiteral("till"), QStringLiteral("show")}, teller);
+        QVERIFY2(none.exitCode == 0, qPrintable(none.out + none.err));
+        QCOMPARE(str(none, "status"), QStringLiteral("closed"));
+        QCOMPARE(str(none, "cash"), QStringLiteral("0.00"));
+        QCOMPARE(str(none, "currency"), QStringLiteral("EUR"));
+        QCOMPARE(str(none, "owner"), teller);
+
+        // The supervisor receives cash into the vault; the same key again is a replay.
+        const QString receiveKey = IdempotencyKey::generate().toString();
+        const QStringList receive{QStringLiteral("vault"),   QStringLiteral("receive"), QStringLiteral("--amount"),
+                                  QStringLiteral("1000.00"), QStringLiteral("--key"),   receiveKey};
+        const Run received = tellerctl(receive, super);
+        QVERIFY2(received.exitCode == 0, qPrintable(received.out + received.err));
+        QCOMPARE(str(received, "status"), QStringLiteral("completed"));
+        QCOMPARE(str(received, "key"), receiveKey);
+        QCOMPARE(str(received, "kind"), QStringLiteral("vault_receive"));
+        QCOMPARE(str(received, "amount"), QStringLiteral("1000.00"));
+        QCOMPARE(str(received, "vault_after"), eur(vaultCash()));
+        const qint64 vaultAfterReceive = vaultCash();
+        const Run again = tellerctl(receive, super);
+        QCOMPARE(again.exitCode, 0);
+        QCOMPARE(again.json.value(QStringLiteral("replayed")).toBool(), true);
+        QCOMPARE(vaultCash(), vaultAfterReceive);
+
+        // The teller opens the till with an empty count; a second opening is refused.
+        const Run opened = tellerctl({QStringLiteral("till"), QStringLiteral("open"), QStringLiteral("--counted"), QStringLiteral("0")},
+                                     teller);
+        QVERIFY2(opened.exitCode == 0, qPrintable(opened.out + opened.err));
+        QCOMPARE(str(opened, "status"), QStringLiteral("completed"));
+        QCOMPARE(str(opened, "kind"), QStringLiteral("till_open"));
+        QCOMPARE(str(opened, "expected"), QStringLiteral("0.00"));
+        QCOMPARE(str(opened, "counted"), QStringLiteral("0.00"));
+        QCOMPARE(str(opened, "difference"), QStringLiteral("0.00"));
+        QCOMPARE(str(opened, "owner"), teller);
+        QVERIFY(!IdempotencyKey::parse(str(opened, "key")).value_or(IdempotencyKey()).isNull());
+        const QString till = str(opened, "till");
+        QVERIFY(!till.isEmpty());
+        const Run twice = tellerctl({QStringLiteral("till"), QStringLiteral("open"), QStringLiteral("--counted"), QStringLiteral("0")},
+                                    teller);
+        QCOMPARE(twice.exitCode, 11);
+        QCOMPARE(str(twice, "reason"), QStringLiteral("till_already_open"));
+        const Run openShow = tellerctl(
+            {QStringLiteral("till"), QStringLiteral("show"), QStringLiteral("--currency"), QStringLiteral("eur")}, teller);
+        QCOMPARE(openShow.exitCode, 0);
+        QCOMPARE(str(openShow, "status"), QStringLiteral("open"));
+        QCOMPARE(str(openShow, "cash"), QStringLiteral("0.00"));
+        QCOMPARE(str(openShow, "till"), till);
+
+        // Cash from the vault into the till.
+        const Run filled = tellerctl({QStringLiteral("vault"), QStringLiteral("transfer"), QStringLiteral("--teller"), teller,
+                                      QStringLiteral("--amount"), QStringLiteral("500.00")},
+                                     super);
+        QVERIFY2(filled.exitCode == 0, qPrintable(filled.out + filled.err));
+        QCOMPARE(str(filled, "kind"), QStringLiteral("vault_to_till"));
+        QCOMPARE(str(filled, "till_after"), QStringLiteral("500.00"));
+        QCOMPARE(str(filled, "owner"), teller);
+        QCOMPARE(str(filled, "till"), till);
+        QCOMPARE(str(filled, "vault_after"), eur(vaultAfterReceive - 50000));
+        QCOMPARE(vaultCash(), vaultAfterReceive - 50000);
+
+        // Cash over the counter goes out of and into the till.
+        const Run paid = tellerctl({QStringLiteral("withdraw"), QStringLiteral("--account"), QStringLiteral("20000001"),
+                                    QStringLiteral("--amount"), QStringLiteral("120.00")},
+                                   teller);
+        QVERIFY2(paid.exitCode == 0, qPrintable(paid.out + paid.err));
+        QCOMPARE(str(paid, "till_after"), QStringLiteral("380.00"));
+        QCOMPARE(str(paid, "balance_after"), QStringLiteral("380.00"));
+        const Run taken = tellerctl({QStringLiteral("deposit"), QStringLiteral("--account"), QStringLiteral("20000001"),
+                                     QStringLiteral("--amount"), QStringLiteral("45.50")},
+                                    teller);
+        QVERIFY2(taken.exitCode == 0, qPrintable(taken.out + taken.err));
+        QCOMPARE(str(taken, "till_after"), QStringLiteral("425.50"));
+        QCOMPARE(str(taken, "balance_after"), QStringLiteral("425.50"));
+
+        const Run busy = tellerctl({QStringLiteral("till"), QStringLiteral("show")}, teller);
+        QCOMPARE(busy.exitCode, 0);
+        QCOMPARE(str(busy, "status"), QStringLiteral("open"));
+        QCOMPARE(str(busy, "cash"), QStringLiteral("425.50"));
+        QCOMPARE(str(busy, "held"), QStringLiteral("0.00"));
+        QCOMPARE(str(busy, "available"), QStringLiteral("425.50"));
+        QCOMPARE(str(busy, "last_count"), QStringLiteral("open"));
+        QCOMPARE(str(busy, "last_counted"), QStringLiteral("0.00"));
+
+        // The blotter: the session's movements and their totals.
+        const Run blotter = tellerctl({QStringLiteral("till"), QStringLiteral("blotter")}, teller);
+        QVERIFY2(blotter.exitCode == 0, qPrintable(blotter.out + blotter.err));
+        QCOMPARE(str(blotter, "status"), QStringLiteral("completed"));
+        QCOMPARE(str(blotter, "currency"), QStringLiteral("EUR"));
+        QStringList kinds;
+        for (const QJsonValue &line : blotter.json.value(QStringLiteral("lines")).toArray())
+            kinds << line.toObject().value(QStringLiteral("kind")).toString() + u' '
+                         + line.toObject().value(QStringLiteral("status")).toString();
+        QCOMPARE(kinds, (QStringList{QStringLiteral("till_open completed"), QStringLiteral("till_open rejected"),
+                                     QStringLiteral("vault_to_till completed"), QStringLiteral("withdrawal completed"),
+                                     QStringLiteral("deposit completed")}));
+        const QJsonObject totals = blotter.json.value(QStringLiteral("totals")).toObject();
+        const auto total = [&](const char *kind, const char *field) {
+            return totals.value(QLatin1String(kind)).toObject().value(QLatin1String(field));
+        };
+        QCOMPARE(total("withdrawal", "count").toInt(), 1);
+        QCOMPARE(total("withdrawal", "amount").toString(), QStringLiteral("120.00"));
+        QCOMPARE(total("withdrawal", "till_effect").toString(), QStringLiteral("-120.00"));
+        QCOMPARE(total("deposit", "till_effect").toString(), QStringLiteral("45.50"));
+        QCOMPARE(total("vault_to_till", "till_effect").toString(), QStringLiteral("500.00"));
+
+        // The supervisor sees the till among the branch's.
+        const Run list = tellerctl({QStringLiteral("till"), QStringLiteral("list")}, super);
+        QVERIFY2(list.exitCode == 0, qPrintable(list.out + list.err));
+        QCOMPARE(str(list, "status"), QStringLiteral("completed"));
+        bool listed = false;
+        for (const QJsonValue &v : list.json.value(QStringLiteral("tills")).toArray()) {
+            const QJsonObject t = v.toObject();
+            if (t.value(QStringLiteral("owner")).toString() != teller)
+                continue;
+            listed = true;
+            QCOMPARE(t.value(QStringLiteral("till")).toString(), till);
+            QCOMPARE(t.value(QStringLiteral("till_status")).toString(), QStringLiteral("open"));
+            QCOMPARE(t.value(QStringLiteral("cash")).toString(), QStringLiteral("425.50"));
+        }
+        QVERIFY2(listed, qPrintable(list.out));
+
+        // Cash back to the vault before closing.
+        const Run back = tellerctl({QStringLiteral("vault"), QStringLiteral("transfer"), QStringLiteral("--teller"), teller,
+                                    QStringLiteral("--amount"), QStringLiteral("100.00"), QStringLiteral("--to-vault")},
+                                   super);
+        QVERIFY2(back.exitCode == 0, qPrintable(back.out + back.err));
+        QCOMPARE(str(back, "kind"), QStringLiteral("till_to_vault"));
+        QCOMPARE(str(back, "till_after"), QStringLiteral("325.50"));
+        QCOMPARE(vaultCash(), vaultAfterReceive - 40000);
+
+        // Closed 5.00 short (beyond the 1.00 tolerance), counted by denomination: it waits.
+        const Run closed = tellerctl({QStringLiteral("till"), QStringLiteral("close"), QStringLiteral("--counted"),
+                                      QStringLiteral("320.50"), QStringLiteral("--denominations"),
+                                      QStringLiteral("200:1, 100:1, 20:1, 0.50:1")},
+                                     teller);
+        QVERIFY2(closed.exitCode == 10, qPrintable(closed.out + closed.err));
+        QCOMPARE(str(closed, "status"), QStringLiteral("pending_approval"));
+        QCOMPARE(str(closed, "kind"), QStringLiteral("till_close"));
+        QCOMPARE(str(closed, "expected"), QStringLiteral("325.50"));
+        QCOMPARE(str(closed, "counted"), QStringLiteral("320.50"));
+        QCOMPARE(str(closed, "difference"), QStringLiteral("-5.00"));
+        const QString closeKey = str(closed, "key");
+        QVERIFY(!closeKey.isEmpty());
+        QCOMPARE(sql.value(QStringLiteral("SELECT denominations::text FROM teller.till_counts WHERE key = ?::uuid"), {closeKey})
+                     .toString()
+                     .remove(u' '),
+                 QStringLiteral("{\"50\":1,\"2000\":1,\"10000\":1,\"20000\":1}"));
+
+        const Run waiting = tellerctl({QStringLiteral("till"), QStringLiteral("show")}, teller);
+        QCOMPARE(waiting.exitCode, 0);
+        QCOMPARE(str(waiting, "status"), QStringLiteral("closed"));
+        QCOMPARE(waiting.json.value(QStringLiteral("difference_pending")).toBool(), true);
+        QCOMPARE(str(waiting, "cash"), QStringLiteral("325.50"));
+        QCOMPARE(str(waiting, "held"), QStringLiteral("5.00"));
+
+        const Run pending = tellerctl({QStringLiteral("pending"), QStringLiteral("list")}, super);
+        QCOMPARE(pending.exitCode, 0);
+        bool queued = false;
+        for (const QJsonValue &v : pending.json.value(QStringLiteral("pending")).toArray())
+            queued = queued || v.toObject().value(QStringLiteral("key")).toString() == closeKey;
+        QVERIFY2(queued, qPrintable(pending.out));
+        // The teller may not settle their own over/short.
+        QCOMPARE(tellerctl({QStringLiteral("pending"), QStringLiteral("approve"), closeKey}, teller).exitCode, 1);
+        const Run approved = tellerctl({QStringLiteral("pending"), QStringLiteral("approve"), closeKey, QStringLiteral("--note"),
+                                        QStringLiteral("recounted: 5.00 short")},
+                                       super);
+        QVERIFY2(approved.exitCode == 0, qPrintable(approved.out + approved.err));
+        QCOMPARE(str(approved, "status"), QStringLiteral("completed"));
+        QCOMPARE(approved.json.value(QStringLiteral("decided_now")).toBool(), true);
+
+        const Run after = tellerctl({QStringLiteral("till"), QStringLiteral("show")}, teller);
+        QCOMPARE(after.exitCode, 0);
+        QCOMPARE(str(after, "status"), QStringLiteral("closed"));
+        QCOMPARE(str(after, "cash"), QStringLiteral("320.50"));
+        QCOMPARE(str(after, "held"), QStringLiteral("0.00"));
+        QCOMPARE(after.json.value(QStringLiteral("difference_pending")).toBool(), false);
+        QCOMPARE(str(after, "last_count"), QStringLiteral("close"));
+        QCOMPARE(str(after, "last_counted"), QStringLiteral("320.50"));
+        QCOMPARE(sql.balance(QStringLiteral("20000001")), qint64(42550));
+    }
+
+    void cashNeedsAnOpenTill()
+    {
+        const QString teller = QStringLiteral("cli_notill");
+        const QString super = QStringLiteral("t_super");
+        QVERIFY(addTeller(teller));
+        Sql sql(m_db);
+        sql.openAccount(QStringLiteral("20000002"), 10000); // 100.00
+        const auto reason = [](const Run &r) { return r.json.value(QStringLiteral("reason")).toString(); };
+        const auto cash = [&](const char *kind, const char *amount) {
+            return tellerctl({QString::fromLatin1(kind), QStringLiteral("--account"), QStringLiteral("20000002"),
+                              QStringLiteral("--amount"), QString::fromLatin1(amount)},
+                             teller);
+        };
+
+        // No till: nothing moves, with the server's reason.
+        for (const char *kind : {"withdraw", "deposit"}) {
+            const Run r = cash(kind, "10.00");
+            QVERIFY2(r.exitCode == 11, qPrintable(r.out + r.err));
+            QCOMPARE(r.json.value(QStringLiteral("status")).toString(), QStringLiteral("rejected"));
+            QCOMPARE(reason(r), QStringLiteral("till_not_open"));
+        }
+        QCOMPARE(sql.balance(QStringLiteral("20000002")), qint64(10000));
+        const Run closeFirst = tellerctl(
+            {QStringLiteral("till"), QStringLiteral("close"), QStringLiteral("--counted"), QStringLiteral("0")}, teller);
+        QCOMPARE(closeFirst.exitCode, 11);
+        QCOMPARE(reason(closeFirst), QStringLiteral("till_not_open"));
+        const Run noTill = tellerctl({QStringLiteral("vault"), QStringLiteral("transfer"), QStringLiteral("--teller"), teller,
+                                      QStringLiteral("--amount"), QStringLiteral("10.00")},
+                                     super);
+        QCOMPARE(noTill.exitCode, 11);
+        QCOMPARE(reason(noTill), QStringLiteral("till_not_open"));
+        const Run nobody = tellerctl({QStringLiteral("vault"), QStringLiteral("transfer"), QStringLiteral("--teller"),
+                                      QStringLiteral("no_such_teller"), QStringLiteral("--amount"), QStringLiteral("10.00")},
+                                     super);
+        QCOMPARE(nobody.exitCode, 11);
+        QCOMPARE(reason(nobody), QStringLiteral("unknown_teller"));
+        // Only a supervisor moves the vault's cash.
+        const Run notAllowed = tellerctl(
+            {QStringLiteral("vault"), QStringLiteral("receive"), QStringLiteral("--amount"), QStringLiteral("10.00")}, teller);
+        QCOMPARE(notAllowed.exitCode, 1);
+        QCOMPARE(notAllowed.json.value(QStringLiteral("status")).toString(), QStringLiteral("error"));
+
+        // An open but empty till pays nothing out; filled from the vault, up to what it holds.
+        QCOMPARE(tellerctl({QStringLiteral("till"), QStringLiteral("open"), QStringLiteral("--counted"), QStringLiteral("0")}, teller)
+                     .exitCode,
+                 0);
+        const Run empty = cash("withdraw", "10.00");
+        QCOMPARE(empty.exitCode, 11);
+        QCOMPARE(reason(empty), QStringLiteral("insufficient_till_cash"));
+        QCOMPARE(tellerctl({QStringLiteral("vault"), QStringLiteral("receive"), QStringLiteral("--amount"), QStringLiteral("50")}, super)
+                     .exitCode,
+                 0);
+        const Run filled = tellerctl({QStringLiteral("vault"), QStringLiteral("transfer"), QStringLiteral("--teller"), teller,
+                                      QStringLiteral("--amount"), QStringLiteral("50")},
+                                     super);
+        QCOMPARE(filled.exitCode, 0);
+        QCOMPARE(filled.json.value(QStringLiteral("till_after")).toString(), QStringLiteral("50.00"));
+        const Run beyond = cash("withdraw", "50.01");
+        QCOMPARE(beyond.exitCode, 11);
+        QCOMPARE(reason(beyond), QStringLiteral("insufficient_till_cash"));
+        QCOMPARE(sql.balance(QStringLiteral("20000002")), qint64(10000));
+        const Run all = cash("withdraw", "50.00");
+        QCOMPARE(all.exitCode, 0);
+        QCOMPARE(all.json.value(QStringLiteral("till_after")).toString(), QStringLiteral("0.00"));
+        const Run back = tellerctl({QStringLiteral("vault"), QStringLiteral("transfer"), QStringLiteral("--teller"), teller,
+                                    QStringLiteral("--amount"), QStringLiteral("0.01"), QStringLiteral("--to-vault")},
+                                   super);
+        QCOMPARE(back.exitCode, 11);
+        QCOMPARE(reason(back), QStringLiteral("insufficient_till_cash"));
+        const Run ship = tellerctl({QStringLiteral("vault"), QStringLiteral("ship"), QStringLiteral("--amount"), eur(vaultCash() + 1)},
+                                   super);
+        QCOMPARE(ship.exitCode, 11);
+        QCOMPARE(reason(ship), QStringLiteral("insufficient_vault_cash"));
+        const qint64 vault = vaultCash();
+        const Run shipped = tellerctl({QStringLiteral("vault"), QStringLiteral("ship"), QStringLiteral("--amount"), QStringLiteral("1")},
+                                      super);
+        QCOMPARE(shipped.exitCode, 0);
+        QCOMPARE(shipped.json.value(QStringLiteral("kind")).toString(), QStringLiteral("vault_ship"));
+        QCOMPARE(shipped.json.value(QStringLiteral("vault_after")).toString(), eur(vault - 100));
+
+        const Run closed = tellerctl(
+            {QStringLiteral("till"), QStringLiteral("close"), QStringLiteral("--counted"), QStringLiteral("0.00")}, teller);
+        QCOMPARE(closed.exitCode, 0);
+        QCOMPARE(closed.json.value(QStringLiteral("difference")).toString(), QStringLiteral("0.00"));
+    }
+
+    void largeCashNeedsIdentification()
+    {
+        const QString teller = QStringLiteral("cli_large");
+        QVERIFY(addTeller(teller));
+        Sql sql(m_db);
+        sql.openAccount(QStringLiteral("20000003"), 0);
+        const qint64 threshold = sql.count(QStringLiteral("SELECT large_cash_threshold FROM teller.cash_rules WHERE currency = 'EUR'"));
+        QVERIFY(threshold > 1);
+        QCOMPARE(tellerctl({QStringLiteral("till"), QStringLiteral("open"), QStringLiteral("--counted"), QStringLiteral("0")}, teller)
+                     .exitCode,
+                 0);
+        const auto cash = [&](const char *kind, qint64 minor, const QStringList &more = {}) {
+            return tellerctl(QStringList{QString::fromLatin1(kind), QStringLiteral("--account"), QStringLiteral("20000003"),
+                                         QStringLiteral("--amount"), eur(minor)}
+                                 + more,
+                             teller);
+        };
+        const auto reason = [](const Run &r) { return r.json.value(QStringLiteral("reason")).toString(); };
+
+        const Run plainDeposit = cash("deposit", threshold);
+        QVERIFY2(plainDeposit.exitCode == 11, qPrintable(plainDeposit.out + plainDeposit.err));
+        QCOMPARE(reason(plainDeposit), QStringLiteral("identification_required"));
+        QCOMPARE(sql.balance(QStringLiteral("20000003")), qint64(0));
+        const Run deposit = cash(
+            "deposit", threshold,
+            {QStringLiteral("--id-type"), QStringLiteral("passport"), QStringLiteral("--id-number"), QStringLiteral("P1234567")});
+        QVERIFY2(deposit.exitCode == 0, qPrintable(deposit.out + deposit.err));
+        QCOMPARE(deposit.json.value(QStringLiteral("till_after")).toString(), eur(threshold));
+        const Run plainWithdrawal = cash("withdraw", threshold);
+        QCOMPARE(plainWithdrawal.exitCode, 11);
+        QCOMPARE(reason(plainWithdrawal), QStringLiteral("identification_required"));
+        const Run withdrawal = cash(
+            "withdraw", threshold,
+            {QStringLiteral("--id-type"), QStringLiteral("id_card"), QStringLiteral("--id-number"), QStringLiteral("ID 998-877")});
+        QVERIFY2(withdrawal.exitCode == 0, qPrintable(withdrawal.out + withdrawal.err));
+        QCOMPARE(withdrawal.json.value(QStringLiteral("till_after")).toString(), QStringLiteral("0.00"));
+        const Run below = cash("deposit", threshold - 1);
+        QCOMPARE(below.exitCode, 0);
+
+        // The report: one line per identified cash movement, as CSV on stdout.
+        const QString from = QDate::currentDate().addDays(-1).toString(Qt::ISODate);
+        const QString to = QDate::currentDate().addDays(1).toString(Qt::ISODate);
+        const QStringList report{
+            QStringLiteral("report"), QStringLiteral("large-cash"), QStringLiteral("--from"), from, QStringLiteral("--to"), to};
+        const Run csv = tellerctl(report, QStringLiteral("t_super"));
+        QVERIFY2(csv.exitCode == 0, qPrintable(csv.out + csv.err));
+        QVERIFY2(csv.out.endsWith(QLatin1String("\r\n")), qPrintable(csv.out));
+        const QStringList lines = csv.out.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QVERIFY(lines.size() >= 3);
+        const QStringList header = lines.first().split(u',');
+        QCOMPARE(header, QStringLiteral("booked_at,key,kind,status,account,holder,amount,currency,teller,branch,workstation,"
+                                        "document_type,document_number")
+                             .split(u','));
+        QHash<QString, QStringList> byKey;
+        for (const QString &line : lines.mid(1)) {
+            const QStringList fields = line.split(u',');
+            QCOMPARE(fields.size(), header.size());
+            byKey.insert(fields.at(1), fields);
+        }
+        const auto field = [&](const QString &key, const char *column) {
+            return byKey.value(key).value(header.indexOf(QLatin1String(column)));
+        };
+        const QString depositKey = deposit.json.value(QStringLiteral("key")).toString();
+        const QString withdrawalKey = withdrawal.json.value(QStringLiteral("key")).toString();
+        QVERIFY2(byKey.contains(depositKey) && byKey.contains(withdrawalKey), qPrintable(csv.out));
+        QCOMPARE(field(depositKey, "kind"), QStringLiteral("deposit"));
+        QCOMPARE(field(depositKey, "status"), QStringLiteral("completed"));
+        QCOMPARE(field(depositKey, "account"), QStringLiteral("20000003"));
+        QCOMPARE(field(depositKey, "holder"), QStringLiteral("Holder of 20000003"));
+        QCOMPARE(field(depositKey, "amount"), eur(threshold));
+        QCOMPARE(field(depositKey, "currency"), QStringLiteral("EUR"));
+        QCOMPARE(field(depositKey, "teller"), teller);
+        QCOMPARE(field(depositKey, "workstation"), QStringLiteral("cli-test"));
+        QCOMPARE(field(depositKey, "document_type"), QStringLiteral("passport"));
+        QCOMPARE(field(depositKey, "document_number"), QStringLiteral("P1234567"));
+        QCOMPARE(field(withdrawalKey, "kind"), QStringLiteral("withdrawal"));
+        QCOMPARE(field(withdrawalKey, "document_type"), QStringLiteral("id_card"));
+        QCOMPARE(field(withdrawalKey, "document_number"), QStringLiteral("ID 998-877"));
+        QVERIFY(!byKey.contains(below.json.value(QStringLiteral("key")).toString()));
+
+        // Into a file, with a JSON summary on stdout.
+        const QString path = m_journalDir.filePath(QStringLiteral("large-cash.csv"));
+        const Run file = tellerctl(report + QStringList{QStringLiteral("--output"), path}, QStringLiteral("t_super"));
+        QVERIFY2(file.exitCode == 0, qPrintable(file.out + file.err));
+        QCOMPARE(file.json.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+        QCOMPARE(file.json.value(QStringLiteral("rows")).toInt(), int(lines.size() - 1));
+        QCOMPARE(file.json.value(QStringLiteral("file")).toString(), path);
+        QFile written(path);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(written.readAll()), csv.out);
+
+        // Not for tellers.
+        const Run teller1 = tellerctl(report, teller);
+        QCOMPARE(teller1.exitCode, 1);
+        QCOMPARE(teller1.json.value(QStringLiteral("status")).toString(), QStringLiteral("error"));
+    }
+
+    void reversalUnderFourEyes()
+    {
+        const QString teller = QStringLiteral("cli_reverser");
+        QVERIFY(addTeller(teller));
+        Sql sql(m_db);
+        sql.openAccount(QStringLiteral("20000004"), 0);
+        QCOMPARE(tellerctl({QStringLiteral("till"), QStringLiteral("open"), QStringLiteral("--counted"), QStringLiteral("0")}, teller)
+                     .exitCode,
+                 0);
+        const Run deposit = tellerctl({QStringLiteral("deposit"), QStringLiteral("--account"), QStringLiteral("20000004"),
+                                       QStringLiteral("--amount"), QStringLiteral("80.00")},
+                                      teller);
+        QCOMPARE(deposit.exitCode, 0);
+        const QString original = deposit.json.value(QStringLiteral("key")).toString();
+
+        const QStringList reverse{QStringLiteral("reverse"), original, QStringLiteral("--note"),
+                                  QStringLiteral("paid into the wrong account")};
+        const Run asked = tellerctl(reverse, teller);
+        QVERIFY2(asked.exitCode == 10, qPrintable(asked.out + asked.err));
+        QCOMPARE(asked.json.value(QStringLiteral("status")).toString(), QStringLiteral("pending_approval"));
+        QCOMPARE(asked.json.value(QStringLiteral("kind")).toString(), QStringLiteral("reversal"));
+        QCOMPARE(asked.json.value(QStringLiteral("reverses")).toString(), original);
+        QCOMPARE(asked.json.value(QStringLiteral("amount")).toString(), QStringLiteral("80.00"));
+        const QString key = asked.json.value(QStringLiteral("key")).toString();
+        QVERIFY(!key.isEmpty() && key != original);
+        // Retried with its key: the same reversal, not a second one.
+        const Run retried = tellerctl(reverse + QStringList{QStringLiteral("--key"), key}, teller);
+        QCOMPARE(retried.exitCode, 10);
+        QCOMPARE(retried.json.value(QStringLiteral("key")).toString(), key);
+        QCOMPARE(retried.json.value(QStringLiteral("replayed")).toBool(), true);
+        QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.operations WHERE reverses = ?::uuid"), {original}), qint64(1));
+        // A second reversal of the same operation is refused while the first waits.
+        const Run second = tellerctl({QStringLiteral("reverse"), original, QStringLiteral("--note"), QStringLiteral("again")}, teller);
+        QCOMPARE(second.exitCode, 11);
+        QCOMPARE(second.json.value(QStringLiteral("reason")).toString(), QStringLiteral("already_reversed"));
+
+        QCOMPARE(tellerctl({QStringLiteral("pending"), QStringLiteral("approve"), key}, teller).exitCode, 1);
+        const Run approved = tellerctl({QStringLiteral("pending"), QStringLiteral("approve"), key}, QStringLiteral("t_super"));
+        QVERIFY2(approved.exitCode == 0, qPrintable(approved.out + approved.err));
+        QCOMPARE(approved.json.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+        QCOMPARE(sql.balance(QStringLiteral("20000004")), qint64(0));
+        const Run till = tellerctl({QStringLiteral("till"), QStringLiteral("show")}, teller);
+        QCOMPARE(till.json.value(QStringLiteral("cash")).toString(), QStringLiteral("0.00"));
+
+        // An operation the server never saw cannot be reversed; nothing is recorded.
+        const QString before = state();
+        const Run unknown = tellerctl({QStringLiteral("reverse"), IdempotencyKey::generate().toString(), QStringLiteral("--note"),
+                                       QStringLiteral("no such operation")},
+                                      teller);
+        QVERIFY(unknown.exitCode != 0 && unknown.exitCode != 10);
+        QCOMPARE(unknown.json.value(QStringLiteral("status")).toString(), QStringLiteral("error"));
+        QCOMPARE(state(), before);
+    }
+
+    void badCashInputChangesNothing_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("login");
+        const QString teller = QStringLiteral("t_teller1"), super = QStringLiteral("t_super");
+        const auto row = [](const char *name, const QByteArray &args, const QString &login) {
+            QTest::newRow(name) << QString::fromUtf8(args).split(u'|') << login;
+        };
+        row("vault alone", "vault", super);
+        row("vault unknown", "vault|fill|--amount|5", super);
+        row("vault receive no amount", "vault|receive", super);
+        row("vault receive negative", "vault|receive|--amount|-5", super);
+        row("vault receive zero", "vault|receive|--amount|0", super);
+        row("vault receive letters", "vault|receive|--amount|abc", super);
+        row("vault receive three decimals", "vault|receive|--amount|1.005", super);
+        row("vault receive JPY decimals", "vault|receive|--amount|1.5|--currency|JPY", super);
+        row("vault receive too much", "vault|receive|--amount|100000000000000.00", super);
+        row("vault receive bad currency", "vault|receive|--amount|5|--currency|XYZ", super);
+        row("vault receive bad key", "vault|receive|--amount|5|--key|not-a-uuid", super);
+        row("vault receive --teller", "vault|receive|--amount|5|--teller|t_teller1", super);
+        row("vault ship --to-vault", "vault|ship|--amount|5|--to-vault", super);
+        row("vault transfer no teller", "vault|transfer|--amount|5", super);
+        row("vault transfer bad login", "vault|transfer|--teller|Bad Name|--amount|5", super);
+        row("vault transfer no amount", "vault|transfer|--teller|t_teller1", super);
+        row("vault --counted", "vault|receive|--amount|5|--counted|5", super);
+        row("till alone", "till", teller);
+        row("till unknown", "till|count|--counted|5", teller);
+        row("till open no count", "till|open", teller);
+        row("till open negative", "till|open|--counted|-1", teller);
+        row("till open minus zero", "till|open|--counted|-0", teller);
+        row("till open letters", "till|open|--counted|ten", teller);
+        row("till open three decimals", "till|open|--counted|1.001", teller);
+        row("till open bad currency", "till|open|--counted|5|--currency|EURO", teller);
+        row("till open bad key", "till|open|--counted|5|--key|12345", teller);
+        row("till open bad pair", "till|open|--counted|10|--denominations|10", teller);
+        row("till open bad count", "till|open|--counted|10|--denominations|10:x", teller);
+        row("till open empty list", "till|open|--counted|10|--denominations| ", teller);
+        row("till open twice", "till|open|--counted|30|--denominations|10:1,10:2", teller);
+        row("till open not a note", "till|open|--counted|3|--denominations|3:1", teller);
+        row("till open bad value", "till|open|--counted|3|--denominations|0.001:3", teller);
+        row("till open not adding up", "till|open|--counted|60|--denominations|50:1", teller);
+        row("till close not adding up", "till|close|--counted|320.50|--denominations|200:1,100:1,20:1", teller);
+        row("till close bad count", "till|close|--counted|1e3", teller);
+        row("till show --counted", "till|show|--counted|5", teller);
+        row("till show bad currency", "till|show|--currency|ZZZ", teller);
+        row("till list --key", "till|list|--key|0190a6f2-8f4e-7c3a-9b1d-2e5f6a7b8c9d", super);
+        row("till blotter --amount", "till|blotter|--amount|5", teller);
+        row("till show extra", "till|show|now", teller);
+        row("id type alone", "withdraw|--account|10000001|--amount|5|--id-type|passport", teller);
+        row("id number alone", "deposit|--account|10000001|--amount|5|--id-number|P1234567", teller);
+        row("id type unknown", "deposit|--account|10000001|--amount|5|--id-type|visa|--id-number|P1234567", teller);
+        row("id type empty", "deposit|--account|10000001|--amount|5|--id-type||--id-number|P1234567", teller);
+        row("id number bad", "withdraw|--account|10000001|--amount|5|--id-type|passport|--id-number|!!", teller);
+        row("id number too short", "withdraw|--account|10000001|--amount|5|--id-type|passport|--id-number|P1", teller);
+        row("id on a transfer", "transfer|--from|10000001|--to|10000002|--amount|5|--id-type|passport|--id-number|P1234567", teller);
+        const QByteArray key = IdempotencyKey::generate().toString().toLatin1();
+        row("reverse alone", "reverse", teller);
+        row("reverse bad key", "reverse|12345|--note|x", teller);
+        row("reverse no note", QByteArray("reverse|" + key), teller);
+        row("reverse blank note", QByteArray("reverse|" + key + "|--note|   "), teller);
+        row("reverse own key", QByteArray("reverse|" + key + "|--note|x|--key|" + key), teller);
+        row("reverse bad --key", QByteArray("reverse|" + key + "|--note|x|--key|nope"), teller);
+        row("reverse long note", QByteArray("reverse|" + key + "|--note|" + QByteArray(501, 'x')), teller);
+        row("reverse control note", QByteArray("reverse|" + key + "|--note|a\x1b[2Jb"), teller);
+        row("reverse two keys", QByteArray("reverse|" + key + "|" + key + "|--note|x"), teller);
+        row("report alone", "report", super);
+        row("report unknown", "report|small-cash|--from|2026-01-01|--to|2026-01-31", super);
+        row("report no dates", "report|large-cash", super);
+        row("report no --to", "report|large-cash|--from|2026-01-01", super);
+        row("report bad month", "report|large-cash|--from|2026-13-01|--to|2026-12-31", super);
+        row("report bad day", "report|large-cash|--from|2026-02-30|--to|2026-03-01", super);
+        row("report other format", "report|large-cash|--from|01.02.2026|--to|2026-03-01", super);
+        row("report no dashes", "report|large-cash|--from|20260201|--to|2026-03-01", super);
+        row("report with time", "report|large-cash|--from|2026-02-01T00:00|--to|2026-03-01", super);
+        row("report backwards", "report|large-cash|--from|2026-03-02|--to|2026-03-01", super);
+        row("report no file name", "report|large-cash|--from|2026-03-01|--to|2026-03-01|--output|", super);
+        row("report unwritable", "report|large-cash|--from|2026-03-01|--to|2026-03-01|--output|/nonexistent/dir/r.csv", super);
+    }
+
+    void badCashInputChangesNothing()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, login);
+        const QString before = state();
+        const Run r = tellerctl(args, login);
+        QVERIFY2(r.exitCode == 2, qPrintable(QStringLiteral("exit %1: %2 %3").arg(r.exitCode).arg(r.out, r.err)));
+        QCOMPARE(r.json.value(QStringLiteral("status")).toString(), QStringLiteral("error"));
+        QVERIFY(!r.json.value(QStringLiteral("message")).toString().isEmpty());
+        QVERIFY2(r.err.contains(QLatin1String("tellerctl: ")), qPrintable(r.err));
+        QCOMPARE(state(), before);
     }
 
     void migrateTwiceAndCheck()

@@ -1,5 +1,7 @@
 // tellerctl deposit, withdraw and transfer: one action, exactly once per key, through the
-// journaled executor.
+// journaled executor. Cash (deposit, withdraw) goes into or out of the teller's open till, and
+// at or above the large-cash threshold needs the customer's identification (--id-type,
+// --id-number).
 #include "Commands.h"
 
 #include "Accounts.h"
@@ -24,14 +26,15 @@ public:
             kind == ActionKind::Deposit      ? QStringLiteral("deposit")
             : kind == ActionKind::Withdrawal ? QStringLiteral("withdraw")
                                              : QStringLiteral("transfer"),
-            kind == ActionKind::Transfer
-                ? QStringList{QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("amount"), QStringLiteral("key"),
-                              QStringLiteral("note")}
-                : QStringList{QStringLiteral("account"), QStringLiteral("amount"), QStringLiteral("key"), QStringLiteral("note")},
+            kind == ActionKind::Transfer ? QStringList{QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("amount"),
+                                                       QStringLiteral("key"), QStringLiteral("note")}
+                                         : QStringList{QStringLiteral("account"), QStringLiteral("amount"), QStringLiteral("key"),
+                                                       QStringLiteral("note"), QStringLiteral("id-type"), QStringLiteral("id-number")},
             {},
             kind == ActionKind::Transfer
                 ? QT_TRANSLATE_NOOP("tellerctl", "Usage: tellerctl transfer --from NUMBER --to NUMBER --amount AMOUNT [--key UUID]")
-                : QT_TRANSLATE_NOOP("tellerctl", "Usage: tellerctl %1 --account NUMBER --amount AMOUNT [--key UUID]")),
+                : QT_TRANSLATE_NOOP("tellerctl", "Usage: tellerctl %1 --account NUMBER --amount AMOUNT [--key UUID] [--note TEXT] "
+                                                 "[--id-type TYPE --id-number NUMBER]")),
           m_kind(kind)
     {
     }
@@ -72,6 +75,9 @@ protected:
         const QString amountText = args().value(QStringLiteral("amount"));
         if (auto bad = checkAmountSyntax(amountText))
             return reportError(Error::badInput(*bad), context);
+        auto customerId = customerIdOption();
+        if (!customerId)
+            return reportError(customerId.error(), context);
 
         if (auto ok = connect(); !ok)
             return reportError(ok.error(), context);
@@ -82,7 +88,7 @@ protected:
         if (!amount)
             return reportError(
                 Error::badInput(tr("The amount \"%1\" is not valid: %2").arg(amountText.left(40), amount.error().message)), context);
-        auto request = ActionRequest::create(m_kind, *account, counter, *amount, args().value(QStringLiteral("note")));
+        auto request = ActionRequest::create(m_kind, *account, counter, *amount, args().value(QStringLiteral("note")), *customerId);
         if (!request)
             return reportError(request.error(), context);
 
@@ -96,6 +102,28 @@ protected:
     }
 
 private:
+    // --id-type TYPE --id-number NUMBER (both or neither): the customer's identification, which
+    // cash at or above the large-cash threshold needs.
+    Result<std::optional<CustomerId>> customerIdOption() const
+    {
+        const bool type = args().isSet(QStringLiteral("id-type"));
+        const bool number = args().isSet(QStringLiteral("id-number"));
+        if (!type && !number)
+            return std::optional<CustomerId>();
+        if (type != number)
+            return fail(Error::badInput(tr("--id-type and --id-number go together: give both, or neither.")));
+        const QString typeText = args().value(QStringLiteral("id-type")).trimmed();
+        const auto document = idDocumentFromName(typeText);
+        if (!document)
+            return fail(Error::badInput(tr("The document type \"%1\" is not known: passport, id_card, driving_licence, "
+                                           "residence_permit or other.")
+                                            .arg(typeText.left(40))));
+        auto id = CustomerId::create(*document, args().value(QStringLiteral("id-number")));
+        if (!id)
+            return fail(id.error());
+        return std::optional<CustomerId>(*id);
+    }
+
     // The currency an action is in: the first account's, else the counter account's, else (no
     // such accounts) the home currency, so that the rejection is recorded under the key like
     // any other and a retry of the same key can never execute later.

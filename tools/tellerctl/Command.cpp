@@ -1,5 +1,6 @@
 #include "Command.h"
 
+#include "Administration.h"
 #include "Currency.h"
 #include "Money.h"
 #include "WorkstationConfig.h"
@@ -27,9 +28,26 @@ Commands:
   account import FILE.csv          number,holder,currency,floor rows; all or nothing
   account show NUMBER
   account freeze|unfreeze|close NUMBER
-  deposit  --account NUMBER --amount AMOUNT [--key UUID] [--note TEXT]
-  withdraw --account NUMBER --amount AMOUNT [--key UUID] [--note TEXT]
+  deposit  --account NUMBER --amount AMOUNT [--key UUID] [--note TEXT] [--id-type TYPE --id-number N]
+  withdraw --account NUMBER --amount AMOUNT [--key UUID] [--note TEXT] [--id-type TYPE --id-number N]
+                                   cash into or out of your open till; at or above the large-cash
+                                   threshold with the customer's identification (TYPE: passport,
+                                   id_card, driving_licence, residence_permit or other)
   transfer --from NUMBER --to NUMBER --amount AMOUNT [--key UUID] [--note TEXT]
+  till open|close --counted AMOUNT [--currency CODE] [--denominations VALUE:COUNT,...] [--key UUID]
+                                   open or close your till with the cash counted (e.g. 50:10,0.50:4);
+                                   a difference beyond the tolerance waits for a supervisor
+  till show [--currency CODE]      your till: open or closed, its cash, held and available
+  till list [--currency CODE]      every till of the branch (supervisors)
+  till blotter [--currency CODE]   your movements since the till was opened, with totals by kind
+  vault receive|ship --amount AMOUNT [--currency CODE] [--key UUID]
+                                   cash delivered into, or sent out of, the vault (supervisors)
+  vault transfer --teller LOGIN --amount AMOUNT [--currency CODE] [--to-vault] [--key UUID]
+                                   vault to the teller's open till, or with --to-vault back
+                                   (supervisors)
+  reverse KEY --note TEXT [--key UUID]
+                                   ask for the reversal of a completed withdrawal, deposit or
+                                   transfer: it waits for a supervisor other than you
   status KEY                       the server's record of an action
   abandon KEY                      give up an unconfirmed action: it will never execute
   journal list                     the open entries of this workstation's local journal
@@ -37,8 +55,13 @@ Commands:
                                    keys are resubmitted with the same key, or abandoned
   check                            verify every money invariant in the database
   pending list                     operations waiting for a supervisor (supervisors)
-  pending approve KEY [--note T]   approve: the debit posts, the hold is released
+  pending approve KEY [--note T]   approve: the movement posts (an amount above a limit, a
+                                   till's over/short, a reversal), the hold is released
   pending reject KEY --reason TEXT reject: the hold is released
+  report large-cash --from YYYY-MM-DD --to YYYY-MM-DD [--output FILE]
+                                   cash at or above the large-cash threshold with the customer's
+                                   identification, as CSV on stdout, or into FILE with a JSON
+                                   summary on stdout (supervisors and admins)
   demo start [--shell] | demo stop start or stop the private demo server
   bench [--clients N] [--seconds S] [--scenario uniform|hot|transfer|replay] [--accounts N]
                                    drive the money path and report throughput and latency
@@ -59,7 +82,9 @@ Options:
   --config PATH          the workstation configuration (default: TELLER_CONFIG or /etc/teller/teller.conf)
   --help, --version
 
-Amounts are decimal strings with '.' as separator ("1234.50"). Exit codes: 0 completed,
+Amounts are decimal strings with '.' as separator ("1234.50"); --currency defaults to the
+home currency. Every command prints one JSON object, except report large-cash without
+--output (CSV) and demo start --shell. Exit codes: 0 completed,
 10 pending_approval, 11 rejected, 12 key_reused, 13 busy, 14 in_doubt, 15 unknown key,
 16 abandoned, 17 expired, 18 already decided (by someone else, or expired), 2 bad usage,
 bad input or bad configuration, refused by tellerctl or by the server (nothing was changed),
@@ -123,6 +148,17 @@ std::optional<QString> checkAmountSyntax(const QString &text)
         return QCoreApplication::translate("tellerctl", "The amount \"%1\" is not valid: %2").arg(text.left(40), parsed.error().message);
     if (!parsed->isPositive())
         return QCoreApplication::translate("tellerctl", "The amount must be greater than zero.");
+    return std::nullopt;
+}
+
+std::optional<QString> checkCountedSyntax(const QString &text)
+{
+    static const Currency widest = *Currency::fromCode(u"BHD");
+    auto parsed = Money::parseCanonical(text, widest);
+    if (!parsed)
+        return QCoreApplication::translate("tellerctl", "The amount \"%1\" is not valid: %2").arg(text.left(40), parsed.error().message);
+    if (parsed->minorUnits() < 0 || text.trimmed().startsWith(u'-'))
+        return QCoreApplication::translate("tellerctl", "The counted cash cannot be negative.");
     return std::nullopt;
 }
 
@@ -281,15 +317,60 @@ Result<ActionExecutor *> Command::moneyExecutor()
     return m_executor.get();
 }
 
-int Command::report(const Outcome &out)
+int Command::report(const Outcome &out, const QJsonObject &extra)
 {
     QJsonObject o = out.toJson();
+    for (auto it = extra.constBegin(); it != extra.constEnd(); ++it)
+        o.insert(it.key(), it.value());
     if (!m_reconciled.isEmpty())
         o.insert(QStringLiteral("reconciled"), m_reconciled);
     printJson(o);
     if (out.status == OutcomeStatus::Error)
         std::fprintf(stderr, "tellerctl: %s\n", qPrintable(out.message));
     return exitCodeFor(out.status);
+}
+
+Result<std::optional<Currency>> Command::currencyOption() const
+{
+    if (!args().isSet(QStringLiteral("currency")))
+        return std::optional<Currency>();
+    const QString text = args().value(QStringLiteral("currency"));
+    const auto currency = Currency::fromCode(text.trimmed().toUpper());
+    if (!currency)
+        return fail(Error::badInput(tr("\"%1\" is not an ISO 4217 currency code this program knows.").arg(text.left(10))));
+    return std::optional<Currency>(*currency);
+}
+
+Result<Currency> Command::currencyOrHome(const std::optional<Currency> &given)
+{
+    if (given)
+        return *given;
+    Administration admin(db());
+    return admin.homeCurrency();
+}
+
+Result<IdempotencyKey> Command::keyOption() const
+{
+    if (!args().isSet(QStringLiteral("key")))
+        return IdempotencyKey::generate();
+    return IdempotencyKey::parse(args().value(QStringLiteral("key")));
+}
+
+QJsonObject Command::keyContext(const IdempotencyKey &key) const
+{
+    if (!args().isSet(QStringLiteral("key")))
+        return {};
+    return {{QStringLiteral("key"), key.toString()}};
+}
+
+Result<Money> Command::amountIn(const QString &text, Currency currency)
+{
+    auto amount = Money::parseCanonical(text, currency);
+    if (!amount)
+        return fail(Error::badInput(tr("The amount \"%1\" is not valid: %2").arg(text.left(40), amount.error().message)));
+    if (amount->minorUnits() > Money::MaxActionMinorUnits)
+        return fail(Error::badInput(tr("The amount exceeds the maximum for a single operation.")));
+    return *amount;
 }
 
 int Command::runForKey(const QStringList &positional, const std::function<Outcome(ActionExecutor &, const IdempotencyKey &)> &run)

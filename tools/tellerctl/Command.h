@@ -5,10 +5,12 @@
 
 #include "ActionExecutor.h"
 #include "ConnectionSettings.h"
+#include "Currency.h"
 #include "DbSession.h"
 #include "Failure.h"
 #include "IdempotencyKey.h"
 #include "Journal.h"
+#include "Money.h"
 #include "Outcome.h"
 #include "Result.h"
 
@@ -65,6 +67,8 @@ void printRetry(const teller::RetryNotice &n);
 // more than zero. The currency's own rules (number of decimals) are checked once the account
 // is known. Returns the (translated) reason it is not valid, or nullopt.
 std::optional<QString> checkAmountSyntax(const QString &text);
+// The same for cash counted in a till: zero is allowed (an empty till), a sign is not.
+std::optional<QString> checkCountedSyntax(const QString &text);
 
 class Command
 {
@@ -114,8 +118,24 @@ protected:
     teller::Result<teller::ActionExecutor *> moneyExecutor();
     // What moneyExecutor() found about the open journal entries of earlier runs.
     const QJsonArray &reconciled() const { return m_reconciled; }
-    // Prints an outcome (with "reconciled" if there was anything) and returns its exit code.
-    int report(const teller::Outcome &out);
+    // Prints an outcome (with "reconciled" if there was anything, and `extra`) and returns its
+    // exit code.
+    int report(const teller::Outcome &out, const QJsonObject &extra = {});
+    // The options the cash commands share. --currency CODE, checked before anything is sent
+    // (nullopt when it is not given).
+    teller::Result<std::optional<teller::Currency>> currencyOption() const;
+    // The currency given, else the database's home currency (as account open does). Needs connect().
+    teller::Result<teller::Currency> currencyOrHome(const std::optional<teller::Currency> &given);
+    // --key UUID, checked; without it a fresh (version 7) key.
+    teller::Result<teller::IdempotencyKey> keyOption() const;
+    // {"key": KEY} for an error's JSON when the key came from --key (so that the caller can
+    // match the answer to the retry), else nothing: a fresh key that nothing was sent under means
+    // nothing to the caller.
+    QJsonObject keyContext(const teller::IdempotencyKey &key) const;
+    // An amount whose syntax was checked (checkAmountSyntax, checkCountedSyntax) in the
+    // currency's own rules: its decimals, and at most Money::MaxActionMinorUnits.
+    static teller::Result<teller::Money> amountIn(const QString &text, teller::Currency currency);
+
     // For "COMMAND KEY" (status, abandon): parses the key, connects, and reports what `run`
     // answers through the money executor.
     int runForKey(const QStringList &positional,

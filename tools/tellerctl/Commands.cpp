@@ -6,8 +6,9 @@ std::vector<std::unique_ptr<Command>> allCommands()
 {
     std::vector<std::unique_ptr<Command>> commands;
     for (auto make : {makeMigrateCommand, makeSeedDemoCommand, makeStaffCommand, makeAccountCommand, makeDepositCommand,
-                      makeWithdrawCommand, makeTransferCommand, makeStatusCommand, makeAbandonCommand, makeJournalCommand,
-                      makeReconcileCommand, makeCheckCommand, makePendingCommand, makeDemoCommand, makeBenchCommand})
+                      makeWithdrawCommand, makeTransferCommand, makeTillCommand, makeVaultCommand, makeReverseCommand, makeStatusCommand,
+                      makeAbandonCommand, makeJournalCommand, makeReconcileCommand, makeCheckCommand, makePendingCommand,
+                      makeReportCommand, makeDemoCommand, makeBenchCommand})
         commands.push_back(make());
     return commands;
 }

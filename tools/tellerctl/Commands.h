@@ -23,12 +23,16 @@ std::unique_ptr<Command> makeAccountCommand();   // AccountCommand.cpp
 std::unique_ptr<Command> makeDepositCommand();   // ActionCommand.cpp
 std::unique_ptr<Command> makeWithdrawCommand();  // ActionCommand.cpp
 std::unique_ptr<Command> makeTransferCommand();  // ActionCommand.cpp
+std::unique_ptr<Command> makeTillCommand();      // TillCommand.cpp
+std::unique_ptr<Command> makeVaultCommand();     // VaultCommand.cpp
+std::unique_ptr<Command> makeReverseCommand();   // ReverseCommand.cpp
 std::unique_ptr<Command> makeStatusCommand();    // StatusCommand.cpp
 std::unique_ptr<Command> makeAbandonCommand();   // AbandonCommand.cpp
 std::unique_ptr<Command> makeJournalCommand();   // JournalCommand.cpp
 std::unique_ptr<Command> makeReconcileCommand(); // ReconcileCommand.cpp
 std::unique_ptr<Command> makeCheckCommand();     // CheckCommand.cpp
 std::unique_ptr<Command> makePendingCommand();   // PendingCommand.cpp
+std::unique_ptr<Command> makeReportCommand();    // ReportCommand.cpp
 std::unique_ptr<Command> makeDemoCommand();      // DemoCommand.cpp
 std::unique_ptr<Command> makeBenchCommand();     // BenchCommand.cpp
 
