@@ -568,18 +568,27 @@ private Q_SLOTS:
         QVERIFY(sql.value(QStringLiteral("SELECT rolpassword FROM pg_authid WHERE rolname = 'cli_new_teller'"))
                     .toString()
                     .startsWith(QLatin1String("SCRAM-SHA-256$")));
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         const ConnectionSettings s = PgTestServer::instance().staff(m_db, QStringLiteral("t_teller1"));
-        env.insert(QStringLiteral("PGPASSWORD"), QStringLiteral("s3cret-enough"));
-        p.setProcessEnvironment(env);
-        p.start(qEnvironmentVariable("TELLERCTL"), {QStringLiteral("--db"),
-                                                    QStringLiteral("host=%1 port=%2 dbname=%3 user=cli_new_teller sslmode=disable")
-                                                        .arg(s.value(QStringLiteral("host")), s.value(QStringLiteral("port")), m_db),
-                                                    QStringLiteral("deposit"), QStringLiteral("--account"), QStringLiteral("5550001"),
-                                                    QStringLiteral("--amount"), QStringLiteral("1")});
-        QVERIFY(p.waitForFinished(30000));
-        QCOMPARE(p.exitCode(), 0);
+        const auto asNewTeller = [&](const QStringList &args) {
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("PGPASSWORD"), QStringLiteral("s3cret-enough"));
+            p.setProcessEnvironment(env);
+            p.start(qEnvironmentVariable("TELLERCTL"),
+                    QStringList{QStringLiteral("--db"),
+                                QStringLiteral("host=%1 port=%2 dbname=%3 user=cli_new_teller sslmode=disable")
+                                    .arg(s.value(QStringLiteral("host")), s.value(QStringLiteral("port")), m_db)}
+                        + args);
+            return p.waitForFinished(30000) ? p.exitCode() : -1;
+        };
+        // Cash needs the new teller's own open till (empty: nothing was ever put in it).
+        QCOMPARE(asNewTeller({QStringLiteral("deposit"), QStringLiteral("--account"), QStringLiteral("5550001"),
+                              QStringLiteral("--amount"), QStringLiteral("1")}),
+                 11);
+        QCOMPARE(asNewTeller({QStringLiteral("till"), QStringLiteral("open"), QStringLiteral("--counted"), QStringLiteral("0")}), 0);
+        QCOMPARE(asNewTeller({QStringLiteral("deposit"), QStringLiteral("--account"), QStringLiteral("5550001"),
+                              QStringLiteral("--amount"), QStringLiteral("1")}),
+                 0);
 
         QCOMPARE(tellerctl({QStringLiteral("staff"), QStringLiteral("add"), QStringLiteral("x"), QStringLiteral("--role"),
                             QStringLiteral("boss")},
