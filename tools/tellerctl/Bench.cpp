@@ -175,18 +175,24 @@ Result<QJsonObject> runBench(const ConnectionSettings &adminSettings, const Sess
     }));
     listener->start();
 
-    // 4. For the replay storm: actions that already happened, to be sent again and again.
-    QList<Action> replayable;
+    // 4. For the replay storm: actions that already happened, to be sent again and again, each
+    //    by the teller who made it (a key is answered only to the one who used it).
+    std::vector<QList<Action>> replayable(size_t(options.clients));
     if (options.scenario == u"replay") {
-        DbSession session(tellerSettings, sessionOptions);
-        if (auto ok = session.open(); !ok)
-            return fail(ok.error());
-        ActionExecutor executor(session, policy);
-        for (int i = 0; i < 200; ++i) {
-            auto request = ActionRequest::create(ActionKind::Withdrawal, benchAccount(1 + i % options.accounts), {}, Money(100, *home));
-            const Action a = Action::create(*request);
-            executor.execute(a);
-            replayable << a;
+        for (int c = 0; c < options.clients; ++c) {
+            DbSession session(tellerLogins[size_t(c)], sessionOptions);
+            if (auto ok = session.open(); !ok)
+                return fail(ok.error());
+            ActionExecutor executor(session, policy);
+            for (int i = 0; i < 50; ++i) {
+                auto request = ActionRequest::create(ActionKind::Withdrawal, benchAccount(1 + (c * 50 + i) % options.accounts), {},
+                                                     Money(100, *home));
+                const Action a = Action::create(*request);
+                const Outcome out = executor.execute(a);
+                if (out.status != OutcomeStatus::Completed)
+                    return fail(Error::internal(QStringLiteral("replayable: %1 %2").arg(out.reason, out.message)));
+                replayable[size_t(c)] << a;
+            }
         }
     }
 
@@ -218,7 +224,7 @@ Result<QJsonObject> runBench(const ConnectionSettings &adminSettings, const Sess
             while (std::chrono::steady_clock::now() < end) {
                 Action action = [&] {
                     if (options.scenario == u"replay")
-                        return replayable.at(random.bounded(int(replayable.size())));
+                        return replayable[size_t(c)].at(random.bounded(int(replayable[size_t(c)].size())));
                     const QString a = options.scenario == u"hot" ? benchAccount(1) : benchAccount(1 + random.bounded(options.accounts));
                     const qint64 amount = 100 + random.bounded(900);
                     if (options.scenario == u"transfer") {
