@@ -575,9 +575,8 @@ private Q_SLOTS:
             env.insert(QStringLiteral("PGPASSWORD"), QStringLiteral("s3cret-enough"));
             p.setProcessEnvironment(env);
             p.start(qEnvironmentVariable("TELLERCTL"),
-                    QStringList{QStringLiteral("--db"),
-                                QStringLiteral("host=%1 port=%2 dbname=%3 user=cli_new_teller sslmode=disable")
-                                    .arg(s.value(QStringLiteral("host")), s.value(QStringLiteral("port")), m_db)}
+                    QStringList{QStringLiteral("--db"), QStringLiteral("host=%1 port=%2 dbname=%3 user=cli_new_teller sslmode=disable")
+                                                            .arg(s.value(QStringLiteral("host")), s.value(QStringLiteral("port")), m_db)}
                         + args);
             return p.waitForFinished(30000) ? p.exitCode() : -1;
         };

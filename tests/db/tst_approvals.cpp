@@ -107,6 +107,72 @@ private Q_SLOTS:
         QCOMPARE(sql.balance(QStringLiteral("6002")), qint64(95000));
     }
 
+    void reversalsAreOnceFourEyesAndNeverByTheRequester()
+    {
+        Sql sql(m_db);
+        const auto till = [&](const char *login) {
+            return sql.count(
+                QStringLiteral("SELECT balance FROM teller.accounts WHERE kind = 'till' AND owner = ? AND currency = 'EUR'"),
+                {QString::fromLatin1(login)});
+        };
+        const qint64 tillBefore = till("t_teller1");
+        const Action deposit = makeAction(ActionKind::Deposit, QStringLiteral("6001"), 6000);
+        QCOMPARE(as(QStringLiteral("t_teller1"), deposit).status, OutcomeStatus::Completed);
+        QCOMPARE(till("t_teller1"), tillBefore + 6000);
+
+        // A supervisor asks: it waits, the customer's 60.00 is held, nothing is edited.
+        DbSession session(PgTestServer::instance().staff(m_db, QStringLiteral("t_super")), SessionOptions{});
+        QVERIFY(session.open());
+        ActionExecutor executor(session);
+        const IdempotencyKey key = IdempotencyKey::generate();
+        const Outcome asked = executor.requestReversal(key, deposit.key, QStringLiteral("paid into the wrong account"));
+        QCOMPARE(asked.status, OutcomeStatus::PendingApproval);
+        QCOMPARE(sql.count(QStringLiteral("SELECT held FROM teller.accounts WHERE number = '6001'")), qint64(6000));
+        QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.operations WHERE key = ?::uuid AND status = 'completed'"),
+                           {deposit.key.toString()}),
+                 qint64(1));
+        // The same key again is the same request; another key for the same original is refused.
+        QCOMPARE(executor.requestReversal(key, deposit.key, QStringLiteral("paid into the wrong account")).replayed, true);
+        const Outcome twice = executor.requestReversal(IdempotencyKey::generate(), deposit.key, QStringLiteral("again"));
+        QCOMPARE(twice.status, OutcomeStatus::Rejected);
+        QCOMPARE(twice.reason, QStringLiteral("already_reversed"));
+
+        // Never by the requester, never by a teller; a second supervisor approves.
+        auto self = decideAs(QStringLiteral("t_super"), key, true);
+        QVERIFY(!self);
+        QCOMPARE(self.error().sqlState, QStringLiteral("42501"));
+        QVERIFY(!decideAs(QStringLiteral("t_teller1"), key, true));
+        auto approved = decideAs(QStringLiteral("t_super2"), key, true, QStringLiteral("checked the slip"));
+        QVERIFY2(approved, approved ? "" : qPrintable(approved.error().message));
+        QCOMPARE(approved->status, OutcomeStatus::Completed);
+        // The sides swapped: the customer's money goes back out of the till it came into.
+        QCOMPARE(sql.balance(QStringLiteral("6001")), qint64(100000));
+        QCOMPARE(till("t_teller1"), tillBefore);
+        QCOMPARE(sql.count(QStringLiteral("SELECT held FROM teller.accounts WHERE number = '6001'")), qint64(0));
+
+        // Once only, also after the approval; a reversal itself is not reversed.
+        const Outcome again = executor.requestReversal(IdempotencyKey::generate(), deposit.key, QStringLiteral("once more"));
+        QCOMPARE(again.reason, QStringLiteral("already_reversed"));
+        const Outcome ofReversal = executor.requestReversal(IdempotencyKey::generate(), key, QStringLiteral("undo the undo"));
+        QCOMPARE(ofReversal.status, OutcomeStatus::Error);
+
+        // A rejected reversal leaves the original as it was, and it can be asked for again.
+        const Action transfer = makeAction(ActionKind::Transfer, QStringLiteral("6001"), 2500, QStringLiteral("6002"));
+        QCOMPARE(as(QStringLiteral("t_teller2"), transfer).status, OutcomeStatus::Completed);
+        const IdempotencyKey first = IdempotencyKey::generate();
+        QCOMPARE(executor.requestReversal(first, transfer.key, QStringLiteral("wrong payee")).status, OutcomeStatus::PendingApproval);
+        QVERIFY(decideAs(QStringLiteral("t_super2"), first, false, QStringLiteral("the customer confirmed the payee")));
+        QCOMPARE(sql.balance(QStringLiteral("6002")), qint64(102500));
+        const IdempotencyKey second = IdempotencyKey::generate();
+        QCOMPARE(executor.requestReversal(second, transfer.key, QStringLiteral("wrong payee after all")).status,
+                 OutcomeStatus::PendingApproval);
+        QVERIFY(decideAs(QStringLiteral("t_super2"), second, true));
+        QCOMPARE(sql.balance(QStringLiteral("6001")), qint64(100000));
+        QCOMPARE(sql.balance(QStringLiteral("6002")), qint64(100000));
+        QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.operations WHERE kind = 'reversal' AND status = 'completed'")),
+                 qint64(2));
+    }
+
     void approvalPostsTheDebitAndTheTellerSeesIt()
     {
         const Action a = pendingWithdrawal(QStringLiteral("6001"), 25000);

@@ -1,14 +1,20 @@
 // Many tellers withdrawing from one account at once: exactly the affordable number succeed,
 // the balance never crosses its floor, balances equal their ledger. Under READ COMMITTED (the
-// default) and SERIALIZABLE.
+// default) and SERIALIZABLE. Sixteen tellers with a till each, while supervisors move cash
+// between the vault and their tills: no till pays out more than it holds, every till ends with
+// exactly what its own movements say, and per currency the ledger sums to zero.
 #include "PgTestServer.h"
 #include "Workers.h"
 
 #include "ActionExecutor.h"
+#include "Administration.h"
 #include "DbSession.h"
 
 #include <QElapsedTimer>
 #include <QTest>
+
+#include <array>
+#include <atomic>
 
 using namespace teller;
 
@@ -164,6 +170,130 @@ private Q_SLOTS:
         QCOMPARE(sql.count(QStringLiteral("SELECT sum(balance) FROM teller.accounts WHERE kind = 'customer'")), before + net);
         const QStringList violations = sql.invariantViolations();
         QVERIFY2(violations.isEmpty(), qPrintable(violations.join(u'\n')));
+    }
+
+    void sixteenTillsUnderLoad()
+    {
+        const QString db = PgTestServer::instance().createDatabase();
+        Sql sql(db);
+        // Sixteen tellers of their own (roles are cluster-wide: the names are this test's).
+        QStringList tellers;
+        {
+            DbSession owner(PgTestServer::instance().superuser(db), SessionOptions{});
+            QVERIFY(owner.open(DbSession::SchemaCheck::Skip));
+            Administration admin(owner);
+            for (int i = 1; i <= 16; ++i) {
+                tellers << QStringLiteral("t_cash%1").arg(i, 2, 10, QLatin1Char('0'));
+                auto added = admin.addStaff(tellers.last(), tellers.last(), StaffRole::Teller, std::nullopt,
+                                            QString::fromUtf16(PgTestServer::Password));
+                QVERIFY2(added, qPrintable(added ? QString() : added.error().message));
+            }
+        }
+        // Each till starts with 300.00: little enough that some withdrawals find it short.
+        constexpr qint64 startCash = 30000;
+        PgTestServer::instance().openTills(db, tellers, startCash);
+        const QStringList accounts{QStringLiteral("7001"), QStringLiteral("7002"), QStringLiteral("7003"),
+                                   QStringLiteral("7004"), QStringLiteral("7005"), QStringLiteral("7006")};
+        for (const QString &a : accounts)
+            sql.openAccount(a, 500000);
+        const qint64 customersBefore = sql.count(QStringLiteral("SELECT sum(balance) FROM teller.accounts WHERE kind = 'customer'"));
+
+        RetryPolicy policy;
+        policy.maxRetries = 50;
+        policy.totalBudget = std::chrono::seconds(60);
+        struct Tally
+        {
+            qint64 tillDelta = 0; // what this teller's own operations did to the till
+            qint64 customerDelta = 0;
+            int completed = 0, shortOfCash = 0, shortOfFunds = 0;
+            QString unexpected;
+        };
+        // Threads 0..15 are the tellers; 16 and 17 are supervisors moving cash between the vault
+        // and random tills; their tally's tillDelta is kept per till below.
+        std::array<std::atomic<qint64>, 16> vaultMoves{};
+        const auto tallies = runOnThreads<Tally>(18, [&](int i, const std::function<void()> &startLine) {
+            Tally t;
+            const bool supervisor = i >= 16;
+            const QString login = supervisor ? (i == 16 ? QStringLiteral("t_super") : QStringLiteral("t_super2")) : tellers.at(i);
+            DbSession session(PgTestServer::instance().staff(db, login), SessionOptions{});
+            auto opened = session.open();
+            startLine();
+            if (!opened) {
+                t.unexpected = opened.error().message;
+                return t;
+            }
+            ActionExecutor executor(session, policy);
+            for (int n = 0; n < 30; ++n) {
+                if (supervisor) {
+                    const int till = (i * 7 + n * 5) % 16;
+                    const bool in = (n + i) % 2 == 0;
+                    const qint64 amount = 1000 + (n * 131 + i) % 4000;
+                    const Outcome o = executor.moveVaultCash(IdempotencyKey::generate(),
+                                                             in ? ActionKind::VaultToTill : ActionKind::TillToVault, tellers.at(till),
+                                                             Money(amount, *Currency::fromCode(u"EUR")));
+                    if (o.status == OutcomeStatus::Completed) {
+                        vaultMoves[size_t(till)] += in ? amount : -amount;
+                        ++t.completed;
+                    } else if (o.status == OutcomeStatus::Rejected && o.reason == u"insufficient_till_cash") {
+                        ++t.shortOfCash;
+                    } else {
+                        t.unexpected = outcomeStatusName(o.status) + u' ' + o.reason + u' ' + o.message;
+                    }
+                    continue;
+                }
+                const QString a = accounts.at((i + n) % accounts.size()), b = accounts.at((i + 3 * n + 1) % accounts.size());
+                const qint64 amount = 500 + (i * 37 + n * 113) % 9000;
+                const int kind = (i + n) % 4;
+                const Action action = kind == 0             ? makeAction(ActionKind::Deposit, a, amount)
+                                      : kind == 3 && a != b ? makeAction(ActionKind::Transfer, a, amount, b)
+                                                            : makeAction(ActionKind::Withdrawal, a, amount);
+                const Outcome o = executor.execute(action);
+                if (o.status == OutcomeStatus::Completed) {
+                    ++t.completed;
+                    if (action.request.kind() == ActionKind::Deposit) {
+                        t.tillDelta += amount;
+                        t.customerDelta += amount;
+                    } else if (action.request.kind() == ActionKind::Withdrawal) {
+                        t.tillDelta -= amount;
+                        t.customerDelta -= amount;
+                    }
+                } else if (o.status == OutcomeStatus::Rejected && o.reason == u"insufficient_till_cash") {
+                    ++t.shortOfCash;
+                } else if (o.status == OutcomeStatus::Rejected && o.reason == u"insufficient_funds") {
+                    ++t.shortOfFunds;
+                } else {
+                    t.unexpected = outcomeStatusName(o.status) + u' ' + o.reason + u' ' + o.message;
+                }
+            }
+            return t;
+        });
+
+        qint64 customerDelta = 0;
+        int completed = 0, shortOfCash = 0;
+        for (int i = 0; i < tallies.size(); ++i) {
+            const Tally &t = tallies.at(i);
+            QVERIFY2(t.unexpected.isEmpty(), qPrintable(t.unexpected));
+            completed += t.completed;
+            shortOfCash += t.shortOfCash;
+            customerDelta += t.customerDelta;
+            if (i < 16) {
+                // Every till holds exactly what was put in minus what was paid out, and never less than nothing.
+                const qint64 cash = sql.count(
+                    QStringLiteral("SELECT balance FROM teller.accounts WHERE kind = 'till' AND owner = ? AND currency = 'EUR'"),
+                    {tellers.at(i)});
+                QCOMPARE(cash, startCash + t.tillDelta + vaultMoves[size_t(i)]);
+                QVERIFY(cash >= 0);
+            }
+        }
+        QVERIFY2(shortOfCash > 0, "the tills were meant to run short now and then");
+        QVERIFY(completed > 300);
+        QCOMPARE(sql.count(QStringLiteral("SELECT sum(balance) FROM teller.accounts WHERE kind = 'customer'")),
+                 customersBefore + customerDelta);
+        // Zero-sum per currency, every account equal to its movements, and the rest.
+        const QStringList violations = sql.invariantViolations();
+        QVERIFY2(violations.isEmpty(), qPrintable(violations.join(u'\n')));
+        QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.accounts WHERE kind = 'till' AND balance < 0")), 0);
+        qInfo("16 tills: %d completed, %d short of till cash", completed, shortOfCash);
     }
 };
 
