@@ -134,8 +134,21 @@ public:
             .template run<T>(
                 what, [&](Clock::time_point deadline) { return attemptTransaction<T>(work, deadline); }, onRetry);
     }
-    // The same without BEGIN … COMMIT: for reads, and for a single statement that is its own
-    // transaction.
+    // One statement that is its own transaction (no BEGIN … COMMIT: one round trip instead
+    // of three), with the same retries. The server commits it before it answers, so a lost
+    // answer is a COMMIT without answer (the work may have happened) and an error means it
+    // rolled back. `work` must run exactly one statement, and the session must not be inside
+    // a transaction.
+    template <typename Work>
+    auto asOneStatement(const QString &what, Work &&work, Retrier *retrier = nullptr, const Retrier::Callback &onRetry = {})
+        -> Retried<typename std::invoke_result_t<Work>::value_type>
+    {
+        using T = typename std::invoke_result_t<Work>::value_type;
+        return (retrier ? *retrier : m_retrier)
+            .template run<T>(
+                what, [&](Clock::time_point deadline) { return attemptOneStatement<T>(work, deadline); }, onRetry);
+    }
+    // Without BEGIN … COMMIT, for reads.
     template <typename Work>
     auto withRetry(const QString &what, Work &&work, Retrier *retrier = nullptr, const Retrier::Callback &onRetry = {})
         -> Retried<typename std::invoke_result_t<Work>::value_type>
@@ -193,6 +206,15 @@ private:
             return std::unexpected(classify(r.error(), Phase::BeforeCommit));
         return succeeded<T>(std::move(r));
     }
+    template <typename T, typename Work> AttemptResult<T> attemptOneStatement(Work &work, Clock::time_point deadline)
+    {
+        if (auto notReady = ensureReady(deadline))
+            return std::unexpected(*notReady);
+        auto r = work();
+        if (!r)
+            return std::unexpected(afterFailure(classify(r.error(), Phase::Commit)));
+        return succeeded<T>(std::move(r));
+    }
     template <typename T, typename Work> AttemptResult<T> attemptTransaction(Work &work, Clock::time_point deadline)
     {
         if (auto notReady = ensureReady(deadline))
@@ -215,6 +237,14 @@ private:
             return {};
         else
             return std::move(*r);
+    }
+    // A connection that failed this way is not used again: the next attempt reconnects (libpq
+    // may still call it good after the server ended the session with an error).
+    AttemptFailure afterFailure(AttemptFailure f)
+    {
+        if (f.failure == FailureClass::ConnectionLost || f.failure == FailureClass::OutcomeUnknown)
+            close();
+        return f;
     }
     // Reconnects if needed; a failure when that is not possible or the time is up.
     std::optional<AttemptFailure> ensureReady(Clock::time_point deadline);

@@ -185,7 +185,8 @@ Outcome ActionExecutor::run(const IdempotencyKey &key, bool transaction, Once &&
 {
     const QString what = QStringLiteral("key ") + key.toString();
     const auto work = [&]() { return once(); };
-    Retried<Outcome> r = transaction ? m_session.inTransaction(what, work, &m_retrier, onRetry)
+    // Every action is one statement (a teller.* function), its own transaction: one round trip.
+    Retried<Outcome> r = transaction ? m_session.asOneStatement(what, work, &m_retrier, onRetry)
                                      : m_session.withRetry(what, work, &m_retrier, onRetry);
     if (r) {
         Outcome out = std::move(*r);

@@ -25,11 +25,11 @@ struct ReconcileItem
 };
 
 // Runs actions against the database with the exactly-once guarantee: one attempt is one
-// transaction (BEGIN; SELECT * FROM teller.perform_action(...); COMMIT) run by
-// DbSession::inTransaction, so retryable failures are retried with backoff and jitter,
-// reconnecting when the connection is gone, always with the same key and fingerprint; a COMMIT
-// whose answer was lost is resolved by the next attempt, which the server answers from its
-// record. Synchronous: call it from a worker thread (TellerClient's) or a command-line
+// statement that is its own transaction (SELECT * FROM teller.perform_action(...), committed
+// before the server answers) run by DbSession::asOneStatement, so retryable failures are
+// retried with backoff and jitter, reconnecting when the connection is gone, always with the
+// same key and fingerprint; an answer that was lost is resolved by the next attempt, which the
+// server answers from its record. Synchronous: call it from a worker thread (TellerClient's) or a command-line
 // program, never from a UI thread.
 class ActionExecutor
 {

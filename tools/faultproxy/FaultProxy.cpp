@@ -2,6 +2,7 @@
 
 #include <QPointer>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -26,6 +27,8 @@ struct Link
     bool untyped = true;              // the next client message is a startup-type message
     bool swallowAnswer = false;       // the server's next answer is dropped and the link cut
     bool holdAnswers = false;         // nothing from the server reaches the client any more
+    bool inBlock = false;             // the client has sent BEGIN and not yet COMMIT or ROLLBACK
+    QSet<QByteArray> committing;      // prepared statements that call a money function
     qint64 sent = 0;
     QByteArray stalledToServer, stalledToClient;
 };
@@ -136,7 +139,22 @@ private:
             l.server->abort();
     }
 
-    // Spots a simple-query COMMIT in what the client sends.
+    // A money function: outside BEGIN ... COMMIT a statement that calls one is its own
+    // transaction, and the server commits it before it answers.
+    static bool callsMoneyFunction(const QByteArray &upperQuery)
+    {
+        static const char *const functions[] = {"TELLER.PERFORM_ACTION(", "TELLER.ABANDON_ACTION(", "TELLER.COUNT_TILL(",
+                                                "TELLER.VAULT_MOVE(", "TELLER.REQUEST_REVERSAL("};
+        for (const char *f : functions) {
+            if (upperQuery.contains(f))
+                return true;
+        }
+        return false;
+    }
+
+    // Spots, in what the client sends (simple queries, as QPSQL sends them), a query whose
+    // answer comes only after the server has committed: a COMMIT, or a money statement outside
+    // a transaction block (directly, or as EXECUTE of a statement PREPAREd with one).
     bool sendsCommit(Link &l, const QByteArray &data)
     {
         l.parse += data;
@@ -162,9 +180,31 @@ private:
                 break;
             if (type == 'Q') {
                 const QByteArray query = l.parse.mid(5, qsizetype(length) - 5).trimmed();
-                const QByteArray q = (query.endsWith('\0') ? query.chopped(1) : query).trimmed().toUpper();
-                if (q == "COMMIT" || q == "COMMIT;" || q == "END" || q == "END;")
+                QByteArray q = (query.endsWith('\0') ? query.chopped(1) : query).trimmed().toUpper();
+                if (q.endsWith(';'))
+                    q.chop(1);
+                const QByteArray first = q.left(q.indexOf(' ') < 0 ? q.size() : q.indexOf(' '));
+                if (q == "COMMIT" || q == "END") {
+                    commit = commit || l.inBlock;
+                    l.inBlock = false;
+                } else if (q == "BEGIN" || q.startsWith("BEGIN ") || q.startsWith("START TRANSACTION")) {
+                    l.inBlock = true;
+                } else if (q == "ROLLBACK" || q == "ABORT") {
+                    l.inBlock = false;
+                } else if (first == "PREPARE") {
+                    const QList<QByteArray> words = q.simplified().split(' ');
+                    if (words.size() > 1 && callsMoneyFunction(q))
+                        l.committing.insert(
+                            words.at(1).left(words.at(1).indexOf('(') < 0 ? words.at(1).size() : words.at(1).indexOf('(')));
+                } else if (first == "EXECUTE") {
+                    QByteArray name = q.mid(8).trimmed();
+                    const qsizetype end = std::min(name.indexOf(' ') < 0 ? name.size() : name.indexOf(' '),
+                                                   name.indexOf('(') < 0 ? name.size() : name.indexOf('('));
+                    name.truncate(end);
+                    commit = commit || (!l.inBlock && l.committing.contains(name));
+                } else if (!l.inBlock && callsMoneyFunction(q)) {
                     commit = true;
+                }
             }
             l.parse.remove(0, qsizetype(length) + 1);
         }

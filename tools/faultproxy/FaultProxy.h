@@ -16,9 +16,12 @@
 //   - cut after N bytes sent by the client on a connection;
 //   - stall: nothing is forwarded any more (connections stay open, no answer ever comes);
 //   - swallow COMMIT answers: the client's COMMIT reaches the server (which commits), the
-//     answer is thrown away and the connection cut: the client cannot know what happened.
-// It understands just enough of the PostgreSQL protocol to spot a simple-query COMMIT; it
-// needs sslmode=disable between client and proxy.
+//     answer is thrown away and the connection cut: the client cannot know what happened. A
+//     money statement sent outside BEGIN ... COMMIT is its own transaction (the core sends
+//     its actions that way): its answer is a COMMIT answer too.
+// It understands just enough of the PostgreSQL protocol to spot a simple-query COMMIT and a
+// money statement outside a transaction block (also as EXECUTE of a statement PREPAREd with
+// one, as QPSQL sends them); it needs sslmode=disable between client and proxy.
 class FaultProxy : public QObject
 {
     Q_OBJECT

@@ -7,7 +7,7 @@
 -- makes the till if the teller has none in the currency yet. A till with a difference still
 -- waiting, or (to close) with operations waiting that hold its cash, is not counted again.
 -- Exactly once under its key, like every money function. Called by core/service/Cash.cpp.
--- History: defined in 011.
+-- History: defined in 011; in 012 the currency compared as char(3).
 
 CREATE OR REPLACE FUNCTION teller.count_till(p_key uuid, p_kind text, p_currency text, p_counted bigint,
                                              p_denominations jsonb, p_workstation text)
@@ -96,7 +96,7 @@ BEGIN
 
     v_expected := v_till.balance;
     v_diff := p_counted - v_expected;
-    v_tolerance := coalesce((SELECT till_tolerance FROM teller.cash_rules WHERE currency = p_currency), 0);
+    v_tolerance := coalesce((SELECT till_tolerance FROM teller.cash_rules WHERE currency = p_currency::char(3)), 0);
     IF v_status = 'completed' AND abs(v_diff) > v_tolerance THEN
         v_status := 'pending_approval';
     END IF;
