@@ -1,5 +1,7 @@
 #include "Logging.h"
 
+#include <QtGlobal>
+
 #include <clocale>
 
 Q_LOGGING_CATEGORY(lcDb, "teller.core.db", QtInfoMsg)
@@ -32,6 +34,13 @@ void initializeProcess()
 {
 #ifdef LC_MESSAGES
     std::setlocale(LC_MESSAGES, "C");
+#endif
+#ifdef Q_OS_LINUX
+    // Without TZ, glibc looks at /etc/localtime again (a stat) on every conversion to local
+    // time, which QPSQL makes for every timestamp it reads: measured, 5 % of the bench's client
+    // time. TZ naming that same file means the same zone, read once.
+    if (!qEnvironmentVariableIsSet("TZ"))
+        qputenv("TZ", ":/etc/localtime");
 #endif
     static bool installed = false;
     if (!installed) {

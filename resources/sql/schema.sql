@@ -1,4 +1,4 @@
--- Teller schema version 12, functions sha256 8a3e7aba2800d45eb2b0d46e42ac7ec685dd1325b90259496dc6904bd092665f
+-- Teller schema version 12, functions sha256 3ab0d808a23b29580ae328961b004bf45e81819ce58bd556861815504edc674c
 -- The current schema: pg_dump --schema-only --no-owner --schema=teller of a freshly
 -- migrated database, normalised. Made by scripts/update-schema-snapshot.sh; do not edit.
 
@@ -216,6 +216,28 @@ BEGIN
                    NULL, NULL, NULL, NULL)::teller.action_result;
     END IF;
     RETURN teller.as_result(v_op, true);
+END
+$$;
+
+
+--
+-- Name: account_money_rules(); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.account_money_rules() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF NEW.balance - NEW.held < NEW.balance_floor THEN
+        RAISE EXCEPTION 'account %: accounts_available_not_below_floor: its available money would go below its floor',
+                        NEW.number
+            USING ERRCODE = '23514', CONSTRAINT = 'accounts_available_not_below_floor';
+    END IF;
+    IF NEW.status = 'closed' AND (NEW.balance <> 0 OR NEW.held <> 0) THEN
+        RAISE EXCEPTION 'account %: accounts_closed_is_empty: a closed account holds nothing', NEW.number
+            USING ERRCODE = '23514', CONSTRAINT = 'accounts_closed_is_empty';
+    END IF;
+    RETURN NEW;
 END
 $$;
 
@@ -446,9 +468,7 @@ CREATE TABLE teller.accounts (
     kind teller.account_kind DEFAULT 'customer'::text NOT NULL,
     branch_id bigint,
     owner text,
-    till_open boolean DEFAULT false NOT NULL,
-    CONSTRAINT accounts_available_not_below_floor CHECK (((balance - (held)::bigint) >= (balance_floor)::bigint)),
-    CONSTRAINT accounts_closed_is_empty CHECK ((((status)::text <> 'closed'::text) OR ((balance = 0) AND ((held)::bigint = 0))))
+    till_open boolean DEFAULT false NOT NULL
 );
 
 
@@ -1143,7 +1163,6 @@ DECLARE
     v_limit    bigint;
     v_limit_cc char(3);
     v_till     bigint;   -- the teller's till in this currency, if there is one
-    v_till_open boolean;
     v_cash     boolean := p_kind IN ('withdrawal', 'deposit');
     v_pending  boolean;
     v_status   text := 'completed';
@@ -1182,13 +1201,12 @@ BEGIN
         RAISE EXCEPTION 'the request fingerprint does not match the request' USING ERRCODE = '22023';
     END IF;
 
-    -- 2. Who asks and their till in this currency; then whether the key is known and, for
-    --    cash, the currency's large-cash threshold. No lock. (Three small statements: one
-    --    statement with the last two as sub-selects costs twice as much to run.)
-    SELECT s.login, s.role, s.approval_limit, s.limit_currency, t.id, t.till_open
-      INTO v_login, v_role, v_limit, v_limit_cc, v_till, v_till_open
+    -- 2. Who asks, then whether the key is known: two small statements, no lock. (The till
+    --    and the large-cash threshold come with the till's UPDATE below; one statement with
+    --    sub-selects for all of it cost twice as much to run.)
+    SELECT s.login, s.role, s.approval_limit, s.limit_currency
+      INTO v_login, v_role, v_limit, v_limit_cc
       FROM teller.staff s
-      LEFT JOIN teller.accounts t ON t.kind = 'till' AND t.owner = s.login AND t.currency = p_currency::char(3)
      WHERE s.login = session_user AND s.active;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'login "%" is not an active Teller staff member', session_user USING ERRCODE = '42501';
@@ -1202,26 +1220,26 @@ BEGIN
     IF FOUND THEN
         RETURN teller.replay(v_op, p_fingerprint);
     END IF;
-    IF v_cash THEN
-        SELECT r.large_cash_threshold INTO v_threshold FROM teller.cash_rules r WHERE r.currency = p_currency::char(3);
-    END IF;
 
     -- Above the approval limit (in its currency) a supervisor decides: withdrawals, deposits
     -- and transfers alike.
     v_pending := v_limit IS NOT NULL AND (p_amount > v_limit OR p_currency <> v_limit_cc);
 
-    -- 4. The fast path: the common case, one conditional UPDATE per account.
-    IF v_cash AND v_till IS NOT NULL AND v_till_open
-       AND (p_id_type IS NOT NULL OR p_amount < v_threshold) THEN
+    -- 4. The fast path: the common case, one conditional UPDATE per account. The till's
+    --    finds the teller's open till in this currency and checks the large-cash threshold.
+    IF v_cash THEN
         IF p_kind = 'withdrawal' AND NOT v_pending THEN
             UPDATE teller.accounts SET balance = balance - p_amount, updated_at = now()
              WHERE number = p_account AND kind = 'customer' AND currency = p_currency AND status = 'active'
                AND balance - held - p_amount >= balance_floor
             RETURNING id, balance, held INTO v_acc_id, v_balance, v_held;
             IF FOUND THEN
-                UPDATE teller.accounts SET balance = balance - p_amount, updated_at = now()
-                 WHERE id = v_till AND till_open AND balance - held - p_amount >= 0
-                RETURNING balance INTO v_till_after;
+                UPDATE teller.accounts t SET balance = t.balance - p_amount, updated_at = now()
+                  FROM teller.cash_rules r
+                 WHERE t.kind = 'till' AND t.owner = v_login AND t.currency = p_currency::char(3) AND t.till_open
+                   AND r.currency = p_currency::char(3) AND (p_id_type IS NOT NULL OR p_amount < r.large_cash_threshold)
+                   AND t.balance - t.held - p_amount >= 0
+                RETURNING t.id, t.balance INTO v_till, v_till_after;
                 v_fast := FOUND;
                 IF NOT v_fast THEN
                     UPDATE teller.accounts SET balance = balance + p_amount WHERE id = v_acc_id;
@@ -1234,9 +1252,12 @@ BEGIN
                AND balance - held - p_amount >= balance_floor
             RETURNING id, balance, held INTO v_acc_id, v_balance, v_held;
             IF FOUND THEN
-                UPDATE teller.accounts SET held = held + p_amount, updated_at = now()
-                 WHERE id = v_till AND till_open AND balance - held - p_amount >= 0
-                RETURNING balance - held INTO v_till_after;
+                UPDATE teller.accounts t SET held = t.held + p_amount, updated_at = now()
+                  FROM teller.cash_rules r
+                 WHERE t.kind = 'till' AND t.owner = v_login AND t.currency = p_currency::char(3) AND t.till_open
+                   AND r.currency = p_currency::char(3) AND (p_id_type IS NOT NULL OR p_amount < r.large_cash_threshold)
+                   AND t.balance - t.held - p_amount >= 0
+                RETURNING t.id, t.balance - t.held INTO v_till, v_till_after;
                 v_fast := FOUND;
                 IF NOT v_fast THEN
                     UPDATE teller.accounts SET held = held - p_amount WHERE id = v_acc_id;
@@ -1249,9 +1270,12 @@ BEGIN
                AND balance <= c_max - p_amount
             RETURNING id, balance, held INTO v_acc_id, v_balance, v_held;
             IF FOUND THEN
-                UPDATE teller.accounts SET balance = balance + p_amount, updated_at = now()
-                 WHERE id = v_till AND till_open AND balance <= c_max - p_amount
-                RETURNING balance INTO v_till_after;
+                UPDATE teller.accounts t SET balance = t.balance + p_amount, updated_at = now()
+                  FROM teller.cash_rules r
+                 WHERE t.kind = 'till' AND t.owner = v_login AND t.currency = p_currency::char(3) AND t.till_open
+                   AND r.currency = p_currency::char(3) AND (p_id_type IS NOT NULL OR p_amount < r.large_cash_threshold)
+                   AND t.balance <= c_max - p_amount
+                RETURNING t.id, t.balance INTO v_till, v_till_after;
                 v_fast := FOUND;
                 IF NOT v_fast THEN
                     UPDATE teller.accounts SET balance = balance - p_amount WHERE id = v_acc_id;
@@ -1300,6 +1324,11 @@ BEGIN
     IF NOT v_fast THEN
         v_status := 'completed';
         v_till_after := NULL;
+        IF v_cash THEN
+            SELECT t.id INTO v_till FROM teller.accounts t
+             WHERE t.kind = 'till' AND t.owner = v_login AND t.currency = p_currency::char(3);
+            SELECT r.large_cash_threshold INTO v_threshold FROM teller.cash_rules r WHERE r.currency = p_currency::char(3);
+        END IF;
         IF p_kind = 'transfer' THEN
             FOR v_row IN
                 SELECT * FROM teller.accounts WHERE number IN (p_account, p_counter) ORDER BY id FOR UPDATE
@@ -2339,6 +2368,13 @@ CREATE INDEX till_counts_till ON teller.till_counts USING btree (till_id, counte
 
 
 --
+-- Name: accounts accounts_money; Type: TRIGGER; Schema: teller; Owner: -
+--
+
+CREATE TRIGGER accounts_money BEFORE INSERT OR UPDATE OF balance, held, balance_floor, status ON teller.accounts FOR EACH ROW EXECUTE FUNCTION teller.account_money_rules();
+
+
+--
 -- Name: accounts accounts_rules; Type: TRIGGER; Schema: teller; Owner: -
 --
 
@@ -2571,6 +2607,13 @@ GRANT USAGE ON SCHEMA teller TO teller_staff;
 REVOKE ALL ON FUNCTION teller.abandon_action(p_key uuid, p_workstation text) FROM PUBLIC;
 GRANT ALL ON FUNCTION teller.abandon_action(p_key uuid, p_workstation text) TO teller_tellers;
 GRANT ALL ON FUNCTION teller.abandon_action(p_key uuid, p_workstation text) TO teller_supervisors;
+
+
+--
+-- Name: FUNCTION account_money_rules(); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.account_money_rules() FROM PUBLIC;
 
 
 --

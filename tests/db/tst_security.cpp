@@ -73,7 +73,8 @@ private Q_SLOTS:
         QTest::addRow("add staff") << "SELECT teller.add_staff('mallory', 'x', 'supervisor', NULL, NULL)";
         QTest::addRow("unfreeze") << "SELECT teller.set_account_status('9001', 'active')";
         QTest::addRow("internal helper") << "SELECT teller.as_result(o, false) FROM teller.operations o LIMIT 1";
-        QTest::addRow("alter table") << "ALTER TABLE teller.accounts DROP CONSTRAINT accounts_available_not_below_floor";
+        QTest::addRow("alter table") << "ALTER TABLE teller.accounts DISABLE TRIGGER accounts_money";
+        QTest::addRow("drop a rule") << "DROP TRIGGER accounts_money ON teller.accounts";
         QTest::addRow("create in schema") << "CREATE TABLE teller.mine (x int)";
         QTest::addRow("audit log") << "SELECT * FROM teller.audit_log";
     }

@@ -12,8 +12,21 @@
 --   requires them to be one of the movement's two sides, and those keep their foreign keys
 --   (debit_account_id, credit_account_id). Each foreign key check was a query of its own on
 --   every movement.
--- Functions changed: perform_action, operation_rules, large_cash_threshold, count_till.
+-- - the accounts' two CHECK constraints (available not below the floor; a closed account is
+--   empty) become a trigger with the same two rules under the same names: PostgreSQL prepares
+--   a table's CHECK constraints again for every statement that writes a row (two per money
+--   movement), a plpgsql trigger's expressions once per session.
+-- Functions changed: perform_action, operation_rules, large_cash_threshold, count_till; new:
+-- account_money_rules.
 
 ALTER TABLE teller.operations
     DROP CONSTRAINT operations_account_id_fkey,
     DROP CONSTRAINT operations_counter_account_id_fkey;
+
+-- The body is functions/account_money_rules.sql (applied after the migrations).
+CREATE FUNCTION teller.account_money_rules() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER accounts_money BEFORE INSERT OR UPDATE OF balance, held, balance_floor, status
+    ON teller.accounts FOR EACH ROW EXECUTE FUNCTION teller.account_money_rules();
+ALTER TABLE teller.accounts
+    DROP CONSTRAINT accounts_available_not_below_floor,
+    DROP CONSTRAINT accounts_closed_is_empty;
