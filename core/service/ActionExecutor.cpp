@@ -51,7 +51,7 @@ Result<Outcome> parseOutcome(const QSqlQuery &q, const IdempotencyKey &key)
 {
     const auto bad = [](const QString &what) {
         return fail(Error::internal(QCoreApplication::translate("teller::ActionExecutor",
-                                                                "The server's answer could not be understood (%1); nothing was changed.")
+                                                                "The server's answer could not be understood (%1).")
                                         .arg(what)));
     };
     Outcome o;
@@ -104,7 +104,7 @@ Result<Outcome> parseCashOutcome(const QSqlQuery &q, const IdempotencyKey &key)
 {
     const auto bad = [](const QString &what) {
         return fail(Error::internal(QCoreApplication::translate("teller::ActionExecutor",
-                                                                "The server's answer could not be understood (%1); nothing was changed.")
+                                                                "The server's answer could not be understood (%1).")
                                         .arg(what)));
     };
     Outcome o;
@@ -156,7 +156,7 @@ Result<Outcome> readOutcome(DbSession &session, const QString &sql, const QVaria
         return fail(ran.error());
     if (!read)
         return fail(Error::internal(QCoreApplication::translate("teller::ActionExecutor",
-                                                                "The server's answer could not be understood (%1); nothing was changed.")
+                                                                "The server's answer could not be understood (%1).")
                                         .arg(QCoreApplication::translate("teller::ActionExecutor", "no row"))));
     return std::move(*read);
 }

@@ -1412,8 +1412,8 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
         <translation>bei der Abfrage des Vorgangsstatus</translation>
     </message>
     <message>
-        <source>The server&apos;s answer could not be understood (%1); nothing was changed.</source>
-        <translation>Die Antwort des Servers war nicht verständlich (%1); es wurde nichts geändert.</translation>
+        <source>The server&apos;s answer could not be understood (%1).</source>
+        <translation>Die Antwort des Servers war nicht verständlich (%1).</translation>
     </message>
     <message>
         <source>no row</source>

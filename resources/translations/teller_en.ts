@@ -1398,7 +1398,7 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The server&apos;s answer could not be understood (%1); nothing was changed.</source>
+        <source>The server&apos;s answer could not be understood (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
