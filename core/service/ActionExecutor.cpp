@@ -50,9 +50,8 @@ QVariant nullableText(const QString &s)
 Result<Outcome> parseOutcome(const QSqlQuery &q, const IdempotencyKey &key)
 {
     const auto bad = [](const QString &what) {
-        return fail(Error::internal(QCoreApplication::translate("teller::ActionExecutor",
-                                                                "The server's answer could not be understood (%1).")
-                                        .arg(what)));
+        return fail(Error::internal(
+            QCoreApplication::translate("teller::ActionExecutor", "The server's answer could not be understood (%1).").arg(what)));
     };
     Outcome o;
     o.key = key;
@@ -103,9 +102,8 @@ Result<Outcome> parseOutcome(const QSqlQuery &q, const IdempotencyKey &key)
 Result<Outcome> parseCashOutcome(const QSqlQuery &q, const IdempotencyKey &key)
 {
     const auto bad = [](const QString &what) {
-        return fail(Error::internal(QCoreApplication::translate("teller::ActionExecutor",
-                                                                "The server's answer could not be understood (%1).")
-                                        .arg(what)));
+        return fail(Error::internal(
+            QCoreApplication::translate("teller::ActionExecutor", "The server's answer could not be understood (%1).").arg(what)));
     };
     Outcome o;
     o.key = key;
@@ -155,9 +153,9 @@ Result<Outcome> readOutcome(DbSession &session, const QString &sql, const QVaria
     if (!ran)
         return fail(ran.error());
     if (!read)
-        return fail(Error::internal(QCoreApplication::translate("teller::ActionExecutor",
-                                                                "The server's answer could not be understood (%1).")
-                                        .arg(QCoreApplication::translate("teller::ActionExecutor", "no row"))));
+        return fail(
+            Error::internal(QCoreApplication::translate("teller::ActionExecutor", "The server's answer could not be understood (%1).")
+                                .arg(QCoreApplication::translate("teller::ActionExecutor", "no row"))));
     return std::move(*read);
 }
 
