@@ -47,19 +47,24 @@ QVariant nullableText(const QString &s)
     return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
 }
 
-Result<Outcome> parseOutcome(const QSqlQuery &q, const IdempotencyKey &key)
+Error notUnderstood(const QString &what)
 {
-    const auto bad = [](const QString &what) {
-        return fail(Error::internal(
-            QCoreApplication::translate("teller::ActionExecutor", "The server's answer could not be understood (%1).").arg(what)));
-    };
+    return Error::internal(
+        QCoreApplication::translate("teller::ActionExecutor", "The server's answer could not be understood (%1).").arg(what));
+}
+
+// The columns every answer starts with (teller.action_result and teller.cash_result): key,
+// status, reason, replayed, operation_id, kind.
+Result<Outcome> parseAnswerHead(const QSqlQuery &q, const IdempotencyKey &key)
+{
     Outcome o;
     o.key = key;
     if (QUuid(q.value(0).toString()) != key.uuid())
-        return bad(QCoreApplication::translate("teller::ActionExecutor", "another key"));
+        return fail(notUnderstood(QCoreApplication::translate("teller::ActionExecutor", "another key")));
     const auto status = outcomeStatusFromName(q.value(1).toString());
     if (!status)
-        return bad(QCoreApplication::translate("teller::ActionExecutor", "status \"%1\"").arg(q.value(1).toString().left(40)));
+        return fail(
+            notUnderstood(QCoreApplication::translate("teller::ActionExecutor", "status \"%1\"").arg(q.value(1).toString().left(40))));
     o.status = *status;
     o.reason = q.value(2).toString();
     o.replayed = q.value(3).toBool();
@@ -67,22 +72,44 @@ Result<Outcome> parseOutcome(const QSqlQuery &q, const IdempotencyKey &key)
     if (!q.value(5).isNull()) {
         o.kind = actionKindFromName(q.value(5).toString());
         if (!o.kind)
-            return bad(QCoreApplication::translate("teller::ActionExecutor", "kind \"%1\"").arg(q.value(5).toString().left(40)));
+            return fail(
+                notUnderstood(QCoreApplication::translate("teller::ActionExecutor", "kind \"%1\"").arg(q.value(5).toString().left(40))));
     }
+    if (o.status == OutcomeStatus::Rejected && o.reason.isEmpty())
+        return fail(notUnderstood(QCoreApplication::translate("teller::ActionExecutor", "a rejection without a reason")));
+    return o;
+}
+
+// The currency of an answer's amounts (column `column`), if it names one.
+Result<std::optional<Currency>> answerCurrency(const QSqlQuery &q, int column)
+{
+    if (q.value(column).isNull())
+        return std::optional<Currency>();
+    const auto currency = Currency::fromCode(q.value(column).toString());
+    if (!currency)
+        return fail(notUnderstood(
+            QCoreApplication::translate("teller::ActionExecutor", "currency \"%1\"").arg(q.value(column).toString().left(8))));
+    return std::optional<Currency>(*currency);
+}
+
+Result<Outcome> parseOutcome(const QSqlQuery &q, const IdempotencyKey &key)
+{
+    auto head = parseAnswerHead(q, key);
+    if (!head)
+        return head;
+    Outcome &o = *head;
     o.account = q.value(6).toString();
     o.counterAccount = q.value(7).toString();
-    if (!q.value(9).isNull()) {
-        const auto currency = Currency::fromCode(q.value(9).toString());
-        if (!currency)
-            return bad(QCoreApplication::translate("teller::ActionExecutor", "currency \"%1\"").arg(q.value(9).toString().left(8)));
-        if (auto v = bigintValue(q.value(8)))
-            o.amount = Money(*v, *currency);
-        if (auto v = bigintValue(q.value(10)))
-            o.balanceAfter = Money(*v, *currency);
-        if (auto v = bigintValue(q.value(11)))
-            o.availableAfter = Money(*v, *currency);
-        if (auto v = bigintValue(q.value(15)))
-            o.tillAfter = Money(*v, *currency);
+    const auto currency = answerCurrency(q, 9);
+    if (!currency)
+        return fail(currency.error());
+    if (*currency) {
+        const std::pair<int, std::optional<Money> *> figures[] = {
+            {8, &o.amount}, {10, &o.balanceAfter}, {11, &o.availableAfter}, {15, &o.tillAfter}};
+        for (const auto &[column, field] : figures) {
+            if (auto v = bigintValue(q.value(column)))
+                *field = Money(*v, **currency);
+        }
     }
     o.executedAt = q.value(12).toDateTime();
     o.initiatedBy = q.value(13).toString();
@@ -91,53 +118,33 @@ Result<Outcome> parseOutcome(const QSqlQuery &q, const IdempotencyKey &key)
         o.decidedBy = q.value(16).toString();
         o.decisionNote = q.value(17).toString();
     }
-    if (o.status == OutcomeStatus::Rejected && o.reason.isEmpty())
-        return bad(QCoreApplication::translate("teller::ActionExecutor", "a rejection without a reason"));
     if (o.status == OutcomeStatus::Completed && (!o.kind || isCustomerAction(*o.kind)) && (!o.amount || !o.balanceAfter))
-        return bad(QCoreApplication::translate("teller::ActionExecutor", "a completed operation without amounts"));
-    return o;
+        return fail(notUnderstood(QCoreApplication::translate("teller::ActionExecutor", "a completed operation without amounts")));
+    return head;
 }
 
 // A teller.cash_result row: a till count or a vault movement.
 Result<Outcome> parseCashOutcome(const QSqlQuery &q, const IdempotencyKey &key)
 {
-    const auto bad = [](const QString &what) {
-        return fail(Error::internal(
-            QCoreApplication::translate("teller::ActionExecutor", "The server's answer could not be understood (%1).").arg(what)));
-    };
-    Outcome o;
-    o.key = key;
-    if (QUuid(q.value(0).toString()) != key.uuid())
-        return bad(QCoreApplication::translate("teller::ActionExecutor", "another key"));
-    const auto status = outcomeStatusFromName(q.value(1).toString());
-    if (!status)
-        return bad(QCoreApplication::translate("teller::ActionExecutor", "status \"%1\"").arg(q.value(1).toString().left(40)));
-    o.status = *status;
-    o.reason = q.value(2).toString();
-    o.replayed = q.value(3).toBool();
-    o.operationId = bigintValue(q.value(4)).value_or(0);
-    if (!q.value(5).isNull()) {
-        o.kind = actionKindFromName(q.value(5).toString());
-        if (!o.kind)
-            return bad(QCoreApplication::translate("teller::ActionExecutor", "kind \"%1\"").arg(q.value(5).toString().left(40)));
-    }
+    auto head = parseAnswerHead(q, key);
+    if (!head)
+        return head;
+    Outcome &o = *head;
     o.till = q.value(6).toString();
     o.tillOwner = q.value(7).toString();
-    if (!q.value(8).isNull()) {
-        const auto currency = Currency::fromCode(q.value(8).toString());
-        if (!currency)
-            return bad(QCoreApplication::translate("teller::ActionExecutor", "currency \"%1\"").arg(q.value(8).toString().left(8)));
+    const auto currency = answerCurrency(q, 8);
+    if (!currency)
+        return fail(currency.error());
+    if (*currency) {
         const std::pair<int, std::optional<Money> *> figures[] = {{9, &o.amount},      {10, &o.expected},  {11, &o.counted},
                                                                   {12, &o.difference}, {13, &o.tillAfter}, {14, &o.vaultAfter}};
         for (const auto &[column, field] : figures) {
             if (auto v = bigintValue(q.value(column)))
-                *field = Money(*v, *currency);
+                *field = Money(*v, **currency);
         }
     }
     o.executedAt = q.value(15).toDateTime();
-    if (o.status == OutcomeStatus::Rejected && o.reason.isEmpty())
-        return bad(QCoreApplication::translate("teller::ActionExecutor", "a rejection without a reason"));
-    return o;
+    return head;
 }
 
 // Runs one statement that answers an action_result row and reads it. Anything that is not a
@@ -153,9 +160,7 @@ Result<Outcome> readOutcome(DbSession &session, const QString &sql, const QVaria
     if (!ran)
         return fail(ran.error());
     if (!read)
-        return fail(
-            Error::internal(QCoreApplication::translate("teller::ActionExecutor", "The server's answer could not be understood (%1).")
-                                .arg(QCoreApplication::translate("teller::ActionExecutor", "no row"))));
+        return fail(notUnderstood(QCoreApplication::translate("teller::ActionExecutor", "no row")));
     return std::move(*read);
 }
 
