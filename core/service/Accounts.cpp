@@ -109,14 +109,21 @@ Result<QList<OperationInfo>> AccountDirectory::recentOperations(const AccountInf
         QList<OperationInfo> list;
         bool broken = false;
         auto ok = m_session.select(
-            QStringLiteral("SELECT o.created_at, o.kind, o.status, o.reason, o.amount, o.currency, l.amount, l.balance_after, "
+            // The signed amount from the movement's sides (a customer account gains what it is
+            // credited), or from a ledger entry of before version 11; the balance after it where
+            // the record has it (the account the operation names first, once completed).
+            QStringLiteral("SELECT o.created_at, o.kind, o.status, o.reason, o.amount, o.currency, "
+                           "       coalesce(l.amount, CASE WHEN o.credit_account_id = ? THEN o.amount "
+                           "                               WHEN o.debit_account_id = ? THEN -o.amount END), "
+                           "       coalesce(l.balance_after, CASE WHEN o.account_id = ? AND o.status = 'completed' "
+                           "                                      THEN o.balance_after END), "
                            "       CASE WHEN o.account_id = ? THEN o.counter_account_number ELSE o.account_number END, "
                            "       o.initiated_by, o.key::text, o.account_id = ? "
                            "  FROM teller.operations o "
                            "  LEFT JOIN teller.ledger_entries l ON l.operation_id = o.id AND l.account_id = ? "
                            " WHERE o.account_id = ? OR o.counter_account_id = ? "
                            " ORDER BY o.created_at DESC, o.id DESC LIMIT ?"),
-            {id, id, id, id, id, limit}, QCoreApplication::translate("teller::Accounts", "reading recent operations"),
+            {id, id, id, id, id, id, id, id, limit}, QCoreApplication::translate("teller::Accounts", "reading recent operations"),
             [&](const QSqlQuery &q) {
                 const auto kind = actionKindFromName(q.value(1).toString());
                 const auto status = outcomeStatusFromName(q.value(2).toString());

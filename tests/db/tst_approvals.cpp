@@ -4,6 +4,7 @@
 #include "PgTestServer.h"
 #include "Workers.h"
 
+#include "Accounts.h"
 #include "ActionExecutor.h"
 #include "DbSession.h"
 #include "Supervision.h"
@@ -149,6 +150,33 @@ private Q_SLOTS:
         QCOMPARE(sql.balance(QStringLiteral("6001")), qint64(100000));
         QCOMPARE(till("t_teller1"), tillBefore);
         QCOMPARE(sql.count(QStringLiteral("SELECT held FROM teller.accounts WHERE number = '6001'")), qint64(0));
+        // The account's history as the window shows it: the reversal took the 60.00 back out.
+        {
+            AccountDirectory directory(session);
+            auto account = directory.find(QStringLiteral("6001"));
+            QVERIFY(account && *account);
+            auto recent = directory.recentOperations(**account, 10);
+            QVERIFY2(recent, recent ? "" : qPrintable(recent.error().message));
+            const auto byKey = [&](const IdempotencyKey &k) -> const OperationInfo * {
+                for (const OperationInfo &op : *recent) {
+                    if (op.key == k.toString())
+                        return &op;
+                }
+                return nullptr;
+            };
+            const OperationInfo *reversal = byKey(key), *original = byKey(deposit.key), *refused = byKey(twice.key);
+            QVERIFY(reversal && original && refused);
+            QCOMPARE(reversal->kind, ActionKind::Reversal);
+            QCOMPARE(reversal->amount.minorUnits(), qint64(-6000));
+            QVERIFY(reversal->balanceAfter);
+            QCOMPARE(reversal->balanceAfter->minorUnits(), qint64(100000));
+            QCOMPARE(original->kind, ActionKind::Deposit);
+            QCOMPARE(original->amount.minorUnits(), qint64(6000));
+            QVERIFY(original->balanceAfter);
+            QCOMPARE(original->balanceAfter->minorUnits(), qint64(106000));
+            QCOMPARE(refused->status, OutcomeStatus::Rejected);
+            QVERIFY(!refused->balanceAfter);
+        }
 
         // Once only, also after the approval; a reversal itself is not reversed.
         const Outcome again = executor.requestReversal(IdempotencyKey::generate(), deposit.key, QStringLiteral("once more"));
