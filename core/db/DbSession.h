@@ -129,10 +129,9 @@ public:
     auto inTransaction(const QString &what, Work &&work, Retrier *retrier = nullptr, const Retrier::Callback &onRetry = {})
         -> Retried<typename std::invoke_result_t<Work>::value_type>
     {
-        using T = typename std::invoke_result_t<Work>::value_type;
-        return (retrier ? *retrier : m_retrier)
-            .template run<T>(
-                what, [&](Clock::time_point deadline) { return attemptTransaction<T>(work, deadline); }, onRetry);
+        return retried(what, retrier, onRetry, [&](Clock::time_point deadline) {
+            return attemptTransaction<typename std::invoke_result_t<Work>::value_type>(work, deadline);
+        });
     }
     // One statement that is its own transaction (no BEGIN … COMMIT: one round trip instead
     // of three), with the same retries. The server commits it before it answers, so a lost
@@ -143,20 +142,18 @@ public:
     auto asOneStatement(const QString &what, Work &&work, Retrier *retrier = nullptr, const Retrier::Callback &onRetry = {})
         -> Retried<typename std::invoke_result_t<Work>::value_type>
     {
-        using T = typename std::invoke_result_t<Work>::value_type;
-        return (retrier ? *retrier : m_retrier)
-            .template run<T>(
-                what, [&](Clock::time_point deadline) { return attemptOneStatement<T>(work, deadline); }, onRetry);
+        return retried(what, retrier, onRetry, [&](Clock::time_point deadline) {
+            return attemptOneStatement<typename std::invoke_result_t<Work>::value_type>(work, deadline);
+        });
     }
     // Without BEGIN … COMMIT, for reads.
     template <typename Work>
     auto withRetry(const QString &what, Work &&work, Retrier *retrier = nullptr, const Retrier::Callback &onRetry = {})
         -> Retried<typename std::invoke_result_t<Work>::value_type>
     {
-        using T = typename std::invoke_result_t<Work>::value_type;
-        return (retrier ? *retrier : m_retrier)
-            .template run<T>(
-                what, [&](Clock::time_point deadline) { return attemptPlain<T>(work, deadline); }, onRetry);
+        return retried(what, retrier, onRetry, [&](Clock::time_point deadline) {
+            return attemptPlain<typename std::invoke_result_t<Work>::value_type>(work, deadline);
+        });
     }
     // inTransaction() and withRetry() with the session's own policy, for callers that only
     // report an error: it is the last attempt's.
@@ -197,6 +194,15 @@ public:
     Result<QString> passwordVerifier(const QString &login, const QString &password) const;
 
 private:
+    // The one loop behind inTransaction(), asOneStatement() and withRetry(): `attempt` with the
+    // caller's Retrier, or the session's own.
+    template <typename Attempt>
+    auto retried(const QString &what, Retrier *retrier, const Retrier::Callback &onRetry, Attempt &&attempt)
+        -> Retried<typename std::invoke_result_t<Attempt, Clock::time_point>::value_type>
+    {
+        using T = typename std::invoke_result_t<Attempt, Clock::time_point>::value_type;
+        return (retrier ? *retrier : m_retrier).template run<T>(what, std::forward<Attempt>(attempt), onRetry);
+    }
     template <typename T, typename Work> AttemptResult<T> attemptPlain(Work &work, Clock::time_point deadline)
     {
         if (auto notReady = ensureReady(deadline))

@@ -225,7 +225,7 @@ Result<QJsonObject> seed(DbSession &admin, const ConnectionSettings &adminSettin
         if (!out.replayed)
             ++deposits;
     }
-    // The cash paid in goes to the vault: the till keeps its float.
+    // The cash paid in goes to the vault: the till keeps its working cash for the day.
     for (const auto &f : tillFloats) {
         const Currency c = *Currency::fromCode(QString::fromUtf16(f.currency));
         const qint64 paidIn = openingTotals.value(c.code());

@@ -183,14 +183,13 @@ void ActionExecutor::journalOutcome(const IdempotencyKey &key, const Outcome &ou
         qCCritical(lcAction).noquote() << ok.error().message;
 }
 
-template <typename Once>
-Outcome ActionExecutor::run(const IdempotencyKey &key, bool transaction, Once &&once, const RetryCallback &onRetry)
+template <typename Once> Outcome ActionExecutor::run(const IdempotencyKey &key, bool writes, Once &&once, const RetryCallback &onRetry)
 {
     const QString what = QStringLiteral("key ") + key.toString();
     const auto work = [&]() { return once(); };
     // Every action is one statement (a teller.* function), its own transaction: one round trip.
-    Retried<Outcome> r = transaction ? m_session.asOneStatement(what, work, &m_retrier, onRetry)
-                                     : m_session.withRetry(what, work, &m_retrier, onRetry);
+    Retried<Outcome> r = writes ? m_session.asOneStatement(what, work, &m_retrier, onRetry)
+                                : m_session.withRetry(what, work, &m_retrier, onRetry);
     if (r) {
         Outcome out = std::move(*r);
         out.attempts = m_retrier.lastAttempts();

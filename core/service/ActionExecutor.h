@@ -80,8 +80,9 @@ public:
 
 private:
     // Runs `once` (one statement that answers an action_result row) with retries and turns
-    // what happened into the outcome the teller sees.
-    template <typename Once> Outcome run(const IdempotencyKey &key, bool transaction, Once &&once, const RetryCallback &onRetry);
+    // what happened into the outcome the teller sees. `writes`: the statement changes money
+    // (DbSession::asOneStatement: a lost answer may have committed); else a read (withRetry).
+    template <typename Once> Outcome run(const IdempotencyKey &key, bool writes, Once &&once, const RetryCallback &onRetry);
     void journalOutcome(const IdempotencyKey &key, const Outcome &outcome);
 
     DbSession &m_session;
