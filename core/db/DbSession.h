@@ -143,7 +143,7 @@ public:
         -> Retried<typename std::invoke_result_t<Work>::value_type>
     {
         return retried(what, retrier, onRetry, [&](Clock::time_point deadline) {
-            return attemptOneStatement<typename std::invoke_result_t<Work>::value_type>(work, deadline);
+            return attemptPlain<typename std::invoke_result_t<Work>::value_type>(work, deadline, Phase::Commit);
         });
     }
     // Without BEGIN … COMMIT, for reads.
@@ -152,7 +152,7 @@ public:
         -> Retried<typename std::invoke_result_t<Work>::value_type>
     {
         return retried(what, retrier, onRetry, [&](Clock::time_point deadline) {
-            return attemptPlain<typename std::invoke_result_t<Work>::value_type>(work, deadline);
+            return attemptPlain<typename std::invoke_result_t<Work>::value_type>(work, deadline, Phase::BeforeCommit);
         });
     }
     // inTransaction() and withRetry() with the session's own policy, for callers that only
@@ -203,22 +203,15 @@ private:
         using T = typename std::invoke_result_t<Attempt, Clock::time_point>::value_type;
         return (retrier ? *retrier : m_retrier).template run<T>(what, std::forward<Attempt>(attempt), onRetry);
     }
-    template <typename T, typename Work> AttemptResult<T> attemptPlain(Work &work, Clock::time_point deadline)
+    // One attempt without BEGIN … COMMIT: a read (a failure is Phase::BeforeCommit) or one
+    // statement that commits on its own (Phase::Commit: a lost answer may have committed).
+    template <typename T, typename Work> AttemptResult<T> attemptPlain(Work &work, Clock::time_point deadline, Phase phase)
     {
         if (auto notReady = ensureReady(deadline))
             return std::unexpected(*notReady);
         auto r = work();
         if (!r)
-            return std::unexpected(classify(r.error(), Phase::BeforeCommit));
-        return succeeded<T>(std::move(r));
-    }
-    template <typename T, typename Work> AttemptResult<T> attemptOneStatement(Work &work, Clock::time_point deadline)
-    {
-        if (auto notReady = ensureReady(deadline))
-            return std::unexpected(*notReady);
-        auto r = work();
-        if (!r)
-            return std::unexpected(afterFailure(classify(r.error(), Phase::Commit)));
+            return std::unexpected(afterFailure(classify(r.error(), phase)));
         return succeeded<T>(std::move(r));
     }
     template <typename T, typename Work> AttemptResult<T> attemptTransaction(Work &work, Clock::time_point deadline)
@@ -226,15 +219,15 @@ private:
         if (auto notReady = ensureReady(deadline))
             return std::unexpected(*notReady);
         if (auto failed = begin())
-            return std::unexpected(*failed);
+            return std::unexpected(afterFailure(*failed));
         auto r = work();
         if (!r) {
             const AttemptFailure failure = classify(r.error(), Phase::BeforeCommit);
             rollbackQuietly();
-            return std::unexpected(failure);
+            return std::unexpected(afterFailure(failure));
         }
         if (auto failed = commit())
-            return std::unexpected(*failed);
+            return std::unexpected(afterFailure(*failed));
         return succeeded<T>(std::move(r));
     }
     template <typename T> static AttemptResult<T> succeeded(Result<T> &&r)
