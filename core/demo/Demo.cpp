@@ -122,8 +122,38 @@ QString defaultBaseDir()
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/teller/demo");
 }
 
+namespace {
+// The demo's staff get well-known passwords: the seed runs only on a database that is the
+// demo's (marked by the first seed, teller.settings 'demo_database', which only the owner can
+// write) or on one that is still empty, which it marks. A bank's database, with staff or
+// accounts of its own, is refused before anything changes.
+Result<void> claimForTheDemo(DbSession &admin)
+{
+    return admin.transaction(QStringLiteral("demo marker"), [&]() -> Result<void> {
+        auto state = admin.selectOne(
+            QStringLiteral("SELECT EXISTS (SELECT FROM teller.settings WHERE key = 'demo_database' AND value = 'true'), "
+                           "(SELECT count(*) FROM teller.staff) + (SELECT count(*) FROM teller.accounts WHERE kind = 'customer')"),
+            {}, QCoreApplication::translate("teller::demo", "checking that the database is the demo's"),
+            [](const QSqlQuery &q) { return std::make_pair(q.value(0).toBool(), q.value(1).toLongLong()); });
+        if (!state)
+            return fail(state.error());
+        if (state->first)
+            return {};
+        if (state->second > 0)
+            return fail(Error::badInput(QCoreApplication::translate(
+                "teller::demo", "This database has staff or accounts of its own and is not a demo database: the demo seed "
+                                "would give its staff the demo's well-known passwords. Nothing was changed. Seed only a new, "
+                                "empty database (tellerctl demo start makes one).")));
+        return admin.select(QStringLiteral("INSERT INTO teller.settings (key, value) VALUES ('demo_database', 'true')"), {},
+                            QCoreApplication::translate("teller::demo", "marking the database as the demo's"), [](const QSqlQuery &) {});
+    });
+}
+} // namespace
+
 Result<QJsonObject> seed(DbSession &admin, const ConnectionSettings &adminSettings)
 {
+    if (auto ok = claimForTheDemo(admin); !ok)
+        return fail(ok.error());
     Administration administration(admin);
     auto home = administration.homeCurrency();
     if (!home)
@@ -136,9 +166,10 @@ Result<QJsonObject> seed(DbSession &admin, const ConnectionSettings &adminSettin
             limit = Money(m.limitMinorUnits, *home);
         auto added = administration.addStaff(QString::fromUtf16(m.login), QString::fromUtf16(m.name),
                                              *staffRoleFromName(QString::fromUtf16(m.role)), limit, QString::fromUtf16(Password));
+        // The demo's owner provisions it: nothing waits for a second admin.
         if (!added)
             return fail(added.error());
-        staffJson.append(added->toJson());
+        staffJson.append(added->staff.toJson());
     }
 
     for (const DemoAccount &a : accounts) {
@@ -237,6 +268,17 @@ Result<QJsonObject> seed(DbSession &admin, const ConnectionSettings &adminSettin
             !ok)
             return fail(ok.error());
     }
+
+    // The opening balances are the branch's start, not the first teller's day: their daily cash
+    // count starts afresh (the owner, who seeds, may reset it; staff cannot).
+    if (auto ok = admin.transaction(
+            QStringLiteral("demo day"),
+            [&] {
+                return admin.select(QStringLiteral("UPDATE teller.accounts SET cash_day_total = 0 WHERE kind = 'till'"), {},
+                                    QCoreApplication::translate("teller::demo", "starting the tellers' day"), [](const QSqlQuery &) {});
+            });
+        !ok)
+        return fail(ok.error());
 
     for (const DemoAccount &a : accounts) {
         if (a.status == AccountStatus::Active)

@@ -140,6 +140,10 @@ QString reasonText(const QString &reason)
         {u"unknown_teller", QT_TRANSLATE_NOOP("teller::Outcome", "There is no such active teller in this branch.")},
         {u"own_till", QT_TRANSLATE_NOOP("teller::Outcome", "Cash for your own till is moved by another supervisor.")},
         {u"insufficient_vault_cash", QT_TRANSLATE_NOOP("teller::Outcome", "Not enough cash in the vault.")},
+        {u"too_many_waiting",
+         QT_TRANSLATE_NOOP("teller::Outcome",
+                           "Too many of your operations are waiting for a supervisor (or one already holds money on this "
+                           "account): have them decided first.")},
         {u"already_reversed",
          QT_TRANSLATE_NOOP("teller::Outcome", "This operation has been reversed already, or a reversal of it is waiting.")},
     };

@@ -187,8 +187,25 @@ template <typename Once> Outcome ActionExecutor::run(const IdempotencyKey &key, 
 {
     const QString what = QStringLiteral("key ") + key.toString();
     const auto work = [&]() { return once(); };
+    // A lock that was not granted in time may be held by a member of staff who sits on it:
+    // before trying again, the server's guard ends such a session if it has held money locks
+    // longer than the bank allows (teller.end_stale_money_sessions). Best effort: if the guard
+    // cannot run, the retry goes ahead as it would have.
+    const RetryCallback guardThenTell = [&](const RetryNotice &notice) {
+        if (notice.failure == FailureClass::LockTimeout) {
+            auto ended = m_session.selectOne(QStringLiteral("SELECT teller.end_stale_money_sessions()"), {},
+                                             QCoreApplication::translate("teller::ActionExecutor", "ending stale sessions"),
+                                             [](const QSqlQuery &q) { return q.value(0).toInt(); });
+            if (!ended)
+                qCDebug(lcAction).noquote() << "the stale-session guard did not run:" << ended.error().message;
+            else if (*ended > 0)
+                qCWarning(lcAction).noquote() << what << "a session that held money locks too long was ended:" << *ended;
+        }
+        if (onRetry)
+            onRetry(notice);
+    };
     // Every action is one statement (a teller.* function), its own transaction: one round trip.
-    Retried<Outcome> r = writes ? m_session.asOneStatement(what, work, &m_retrier, onRetry)
+    Retried<Outcome> r = writes ? m_session.asOneStatement(what, work, &m_retrier, guardThenTell)
                                 : m_session.withRetry(what, work, &m_retrier, onRetry);
     if (r) {
         Outcome out = std::move(*r);

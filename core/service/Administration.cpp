@@ -88,10 +88,54 @@ Result<StaffInfo> Administration::currentStaff()
     return **staff;
 }
 
-Result<StaffInfo> Administration::addStaff(const QString &login, const QString &displayName, StaffRole role,
-                                           const std::optional<Money> &approvalLimit, const std::optional<QString> &password,
-                                           const QString &branch)
+QJsonObject StaffChange::toJson() const
 {
+    QJsonObject o = staff.toJson();
+    o.insert(QStringLiteral("status"), pending ? QStringLiteral("pending_approval") : QStringLiteral("completed"));
+    if (changeId > 0)
+        o.insert(QStringLiteral("change"), changeId);
+    return o;
+}
+
+namespace {
+// The columns readStaffChange() reads, in its order (teller.staff_answer).
+#define TELLER_STAFF_ANSWER_COLUMNS TELLER_STAFF_COLUMNS ", change_status, change_id"
+
+Result<StaffChange> readStaffChange(const QSqlQuery &q)
+{
+    StaffChange c;
+    const QString status = q.value(6).toString();
+    if (status != u"completed" && status != u"pending_approval" && status != u"rejected" && status != u"expired")
+        return fail(Error::internal(
+            QCoreApplication::translate("teller::Administration", "The server sent a staff record this program cannot read.")));
+    c.pending = status == u"pending_approval";
+    c.changeId = q.value(7).isNull() ? 0 : q.value(7).toLongLong();
+    if (q.value(2).isNull()) { // a new member who waits: only the login is known
+        c.staff.login = q.value(0).toString();
+        c.staff.active = false;
+        return c;
+    }
+    auto staff = readStaff(q);
+    if (!staff)
+        return fail(staff.error());
+    c.staff = *staff;
+    return c;
+}
+
+// The server's refusals of staff administration, in words.
+void adjustStaffError(Error &e)
+{
+    if (e.sqlState == u"42501" || e.sqlState == u"55000" || e.sqlState == u"P0002" || e.sqlState == u"22023")
+        e.message = e.serverText;
+}
+} // namespace
+
+Result<StaffChange> Administration::addStaff(const QString &login, const QString &displayName, std::optional<StaffRole> role,
+                                             const std::optional<Money> &approvalLimit, const std::optional<QString> &password,
+                                             const QString &branch, bool unlimited)
+{
+    if (unlimited && approvalLimit)
+        return fail(Error::badInput(QCoreApplication::translate("teller::Administration", "A limit and unlimited at once.")));
     static const QRegularExpression loginPattern(QStringLiteral("^[a-z][a-z0-9_.-]{0,62}$"));
     if (!loginPattern.match(login).hasMatch())
         return fail(
@@ -114,20 +158,102 @@ Result<StaffInfo> Administration::addStaff(const QString &login, const QString &
         verifier = *v;
     }
 
-    const QVariantList values{login,
-                              displayName.trimmed().isEmpty() ? login : displayName.trimmed(),
-                              staffRoleName(role),
-                              approvalLimit ? QVariant::fromValue<qlonglong>(approvalLimit->minorUnits())
-                                            : QVariant(QMetaType::fromType<qlonglong>()),
-                              verifier,
-                              branch.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(branch)};
+    const QVariantList values{
+        login,
+        // No name: the member's own so far, else the login (add_staff).
+        displayName.trimmed().isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(displayName.trimmed()),
+        role ? QVariant(staffRoleName(*role)) : QVariant(QMetaType::fromType<QString>()),
+        approvalLimit ? QVariant::fromValue<qlonglong>(approvalLimit->minorUnits()) : QVariant(QMetaType::fromType<qlonglong>()),
+        verifier, branch.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(branch), unlimited};
     auto added = m_session.transaction(QStringLiteral("add staff ") + login, [&] {
-        return m_session.selectOne(QStringLiteral("SELECT " TELLER_STAFF_COLUMNS " FROM teller.add_staff(?, ?, ?, ?::bigint, ?, ?)"),
-                                   values, QCoreApplication::translate("teller::Administration", "adding staff"), readStaff);
+        return m_session.selectOne(
+            QStringLiteral("SELECT " TELLER_STAFF_ANSWER_COLUMNS " FROM teller.add_staff(?, ?, ?, ?::bigint, ?, ?, ?)"), values,
+            QCoreApplication::translate("teller::Administration", "adding staff"), readStaffChange);
     });
-    if (!added)
-        return fail(added.error());
+    if (!added) {
+        Error e = added.error();
+        adjustStaffError(e);
+        return fail(e);
+    }
     return *added;
+}
+
+Result<StaffChange> Administration::setStaffActive(const QString &login, bool active)
+{
+    auto changed = m_session.transaction(QStringLiteral("staff active ") + login, [&] {
+        return m_session.selectOne(QStringLiteral("SELECT " TELLER_STAFF_ANSWER_COLUMNS " FROM teller.set_staff_active(?, ?)"),
+                                   {login, active}, QCoreApplication::translate("teller::Administration", "changing the staff member"),
+                                   readStaffChange);
+    });
+    if (!changed) {
+        Error e = changed.error();
+        adjustStaffError(e);
+        return fail(e);
+    }
+    return *changed;
+}
+
+Result<StaffChange> Administration::decideStaffChange(qint64 changeId, bool approve, const QString &note)
+{
+    if (!approve && note.trimmed().isEmpty())
+        return fail(Error::badInput(QCoreApplication::translate("teller::Administration", "A rejection needs a reason.")));
+    if (note.size() > 500)
+        return fail(Error::badInput(QCoreApplication::translate("teller::Administration", "The note is too long.")));
+    const QVariantList values{QVariant::fromValue<qlonglong>(changeId), approve,
+                              note.trimmed().isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(note.trimmed())};
+    auto decided = m_session.transaction(QStringLiteral("staff change %1").arg(changeId), [&] {
+        return m_session.selectOne(
+            QStringLiteral("SELECT " TELLER_STAFF_ANSWER_COLUMNS " FROM teller.decide_staff_change(?::bigint, ?, ?)"), values,
+            QCoreApplication::translate("teller::Administration", "deciding the staff change"), readStaffChange);
+    });
+    if (!decided) {
+        Error e = decided.error();
+        adjustStaffError(e);
+        return fail(e);
+    }
+    return *decided;
+}
+
+Result<QJsonArray> Administration::staffChangesWaiting()
+{
+    return m_session.retrying(QStringLiteral("staff changes"), [&]() -> Result<QJsonArray> {
+        QJsonArray list;
+        auto ok = m_session.select(
+            QStringLiteral("SELECT id, login, change, role, approval_limit, unlimited, branch, password_set, requested_by, "
+                           "requested_at FROM teller.staff_changes_waiting()"),
+            {}, QCoreApplication::translate("teller::Administration", "reading the staff changes"), [&](const QSqlQuery &q) {
+                QJsonObject o;
+                o.insert(QStringLiteral("change"), q.value(0).toLongLong());
+                o.insert(QStringLiteral("login"), q.value(1).toString());
+                o.insert(QStringLiteral("what"), q.value(2).toString());
+                o.insert(QStringLiteral("role"), q.value(3).isNull() ? QJsonValue() : QJsonValue(q.value(3).toString()));
+                o.insert(QStringLiteral("approval_limit_minor"),
+                         q.value(4).isNull() ? QJsonValue() : QJsonValue(q.value(4).toLongLong()));
+                o.insert(QStringLiteral("unlimited"), q.value(5).toBool());
+                o.insert(QStringLiteral("branch"), q.value(6).isNull() ? QJsonValue() : QJsonValue(q.value(6).toString()));
+                o.insert(QStringLiteral("password_set"), q.value(7).toBool());
+                o.insert(QStringLiteral("requested_by"), q.value(8).toString());
+                o.insert(QStringLiteral("requested_at"), q.value(9).toDateTime().toUTC().toString(Qt::ISODateWithMs));
+                list.append(o);
+            });
+        if (!ok)
+            return fail(ok.error());
+        return list;
+    });
+}
+
+Result<void> Administration::changeOwnPassword(const QString &password)
+{
+    if (password.size() < 8)
+        return fail(Error::badInput(QCoreApplication::translate("teller::Administration", "A password needs at least 8 characters.")));
+    auto verifier = m_session.passwordVerifier(m_session.sessionUser(), password);
+    if (!verifier)
+        return fail(verifier.error());
+    return m_session.transaction(QStringLiteral("own password"), [&]() -> Result<void> {
+        return m_session.select(QStringLiteral("SELECT teller.change_own_password(?)"), {*verifier},
+                                QCoreApplication::translate("teller::Administration", "changing the password"),
+                                [](const QSqlQuery &) {});
+    });
 }
 
 Result<void> Administration::openBranch(const QString &code, const QString &name)
@@ -155,17 +281,28 @@ Result<AccountInfo> Administration::openAccount(const QString &number, const QSt
                        QCoreApplication::translate("teller::Administration", "opening the account"), [](Error &) {});
 }
 
-Result<AccountInfo> Administration::setAccountStatus(const QString &number, AccountStatus status)
+Result<AccountStatusChange> Administration::setAccountStatus(const QString &number, AccountStatus status)
 {
-    return accountCall(m_session, QStringLiteral("account status ") + number,
-                       QStringLiteral("SELECT " TELLER_ACCOUNT_COLUMNS " FROM teller.set_account_status(?, ?)"),
-                       {number, accountStatusName(status)},
-                       QCoreApplication::translate("teller::Administration", "changing the account's status"), [&](Error &e) {
-                           if (e.sqlState == u"P0002")
-                               e.message = QCoreApplication::translate("teller::Administration", "There is no account %1.").arg(number);
-                           else if (e.sqlState == u"55000")
-                               e.message = e.serverText;
-                       });
+    auto r = m_session.transaction(QStringLiteral("account status ") + number, [&] {
+        return m_session.selectOne(
+            QStringLiteral("SELECT " TELLER_ACCOUNT_COLUMNS ", change_status FROM teller.set_account_status(?, ?)"),
+            {number, accountStatusName(status)}, QCoreApplication::translate("teller::Administration", "changing the account's status"),
+            [](const QSqlQuery &q) -> Result<AccountStatusChange> {
+                auto account = detail::readAccount(q, 0);
+                if (!account)
+                    return fail(account.error());
+                return AccountStatusChange{*account, q.value(9).toString() == u"pending_approval"};
+            });
+    });
+    if (!r) {
+        Error e = r.error();
+        if (e.sqlState == u"P0002")
+            e.message = QCoreApplication::translate("teller::Administration", "There is no account %1.").arg(number);
+        else if (e.sqlState == u"55000")
+            e.message = e.serverText;
+        return fail(e);
+    }
+    return *r;
 }
 
 Result<QList<InvariantViolation>> Administration::invariantViolations()

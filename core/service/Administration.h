@@ -6,6 +6,7 @@
 #include "Result.h"
 #include "Staff.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -23,6 +24,23 @@ struct InvariantViolation
     QString detail;
 };
 
+// What a staff change came to: done, or waiting for a second admin (changeId, the number
+// another admin approves or rejects). For a new member who waits, only staff.login is known.
+struct StaffChange
+{
+    StaffInfo staff;
+    bool pending = false;
+    qint64 changeId = 0;
+    QJsonObject toJson() const;
+};
+
+// An account status change: done, or (an unfreeze) waiting for a second person.
+struct AccountStatusChange
+{
+    AccountInfo account;
+    bool pending = false;
+};
+
 // Staff and account administration, through the database's narrow functions (the database
 // checks that the login may do it and writes the audit log).
 class Administration
@@ -33,17 +51,31 @@ public:
     // The currency staff approval limits are written in (teller.settings.home_currency).
     Result<Currency> homeCurrency();
 
-    // Creates the PostgreSQL login role (or adopts an existing plain one), puts it in the
-    // role's group, and writes the staff row. The password, if given, is turned into a
-    // SCRAM verifier on this side; the clear text never leaves the process.
-    Result<StaffInfo> addStaff(const QString &login, const QString &displayName, StaffRole role,
-                               const std::optional<Money> &approvalLimit, const std::optional<QString> &password,
-                               const QString &branch = {});
+    // Creates or changes a staff member (teller.add_staff): the PostgreSQL login role, the
+    // role's group, the staff row. No limit means the bank's default for a new member and the
+    // limit they have for one who exists; unlimited only when asked for. Done by a Teller
+    // admin, whatever gives rights waits for a second admin (the answer says so). The
+    // password, if given, is turned into a SCRAM verifier on this side; the clear text never
+    // leaves the process.
+    // No role keeps an existing member's.
+    Result<StaffChange> addStaff(const QString &login, const QString &displayName, std::optional<StaffRole> role,
+                                 const std::optional<Money> &approvalLimit, const std::optional<QString> &password,
+                                 const QString &branch = {}, bool unlimited = false);
+    // Deactivates a member at once (their sessions end), or brings one back (four eyes).
+    Result<StaffChange> setStaffActive(const QString &login, bool active);
+    // The second admin's decision on a staff change that waits.
+    Result<StaffChange> decideStaffChange(qint64 changeId, bool approve, const QString &note);
+    // The staff changes that wait for a second admin, as JSON objects (never a password).
+    Result<QJsonArray> staffChangesWaiting();
+    // The signed-in member's own new password (ends an administrator-set one).
+    Result<void> changeOwnPassword(const QString &password);
     // A branch (code: 1 to 8 capital letters or digits); opening it again changes nothing.
     Result<void> openBranch(const QString &code, const QString &name);
 
     Result<AccountInfo> openAccount(const QString &number, const QString &holder, Currency currency, const Money &floor);
-    Result<AccountInfo> setAccountStatus(const QString &number, AccountStatus status);
+    // Freezing and closing are at once; unfreezing needs a second person: the first call
+    // answers pending, the same call by somebody else makes it so.
+    Result<AccountStatusChange> setAccountStatus(const QString &number, AccountStatus status);
 
     Result<QList<InvariantViolation>> invariantViolations();
 

@@ -230,7 +230,8 @@ Result<Decision> Supervision::decide(const IdempotencyKey &key, bool approve, co
     // A decision is safe to ask again: if the first answer was lost, the second says who
     // decided (us) and how.
     int attempts = 0;
-    auto decided = m_session.inTransaction(QStringLiteral("decision ") + key.toString(), [&]() -> Result<Decision> {
+    // A decision is a money action: a statement that is its own transaction.
+    auto decided = m_session.asOneStatement(QStringLiteral("decision ") + key.toString(), [&]() -> Result<Decision> {
         ++attempts;
         auto d = m_session.selectOne(
             QStringLiteral("SELECT key::text, decided, status, reason, decided_by, decided_at, decision_note, initiated_by "

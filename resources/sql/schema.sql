@@ -1,4 +1,4 @@
--- Teller schema version 12, functions sha256 31298a1b74fe9461139119c3b7e8cda4615bb4ad2ec32ad549e7ae0e0396006d
+-- Teller schema version 14, functions sha256 e39058b06b5e091aae862ca791992129ca414c0a73de5fab261ad3a5a850358b
 -- The current schema: pg_dump --schema-only --no-owner --schema=teller of a freshly
 -- migrated database, normalised. Made by scripts/update-schema-snapshot.sh; do not edit.
 
@@ -46,6 +46,24 @@ CREATE DOMAIN teller.account_number AS text
 
 CREATE DOMAIN teller.account_status AS text
 	CONSTRAINT account_status_check CHECK ((VALUE = ANY (ARRAY['active'::text, 'frozen'::text, 'closed'::text])));
+
+
+--
+-- Name: account_status_answer; Type: TYPE; Schema: teller; Owner: -
+--
+
+CREATE TYPE teller.account_status_answer AS (
+	id bigint,
+	number text,
+	holder text,
+	currency text,
+	balance bigint,
+	held bigint,
+	balance_floor bigint,
+	status text,
+	opened_at timestamp with time zone,
+	change_status text
+);
 
 
 --
@@ -178,6 +196,24 @@ CREATE DOMAIN teller.operation_status AS text
 
 
 --
+-- Name: staff_answer; Type: TYPE; Schema: teller; Owner: -
+--
+
+CREATE TYPE teller.staff_answer AS (
+	login text,
+	display_name text,
+	role text,
+	approval_limit bigint,
+	limit_currency text,
+	active boolean,
+	branch text,
+	daily_cash_limit bigint,
+	change_status text,
+	change_id bigint
+);
+
+
+--
 -- Name: abandon_action(uuid, text); Type: FUNCTION; Schema: teller; Owner: -
 --
 
@@ -189,10 +225,10 @@ DECLARE
     v_staff teller.staff;
     v_op    teller.operations;
 BEGIN
-    IF p_key IS NULL OR p_workstation IS NULL OR length(p_workstation) NOT BETWEEN 1 AND 63 THEN
+    IF p_key IS NULL OR p_workstation IS NULL OR length(p_workstation) NOT BETWEEN 1 AND 63 OR NOT teller.plain_text(p_workstation) THEN
         RAISE EXCEPTION 'malformed abandon request' USING ERRCODE = '22023';
     END IF;
-    v_staff := teller.session_staff();
+    v_staff := teller.money_staff();
     IF v_staff.role NOT IN ('teller', 'supervisor') THEN
         RAISE EXCEPTION 'only tellers and supervisors abandon actions' USING ERRCODE = '42501';
     END IF;
@@ -297,6 +333,107 @@ END
 $$;
 
 
+--
+-- Name: add_staff(text, text, text, bigint, text, text, boolean); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.add_staff(p_login text, p_display_name text, p_role text, p_approval_limit bigint, p_password_verifier text, p_branch text DEFAULT NULL::text, p_unlimited boolean DEFAULT false) RETURNS teller.staff_answer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+DECLARE
+    v_admin  teller.staff;
+    v_old    teller.staff;
+    v_branch bigint;
+    v_limit  bigint;
+    v_name   text;
+    v_direct boolean;
+    v_change bigint;
+    v_role   pg_catalog.pg_roles;
+    v_new_role text;     -- p_role, or for a member who exists and no role is given, theirs
+BEGIN
+    v_admin := teller.staff_administrator();
+    IF p_login IS NULL OR p_login !~ '^[a-z][a-z0-9_.-]{0,62}$'
+       OR p_login LIKE 'pg\_%' OR p_login LIKE 'teller\_%' OR p_login = 'postgres' THEN
+        RAISE EXCEPTION 'invalid staff login "%": lower-case letters, digits, "_", "." and "-", starting with a letter', p_login
+            USING ERRCODE = '22023';
+    END IF;
+    SELECT * INTO v_old FROM teller.staff WHERE login = p_login;
+    v_new_role := coalesce(p_role, v_old.role);
+    IF v_new_role IS NULL OR v_new_role NOT IN ('teller', 'supervisor', 'admin') THEN
+        RAISE EXCEPTION 'invalid staff role "%"', coalesce(p_role, '(none)') USING ERRCODE = '22023';
+    END IF;
+    IF p_password_verifier IS NOT NULL AND p_password_verifier !~ '^SCRAM-SHA-256\$[0-9]+:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$' THEN
+        RAISE EXCEPTION 'a password must arrive as a SCRAM-SHA-256 verifier, never in clear'
+            USING ERRCODE = '22023';
+    END IF;
+    IF coalesce(p_unlimited, false) AND p_approval_limit IS NOT NULL THEN
+        RAISE EXCEPTION 'a limit and unlimited at once' USING ERRCODE = '22023';
+    END IF;
+    IF p_approval_limit < 0 OR p_approval_limit > 1000000000000000 THEN
+        RAISE EXCEPTION 'an approval limit is between 0 and 1000000000000000 minor units' USING ERRCODE = '22023';
+    END IF;
+    IF coalesce(p_unlimited, false) AND v_new_role = 'admin' THEN
+        RAISE EXCEPTION 'administrators move no money: no limit for them' USING ERRCODE = '22023';
+    END IF;
+    IF p_display_name IS NOT NULL AND NOT teller.plain_text(p_display_name) THEN
+        RAISE EXCEPTION 'a display name is plain text' USING ERRCODE = '22023';
+    END IF;
+    IF v_admin.login IS NOT NULL AND p_login = session_user THEN
+        RAISE EXCEPTION 'nobody changes their own role, limit or password here: another administrator does'
+            USING ERRCODE = '42501';
+    END IF;
+    -- Somebody else's login is never taken over, not even by asking.
+    SELECT * INTO v_role FROM pg_catalog.pg_roles WHERE rolname = p_login;
+    IF FOUND AND NOT pg_catalog.pg_has_role(p_login, 'teller_staff', 'MEMBER')
+       AND NOT EXISTS (SELECT FROM teller.staff WHERE login = p_login) THEN
+        RAISE EXCEPTION 'role "%" already exists and is not Teller staff; choose another login', p_login
+            USING ERRCODE = '42501';
+    END IF;
+
+    IF p_branch IS NOT NULL THEN
+        SELECT id INTO v_branch FROM teller.branches WHERE code = p_branch;
+        IF NOT FOUND THEN
+            RAISE EXCEPTION 'no branch "%"', p_branch USING ERRCODE = '22023';
+        END IF;
+    ELSE
+        v_branch := coalesce(v_old.branch_id, (SELECT min(id) FROM teller.branches));
+    END IF;
+    v_limit := CASE WHEN v_new_role = 'admin' OR coalesce(p_unlimited, false) THEN NULL
+                    WHEN p_approval_limit IS NOT NULL THEN p_approval_limit
+                    WHEN v_old.login IS NOT NULL AND v_old.role = v_new_role THEN v_old.approval_limit
+                    ELSE coalesce(teller.setting('default_' || v_new_role || '_limit')::bigint, 0) END;
+    v_name := coalesce(nullif(btrim(p_display_name), ''), v_old.display_name, p_login);
+
+    -- What gives no rights is done at once; the rest waits for a second admin.
+    v_direct := v_admin.login IS NULL
+                OR (v_old.login IS NOT NULL AND v_old.active AND v_old.role = v_new_role AND p_password_verifier IS NULL
+                    AND (v_new_role = 'admin' OR v_limit IS NOT DISTINCT FROM v_old.approval_limit
+                         OR (v_limit IS NOT NULL AND (v_old.approval_limit IS NULL OR v_limit <= v_old.approval_limit))));
+    IF v_direct THEN
+        PERFORM teller.apply_staff(p_login, v_name, v_new_role, v_limit, p_password_verifier, v_branch, v_admin.login IS NOT NULL);
+        RETURN teller.staff_answer(p_login, 'completed', NULL);
+    END IF;
+
+    INSERT INTO teller.staff_changes (login, change, display_name, role, approval_limit, unlimited, branch_id,
+                                      password_verifier)
+    VALUES (p_login, 'add', v_name, v_new_role, v_limit, v_limit IS NULL AND v_new_role <> 'admin', v_branch, p_password_verifier)
+    ON CONFLICT (login) WHERE status = 'pending_approval' DO NOTHING
+    RETURNING id INTO v_change;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'a change of "%" already waits for a second administrator (%)', p_login,
+                        (SELECT id FROM teller.staff_changes WHERE login = p_login AND status = 'pending_approval')
+            USING ERRCODE = '55000';
+    END IF;
+    INSERT INTO teller.audit_log (action, subject, details)
+    VALUES ('staff_change_request', p_login, jsonb_build_object('change', v_change, 'role', v_new_role, 'approval_limit', v_limit,
+                                                                'unlimited', v_limit IS NULL AND v_new_role <> 'admin',
+                                                                'password_set', p_password_verifier IS NOT NULL));
+    RETURN teller.staff_answer(p_login, 'pending_approval', v_change);
+END
+$_$;
+
+
 SET default_tablespace = '';
 
 SET default_table_access_method = heap;
@@ -315,7 +452,10 @@ CREATE TABLE teller.staff (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     created_by text DEFAULT SESSION_USER NOT NULL,
     branch_id bigint NOT NULL,
+    daily_cash_limit bigint,
+    must_change_password boolean DEFAULT false NOT NULL,
     CONSTRAINT staff_approval_limit_check CHECK ((approval_limit >= 0)),
+    CONSTRAINT staff_daily_cash_limit_check CHECK ((daily_cash_limit >= 0)),
     CONSTRAINT staff_display_name_check CHECK (((length(btrim(display_name)) >= 1) AND (length(btrim(display_name)) <= 100))),
     CONSTRAINT staff_login_check CHECK ((login ~ '^[a-z_][a-z0-9_.-]{0,62}$'::text)),
     CONSTRAINT staff_role_check CHECK ((role = ANY (ARRAY['teller'::text, 'supervisor'::text, 'admin'::text])))
@@ -323,47 +463,34 @@ CREATE TABLE teller.staff (
 
 
 --
--- Name: add_staff(text, text, text, bigint, text, text); Type: FUNCTION; Schema: teller; Owner: -
+-- Name: apply_staff(text, text, text, bigint, text, bigint, boolean); Type: FUNCTION; Schema: teller; Owner: -
 --
 
-CREATE FUNCTION teller.add_staff(p_login text, p_display_name text, p_role text, p_approval_limit bigint, p_password_verifier text, p_branch text DEFAULT NULL::text) RETURNS teller.staff
-    LANGUAGE plpgsql SECURITY DEFINER
+CREATE FUNCTION teller.apply_staff(p_login text, p_display_name text, p_role text, p_approval_limit bigint, p_password_verifier text, p_branch_id bigint, p_must_change boolean) RETURNS teller.staff
+    LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $_$
+    AS $$
 DECLARE
-    v_branch bigint;
     v_role  pg_catalog.pg_roles;
     v_group text;
     v_staff teller.staff;
 BEGIN
-    IF p_login IS NULL OR p_login !~ '^[a-z][a-z0-9_.-]{0,62}$'
-       OR p_login LIKE 'pg\_%' OR p_login LIKE 'teller\_%' OR p_login = 'postgres' THEN
-        RAISE EXCEPTION 'invalid staff login "%": lower-case letters, digits, "_", "." and "-", starting with a letter', p_login
-            USING ERRCODE = '22023';
-    END IF;
-    IF p_role IS NULL OR p_role NOT IN ('teller', 'supervisor', 'admin') THEN
-        RAISE EXCEPTION 'invalid staff role "%"', p_role USING ERRCODE = '22023';
-    END IF;
-    IF p_password_verifier IS NOT NULL AND p_password_verifier !~ '^SCRAM-SHA-256\$[0-9]+:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$' THEN
-        RAISE EXCEPTION 'a password must arrive as a SCRAM-SHA-256 verifier, never in clear'
-            USING ERRCODE = '22023';
-    END IF;
-
     SELECT * INTO v_role FROM pg_catalog.pg_roles WHERE rolname = p_login;
     IF NOT FOUND THEN
         EXECUTE format('CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS', p_login);
     ELSIF v_role.rolsuper OR v_role.rolcreaterole OR v_role.rolcreatedb OR v_role.rolreplication OR v_role.rolbypassrls THEN
         RAISE EXCEPTION 'role "%" already exists with administrative powers; it cannot be staff', p_login
             USING ERRCODE = '42501';
+    ELSIF NOT pg_catalog.pg_has_role(p_login, 'teller_staff', 'MEMBER')
+          AND NOT EXISTS (SELECT FROM teller.staff WHERE login = p_login) THEN
+        -- Somebody else's login (a monitoring role, a person's own account): not ours to take.
+        RAISE EXCEPTION 'role "%" already exists and is not Teller staff; choose another login', p_login
+            USING ERRCODE = '42501';
     ELSIF EXISTS (SELECT FROM pg_catalog.pg_auth_members m JOIN pg_catalog.pg_roles g ON g.oid = m.roleid
                    WHERE m.member = v_role.oid
-                     AND g.rolname NOT IN ('teller_staff', 'teller_tellers', 'teller_supervisors', 'teller_admins'))
-          OR EXISTS (SELECT FROM pg_catalog.pg_shdepend d
-                      WHERE d.refclassid = 'pg_catalog.pg_authid'::regclass AND d.refobjid = v_role.oid) THEN
-        -- A role that belongs to other groups, owns objects or holds grants of its own (in any
-        -- database) would bring those rights along: only a role that is nothing but Teller
-        -- staff (made by add_staff, here or in another database of the cluster) is reused.
-        RAISE EXCEPTION 'role "%" already exists with memberships, objects or grants of its own; it cannot be staff', p_login
+                     AND g.rolname NOT IN ('teller_staff', 'teller_tellers', 'teller_supervisors', 'teller_admins')) THEN
+        -- A role that belongs to other groups would bring those rights along.
+        RAISE EXCEPTION 'role "%" already exists with memberships of its own; it cannot be staff', p_login
             USING ERRCODE = '42501';
     ELSE
         EXECUTE format('ALTER ROLE %I LOGIN', p_login);
@@ -381,29 +508,23 @@ BEGIN
         END IF;
     END LOOP;
 
-    IF p_branch IS NOT NULL THEN
-        SELECT id INTO v_branch FROM teller.branches WHERE code = p_branch;
-        IF NOT FOUND THEN
-            RAISE EXCEPTION 'no branch "%"', p_branch USING ERRCODE = '22023';
-        END IF;
-    ELSE
-        SELECT coalesce((SELECT branch_id FROM teller.staff WHERE login = p_login),
-                        (SELECT min(id) FROM teller.branches)) INTO v_branch;
-    END IF;
-
-    INSERT INTO teller.staff AS s (login, display_name, role, approval_limit, limit_currency, branch_id)
-    VALUES (p_login, btrim(p_display_name), p_role, p_approval_limit, teller.setting('home_currency'), v_branch)
+    INSERT INTO teller.staff AS s (login, display_name, role, approval_limit, limit_currency, branch_id, must_change_password)
+    VALUES (p_login, btrim(p_display_name), p_role, p_approval_limit, teller.setting('home_currency'), p_branch_id,
+            p_password_verifier IS NOT NULL AND p_must_change)
     ON CONFLICT (login) DO UPDATE
         SET display_name = EXCLUDED.display_name, role = EXCLUDED.role,
-            approval_limit = EXCLUDED.approval_limit, branch_id = EXCLUDED.branch_id, active = true
+            approval_limit = EXCLUDED.approval_limit, branch_id = EXCLUDED.branch_id, active = true,
+            must_change_password = CASE WHEN p_password_verifier IS NULL THEN s.must_change_password
+                                        ELSE EXCLUDED.must_change_password END
     RETURNING s.* INTO v_staff;
 
     INSERT INTO teller.audit_log (action, subject, details)
     VALUES ('staff_add', p_login, jsonb_build_object('role', p_role, 'approval_limit', p_approval_limit,
+                                                     'unlimited', p_approval_limit IS NULL AND p_role <> 'admin',
                                                      'password_set', p_password_verifier IS NOT NULL));
     RETURN v_staff;
 END
-$_$;
+$$;
 
 
 --
@@ -468,7 +589,9 @@ CREATE TABLE teller.accounts (
     kind teller.account_kind DEFAULT 'customer'::text NOT NULL,
     branch_id bigint,
     owner text,
-    till_open boolean DEFAULT false NOT NULL
+    till_open boolean DEFAULT false NOT NULL,
+    cash_day date,
+    cash_day_total bigint DEFAULT 0 NOT NULL
 );
 
 
@@ -497,6 +620,29 @@ CREATE TABLE teller.till_counts (
 CREATE FUNCTION teller.cash_answer(p_op teller.operations, p_fingerprint bytea, p_replayed boolean) RETURNS teller.cash_result
     LANGUAGE sql STABLE
     RETURN CASE WHEN ((((p_op).fingerprint)::bytea IS DISTINCT FROM p_fingerprint) OR ((p_op).initiated_by <> SESSION_USER)) THEN ROW((p_op).key, 'key_reused'::text, NULL::text, false, NULL::bigint, NULL::text, NULL::text, NULL::text, NULL::text, NULL::bigint, NULL::bigint, NULL::bigint, NULL::bigint, NULL::bigint, NULL::bigint, NULL::timestamp with time zone)::teller.cash_result ELSE (SELECT ROW((cash_answer.p_op).key, ((cash_answer.p_op).status)::text, (cash_answer.p_op).reason, cash_answer.p_replayed, (cash_answer.p_op).id, ((cash_answer.p_op).kind)::text, (t.number)::text, t.owner, ((cash_answer.p_op).currency)::text, ((cash_answer.p_op).amount)::bigint, c.expected, c.counted, (c.counted - c.expected), (cash_answer.p_op).till_after, CASE WHEN ((((cash_answer.p_op).kind)::text ~~ 'vault%'::text) OR (((cash_answer.p_op).kind)::text = 'till_to_vault'::text)) THEN (cash_answer.p_op).balance_after ELSE NULL::bigint END, COALESCE((cash_answer.p_op).decided_at, (cash_answer.p_op).created_at))::teller.cash_result AS "row" FROM (((SELECT 1 AS "?column?") one LEFT JOIN teller.till_counts c ON ((c.key = (cash_answer.p_op).key))) LEFT JOIN teller.accounts t ON ((t.id = CASE WHEN (((cash_answer.p_op).kind)::text = ANY (ARRAY['till_open'::text, 'till_close'::text])) THEN (cash_answer.p_op).account_id WHEN (((cash_answer.p_op).kind)::text = ANY (ARRAY['vault_to_till'::text, 'till_to_vault'::text])) THEN (cash_answer.p_op).counter_account_id ELSE NULL::bigint END)))) END;
+
+
+--
+-- Name: change_own_password(text); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.change_own_password(p_password_verifier text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+DECLARE
+    v teller.staff;
+BEGIN
+    v := teller.session_staff();
+    IF p_password_verifier IS NULL
+       OR p_password_verifier !~ '^SCRAM-SHA-256\$[0-9]+:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$' THEN
+        RAISE EXCEPTION 'a password must arrive as a SCRAM-SHA-256 verifier, never in clear' USING ERRCODE = '22023';
+    END IF;
+    EXECUTE format('ALTER ROLE %I PASSWORD %L', v.login, p_password_verifier);
+    UPDATE teller.staff SET must_change_password = false WHERE login = v.login;
+    INSERT INTO teller.audit_log (action, subject, details) VALUES ('password_change', v.login, '{}');
+END
+$_$;
 
 
 --
@@ -529,7 +675,7 @@ BEGIN
     IF p_key IS NULL OR p_kind IS NULL OR p_kind NOT IN ('open', 'close')
        OR p_currency IS NULL OR NOT EXISTS (SELECT FROM teller.currencies WHERE code = p_currency)
        OR p_counted IS NULL OR p_counted < 0 OR p_counted > 1000000000000000
-       OR p_workstation IS NULL OR length(p_workstation) NOT BETWEEN 1 AND 63
+       OR p_workstation IS NULL OR length(p_workstation) NOT BETWEEN 1 AND 63 OR NOT teller.plain_text(p_workstation)
        OR (p_denominations IS NOT NULL AND jsonb_typeof(p_denominations) <> 'object') THEN
         RAISE EXCEPTION 'malformed till count' USING ERRCODE = '22023';
     END IF;
@@ -556,7 +702,7 @@ BEGIN
         'teller/till/v1' || E'\n' || p_kind || E'\n' || p_currency || E'\n' || p_counted::text || E'\n'
         || coalesce(p_denominations::text, '') || E'\n', 'UTF8'));
 
-    v_staff := teller.session_staff();
+    v_staff := teller.money_staff();
     IF v_staff.role NOT IN ('teller', 'supervisor') THEN
         RAISE EXCEPTION 'only tellers and supervisors have tills' USING ERRCODE = '42501';
     END IF;
@@ -654,13 +800,13 @@ DECLARE
     v_named teller.accounts;  -- the account the operation names first (its balance_after)
     v_till  bigint;           -- the till's cash after, if a till moved
 BEGIN
-    IF p_key IS NULL OR p_approve IS NULL OR length(coalesce(p_note, '')) > 500 THEN
+    IF p_key IS NULL OR p_approve IS NULL OR length(coalesce(p_note, '')) > 500 OR NOT teller.plain_text(p_note) THEN
         RAISE EXCEPTION 'malformed decision' USING ERRCODE = '22023';
     END IF;
     IF NOT p_approve AND length(btrim(coalesce(p_note, ''))) = 0 THEN
         RAISE EXCEPTION 'a rejection needs a reason' USING ERRCODE = '22023';
     END IF;
-    v_staff := teller.session_staff();
+    v_staff := teller.money_staff();
     IF v_staff.role <> 'supervisor' THEN
         RAISE EXCEPTION 'only supervisors approve or reject operations' USING ERRCODE = '42501';
     END IF;
@@ -712,6 +858,17 @@ BEGIN
                 v_till := v_row.balance - v_row.held;
             END IF;
         END LOOP;
+        IF v_op.kind IN ('withdrawal', 'deposit') THEN
+            -- Approved cash counts towards the teller's day, in their branch's time zone.
+            UPDATE teller.accounts t
+               SET cash_day = d.day,
+                   cash_day_total = CASE WHEN t.cash_day = d.day THEN least(t.cash_day_total, 9223372036854775807 - v_op.amount)
+                                         ELSE 0 END + v_op.amount
+              FROM (SELECT (clock_timestamp() AT TIME ZONE b.time_zone)::date AS day
+                      FROM teller.staff s JOIN teller.branches b ON b.id = s.branch_id
+                     WHERE s.login = v_op.initiated_by) d
+             WHERE t.id IN (v_op.debit_account_id, v_op.credit_account_id) AND t.kind = 'till';
+        END IF;
         UPDATE teller.operations
            SET status = 'completed', balance_after = v_named.balance, available_after = v_named.balance - v_named.held,
                till_after = coalesce(v_till, till_after), decided_by = v_staff.login, decided_at = clock_timestamp(),
@@ -739,6 +896,105 @@ BEGIN
     PERFORM teller.notify_operation(v_op);
     RETURN ROW(v_op.key, true, v_op.status, v_op.reason, v_op.decided_by, v_op.decided_at, v_op.decision_note,
                v_op.initiated_by, v_op.balance_after)::teller.decision_result;
+END
+$$;
+
+
+--
+-- Name: decide_staff_change(bigint, boolean, text); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.decide_staff_change(p_id bigint, p_approve boolean, p_note text) RETURNS teller.staff_answer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_admin teller.staff;
+    v       teller.staff_changes;
+BEGIN
+    IF p_id IS NULL OR p_approve IS NULL OR length(coalesce(p_note, '')) > 500 OR NOT teller.plain_text(p_note) THEN
+        RAISE EXCEPTION 'malformed decision' USING ERRCODE = '22023';
+    END IF;
+    IF NOT p_approve AND length(btrim(coalesce(p_note, ''))) = 0 THEN
+        RAISE EXCEPTION 'a rejection needs a reason' USING ERRCODE = '22023';
+    END IF;
+    v_admin := teller.staff_administrator();
+    SELECT * INTO v FROM teller.staff_changes WHERE id = p_id FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'no staff change %', p_id USING ERRCODE = 'P0002';
+    END IF;
+    IF v.requested_by = session_user OR v.login = session_user THEN
+        RAISE EXCEPTION 'nobody decides a staff change they asked for or one about themselves' USING ERRCODE = '42501';
+    END IF;
+    IF v.status = 'pending_approval' AND v.expires_at <= clock_timestamp() THEN
+        UPDATE teller.staff_changes SET status = 'expired', decided_at = clock_timestamp(), password_verifier = NULL
+         WHERE id = v.id RETURNING * INTO v;
+    END IF;
+    IF v.status <> 'pending_approval' THEN
+        RETURN teller.staff_answer(v.login, v.status, v.id);
+    END IF;
+
+    IF p_approve THEN
+        IF v.change = 'reactivate' THEN
+            UPDATE teller.staff SET active = true WHERE login = v.login;
+            EXECUTE format('ALTER ROLE %I LOGIN', v.login);
+        ELSE
+            PERFORM teller.apply_staff(v.login, v.display_name, v.role, v.approval_limit, v.password_verifier, v.branch_id,
+                                       true);
+        END IF;
+    END IF;
+    UPDATE teller.staff_changes
+       SET status = CASE WHEN p_approve THEN 'completed' ELSE 'rejected' END, decided_by = session_user,
+           decided_at = clock_timestamp(), decision_note = nullif(btrim(p_note), ''), password_verifier = NULL
+     WHERE id = v.id RETURNING * INTO v;
+    INSERT INTO teller.audit_log (action, subject, details)
+    VALUES (CASE WHEN p_approve THEN 'staff_change_approve' ELSE 'staff_change_reject' END, v.login,
+            jsonb_build_object('change', v.id, 'requested_by', v.requested_by, 'note', v.decision_note));
+    RETURN teller.staff_answer(v.login, v.status, v.id);
+END
+$$;
+
+
+--
+-- Name: end_stale_money_sessions(); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.end_stale_money_sessions() RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_bound interval := make_interval(secs => coalesce(teller.setting('money_lock_seconds'), '10')::int);
+    v_pid   integer;
+    v_login text;
+    v_since timestamptz;
+    v_ended integer := 0;
+BEGIN
+    PERFORM teller.session_staff();
+    FOR v_pid, v_login, v_since IN
+        SELECT a.pid, a.usename, a.xact_start
+          FROM pg_catalog.pg_stat_activity a
+         WHERE a.datname = current_database() AND a.pid <> pg_backend_pid()
+           AND a.xact_start < clock_timestamp() - v_bound
+           AND EXISTS (SELECT FROM teller.staff s WHERE s.login = a.usename)
+           AND EXISTS (SELECT FROM pg_catalog.pg_locks l
+                        WHERE l.pid = a.pid AND l.locktype = 'relation' AND l.granted
+                          AND l.relation IN ('teller.accounts'::regclass, 'teller.operations'::regclass)
+                          AND l.mode IN ('RowShareLock', 'RowExclusiveLock'))
+    LOOP
+        BEGIN
+            IF pg_catalog.pg_terminate_backend(v_pid) THEN
+                v_ended := v_ended + 1;
+                INSERT INTO teller.audit_log (action, subject, details)
+                VALUES ('end_session', v_login, jsonb_build_object('pid', v_pid, 'transaction_since', v_since,
+                                                                   'reason', 'held money locks too long'));
+            END IF;
+        EXCEPTION WHEN insufficient_privilege THEN
+            RAISE NOTICE 'cannot end session % of %: the owner of teller.end_stale_money_sessions needs pg_signal_backend',
+                         v_pid, v_login;
+        END;
+    END LOOP;
+    RETURN v_ended;
 END
 $$;
 
@@ -960,7 +1216,9 @@ CREATE TABLE teller.cash_rules (
     currency character(3) NOT NULL,
     large_cash_threshold bigint NOT NULL,
     till_tolerance bigint DEFAULT 0 NOT NULL,
+    teller_daily_limit bigint,
     CONSTRAINT cash_rules_large_cash_threshold_check CHECK ((large_cash_threshold > 0)),
+    CONSTRAINT cash_rules_teller_daily_limit_check CHECK ((teller_daily_limit > 0)),
     CONSTRAINT cash_rules_till_tolerance_check CHECK ((till_tolerance >= 0))
 );
 
@@ -982,6 +1240,60 @@ CREATE FUNCTION teller.lock_sides(p_debit bigint, p_credit bigint) RETURNS SETOF
     LANGUAGE sql
     AS $$
     SELECT * FROM teller.accounts WHERE id IN (p_debit, p_credit) ORDER BY kind = 'till', id FOR UPDATE
+$$;
+
+
+--
+-- Name: settings; Type: TABLE; Schema: teller; Owner: -
+--
+
+CREATE TABLE teller.settings (
+    key text NOT NULL,
+    value text NOT NULL
+);
+
+
+--
+-- Name: setting(text); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.setting(p_key text) RETURNS text
+    LANGUAGE sql STABLE
+    RETURN (SELECT settings.value FROM teller.settings WHERE (settings.key = setting.p_key));
+
+
+--
+-- Name: may_wait(text, text, boolean); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.may_wait(p_login text, p_account text, p_holds boolean) RETURNS boolean
+    LANGUAGE sql
+    RETURN (SELECT ((count(*) < COALESCE((teller.setting('max_pending_per_teller'::text))::integer, 5)) AND ((NOT may_wait.p_holds) OR (count(*) FILTER (WHERE ((o.account_number = may_wait.p_account) AND ((o.kind)::text <> 'deposit'::text))) < COALESCE((teller.setting('max_pending_holds_per_account'::text))::integer, 1)))) FROM teller.operations o WHERE ((o.initiated_by = may_wait.p_login) AND ((o.status)::text = 'pending_approval'::text) AND (o.expires_at > clock_timestamp())));
+
+
+--
+-- Name: money_staff(); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.money_staff() RETURNS teller.staff
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v teller.staff;
+BEGIN
+    IF statement_timestamp() <> transaction_timestamp() OR current_setting('teller.money_action', true) = '1' THEN
+        RAISE EXCEPTION 'a money action is a transaction of its own: one action, as its first statement'
+            USING ERRCODE = '25001';
+    END IF;
+    PERFORM set_config('teller.money_action', '1', true);
+    v := teller.session_staff();
+    IF v.must_change_password THEN
+        RAISE EXCEPTION 'the password of "%" was set by an administrator: choose your own before moving money', v.login
+            USING ERRCODE = '42501';
+    END IF;
+    RETURN v;
+END
 $$;
 
 
@@ -1042,6 +1354,13 @@ BEGIN
         RAISE EXCEPTION 'account numbers of the form X?00000000CUR are the bank''s own (tills, vaults)'
             USING ERRCODE = '22023';
     END IF;
+    IF p_floor IS NOT NULL AND (p_floor > 0 OR p_floor < -1000000000000000) THEN
+        RAISE EXCEPTION 'an account''s floor is between -1000000000000000 and 0 minor units, not %', p_floor
+            USING ERRCODE = '22023';
+    END IF;
+    IF p_holder IS NULL OR length(btrim(p_holder)) NOT BETWEEN 1 AND 200 OR NOT teller.plain_text(p_holder) THEN
+        RAISE EXCEPTION 'an account holder''s name is 1 to 200 characters of plain text' USING ERRCODE = '22023';
+    END IF;
     INSERT INTO teller.accounts AS a (number, holder, currency, balance_floor)
     VALUES (p_number, btrim(p_holder), p_currency, coalesce(p_floor, 0))
     ON CONFLICT (number) DO NOTHING
@@ -1072,6 +1391,7 @@ CREATE TABLE teller.branches (
     code text NOT NULL,
     name text NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    time_zone text DEFAULT 'UTC'::text NOT NULL,
     CONSTRAINT branches_code_check CHECK ((code ~ '^[A-Z0-9]{1,8}$'::text)),
     CONSTRAINT branches_name_check CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 100)))
 );
@@ -1088,7 +1408,7 @@ CREATE FUNCTION teller.open_branch(p_code text, p_name text) RETURNS teller.bran
 DECLARE
     v teller.branches;
 BEGIN
-    PERFORM teller.session_staff();
+    PERFORM teller.staff_administrator(); -- an admin, or the owner who provisions the database
     IF p_code IS NULL OR p_code !~ '^[A-Z0-9]{1,8}$' OR p_name IS NULL OR length(btrim(p_name)) NOT BETWEEN 1 AND 100 THEN
         RAISE EXCEPTION 'a branch has a code of 1 to 8 letters or digits and a name' USING ERRCODE = '22023';
     END IF;
@@ -1182,6 +1502,14 @@ DECLARE
     v_fast     boolean := false;
     v_threshold bigint;  -- from here on cash needs the customer's identification
     v_expired  teller.operations;
+    v_must_change boolean;
+    v_day_limit bigint;  -- the teller's daily cash limit in this currency (NULL: none)
+    v_staff_day bigint;
+    v_tz       text;     -- the branch's time zone: its business day
+    v_today    date;
+    v_day_used bigint;
+    v_waiting  bigint;
+    v_same_account boolean;
 BEGIN
     -- 1. The request must be well formed, and its fingerprint must be the one we compute.
     IF p_key IS NULL OR p_kind IS NULL OR p_kind NOT IN ('withdrawal', 'deposit', 'transfer')
@@ -1192,6 +1520,7 @@ BEGIN
        OR p_currency IS NULL OR p_currency !~ '^[A-Z]{3}$'
        OR p_workstation IS NULL OR length(p_workstation) NOT BETWEEN 1 AND 63
        OR length(coalesce(p_note, '')) > 500
+       OR NOT teller.plain_text(p_workstation) OR NOT teller.plain_text(p_note) OR NOT teller.plain_text(p_id_number)
        OR (p_id_type IS NULL) <> (p_id_number IS NULL)
        OR (p_id_type IS NOT NULL AND NOT v_cash) THEN
         RAISE EXCEPTION 'malformed action request' USING ERRCODE = '22023';
@@ -1200,20 +1529,31 @@ BEGIN
                                                                  p_id_type, p_id_number) THEN
         RAISE EXCEPTION 'the request fingerprint does not match the request' USING ERRCODE = '22023';
     END IF;
+    -- A money action is a transaction of its own: its first statement, one action in it (as
+    -- teller.money_staff says).
+    IF statement_timestamp() <> transaction_timestamp() OR current_setting('teller.money_action', true) = '1' THEN
+        RAISE EXCEPTION 'a money action is a transaction of its own: one action, as its first statement'
+            USING ERRCODE = '25001';
+    END IF;
+    PERFORM set_config('teller.money_action', '1', true);
 
     -- 2. Who asks, whether the key is known and, for cash, the large-cash threshold: small
     --    statements, no lock. (The till comes with its UPDATE below. One statement with
     --    sub-selects for all of it cost twice as much to run; the till's UPDATE joined with the
     --    cash rules cost more than the two apart.)
-    SELECT s.login, s.role, s.approval_limit, s.limit_currency
-      INTO v_login, v_role, v_limit, v_limit_cc
-      FROM teller.staff s
+    SELECT s.login, s.role, s.approval_limit, s.limit_currency, s.must_change_password, s.daily_cash_limit, b.time_zone
+      INTO v_login, v_role, v_limit, v_limit_cc, v_must_change, v_staff_day, v_tz
+      FROM teller.staff s JOIN teller.branches b ON b.id = s.branch_id
      WHERE s.login = session_user AND s.active;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'login "%" is not an active Teller staff member', session_user USING ERRCODE = '42501';
     END IF;
     IF v_role NOT IN ('teller', 'supervisor') THEN
         RAISE EXCEPTION 'only tellers and supervisors move money' USING ERRCODE = '42501';
+    END IF;
+    IF v_must_change THEN
+        RAISE EXCEPTION 'the password of "%" was set by an administrator: choose your own before moving money', v_login
+            USING ERRCODE = '42501';
     END IF;
 
     -- 3. A known key is answered from its record, without touching any account.
@@ -1222,25 +1562,35 @@ BEGIN
         RETURN teller.replay(v_op, p_fingerprint);
     END IF;
     IF v_cash THEN
-        SELECT r.large_cash_threshold INTO v_threshold FROM teller.cash_rules r WHERE r.currency = p_currency::char(3);
+        SELECT r.large_cash_threshold, coalesce(v_staff_day, r.teller_daily_limit) INTO v_threshold, v_day_limit
+          FROM teller.cash_rules r WHERE r.currency = p_currency::char(3);
+        v_today := (clock_timestamp() AT TIME ZONE v_tz)::date;
     END IF;
 
     -- Above the approval limit (in its currency) a supervisor decides: withdrawals, deposits
     -- and transfers alike.
     v_pending := v_limit IS NOT NULL AND (p_amount > v_limit OR p_currency <> v_limit_cc);
+    IF v_pending AND NOT teller.may_wait(v_login, p_account, p_kind <> 'deposit') THEN
+        v_status := 'rejected'; v_reason := 'too_many_waiting';
+    END IF;
 
     -- 4. The fast path: the common case, one conditional UPDATE per account. The till's
     --    finds the teller's open till in this currency.
-    IF v_cash AND (p_id_type IS NOT NULL OR p_amount < v_threshold) THEN
+    IF v_reason IS NOT NULL THEN
+        NULL; -- refused before any lock: recorded as it is
+    ELSIF v_cash AND (p_id_type IS NOT NULL OR p_amount < v_threshold) THEN
         IF p_kind = 'withdrawal' AND NOT v_pending THEN
             UPDATE teller.accounts SET balance = balance - p_amount, updated_at = now()
              WHERE number = p_account AND kind = 'customer' AND currency = p_currency AND status = 'active'
                AND balance - held - p_amount >= balance_floor
             RETURNING id, balance, held INTO v_acc_id, v_balance, v_held;
             IF FOUND THEN
-                UPDATE teller.accounts t SET balance = t.balance - p_amount, updated_at = now()
+                UPDATE teller.accounts t SET balance = t.balance - p_amount, updated_at = now(), cash_day = v_today,
+                       cash_day_total = CASE WHEN t.cash_day = v_today THEN least(t.cash_day_total, c_max - p_amount) ELSE 0 END
+                                        + p_amount
                  WHERE t.kind = 'till' AND t.owner = v_login AND t.currency = p_currency::char(3) AND t.till_open
                    AND t.balance - t.held - p_amount >= 0
+                   AND CASE WHEN t.cash_day = v_today THEN t.cash_day_total ELSE 0 END <= coalesce(v_day_limit, c_max) - p_amount
                 RETURNING t.id, t.balance INTO v_till, v_till_after;
                 v_fast := FOUND;
                 IF NOT v_fast THEN
@@ -1270,9 +1620,12 @@ BEGIN
                AND balance <= c_max - p_amount
             RETURNING id, balance, held INTO v_acc_id, v_balance, v_held;
             IF FOUND THEN
-                UPDATE teller.accounts t SET balance = t.balance + p_amount, updated_at = now()
+                UPDATE teller.accounts t SET balance = t.balance + p_amount, updated_at = now(), cash_day = v_today,
+                       cash_day_total = CASE WHEN t.cash_day = v_today THEN least(t.cash_day_total, c_max - p_amount) ELSE 0 END
+                                        + p_amount
                  WHERE t.kind = 'till' AND t.owner = v_login AND t.currency = p_currency::char(3) AND t.till_open
                    AND t.balance <= c_max - p_amount
+                   AND CASE WHEN t.cash_day = v_today THEN t.cash_day_total ELSE 0 END <= coalesce(v_day_limit, c_max) - p_amount
                 RETURNING t.id, t.balance INTO v_till, v_till_after;
                 v_fast := FOUND;
                 IF NOT v_fast THEN
@@ -1319,7 +1672,7 @@ BEGIN
 
     -- 5. The careful path: every account locked first (customers by ascending id, the till
     --    last), expired holds released, then the whole decision on the locked rows.
-    IF NOT v_fast THEN
+    IF NOT v_fast AND v_reason IS NULL THEN
         v_status := 'completed';
         v_till_after := NULL;
         IF v_cash THEN
@@ -1347,7 +1700,7 @@ BEGIN
         IF v_acc.held > 0 OR v_tl.held > 0 THEN
             FOR v_expired IN
                 SELECT * FROM teller.operations
-                 WHERE status = 'pending_approval' AND expires_at <= now()
+                 WHERE status = 'pending_approval' AND expires_at <= clock_timestamp()
                    AND (debit_account_id IN (v_acc.id, v_tl.id) OR credit_account_id IN (v_acc.id, v_tl.id))
                  ORDER BY id FOR UPDATE
             LOOP
@@ -1384,6 +1737,16 @@ BEGIN
             v_status := 'rejected'; v_reason := 'identification_required';
         ELSIF v_pending THEN
             v_status := 'pending_approval';
+        ELSIF v_cash AND v_day_limit IS NOT NULL THEN
+            -- Cash beyond the teller's daily limit waits for a supervisor.
+            v_day_used := CASE WHEN v_tl.cash_day = v_today THEN v_tl.cash_day_total ELSE 0 END;
+            IF v_day_used > v_day_limit - p_amount THEN
+                IF teller.may_wait(v_login, p_account, p_kind <> 'deposit') THEN
+                    v_status := 'pending_approval';
+                ELSE
+                    v_status := 'rejected'; v_reason := 'too_many_waiting';
+                END IF;
+            END IF;
         END IF;
 
         v_acc_id := v_acc.id;
@@ -1402,7 +1765,9 @@ BEGIN
             ELSE
                 UPDATE teller.accounts
                    SET balance = balance + CASE WHEN p_kind = 'deposit' THEN p_amount ELSE -p_amount END,
-                       updated_at = now()
+                       updated_at = now(), cash_day = v_today,
+                       cash_day_total = CASE WHEN cash_day = v_today THEN least(cash_day_total, c_max - p_amount) ELSE 0 END
+                                        + p_amount
                  WHERE id = v_tl.id RETURNING balance INTO v_till_after;
             END IF;
         ELSIF v_status = 'pending_approval' AND p_kind <> 'deposit' THEN
@@ -1430,7 +1795,7 @@ BEGIN
          p_fingerprint, v_status, v_reason, v_balance,
          v_balance - v_held, v_till_after, nullif(btrim(p_note), ''), v_login, p_workstation,
          CASE WHEN v_status = 'pending_approval'
-              THEN now() + make_interval(mins => teller.setting('approval_hold_minutes')::int) END)
+              THEN clock_timestamp() + make_interval(mins => teller.setting('approval_hold_minutes')::int) END)
     ON CONFLICT (key) DO NOTHING
     RETURNING o.* INTO v_op;
     IF NOT FOUND THEN
@@ -1450,6 +1815,15 @@ BEGIN
                v_op.till_after)::teller.action_result;
 END
 $_$;
+
+
+--
+-- Name: plain_text(text); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.plain_text(p text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN ((p IS NULL) OR (p !~ '[\x01-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]'::text));
 
 
 --
@@ -1547,12 +1921,12 @@ DECLARE
 BEGIN
     IF p_key IS NULL OR p_original IS NULL OR p_key = p_original
        OR p_note IS NULL OR length(btrim(p_note)) NOT BETWEEN 1 AND 500
-       OR p_workstation IS NULL OR length(p_workstation) NOT BETWEEN 1 AND 63 THEN
+       OR p_workstation IS NULL OR length(p_workstation) NOT BETWEEN 1 AND 63 OR NOT teller.plain_text(p_workstation) OR NOT teller.plain_text(p_note) THEN
         RAISE EXCEPTION 'malformed reversal: the original''s key and a reason are needed' USING ERRCODE = '22023';
     END IF;
     v_fp := pg_catalog.sha256(pg_catalog.convert_to(
         'teller/reversal/v1' || E'\n' || p_original::text || E'\n' || btrim(p_note) || E'\n', 'UTF8'));
-    v_staff := teller.session_staff();
+    v_staff := teller.money_staff();
     IF v_staff.role NOT IN ('teller', 'supervisor') THEN
         RAISE EXCEPTION 'only tellers and supervisors ask for reversals' USING ERRCODE = '42501';
     END IF;
@@ -1604,7 +1978,7 @@ BEGIN
                 THEN v_orig.amount ELSE 0 END,
          btrim(p_note), p_original, v_staff.login, p_workstation,
          CASE WHEN v_status = 'pending_approval'
-              THEN now() + make_interval(mins => teller.setting('approval_hold_minutes')::int) END)
+              THEN clock_timestamp() + make_interval(mins => teller.setting('approval_hold_minutes')::int) END)
     ON CONFLICT (key) DO NOTHING
     RETURNING o.* INTO v_op;
     IF NOT FOUND THEN
@@ -1633,6 +2007,17 @@ BEGIN
         EXECUTE format('REVOKE CONNECT, TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
         EXECUTE format('GRANT CONNECT ON DATABASE %I TO teller_staff', current_database());
         EXECUTE format('ALTER DATABASE %I SET idle_in_transaction_session_timeout = %L', current_database(), '60s');
+        -- Large objects are not Teller's: nobody fills the database with them (a teller stored
+        -- 62 MB) or makes themselves unmanageable by owning one. The functions' rights are
+        -- the database's own, changed only by a superuser.
+        IF (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user) THEN
+            REVOKE EXECUTE ON FUNCTION pg_catalog.lo_create(oid), pg_catalog.lo_creat(integer),
+                                       pg_catalog.lo_import(text), pg_catalog.lo_import(text, oid),
+                                       pg_catalog.lo_from_bytea(oid, bytea) FROM PUBLIC;
+        ELSE
+            RAISE NOTICE 'not a superuser: a superuser must run SELECT teller.secure_database() in database % once more, to take large objects away from PUBLIC',
+                         current_database();
+        END IF;
     ELSE
         RAISE NOTICE 'not the owner of database %: its owner must run SELECT teller.secure_database()',
                      current_database();
@@ -1666,16 +2051,23 @@ $$;
 -- Name: set_account_status(text, text); Type: FUNCTION; Schema: teller; Owner: -
 --
 
-CREATE FUNCTION teller.set_account_status(p_number text, p_status text) RETURNS teller.accounts
+CREATE FUNCTION teller.set_account_status(p_number text, p_status text) RETURNS teller.account_status_answer
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 DECLARE
     v teller.accounts;
     v_old text;
+    v_request teller.account_status_requests;
+    v_staff teller.staff;
 BEGIN
     IF p_status IS NULL OR p_status NOT IN ('active', 'frozen', 'closed') THEN
         RAISE EXCEPTION 'invalid account status "%"', p_status USING ERRCODE = '22023';
+    END IF;
+    -- Staff with the right to it, or the database's owner (who is not staff); never a member
+    -- who is no longer active.
+    IF EXISTS (SELECT FROM teller.staff WHERE login = session_user AND NOT active) THEN
+        v_staff := teller.session_staff();
     END IF;
     SELECT * INTO v FROM teller.accounts WHERE number = p_number AND kind = 'customer' FOR UPDATE;
     IF NOT FOUND THEN
@@ -1683,7 +2075,8 @@ BEGIN
     END IF;
     v_old := v.status;
     IF v_old = p_status THEN
-        RETURN v;
+        RETURN ROW(v.id, v.number, v.holder, v.currency, v.balance, v.held, v.balance_floor, v.status, v.opened_at,
+                   'completed')::teller.account_status_answer;
     END IF;
     IF v_old = 'closed' THEN
         RAISE EXCEPTION 'account % is closed; a closed account is not reopened', p_number USING ERRCODE = '55000';
@@ -1691,32 +2084,102 @@ BEGIN
     IF p_status = 'closed' AND (v.balance <> 0 OR v.held <> 0) THEN
         RAISE EXCEPTION 'account % still holds money; pay it out before closing', p_number USING ERRCODE = '55000';
     END IF;
-    UPDATE teller.accounts SET status = p_status, updated_at = now() WHERE id = v.id RETURNING * INTO v;
+    IF v_old = 'frozen' AND p_status = 'active' THEN
+        SELECT * INTO v_request FROM teller.account_status_requests WHERE account_id = v.id AND done_at IS NULL;
+        IF NOT FOUND THEN
+            INSERT INTO teller.account_status_requests (account_id, to_status) VALUES (v.id, 'active');
+            INSERT INTO teller.audit_log (action, subject, details)
+            VALUES ('account_status_request', p_number, jsonb_build_object('from', v_old, 'to', p_status));
+            RETURN ROW(v.id, v.number, v.holder, v.currency, v.balance, v.held, v.balance_floor, v.status, v.opened_at,
+                       'pending_approval')::teller.account_status_answer;
+        END IF;
+        IF v_request.requested_by = session_user THEN
+            -- Asked again by the same person: still waiting for somebody else.
+            RETURN ROW(v.id, v.number, v.holder, v.currency, v.balance, v.held, v.balance_floor, v.status, v.opened_at,
+                       'pending_approval')::teller.account_status_answer;
+        END IF;
+        UPDATE teller.account_status_requests SET done_by = session_user, done_at = clock_timestamp()
+         WHERE id = v_request.id;
+    ELSIF p_status = 'frozen' THEN
+        -- A freeze ends any unfreeze that was waiting.
+        UPDATE teller.account_status_requests SET done_by = session_user, done_at = clock_timestamp()
+         WHERE account_id = v.id AND done_at IS NULL;
+    END IF;
+    UPDATE teller.accounts SET status = p_status, updated_at = clock_timestamp() WHERE id = v.id RETURNING * INTO v;
     INSERT INTO teller.audit_log (action, subject, details)
-    VALUES ('account_status', p_number, jsonb_build_object('from', v_old, 'to', p_status));
+    VALUES ('account_status', p_number, jsonb_build_object('from', v_old, 'to', p_status, 'asked_by', v_request.requested_by));
     PERFORM pg_notify('teller_accounts', p_number);
-    RETURN v;
+    RETURN ROW(v.id, v.number, v.holder, v.currency, v.balance, v.held, v.balance_floor, v.status, v.opened_at,
+               'completed')::teller.account_status_answer;
 END
 $$;
 
 
 --
--- Name: settings; Type: TABLE; Schema: teller; Owner: -
+-- Name: set_staff_active(text, boolean); Type: FUNCTION; Schema: teller; Owner: -
 --
 
-CREATE TABLE teller.settings (
-    key text NOT NULL,
-    value text NOT NULL
-);
+CREATE FUNCTION teller.set_staff_active(p_login text, p_active boolean) RETURNS teller.staff_answer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_admin teller.staff;
+    v_old   teller.staff;
+    v_pid   integer;
+    v_ended integer := 0;
+    v_change bigint;
+BEGIN
+    v_admin := teller.staff_administrator();
+    IF p_login IS NULL OR p_active IS NULL THEN
+        RAISE EXCEPTION 'malformed staff request' USING ERRCODE = '22023';
+    END IF;
+    IF v_admin.login IS NOT NULL AND p_login = session_user THEN
+        RAISE EXCEPTION 'nobody deactivates or reactivates themselves' USING ERRCODE = '42501';
+    END IF;
+    SELECT * INTO v_old FROM teller.staff WHERE login = p_login FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'no staff member "%"', p_login USING ERRCODE = 'P0002';
+    END IF;
+    IF v_old.active = p_active THEN
+        RETURN teller.staff_answer(p_login, 'completed', NULL);
+    END IF;
 
+    IF NOT p_active THEN
+        UPDATE teller.staff SET active = false WHERE login = p_login;
+        EXECUTE format('ALTER ROLE %I NOLOGIN', p_login);
+        FOR v_pid IN SELECT pid FROM pg_catalog.pg_stat_activity WHERE usename = p_login AND pid <> pg_backend_pid() LOOP
+            BEGIN
+                IF pg_catalog.pg_terminate_backend(v_pid) THEN
+                    v_ended := v_ended + 1;
+                END IF;
+            EXCEPTION WHEN insufficient_privilege THEN
+                RAISE NOTICE 'cannot end session % of %: the owner needs pg_signal_backend; the member is refused from their next call',
+                             v_pid, p_login;
+            END;
+        END LOOP;
+        INSERT INTO teller.audit_log (action, subject, details)
+        VALUES ('staff_deactivate', p_login, jsonb_build_object('sessions_ended', v_ended));
+        RETURN teller.staff_answer(p_login, 'completed', NULL);
+    END IF;
 
---
--- Name: setting(text); Type: FUNCTION; Schema: teller; Owner: -
---
-
-CREATE FUNCTION teller.setting(p_key text) RETURNS text
-    LANGUAGE sql STABLE
-    RETURN (SELECT settings.value FROM teller.settings WHERE (settings.key = setting.p_key));
+    IF v_admin.login IS NULL THEN
+        UPDATE teller.staff SET active = true WHERE login = p_login;
+        EXECUTE format('ALTER ROLE %I LOGIN', p_login);
+        INSERT INTO teller.audit_log (action, subject, details) VALUES ('staff_reactivate', p_login, '{}');
+        RETURN teller.staff_answer(p_login, 'completed', NULL);
+    END IF;
+    INSERT INTO teller.staff_changes (login, change) VALUES (p_login, 'reactivate')
+    ON CONFLICT (login) WHERE status = 'pending_approval' DO NOTHING
+    RETURNING id INTO v_change;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'a change of "%" already waits for a second administrator', p_login USING ERRCODE = '55000';
+    END IF;
+    INSERT INTO teller.audit_log (action, subject, details)
+    VALUES ('staff_change_request', p_login, jsonb_build_object('change', v_change, 'reactivate', true));
+    RETURN teller.staff_answer(p_login, 'pending_approval', v_change);
+END
+$$;
 
 
 --
@@ -1726,6 +2189,63 @@ CREATE FUNCTION teller.setting(p_key text) RETURNS text
 CREATE FUNCTION teller.side_delta(p_account_kind text, p_is_debit boolean, p_amount bigint) RETURNS bigint
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     RETURN CASE WHEN ((p_account_kind = 'customer'::text) = p_is_debit) THEN (- p_amount) ELSE p_amount END;
+
+
+--
+-- Name: staff_administrator(); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.staff_administrator() RETURNS teller.staff
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v teller.staff;
+BEGIN
+    SELECT * INTO v FROM teller.staff WHERE login = session_user;
+    IF NOT FOUND THEN
+        IF (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = session_user)
+           OR pg_catalog.pg_has_role(session_user, (SELECT datdba FROM pg_catalog.pg_database
+                                                     WHERE datname = current_database()), 'MEMBER') THEN
+            RETURN NULL;
+        END IF;
+        RAISE EXCEPTION 'login "%" is not an active Teller staff member', session_user USING ERRCODE = '42501';
+    END IF;
+    IF NOT v.active OR v.role <> 'admin' THEN
+        RAISE EXCEPTION 'only Teller administrators administer staff' USING ERRCODE = '42501';
+    END IF;
+    RETURN v;
+END
+$$;
+
+
+--
+-- Name: staff_answer(text, text, bigint); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.staff_answer(p_login text, p_status text, p_change_id bigint) RETURNS teller.staff_answer
+    LANGUAGE sql STABLE
+    RETURN (SELECT ROW(COALESCE(s.login, staff_answer.p_login), s.display_name, s.role, s.approval_limit, (s.limit_currency)::text, s.active, b.code, s.daily_cash_limit, staff_answer.p_status, staff_answer.p_change_id)::teller.staff_answer AS "row" FROM (((SELECT 1 AS "?column?") one LEFT JOIN teller.staff s ON ((s.login = staff_answer.p_login))) LEFT JOIN teller.branches b ON ((b.id = s.branch_id))));
+
+
+--
+-- Name: staff_changes_waiting(); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.staff_changes_waiting() RETURNS TABLE(id bigint, login text, change text, role text, approval_limit bigint, unlimited boolean, branch text, password_set boolean, requested_by text, requested_at timestamp with time zone, expires_at timestamp with time zone)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+BEGIN
+    PERFORM teller.staff_administrator();
+    RETURN QUERY
+    SELECT c.id, c.login, c.change, c.role, c.approval_limit, c.unlimited, b.code, c.password_verifier IS NOT NULL,
+           c.requested_by, c.requested_at, c.expires_at
+      FROM teller.staff_changes c LEFT JOIN teller.branches b ON b.id = c.branch_id
+     WHERE c.status = 'pending_approval' AND c.expires_at > clock_timestamp()
+     ORDER BY c.id;
+END
+$$;
 
 
 --
@@ -1812,13 +2332,13 @@ BEGIN
        OR v_till_move <> (p_teller IS NOT NULL)
        OR p_amount IS NULL OR p_amount <= 0 OR p_amount > 1000000000000000
        OR p_currency IS NULL OR NOT EXISTS (SELECT FROM teller.currencies WHERE code = p_currency)
-       OR p_workstation IS NULL OR length(p_workstation) NOT BETWEEN 1 AND 63 THEN
+       OR p_workstation IS NULL OR length(p_workstation) NOT BETWEEN 1 AND 63 OR NOT teller.plain_text(p_workstation) THEN
         RAISE EXCEPTION 'malformed vault movement' USING ERRCODE = '22023';
     END IF;
     v_fp := pg_catalog.sha256(pg_catalog.convert_to(
         'teller/vault/v1' || E'\n' || p_kind || E'\n' || coalesce(p_teller, '') || E'\n' || p_amount::text
         || E'\n' || p_currency || E'\n', 'UTF8'));
-    v_staff := teller.session_staff();
+    v_staff := teller.money_staff();
     IF v_staff.role <> 'supervisor' THEN
         RAISE EXCEPTION 'only supervisors move the vault''s cash' USING ERRCODE = '42501';
     END IF;
@@ -1885,6 +2405,36 @@ BEGIN
     RETURN teller.cash_answer(v_op, v_fp, false);
 END
 $$;
+
+
+--
+-- Name: account_status_requests; Type: TABLE; Schema: teller; Owner: -
+--
+
+CREATE TABLE teller.account_status_requests (
+    id bigint NOT NULL,
+    account_id bigint NOT NULL,
+    to_status text NOT NULL,
+    requested_by text DEFAULT SESSION_USER NOT NULL,
+    requested_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    done_by text,
+    done_at timestamp with time zone,
+    CONSTRAINT account_status_requests_to_status_check CHECK ((to_status = 'active'::text))
+);
+
+
+--
+-- Name: account_status_requests_id_seq; Type: SEQUENCE; Schema: teller; Owner: -
+--
+
+ALTER TABLE teller.account_status_requests ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME teller.account_status_requests_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
 
 
 --
@@ -2123,6 +2673,58 @@ CREATE TABLE teller.schema_migrations (
 
 
 --
+-- Name: staff_changes; Type: TABLE; Schema: teller; Owner: -
+--
+
+CREATE TABLE teller.staff_changes (
+    id bigint NOT NULL,
+    login text NOT NULL,
+    change text NOT NULL,
+    display_name text,
+    role text,
+    approval_limit bigint,
+    unlimited boolean DEFAULT false NOT NULL,
+    branch_id bigint,
+    password_verifier text,
+    status text DEFAULT 'pending_approval'::text NOT NULL,
+    requested_by text DEFAULT SESSION_USER NOT NULL,
+    requested_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    expires_at timestamp with time zone DEFAULT (clock_timestamp() + '7 days'::interval) NOT NULL,
+    decided_by text,
+    decided_at timestamp with time zone,
+    decision_note text,
+    CONSTRAINT staff_changes_approval_limit_check CHECK ((approval_limit >= 0)),
+    CONSTRAINT staff_changes_change_check CHECK ((change = ANY (ARRAY['add'::text, 'reactivate'::text]))),
+    CONSTRAINT staff_changes_decision_note_check CHECK ((length(decision_note) <= 500)),
+    CONSTRAINT staff_changes_login_check CHECK ((login ~ '^[a-z][a-z0-9_.-]{0,62}$'::text)),
+    CONSTRAINT staff_changes_role_check CHECK ((role = ANY (ARRAY['teller'::text, 'supervisor'::text, 'admin'::text]))),
+    CONSTRAINT staff_changes_status_check CHECK ((status = ANY (ARRAY['pending_approval'::text, 'completed'::text, 'rejected'::text, 'expired'::text])))
+);
+
+
+--
+-- Name: staff_changes_id_seq; Type: SEQUENCE; Schema: teller; Owner: -
+--
+
+ALTER TABLE teller.staff_changes ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME teller.staff_changes_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: account_status_requests account_status_requests_pkey; Type: CONSTRAINT; Schema: teller; Owner: -
+--
+
+ALTER TABLE ONLY teller.account_status_requests
+    ADD CONSTRAINT account_status_requests_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: accounts accounts_number_key; Type: CONSTRAINT; Schema: teller; Owner: -
 --
 
@@ -2251,6 +2853,14 @@ ALTER TABLE ONLY teller.settings
 
 
 --
+-- Name: staff_changes staff_changes_pkey; Type: CONSTRAINT; Schema: teller; Owner: -
+--
+
+ALTER TABLE ONLY teller.staff_changes
+    ADD CONSTRAINT staff_changes_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: staff staff_pkey; Type: CONSTRAINT; Schema: teller; Owner: -
 --
 
@@ -2264,6 +2874,13 @@ ALTER TABLE ONLY teller.staff
 
 ALTER TABLE ONLY teller.till_counts
     ADD CONSTRAINT till_counts_pkey PRIMARY KEY (key);
+
+
+--
+-- Name: account_status_requests_open; Type: INDEX; Schema: teller; Owner: -
+--
+
+CREATE UNIQUE INDEX account_status_requests_open ON teller.account_status_requests USING btree (account_id) WHERE (done_at IS NULL);
 
 
 --
@@ -2355,6 +2972,20 @@ CREATE INDEX operations_pending ON teller.operations USING btree (expires_at) WH
 --
 
 CREATE INDEX operations_pending_account ON teller.operations USING btree (account_id) WHERE ((status)::text = 'pending_approval'::text);
+
+
+--
+-- Name: operations_pending_by_initiator; Type: INDEX; Schema: teller; Owner: -
+--
+
+CREATE INDEX operations_pending_by_initiator ON teller.operations USING btree (initiated_by) WHERE ((status)::text = 'pending_approval'::text);
+
+
+--
+-- Name: staff_changes_one_pending; Type: INDEX; Schema: teller; Owner: -
+--
+
+CREATE UNIQUE INDEX staff_changes_one_pending ON teller.staff_changes USING btree (login) WHERE (status = 'pending_approval'::text);
 
 
 --
@@ -2463,6 +3094,14 @@ CREATE TRIGGER till_counts_no_truncate BEFORE TRUNCATE ON teller.till_counts FOR
 
 
 --
+-- Name: account_status_requests account_status_requests_account_id_fkey; Type: FK CONSTRAINT; Schema: teller; Owner: -
+--
+
+ALTER TABLE ONLY teller.account_status_requests
+    ADD CONSTRAINT account_status_requests_account_id_fkey FOREIGN KEY (account_id) REFERENCES teller.accounts(id);
+
+
+--
 -- Name: accounts accounts_branch_id_fkey; Type: FK CONSTRAINT; Schema: teller; Owner: -
 --
 
@@ -2567,6 +3206,14 @@ ALTER TABLE ONLY teller.staff
 
 
 --
+-- Name: staff_changes staff_changes_branch_id_fkey; Type: FK CONSTRAINT; Schema: teller; Owner: -
+--
+
+ALTER TABLE ONLY teller.staff_changes
+    ADD CONSTRAINT staff_changes_branch_id_fkey FOREIGN KEY (branch_id) REFERENCES teller.branches(id);
+
+
+--
 -- Name: staff staff_limit_currency_fkey; Type: FK CONSTRAINT; Schema: teller; Owner: -
 --
 
@@ -2629,6 +3276,14 @@ GRANT ALL ON FUNCTION teller.action_status(p_key uuid, p_fingerprint bytea) TO t
 
 
 --
+-- Name: FUNCTION add_staff(p_login text, p_display_name text, p_role text, p_approval_limit bigint, p_password_verifier text, p_branch text, p_unlimited boolean); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.add_staff(p_login text, p_display_name text, p_role text, p_approval_limit bigint, p_password_verifier text, p_branch text, p_unlimited boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.add_staff(p_login text, p_display_name text, p_role text, p_approval_limit bigint, p_password_verifier text, p_branch text, p_unlimited boolean) TO teller_admins;
+
+
+--
 -- Name: TABLE staff; Type: ACL; Schema: teller; Owner: -
 --
 
@@ -2636,11 +3291,10 @@ GRANT SELECT ON TABLE teller.staff TO teller_staff;
 
 
 --
--- Name: FUNCTION add_staff(p_login text, p_display_name text, p_role text, p_approval_limit bigint, p_password_verifier text, p_branch text); Type: ACL; Schema: teller; Owner: -
+-- Name: FUNCTION apply_staff(p_login text, p_display_name text, p_role text, p_approval_limit bigint, p_password_verifier text, p_branch_id bigint, p_must_change boolean); Type: ACL; Schema: teller; Owner: -
 --
 
-REVOKE ALL ON FUNCTION teller.add_staff(p_login text, p_display_name text, p_role text, p_approval_limit bigint, p_password_verifier text, p_branch text) FROM PUBLIC;
-GRANT ALL ON FUNCTION teller.add_staff(p_login text, p_display_name text, p_role text, p_approval_limit bigint, p_password_verifier text, p_branch text) TO teller_admins;
+REVOKE ALL ON FUNCTION teller.apply_staff(p_login text, p_display_name text, p_role text, p_approval_limit bigint, p_password_verifier text, p_branch_id bigint, p_must_change boolean) FROM PUBLIC;
 
 
 --
@@ -2679,6 +3333,14 @@ REVOKE ALL ON FUNCTION teller.cash_answer(p_op teller.operations, p_fingerprint 
 
 
 --
+-- Name: FUNCTION change_own_password(p_password_verifier text); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.change_own_password(p_password_verifier text) FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.change_own_password(p_password_verifier text) TO teller_staff;
+
+
+--
 -- Name: FUNCTION count_till(p_key uuid, p_kind text, p_currency text, p_counted bigint, p_denominations jsonb, p_workstation text); Type: ACL; Schema: teller; Owner: -
 --
 
@@ -2693,6 +3355,22 @@ GRANT ALL ON FUNCTION teller.count_till(p_key uuid, p_kind text, p_currency text
 
 REVOKE ALL ON FUNCTION teller.decide_operation(p_key uuid, p_approve boolean, p_note text) FROM PUBLIC;
 GRANT ALL ON FUNCTION teller.decide_operation(p_key uuid, p_approve boolean, p_note text) TO teller_supervisors;
+
+
+--
+-- Name: FUNCTION decide_staff_change(p_id bigint, p_approve boolean, p_note text); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.decide_staff_change(p_id bigint, p_approve boolean, p_note text) FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.decide_staff_change(p_id bigint, p_approve boolean, p_note text) TO teller_admins;
+
+
+--
+-- Name: FUNCTION end_stale_money_sessions(); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.end_stale_money_sessions() FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.end_stale_money_sessions() TO teller_staff;
 
 
 --
@@ -2772,6 +3450,34 @@ REVOKE ALL ON FUNCTION teller.lock_sides(p_debit bigint, p_credit bigint) FROM P
 
 
 --
+-- Name: TABLE settings; Type: ACL; Schema: teller; Owner: -
+--
+
+GRANT SELECT ON TABLE teller.settings TO teller_staff;
+
+
+--
+-- Name: FUNCTION setting(p_key text); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.setting(p_key text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION may_wait(p_login text, p_account text, p_holds boolean); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.may_wait(p_login text, p_account text, p_holds boolean) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION money_staff(); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.money_staff() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION move_locked(p_op teller.operations, p_how text); Type: ACL; Schema: teller; Owner: -
 --
 
@@ -2822,6 +3528,13 @@ REVOKE ALL ON FUNCTION teller.operation_rules() FROM PUBLIC;
 REVOKE ALL ON FUNCTION teller.perform_action(p_key uuid, p_kind text, p_account text, p_counter text, p_amount bigint, p_currency text, p_fingerprint bytea, p_workstation text, p_note text, p_id_type text, p_id_number text) FROM PUBLIC;
 GRANT ALL ON FUNCTION teller.perform_action(p_key uuid, p_kind text, p_account text, p_counter text, p_amount bigint, p_currency text, p_fingerprint bytea, p_workstation text, p_note text, p_id_type text, p_id_number text) TO teller_tellers;
 GRANT ALL ON FUNCTION teller.perform_action(p_key uuid, p_kind text, p_account text, p_counter text, p_amount bigint, p_currency text, p_fingerprint bytea, p_workstation text, p_note text, p_id_type text, p_id_number text) TO teller_supervisors;
+
+
+--
+-- Name: FUNCTION plain_text(p text); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.plain_text(p text) FROM PUBLIC;
 
 
 --
@@ -2888,17 +3601,11 @@ GRANT ALL ON FUNCTION teller.set_account_status(p_number text, p_status text) TO
 
 
 --
--- Name: TABLE settings; Type: ACL; Schema: teller; Owner: -
+-- Name: FUNCTION set_staff_active(p_login text, p_active boolean); Type: ACL; Schema: teller; Owner: -
 --
 
-GRANT SELECT ON TABLE teller.settings TO teller_staff;
-
-
---
--- Name: FUNCTION setting(p_key text); Type: ACL; Schema: teller; Owner: -
---
-
-REVOKE ALL ON FUNCTION teller.setting(p_key text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION teller.set_staff_active(p_login text, p_active boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.set_staff_active(p_login text, p_active boolean) TO teller_admins;
 
 
 --
@@ -2906,6 +3613,28 @@ REVOKE ALL ON FUNCTION teller.setting(p_key text) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION teller.side_delta(p_account_kind text, p_is_debit boolean, p_amount bigint) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION staff_administrator(); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.staff_administrator() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION staff_answer(p_login text, p_status text, p_change_id bigint); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.staff_answer(p_login text, p_status text, p_change_id bigint) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION staff_changes_waiting(); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.staff_changes_waiting() FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.staff_changes_waiting() TO teller_admins;
 
 
 --

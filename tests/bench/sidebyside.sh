@@ -22,7 +22,7 @@ bench_server sidebyside
 
 # The bench makes its branch, its tellers (bench_teller_1..N) and their open tills; a password
 # of our own for each, so that pgbench can sign in as them.
-PGUSER=it_admin "$tellerctl" bench --clients "$clients" --seconds 1 --accounts 1000 >/dev/null || die "the bench set-up failed"
+su "$tellerctl" bench --clients "$clients" --seconds 1 --accounts 1000 >/dev/null || die "the bench set-up failed"
 password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 set_passwords() {
     for i in $(seq "$clients"); do
@@ -72,7 +72,7 @@ tellers() { # one pgbench per bench teller (perform_action answers to session_us
 }
 bench() {
     local out
-    out=$(PGUSER=it_admin "$tellerctl" bench --clients "$clients" --seconds "$seconds" --accounts 1000) || { echo "sidebyside.sh: tellerctl bench failed: $out" >&2; return 1; }
+    out=$(su "$tellerctl" bench --clients "$clients" --seconds "$seconds" --accounts 1000) || { echo "sidebyside.sh: tellerctl bench failed: $out" >&2; return 1; }
     grep -q '"invariants":"ok"' <<<"$out" || { echo "sidebyside.sh: invariants do not hold: $out" >&2; return 1; }
     sed -n 's/.*"ops_per_second":\([0-9.e+-]*\).*/\1/p' <<<"$out"
 }

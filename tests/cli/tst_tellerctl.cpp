@@ -102,14 +102,29 @@ class TestTellerctl : public QObject
 
     // A teller of the test's own, made through tellerctl staff add with the fixture's password:
     // a fresh login has no till yet, whatever the fixture gives the standard staff.
+    // A new teller as a bank adds one: one admin asks, the other approves, the teller then
+    // chooses their own password (the one an admin set moves no money).
     bool addTeller(const QString &login)
     {
+        const QByteArray password = QString::fromUtf16(PgTestServer::Password).toUtf8() + '\n';
         const Run r = tellerctl({QStringLiteral("staff"), QStringLiteral("add"), login, QStringLiteral("--role"),
-                                 QStringLiteral("teller"), QStringLiteral("--password-stdin")},
-                                QStringLiteral("t_admin"), QString::fromUtf16(PgTestServer::Password).toUtf8() + '\n');
-        if (r.exitCode != 0)
+                                 QStringLiteral("teller"), QStringLiteral("--limit"), QStringLiteral("unlimited"),
+                                 QStringLiteral("--password-stdin")},
+                                QStringLiteral("t_admin"), password);
+        if (r.exitCode != 10) {
             qWarning("staff add %s: %s %s", qPrintable(login), qPrintable(r.out), qPrintable(r.err));
-        return r.exitCode == 0;
+            return false;
+        }
+        const QString change = QString::number(r.json.value(QStringLiteral("change")).toInteger());
+        const Run approved = tellerctl({QStringLiteral("staff"), QStringLiteral("approve"), change}, QStringLiteral("t_admin2"));
+        if (approved.exitCode != 0) {
+            qWarning("staff approve %s: %s %s", qPrintable(change), qPrintable(approved.out), qPrintable(approved.err));
+            return false;
+        }
+        const Run own = tellerctl({QStringLiteral("password"), QStringLiteral("--password-stdin")}, login, password);
+        if (own.exitCode != 0)
+            qWarning("password %s: %s %s", qPrintable(login), qPrintable(own.out), qPrintable(own.err));
+        return own.exitCode == 0;
     }
 
     // Opens `login`'s till in `currency` with the cash the book says, unless it is open already.
@@ -552,7 +567,15 @@ private Q_SLOTS:
         QCOMPARE(close.exitCode, 1);
         QVERIFY2(close.json.value(QStringLiteral("message")).toString().contains(QLatin1String("still holds money")),
                  qPrintable(close.out));
+        // Unfreezing needs a second person.
+        const Run asked = tellerctl({QStringLiteral("account"), QStringLiteral("unfreeze"), QStringLiteral("5550001")},
+                                    QStringLiteral("t_admin"));
+        QCOMPARE(asked.exitCode, 10);
+        QCOMPARE(asked.json.value(QStringLiteral("account_status")).toString(), QStringLiteral("frozen"));
         QCOMPARE(tellerctl({QStringLiteral("account"), QStringLiteral("unfreeze"), QStringLiteral("5550001")}, QStringLiteral("t_admin"))
+                     .exitCode,
+                 10);
+        QCOMPARE(tellerctl({QStringLiteral("account"), QStringLiteral("unfreeze"), QStringLiteral("5550001")}, QStringLiteral("t_super"))
                      .exitCode,
                  0);
 
@@ -561,25 +584,43 @@ private Q_SLOTS:
                                      QStringLiteral("--role"), QStringLiteral("teller"), QStringLiteral("--limit"),
                                      QStringLiteral("250"), QStringLiteral("--password-stdin")},
                                     QStringLiteral("t_admin"), "s3cret-enough\n");
-        QCOMPARE(staff.exitCode, 0);
-        QCOMPARE(staff.json.value(QStringLiteral("approval_limit")).toString(), QStringLiteral("250.00"));
+        QCOMPARE(staff.exitCode, 10); // a second admin approves
+        QCOMPARE(staff.json.value(QStringLiteral("status")).toString(), QStringLiteral("pending_approval"));
         QVERIFY(!staff.out.contains(QLatin1String("s3cret")));
+        const QString change = QString::number(staff.json.value(QStringLiteral("change")).toInteger());
+        const Run waiting = tellerctl({QStringLiteral("staff"), QStringLiteral("pending")}, QStringLiteral("t_admin2"));
+        QCOMPARE(waiting.exitCode, 0);
+        QVERIFY2(waiting.out.contains(QLatin1String("\"login\":\"cli_new_teller\"")), qPrintable(waiting.out));
+        QVERIFY(!waiting.out.contains(QLatin1String("SCRAM")));
+        QCOMPARE(tellerctl({QStringLiteral("staff"), QStringLiteral("approve"), change}, QStringLiteral("t_admin")).exitCode, 1);
+        const Run approved = tellerctl({QStringLiteral("staff"), QStringLiteral("approve"), change}, QStringLiteral("t_admin2"));
+        QCOMPARE(approved.exitCode, 0);
+        QCOMPARE(approved.json.value(QStringLiteral("approval_limit")).toString(), QStringLiteral("250.00"));
         Sql sql(m_db);
         QVERIFY(sql.value(QStringLiteral("SELECT rolpassword FROM pg_authid WHERE rolname = 'cli_new_teller'"))
                     .toString()
                     .startsWith(QLatin1String("SCRAM-SHA-256$")));
         const ConnectionSettings s = PgTestServer::instance().staff(m_db, QStringLiteral("t_teller1"));
-        const auto asNewTeller = [&](const QStringList &args) {
+        QString newPassword = QStringLiteral("s3cret-enough");
+        const auto asNewTeller = [&](const QStringList &args, const QByteArray &input = {}) {
             QProcess p;
             QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-            env.insert(QStringLiteral("PGPASSWORD"), QStringLiteral("s3cret-enough"));
+            env.insert(QStringLiteral("PGPASSWORD"), newPassword);
             p.setProcessEnvironment(env);
             p.start(qEnvironmentVariable("TELLERCTL"),
                     QStringList{QStringLiteral("--db"), QStringLiteral("host=%1 port=%2 dbname=%3 user=cli_new_teller sslmode=disable")
                                                             .arg(s.value(QStringLiteral("host")), s.value(QStringLiteral("port")), m_db)}
                         + args);
+            if (!input.isEmpty()) {
+                p.write(input);
+                p.closeWriteChannel();
+            }
             return p.waitForFinished(30000) ? p.exitCode() : -1;
         };
+        // The password an admin set moves no money: the teller chooses their own first.
+        QCOMPARE(asNewTeller({QStringLiteral("till"), QStringLiteral("open"), QStringLiteral("--counted"), QStringLiteral("0")}), 1);
+        QCOMPARE(asNewTeller({QStringLiteral("password"), QStringLiteral("--password-stdin")}, "my-own-secret-9\n"), 0);
+        newPassword = QStringLiteral("my-own-secret-9");
         // Cash needs the new teller's own open till (empty: nothing was ever put in it).
         QCOMPARE(asNewTeller({QStringLiteral("deposit"), QStringLiteral("--account"), QStringLiteral("5550001"),
                               QStringLiteral("--amount"), QStringLiteral("1")}),

@@ -185,7 +185,7 @@ private Q_SLOTS:
             for (int i = 1; i <= 16; ++i) {
                 tellers << QStringLiteral("t_cash%1").arg(i, 2, 10, QLatin1Char('0'));
                 auto added = admin.addStaff(tellers.last(), tellers.last(), StaffRole::Teller, std::nullopt,
-                                            QString::fromUtf16(PgTestServer::Password));
+                                            QString::fromUtf16(PgTestServer::Password), {}, true);
                 QVERIFY2(added, qPrintable(added ? QString() : added.error().message));
             }
         }

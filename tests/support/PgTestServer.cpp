@@ -90,20 +90,25 @@ void PgTestServer::start()
         } staff[] = {
             {"t_teller1", StaffRole::Teller, -1},    {"t_teller2", StaffRole::Teller, -1},   {"t_teller3", StaffRole::Teller, -1},
             {"t_limited", StaffRole::Teller, 10000}, {"t_super", StaffRole::Supervisor, -1}, {"t_super2", StaffRole::Supervisor, -1},
-            {"t_admin", StaffRole::Admin, -1},
+            {"t_admin", StaffRole::Admin, -1},       {"t_admin2", StaffRole::Admin, -1},
         };
         for (const S &s : staff) {
             std::optional<Money> limit;
             if (s.limit >= 0)
                 limit = Money(s.limit, eur);
+            // -1: unlimited, said explicitly (no limit would be the bank's default, 0).
             auto added = admin.addStaff(QString::fromLatin1(s.login), QString::fromLatin1(s.login), s.role, limit,
-                                        QString::fromUtf16(Password));
+                                        QString::fromUtf16(Password), {}, s.limit < 0 && s.role != StaffRole::Admin);
             if (!added)
                 qFatal("cannot add test staff %s: %s", s.login, qPrintable(added.error().message));
         }
-        // Tests that are about large cash set the threshold themselves; the others deal in
-        // amounts of any size without identification.
-        if (!owner.exec(QStringLiteral("UPDATE teller.cash_rules SET large_cash_threshold = 1000000000000000")))
+        // Tests that are about large cash, the tellers' daily cash limit or how many operations
+        // may wait set them themselves; the others deal in amounts of any size without
+        // identification, any number of times, with as many waiting as they like.
+        if (!owner.exec(
+                QStringLiteral("UPDATE teller.cash_rules SET large_cash_threshold = 1000000000000000, teller_daily_limit = NULL"))
+            || !owner.exec(QStringLiteral("UPDATE teller.settings SET value = '1000' "
+                                          "WHERE key IN ('max_pending_per_teller', 'max_pending_holds_per_account')")))
             qFatal("cannot set the test cash rules");
     }
     // Every teller and supervisor starts with an open till full of cash in every currency the

@@ -27,14 +27,15 @@ public:
     // Test staff, created once per cluster (roles are cluster-wide):
     //   t_teller1, t_teller2, t_teller3: tellers without approval limit
     //   t_limited: a teller with an approval limit of 100.00 EUR
-    //   t_super: a supervisor (no limit); t_super2: a second supervisor; t_admin: an admin
+    //   t_super: a supervisor (no limit); t_super2: a second supervisor; t_admin and t_admin2:
+    //   admins (staff changes by one wait for the other)
     static PgTestServer &instance();
 
     teller::LocalServer &server() { return *m_server; }
 
     // A new database with the current schema and the test staff, each teller and supervisor
     // with an open till full of cash in EUR, USD, CHF and JPY; the large-cash threshold is out
-    // of reach (tests about it set their own). Names are unique per process.
+    // of reach and tellers have no daily cash limit (tests about them set their own). Names are unique per process.
     QString createDatabase();
     // Opens the tills of these logins in EUR, USD, CHF and JPY and fills each from the vault
     // (vault cash received by t_super and t_super2 first).

@@ -126,8 +126,15 @@ private:
                 return unknownAccount(number);
             return reportError(changed.error());
         }
-        QJsonObject o = changed->toJson();
-        o.insert(QStringLiteral("account_status"), accountStatusName(changed->status));
+        QJsonObject o = changed->account.toJson();
+        o.insert(QStringLiteral("account_status"), accountStatusName(changed->account.status));
+        if (changed->pending) {
+            // An unfreeze: somebody else confirms it with the same command.
+            o.insert(QStringLiteral("status"), QStringLiteral("pending_approval"));
+            o.insert(QStringLiteral("message"), tr("Unfreezing needs a second person: somebody else runs the same command."));
+            printJson(o);
+            return ExitPending;
+        }
         o.insert(QStringLiteral("status"), QStringLiteral("completed"));
         printJson(o);
         return ExitCompleted;

@@ -71,8 +71,15 @@ Result<QJsonObject> runBench(const ConnectionSettings &adminSettings, const Sess
         return fail(ok.error());
     const auto addLogin = [&](const QString &login, const QString &name, StaffRole role) -> Result<ConnectionSettings> {
         const QString password = QUuid::createUuid().toString(QUuid::Id128);
-        if (auto added = administration.addStaff(login, name, role, std::nullopt, password, QStringLiteral("BENCH")); !added)
+        // Unlimited: the bench measures withdrawals that need no supervisor.
+        auto added = administration.addStaff(login, name, role, std::nullopt, password, QStringLiteral("BENCH"),
+                                             role != StaffRole::Admin);
+        if (!added)
             return fail(added.error());
+        if (added->pending)
+            return fail(Error::badInput(QCoreApplication::translate(
+                "tellerctl", "The bench provisions its own staff, which a Teller admin cannot do alone: run it as the "
+                             "database's owner.")));
         ConnectionSettings settings = adminSettings;
         settings.set(QStringLiteral("user"), login);
         settings.set(QStringLiteral("password"), password);
@@ -90,6 +97,17 @@ Result<QJsonObject> runBench(const ConnectionSettings &adminSettings, const Sess
             return fail(settings.error());
         tellerLogins.push_back(*settings);
     }
+    // Its tellers have no daily cash limit: a run moves more cash through a till than a day.
+    if (auto ok = admin.transaction(QStringLiteral("bench limits"),
+                                    [&] {
+                                        return admin.select(QStringLiteral("UPDATE teller.staff SET daily_cash_limit = 1000000000000000 "
+                                                                           "WHERE branch_id = (SELECT id FROM teller.branches "
+                                                                           "WHERE code = 'BENCH')"),
+                                                            {}, QCoreApplication::translate("tellerctl", "setting the bench's limits"),
+                                                            [](const QSqlQuery &) {});
+                                    });
+        !ok)
+        return fail(ok.error());
     QList<AccountRow> rows;
     for (int i = 1; i <= options.accounts; ++i) {
         AccountRow row;

@@ -22,8 +22,20 @@ const char *const HelpText = QT_TRANSLATE_NOOP("tellerctl", R"(Usage: tellerctl 
 
 Commands:
   migrate                          create or upgrade the database schema (as the database owner)
-  seed-demo                        add the demo staff and accounts (safe to run again)
-  staff add LOGIN --role teller|supervisor|admin [--name NAME] [--limit AMOUNT] [--password-stdin]
+  seed-demo                        add the demo staff and accounts to a new, empty database (safe
+                                   to run again on the demo's; refused on any other)
+  staff add LOGIN --role teller|supervisor|admin [--name NAME] [--limit AMOUNT|unlimited]
+            [--branch CODE] [--password-stdin]
+                                   no --limit: the bank's default (a new member) or unchanged
+  staff set-role LOGIN --role ROLE | staff set-limit LOGIN --limit AMOUNT|unlimited
+  staff deactivate|reactivate LOGIN
+                                   deactivating is at once and ends the member's sessions; what
+                                   gives rights (a new member, a role, a higher limit, a password,
+                                   reactivating) waits for a second admin (exit 10)
+  staff pending | staff approve CHANGE | staff reject CHANGE --note TEXT
+                                   the second admin: the staff changes that wait, and the decision
+  password --password-stdin        choose your own password (needed before moving money after an
+                                   administrator set one)
   account open NUMBER --holder NAME [--currency CODE] [--floor AMOUNT]
   account import FILE.csv          number,holder,currency,floor rows; all or nothing
   account show NUMBER
@@ -65,8 +77,8 @@ Commands:
   demo start [--shell] | demo stop start or stop the private demo server
   bench [--clients N] [--seconds S] [--scenario uniform|hot|transfer|replay] [--accounts N]
                                    drive the money path and report throughput and latency
-                                   (as an admin login; defaults: 8 clients, 10 s, uniform,
-                                   1000 accounts)
+                                   (as the database owner: it adds its own staff; defaults:
+                                   8 clients, 10 s, uniform, 1000 accounts)
 
 Options:
   --db CONNINFO          libpq connection string ("host=... dbname=... user=...") or URI;

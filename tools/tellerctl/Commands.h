@@ -19,6 +19,7 @@ void declareOptions(ArgParser &parser, const std::vector<std::unique_ptr<Command
 std::unique_ptr<Command> makeMigrateCommand();   // MigrateCommand.cpp
 std::unique_ptr<Command> makeSeedDemoCommand();  // SeedDemoCommand.cpp
 std::unique_ptr<Command> makeStaffCommand();     // StaffCommand.cpp
+std::unique_ptr<Command> makePasswordCommand();  // StaffCommand.cpp
 std::unique_ptr<Command> makeAccountCommand();   // AccountCommand.cpp
 std::unique_ptr<Command> makeDepositCommand();   // ActionCommand.cpp
 std::unique_ptr<Command> makeWithdrawCommand();  // ActionCommand.cpp

@@ -1,7 +1,7 @@
 -- teller.abandon_action: a teller gives up an action whose outcome is not known. Abandoning
 -- writes a tombstone under the key, so that a delayed duplicate of the action can never execute
 -- later; if the action did go through, the answer is that outcome instead.
--- History: defined in 003.
+-- History: defined in 003; in 014 a transaction of its own (teller.money_staff), plain text.
 
 CREATE OR REPLACE FUNCTION teller.abandon_action(p_key uuid, p_workstation text)
 RETURNS teller.action_result
@@ -10,10 +10,10 @@ DECLARE
     v_staff teller.staff;
     v_op    teller.operations;
 BEGIN
-    IF p_key IS NULL OR p_workstation IS NULL OR length(p_workstation) NOT BETWEEN 1 AND 63 THEN
+    IF p_key IS NULL OR p_workstation IS NULL OR length(p_workstation) NOT BETWEEN 1 AND 63 OR NOT teller.plain_text(p_workstation) THEN
         RAISE EXCEPTION 'malformed abandon request' USING ERRCODE = '22023';
     END IF;
-    v_staff := teller.session_staff();
+    v_staff := teller.money_staff();
     IF v_staff.role NOT IN ('teller', 'supervisor') THEN
         RAISE EXCEPTION 'only tellers and supervisors abandon actions' USING ERRCODE = '42501';
     END IF;

@@ -1,66 +1,74 @@
--- teller.add_staff: (administration) creates or updates a staff member: the PostgreSQL login
--- role (a password only as a SCRAM verifier, never in clear), exactly one Teller group, the
--- staff row and an audit entry. Takes over no existing role that has powers, memberships,
--- objects or grants of its own. Called by core/service/Administration.cpp.
--- Staff belong to a branch (p_branch, its code; by default the staff member's branch so far,
--- else the first branch).
--- History: defined in 001; replaced in 008; in 011 the branch.
+-- teller.add_staff: (administration) creates or updates a staff member: login, display name,
+-- role, approval limit (minor units of the home currency), password (only as a SCRAM
+-- verifier, never in clear) and branch (its code; by default the member's branch so far, else
+-- the first branch). Called by core/service/Administration.cpp.
+-- - A missing role keeps a member's role (a new member needs one).
+-- - A missing limit is the bank's default for the role (settings default_teller_limit,
+--   default_supervisor_limit) for a new member, and the limit they have for one who exists;
+--   unlimited only with p_unlimited.
+-- - Four eyes: run by a Teller admin, whatever gives rights (a new member, another role, a
+--   higher limit, unlimited, a password, bringing back a deactivated member) waits for a
+--   second admin (teller.staff_changes, decide_staff_change) and is answered
+--   'pending_approval'; what gives none (a name, a branch, a lower limit) is done at once. No
+--   admin changes their own record here. Run by the database's owner, who provisions it, it
+--   is done at once.
+-- History: defined in 001; replaced in 008; in 011 the branch; in 014 defaults, four eyes,
+-- p_unlimited, answered as teller.staff_answer (the body is teller.apply_staff).
 
 CREATE OR REPLACE FUNCTION teller.add_staff(p_login text, p_display_name text, p_role text,
                                             p_approval_limit bigint, p_password_verifier text,
-                                            p_branch text DEFAULT NULL)
-RETURNS teller.staff
+                                            p_branch text DEFAULT NULL, p_unlimited boolean DEFAULT false)
+RETURNS teller.staff_answer
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
+    v_admin  teller.staff;
+    v_old    teller.staff;
     v_branch bigint;
-    v_role  pg_catalog.pg_roles;
-    v_group text;
-    v_staff teller.staff;
+    v_limit  bigint;
+    v_name   text;
+    v_direct boolean;
+    v_change bigint;
+    v_role   pg_catalog.pg_roles;
+    v_new_role text;     -- p_role, or for a member who exists and no role is given, theirs
 BEGIN
+    v_admin := teller.staff_administrator();
     IF p_login IS NULL OR p_login !~ '^[a-z][a-z0-9_.-]{0,62}$'
        OR p_login LIKE 'pg\_%' OR p_login LIKE 'teller\_%' OR p_login = 'postgres' THEN
         RAISE EXCEPTION 'invalid staff login "%": lower-case letters, digits, "_", "." and "-", starting with a letter', p_login
             USING ERRCODE = '22023';
     END IF;
-    IF p_role IS NULL OR p_role NOT IN ('teller', 'supervisor', 'admin') THEN
-        RAISE EXCEPTION 'invalid staff role "%"', p_role USING ERRCODE = '22023';
+    SELECT * INTO v_old FROM teller.staff WHERE login = p_login;
+    v_new_role := coalesce(p_role, v_old.role);
+    IF v_new_role IS NULL OR v_new_role NOT IN ('teller', 'supervisor', 'admin') THEN
+        RAISE EXCEPTION 'invalid staff role "%"', coalesce(p_role, '(none)') USING ERRCODE = '22023';
     END IF;
     IF p_password_verifier IS NOT NULL AND p_password_verifier !~ '^SCRAM-SHA-256\$[0-9]+:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$' THEN
         RAISE EXCEPTION 'a password must arrive as a SCRAM-SHA-256 verifier, never in clear'
             USING ERRCODE = '22023';
     END IF;
-
+    IF coalesce(p_unlimited, false) AND p_approval_limit IS NOT NULL THEN
+        RAISE EXCEPTION 'a limit and unlimited at once' USING ERRCODE = '22023';
+    END IF;
+    IF p_approval_limit < 0 OR p_approval_limit > 1000000000000000 THEN
+        RAISE EXCEPTION 'an approval limit is between 0 and 1000000000000000 minor units' USING ERRCODE = '22023';
+    END IF;
+    IF coalesce(p_unlimited, false) AND v_new_role = 'admin' THEN
+        RAISE EXCEPTION 'administrators move no money: no limit for them' USING ERRCODE = '22023';
+    END IF;
+    IF p_display_name IS NOT NULL AND NOT teller.plain_text(p_display_name) THEN
+        RAISE EXCEPTION 'a display name is plain text' USING ERRCODE = '22023';
+    END IF;
+    IF v_admin.login IS NOT NULL AND p_login = session_user THEN
+        RAISE EXCEPTION 'nobody changes their own role, limit or password here: another administrator does'
+            USING ERRCODE = '42501';
+    END IF;
+    -- Somebody else's login is never taken over, not even by asking.
     SELECT * INTO v_role FROM pg_catalog.pg_roles WHERE rolname = p_login;
-    IF NOT FOUND THEN
-        EXECUTE format('CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS', p_login);
-    ELSIF v_role.rolsuper OR v_role.rolcreaterole OR v_role.rolcreatedb OR v_role.rolreplication OR v_role.rolbypassrls THEN
-        RAISE EXCEPTION 'role "%" already exists with administrative powers; it cannot be staff', p_login
+    IF FOUND AND NOT pg_catalog.pg_has_role(p_login, 'teller_staff', 'MEMBER')
+       AND NOT EXISTS (SELECT FROM teller.staff WHERE login = p_login) THEN
+        RAISE EXCEPTION 'role "%" already exists and is not Teller staff; choose another login', p_login
             USING ERRCODE = '42501';
-    ELSIF EXISTS (SELECT FROM pg_catalog.pg_auth_members m JOIN pg_catalog.pg_roles g ON g.oid = m.roleid
-                   WHERE m.member = v_role.oid
-                     AND g.rolname NOT IN ('teller_staff', 'teller_tellers', 'teller_supervisors', 'teller_admins'))
-          OR EXISTS (SELECT FROM pg_catalog.pg_shdepend d
-                      WHERE d.refclassid = 'pg_catalog.pg_authid'::regclass AND d.refobjid = v_role.oid) THEN
-        -- A role that belongs to other groups, owns objects or holds grants of its own (in any
-        -- database) would bring those rights along: only a role that is nothing but Teller
-        -- staff (made by add_staff, here or in another database of the cluster) is reused.
-        RAISE EXCEPTION 'role "%" already exists with memberships, objects or grants of its own; it cannot be staff', p_login
-            USING ERRCODE = '42501';
-    ELSE
-        EXECUTE format('ALTER ROLE %I LOGIN', p_login);
     END IF;
-    IF p_password_verifier IS NOT NULL THEN
-        EXECUTE format('ALTER ROLE %I PASSWORD %L', p_login, p_password_verifier);
-    END IF;
-
-    -- Exactly one Teller group, the one of the role.
-    FOREACH v_group IN ARRAY ARRAY['teller_tellers', 'teller_supervisors', 'teller_admins'] LOOP
-        IF v_group = 'teller_' || p_role || 's' THEN
-            EXECUTE format('GRANT %I TO %I', v_group, p_login);
-        ELSIF pg_catalog.pg_has_role(p_login, v_group, 'MEMBER') THEN
-            EXECUTE format('REVOKE %I FROM %I', v_group, p_login);
-        END IF;
-    END LOOP;
 
     IF p_branch IS NOT NULL THEN
         SELECT id INTO v_branch FROM teller.branches WHERE code = p_branch;
@@ -68,24 +76,42 @@ BEGIN
             RAISE EXCEPTION 'no branch "%"', p_branch USING ERRCODE = '22023';
         END IF;
     ELSE
-        SELECT coalesce((SELECT branch_id FROM teller.staff WHERE login = p_login),
-                        (SELECT min(id) FROM teller.branches)) INTO v_branch;
+        v_branch := coalesce(v_old.branch_id, (SELECT min(id) FROM teller.branches));
+    END IF;
+    v_limit := CASE WHEN v_new_role = 'admin' OR coalesce(p_unlimited, false) THEN NULL
+                    WHEN p_approval_limit IS NOT NULL THEN p_approval_limit
+                    WHEN v_old.login IS NOT NULL AND v_old.role = v_new_role THEN v_old.approval_limit
+                    ELSE coalesce(teller.setting('default_' || v_new_role || '_limit')::bigint, 0) END;
+    v_name := coalesce(nullif(btrim(p_display_name), ''), v_old.display_name, p_login);
+
+    -- What gives no rights is done at once; the rest waits for a second admin.
+    v_direct := v_admin.login IS NULL
+                OR (v_old.login IS NOT NULL AND v_old.active AND v_old.role = v_new_role AND p_password_verifier IS NULL
+                    AND (v_new_role = 'admin' OR v_limit IS NOT DISTINCT FROM v_old.approval_limit
+                         OR (v_limit IS NOT NULL AND (v_old.approval_limit IS NULL OR v_limit <= v_old.approval_limit))));
+    IF v_direct THEN
+        PERFORM teller.apply_staff(p_login, v_name, v_new_role, v_limit, p_password_verifier, v_branch, v_admin.login IS NOT NULL);
+        RETURN teller.staff_answer(p_login, 'completed', NULL);
     END IF;
 
-    INSERT INTO teller.staff AS s (login, display_name, role, approval_limit, limit_currency, branch_id)
-    VALUES (p_login, btrim(p_display_name), p_role, p_approval_limit, teller.setting('home_currency'), v_branch)
-    ON CONFLICT (login) DO UPDATE
-        SET display_name = EXCLUDED.display_name, role = EXCLUDED.role,
-            approval_limit = EXCLUDED.approval_limit, branch_id = EXCLUDED.branch_id, active = true
-    RETURNING s.* INTO v_staff;
-
+    INSERT INTO teller.staff_changes (login, change, display_name, role, approval_limit, unlimited, branch_id,
+                                      password_verifier)
+    VALUES (p_login, 'add', v_name, v_new_role, v_limit, v_limit IS NULL AND v_new_role <> 'admin', v_branch, p_password_verifier)
+    ON CONFLICT (login) WHERE status = 'pending_approval' DO NOTHING
+    RETURNING id INTO v_change;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'a change of "%" already waits for a second administrator (%)', p_login,
+                        (SELECT id FROM teller.staff_changes WHERE login = p_login AND status = 'pending_approval')
+            USING ERRCODE = '55000';
+    END IF;
     INSERT INTO teller.audit_log (action, subject, details)
-    VALUES ('staff_add', p_login, jsonb_build_object('role', p_role, 'approval_limit', p_approval_limit,
-                                                     'password_set', p_password_verifier IS NOT NULL));
-    RETURN v_staff;
+    VALUES ('staff_change_request', p_login, jsonb_build_object('change', v_change, 'role', v_new_role, 'approval_limit', v_limit,
+                                                                'unlimited', v_limit IS NULL AND v_new_role <> 'admin',
+                                                                'password_set', p_password_verifier IS NOT NULL));
+    RETURN teller.staff_answer(p_login, 'pending_approval', v_change);
 END
 $$;
 
-REVOKE ALL ON FUNCTION teller.add_staff(text, text, text, bigint, text, text)
+REVOKE ALL ON FUNCTION teller.add_staff(text, text, text, bigint, text, text, boolean)
     FROM PUBLIC, teller_staff, teller_tellers, teller_supervisors, teller_admins;
-GRANT EXECUTE ON FUNCTION teller.add_staff(text, text, text, bigint, text, text) TO teller_admins;
+GRANT EXECUTE ON FUNCTION teller.add_staff(text, text, text, bigint, text, text, boolean) TO teller_admins;

@@ -7,7 +7,7 @@
 -- makes the till if the teller has none in the currency yet. A till with a difference still
 -- waiting, or (to close) with operations waiting that hold its cash, is not counted again.
 -- Exactly once under its key, like every money function. Called by core/service/Cash.cpp.
--- History: defined in 011; in 012 the currency compared as char(3).
+-- History: defined in 011; in 012 the currency compared as char(3); in 014 a transaction of its own (teller.money_staff), plain text.
 
 CREATE OR REPLACE FUNCTION teller.count_till(p_key uuid, p_kind text, p_currency text, p_counted bigint,
                                              p_denominations jsonb, p_workstation text)
@@ -35,7 +35,7 @@ BEGIN
     IF p_key IS NULL OR p_kind IS NULL OR p_kind NOT IN ('open', 'close')
        OR p_currency IS NULL OR NOT EXISTS (SELECT FROM teller.currencies WHERE code = p_currency)
        OR p_counted IS NULL OR p_counted < 0 OR p_counted > 1000000000000000
-       OR p_workstation IS NULL OR length(p_workstation) NOT BETWEEN 1 AND 63
+       OR p_workstation IS NULL OR length(p_workstation) NOT BETWEEN 1 AND 63 OR NOT teller.plain_text(p_workstation)
        OR (p_denominations IS NOT NULL AND jsonb_typeof(p_denominations) <> 'object') THEN
         RAISE EXCEPTION 'malformed till count' USING ERRCODE = '22023';
     END IF;
@@ -62,7 +62,7 @@ BEGIN
         'teller/till/v1' || E'\n' || p_kind || E'\n' || p_currency || E'\n' || p_counted::text || E'\n'
         || coalesce(p_denominations::text, '') || E'\n', 'UTF8'));
 
-    v_staff := teller.session_staff();
+    v_staff := teller.money_staff();
     IF v_staff.role NOT IN ('teller', 'supervisor') THEN
         RAISE EXCEPTION 'only tellers and supervisors have tills' USING ERRCODE = '42501';
     END IF;

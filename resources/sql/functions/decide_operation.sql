@@ -5,7 +5,10 @@
 -- operation's accounts (teller.lock_sides), then the operation, as perform_action does, so they
 -- never deadlock; if somebody decided first (or time ran out) it says who and how. Called by
 -- core/service/Supervision.cpp.
--- History: defined in 004; in 011 every kind of movement, two-sided.
+-- A decision is a money action: a transaction of its own (teller.money_staff). Approved cash
+-- counts towards the teller's daily cash limit.
+-- History: defined in 004; in 011 every kind of movement, two-sided; in 014 a transaction of
+-- its own, plain notes, the daily cash count.
 
 CREATE OR REPLACE FUNCTION teller.decide_operation(p_key uuid, p_approve boolean, p_note text)
 RETURNS teller.decision_result
@@ -17,13 +20,13 @@ DECLARE
     v_named teller.accounts;  -- the account the operation names first (its balance_after)
     v_till  bigint;           -- the till's cash after, if a till moved
 BEGIN
-    IF p_key IS NULL OR p_approve IS NULL OR length(coalesce(p_note, '')) > 500 THEN
+    IF p_key IS NULL OR p_approve IS NULL OR length(coalesce(p_note, '')) > 500 OR NOT teller.plain_text(p_note) THEN
         RAISE EXCEPTION 'malformed decision' USING ERRCODE = '22023';
     END IF;
     IF NOT p_approve AND length(btrim(coalesce(p_note, ''))) = 0 THEN
         RAISE EXCEPTION 'a rejection needs a reason' USING ERRCODE = '22023';
     END IF;
-    v_staff := teller.session_staff();
+    v_staff := teller.money_staff();
     IF v_staff.role <> 'supervisor' THEN
         RAISE EXCEPTION 'only supervisors approve or reject operations' USING ERRCODE = '42501';
     END IF;
@@ -75,6 +78,17 @@ BEGIN
                 v_till := v_row.balance - v_row.held;
             END IF;
         END LOOP;
+        IF v_op.kind IN ('withdrawal', 'deposit') THEN
+            -- Approved cash counts towards the teller's day, in their branch's time zone.
+            UPDATE teller.accounts t
+               SET cash_day = d.day,
+                   cash_day_total = CASE WHEN t.cash_day = d.day THEN least(t.cash_day_total, 9223372036854775807 - v_op.amount)
+                                         ELSE 0 END + v_op.amount
+              FROM (SELECT (clock_timestamp() AT TIME ZONE b.time_zone)::date AS day
+                      FROM teller.staff s JOIN teller.branches b ON b.id = s.branch_id
+                     WHERE s.login = v_op.initiated_by) d
+             WHERE t.id IN (v_op.debit_account_id, v_op.credit_account_id) AND t.kind = 'till';
+        END IF;
         UPDATE teller.operations
            SET status = 'completed', balance_after = v_named.balance, available_after = v_named.balance - v_named.held,
                till_after = coalesce(v_till, till_after), decided_by = v_staff.login, decided_at = clock_timestamp(),

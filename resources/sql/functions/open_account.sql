@@ -1,6 +1,7 @@
 -- teller.open_account: (administration) opens an account, with an audit entry. Opening the same
 -- account twice is harmless; opening a different one under an existing number is refused.
--- History: defined in 001; in 011 the internal numbers are reserved.
+-- History: defined in 001; in 011 the internal numbers are reserved; in 014 the floor bounded,
+-- the holder plain text.
 
 CREATE OR REPLACE FUNCTION teller.open_account(p_number text, p_holder text, p_currency text, p_floor bigint)
 RETURNS teller.accounts
@@ -14,6 +15,13 @@ BEGIN
     IF p_number ~ '^X[A-Z][0-9]{8}[A-Z]{3}$' THEN
         RAISE EXCEPTION 'account numbers of the form X?00000000CUR are the bank''s own (tills, vaults)'
             USING ERRCODE = '22023';
+    END IF;
+    IF p_floor IS NOT NULL AND (p_floor > 0 OR p_floor < -1000000000000000) THEN
+        RAISE EXCEPTION 'an account''s floor is between -1000000000000000 and 0 minor units, not %', p_floor
+            USING ERRCODE = '22023';
+    END IF;
+    IF p_holder IS NULL OR length(btrim(p_holder)) NOT BETWEEN 1 AND 200 OR NOT teller.plain_text(p_holder) THEN
+        RAISE EXCEPTION 'an account holder''s name is 1 to 200 characters of plain text' USING ERRCODE = '22023';
     END IF;
     INSERT INTO teller.accounts AS a (number, holder, currency, balance_floor)
     VALUES (p_number, btrim(p_holder), p_currency, coalesce(p_floor, 0))

@@ -1,7 +1,7 @@
 -- teller.open_branch: (administration) a branch, by its code and name; opening the same one
 -- again changes nothing, another one under an existing code is refused. Its vault and other
 -- cash accounts are made when first needed (teller.internal_account).
--- History: defined in 011.
+-- History: defined in 011; in 014 for the owner too.
 
 CREATE OR REPLACE FUNCTION teller.open_branch(p_code text, p_name text)
 RETURNS teller.branches
@@ -9,7 +9,7 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     v teller.branches;
 BEGIN
-    PERFORM teller.session_staff();
+    PERFORM teller.staff_administrator(); -- an admin, or the owner who provisions the database
     IF p_code IS NULL OR p_code !~ '^[A-Z0-9]{1,8}$' OR p_name IS NULL OR length(btrim(p_name)) NOT BETWEEN 1 AND 100 THEN
         RAISE EXCEPTION 'a branch has a code of 1 to 8 letters or digits and a name' USING ERRCODE = '22023';
     END IF;

@@ -17,7 +17,9 @@
 -- accounts by ascending id, a till last, then an operation row.
 -- History: defined in 001; replaced in 004 (holds, expiry) and 006 (fewer steps on the hot
 -- path); in 011 tills, the two-sided ledger, deposits under four eyes, large cash and the lean
--- path; in 012 smaller lookups (the till with its UPDATE), char(3) comparisons.
+-- path; in 012 smaller lookups (the till with its UPDATE), char(3) comparisons; in 014 a
+-- transaction of its own, the teller's daily cash limit, a bound on waiting operations, plain
+-- text, no money before an administrator-set password is replaced, expiry on the clock.
 
 CREATE OR REPLACE FUNCTION teller.perform_action(
     p_key         uuid,
@@ -59,6 +61,14 @@ DECLARE
     v_fast     boolean := false;
     v_threshold bigint;  -- from here on cash needs the customer's identification
     v_expired  teller.operations;
+    v_must_change boolean;
+    v_day_limit bigint;  -- the teller's daily cash limit in this currency (NULL: none)
+    v_staff_day bigint;
+    v_tz       text;     -- the branch's time zone: its business day
+    v_today    date;
+    v_day_used bigint;
+    v_waiting  bigint;
+    v_same_account boolean;
 BEGIN
     -- 1. The request must be well formed, and its fingerprint must be the one we compute.
     IF p_key IS NULL OR p_kind IS NULL OR p_kind NOT IN ('withdrawal', 'deposit', 'transfer')
@@ -69,6 +79,7 @@ BEGIN
        OR p_currency IS NULL OR p_currency !~ '^[A-Z]{3}$'
        OR p_workstation IS NULL OR length(p_workstation) NOT BETWEEN 1 AND 63
        OR length(coalesce(p_note, '')) > 500
+       OR NOT teller.plain_text(p_workstation) OR NOT teller.plain_text(p_note) OR NOT teller.plain_text(p_id_number)
        OR (p_id_type IS NULL) <> (p_id_number IS NULL)
        OR (p_id_type IS NOT NULL AND NOT v_cash) THEN
         RAISE EXCEPTION 'malformed action request' USING ERRCODE = '22023';
@@ -77,20 +88,31 @@ BEGIN
                                                                  p_id_type, p_id_number) THEN
         RAISE EXCEPTION 'the request fingerprint does not match the request' USING ERRCODE = '22023';
     END IF;
+    -- A money action is a transaction of its own: its first statement, one action in it (as
+    -- teller.money_staff says).
+    IF statement_timestamp() <> transaction_timestamp() OR current_setting('teller.money_action', true) = '1' THEN
+        RAISE EXCEPTION 'a money action is a transaction of its own: one action, as its first statement'
+            USING ERRCODE = '25001';
+    END IF;
+    PERFORM set_config('teller.money_action', '1', true);
 
     -- 2. Who asks, whether the key is known and, for cash, the large-cash threshold: small
     --    statements, no lock. (The till comes with its UPDATE below. One statement with
     --    sub-selects for all of it cost twice as much to run; the till's UPDATE joined with the
     --    cash rules cost more than the two apart.)
-    SELECT s.login, s.role, s.approval_limit, s.limit_currency
-      INTO v_login, v_role, v_limit, v_limit_cc
-      FROM teller.staff s
+    SELECT s.login, s.role, s.approval_limit, s.limit_currency, s.must_change_password, s.daily_cash_limit, b.time_zone
+      INTO v_login, v_role, v_limit, v_limit_cc, v_must_change, v_staff_day, v_tz
+      FROM teller.staff s JOIN teller.branches b ON b.id = s.branch_id
      WHERE s.login = session_user AND s.active;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'login "%" is not an active Teller staff member', session_user USING ERRCODE = '42501';
     END IF;
     IF v_role NOT IN ('teller', 'supervisor') THEN
         RAISE EXCEPTION 'only tellers and supervisors move money' USING ERRCODE = '42501';
+    END IF;
+    IF v_must_change THEN
+        RAISE EXCEPTION 'the password of "%" was set by an administrator: choose your own before moving money', v_login
+            USING ERRCODE = '42501';
     END IF;
 
     -- 3. A known key is answered from its record, without touching any account.
@@ -99,25 +121,35 @@ BEGIN
         RETURN teller.replay(v_op, p_fingerprint);
     END IF;
     IF v_cash THEN
-        SELECT r.large_cash_threshold INTO v_threshold FROM teller.cash_rules r WHERE r.currency = p_currency::char(3);
+        SELECT r.large_cash_threshold, coalesce(v_staff_day, r.teller_daily_limit) INTO v_threshold, v_day_limit
+          FROM teller.cash_rules r WHERE r.currency = p_currency::char(3);
+        v_today := (clock_timestamp() AT TIME ZONE v_tz)::date;
     END IF;
 
     -- Above the approval limit (in its currency) a supervisor decides: withdrawals, deposits
     -- and transfers alike.
     v_pending := v_limit IS NOT NULL AND (p_amount > v_limit OR p_currency <> v_limit_cc);
+    IF v_pending AND NOT teller.may_wait(v_login, p_account, p_kind <> 'deposit') THEN
+        v_status := 'rejected'; v_reason := 'too_many_waiting';
+    END IF;
 
     -- 4. The fast path: the common case, one conditional UPDATE per account. The till's
     --    finds the teller's open till in this currency.
-    IF v_cash AND (p_id_type IS NOT NULL OR p_amount < v_threshold) THEN
+    IF v_reason IS NOT NULL THEN
+        NULL; -- refused before any lock: recorded as it is
+    ELSIF v_cash AND (p_id_type IS NOT NULL OR p_amount < v_threshold) THEN
         IF p_kind = 'withdrawal' AND NOT v_pending THEN
             UPDATE teller.accounts SET balance = balance - p_amount, updated_at = now()
              WHERE number = p_account AND kind = 'customer' AND currency = p_currency AND status = 'active'
                AND balance - held - p_amount >= balance_floor
             RETURNING id, balance, held INTO v_acc_id, v_balance, v_held;
             IF FOUND THEN
-                UPDATE teller.accounts t SET balance = t.balance - p_amount, updated_at = now()
+                UPDATE teller.accounts t SET balance = t.balance - p_amount, updated_at = now(), cash_day = v_today,
+                       cash_day_total = CASE WHEN t.cash_day = v_today THEN least(t.cash_day_total, c_max - p_amount) ELSE 0 END
+                                        + p_amount
                  WHERE t.kind = 'till' AND t.owner = v_login AND t.currency = p_currency::char(3) AND t.till_open
                    AND t.balance - t.held - p_amount >= 0
+                   AND CASE WHEN t.cash_day = v_today THEN t.cash_day_total ELSE 0 END <= coalesce(v_day_limit, c_max) - p_amount
                 RETURNING t.id, t.balance INTO v_till, v_till_after;
                 v_fast := FOUND;
                 IF NOT v_fast THEN
@@ -147,9 +179,12 @@ BEGIN
                AND balance <= c_max - p_amount
             RETURNING id, balance, held INTO v_acc_id, v_balance, v_held;
             IF FOUND THEN
-                UPDATE teller.accounts t SET balance = t.balance + p_amount, updated_at = now()
+                UPDATE teller.accounts t SET balance = t.balance + p_amount, updated_at = now(), cash_day = v_today,
+                       cash_day_total = CASE WHEN t.cash_day = v_today THEN least(t.cash_day_total, c_max - p_amount) ELSE 0 END
+                                        + p_amount
                  WHERE t.kind = 'till' AND t.owner = v_login AND t.currency = p_currency::char(3) AND t.till_open
                    AND t.balance <= c_max - p_amount
+                   AND CASE WHEN t.cash_day = v_today THEN t.cash_day_total ELSE 0 END <= coalesce(v_day_limit, c_max) - p_amount
                 RETURNING t.id, t.balance INTO v_till, v_till_after;
                 v_fast := FOUND;
                 IF NOT v_fast THEN
@@ -196,7 +231,7 @@ BEGIN
 
     -- 5. The careful path: every account locked first (customers by ascending id, the till
     --    last), expired holds released, then the whole decision on the locked rows.
-    IF NOT v_fast THEN
+    IF NOT v_fast AND v_reason IS NULL THEN
         v_status := 'completed';
         v_till_after := NULL;
         IF v_cash THEN
@@ -224,7 +259,7 @@ BEGIN
         IF v_acc.held > 0 OR v_tl.held > 0 THEN
             FOR v_expired IN
                 SELECT * FROM teller.operations
-                 WHERE status = 'pending_approval' AND expires_at <= now()
+                 WHERE status = 'pending_approval' AND expires_at <= clock_timestamp()
                    AND (debit_account_id IN (v_acc.id, v_tl.id) OR credit_account_id IN (v_acc.id, v_tl.id))
                  ORDER BY id FOR UPDATE
             LOOP
@@ -261,6 +296,16 @@ BEGIN
             v_status := 'rejected'; v_reason := 'identification_required';
         ELSIF v_pending THEN
             v_status := 'pending_approval';
+        ELSIF v_cash AND v_day_limit IS NOT NULL THEN
+            -- Cash beyond the teller's daily limit waits for a supervisor.
+            v_day_used := CASE WHEN v_tl.cash_day = v_today THEN v_tl.cash_day_total ELSE 0 END;
+            IF v_day_used > v_day_limit - p_amount THEN
+                IF teller.may_wait(v_login, p_account, p_kind <> 'deposit') THEN
+                    v_status := 'pending_approval';
+                ELSE
+                    v_status := 'rejected'; v_reason := 'too_many_waiting';
+                END IF;
+            END IF;
         END IF;
 
         v_acc_id := v_acc.id;
@@ -279,7 +324,9 @@ BEGIN
             ELSE
                 UPDATE teller.accounts
                    SET balance = balance + CASE WHEN p_kind = 'deposit' THEN p_amount ELSE -p_amount END,
-                       updated_at = now()
+                       updated_at = now(), cash_day = v_today,
+                       cash_day_total = CASE WHEN cash_day = v_today THEN least(cash_day_total, c_max - p_amount) ELSE 0 END
+                                        + p_amount
                  WHERE id = v_tl.id RETURNING balance INTO v_till_after;
             END IF;
         ELSIF v_status = 'pending_approval' AND p_kind <> 'deposit' THEN
@@ -307,7 +354,7 @@ BEGIN
          p_fingerprint, v_status, v_reason, v_balance,
          v_balance - v_held, v_till_after, nullif(btrim(p_note), ''), v_login, p_workstation,
          CASE WHEN v_status = 'pending_approval'
-              THEN now() + make_interval(mins => teller.setting('approval_hold_minutes')::int) END)
+              THEN clock_timestamp() + make_interval(mins => teller.setting('approval_hold_minutes')::int) END)
     ON CONFLICT (key) DO NOTHING
     RETURNING o.* INTO v_op;
     IF NOT FOUND THEN

@@ -3,7 +3,7 @@
 -- It waits for a supervisor who is not the requester (teller.decide_operation), holds what it
 -- would take meanwhile, and an original is reversed at most once (a waiting reversal counts).
 -- Nothing is ever edited. Exactly once under its key. Called by core/service/Cash.cpp.
--- History: defined in 011.
+-- History: defined in 011; in 014 a transaction of its own (teller.money_staff), plain text.
 
 CREATE OR REPLACE FUNCTION teller.request_reversal(p_key uuid, p_original uuid, p_note text, p_workstation text)
 RETURNS teller.action_result
@@ -20,12 +20,12 @@ DECLARE
 BEGIN
     IF p_key IS NULL OR p_original IS NULL OR p_key = p_original
        OR p_note IS NULL OR length(btrim(p_note)) NOT BETWEEN 1 AND 500
-       OR p_workstation IS NULL OR length(p_workstation) NOT BETWEEN 1 AND 63 THEN
+       OR p_workstation IS NULL OR length(p_workstation) NOT BETWEEN 1 AND 63 OR NOT teller.plain_text(p_workstation) OR NOT teller.plain_text(p_note) THEN
         RAISE EXCEPTION 'malformed reversal: the original''s key and a reason are needed' USING ERRCODE = '22023';
     END IF;
     v_fp := pg_catalog.sha256(pg_catalog.convert_to(
         'teller/reversal/v1' || E'\n' || p_original::text || E'\n' || btrim(p_note) || E'\n', 'UTF8'));
-    v_staff := teller.session_staff();
+    v_staff := teller.money_staff();
     IF v_staff.role NOT IN ('teller', 'supervisor') THEN
         RAISE EXCEPTION 'only tellers and supervisors ask for reversals' USING ERRCODE = '42501';
     END IF;
@@ -77,7 +77,7 @@ BEGIN
                 THEN v_orig.amount ELSE 0 END,
          btrim(p_note), p_original, v_staff.login, p_workstation,
          CASE WHEN v_status = 'pending_approval'
-              THEN now() + make_interval(mins => teller.setting('approval_hold_minutes')::int) END)
+              THEN clock_timestamp() + make_interval(mins => teller.setting('approval_hold_minutes')::int) END)
     ON CONFLICT (key) DO NOTHING
     RETURNING o.* INTO v_op;
     IF NOT FOUND THEN

@@ -4,7 +4,7 @@
 -- (till_to_vault). Never into or out of the supervisor's own till: that takes a second
 -- person. Cash is never taken from where it is not: the vault and the till cannot go below
 -- zero. Exactly once under its key. Called by core/service/Cash.cpp.
--- History: defined in 011.
+-- History: defined in 011; in 014 a transaction of its own (teller.money_staff), plain text.
 
 CREATE OR REPLACE FUNCTION teller.vault_move(p_key uuid, p_kind text, p_teller text, p_amount bigint,
                                              p_currency text, p_workstation text)
@@ -28,13 +28,13 @@ BEGIN
        OR v_till_move <> (p_teller IS NOT NULL)
        OR p_amount IS NULL OR p_amount <= 0 OR p_amount > 1000000000000000
        OR p_currency IS NULL OR NOT EXISTS (SELECT FROM teller.currencies WHERE code = p_currency)
-       OR p_workstation IS NULL OR length(p_workstation) NOT BETWEEN 1 AND 63 THEN
+       OR p_workstation IS NULL OR length(p_workstation) NOT BETWEEN 1 AND 63 OR NOT teller.plain_text(p_workstation) THEN
         RAISE EXCEPTION 'malformed vault movement' USING ERRCODE = '22023';
     END IF;
     v_fp := pg_catalog.sha256(pg_catalog.convert_to(
         'teller/vault/v1' || E'\n' || p_kind || E'\n' || coalesce(p_teller, '') || E'\n' || p_amount::text
         || E'\n' || p_currency || E'\n', 'UTF8'));
-    v_staff := teller.session_staff();
+    v_staff := teller.money_staff();
     IF v_staff.role <> 'supervisor' THEN
         RAISE EXCEPTION 'only supervisors move the vault''s cash' USING ERRCODE = '42501';
     END IF;

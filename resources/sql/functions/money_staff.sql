@@ -1,0 +1,31 @@
+-- teller.money_staff: the staff row of the member of staff about to move money, and the rules
+-- every money function keeps before it takes a lock:
+-- - a money action is a transaction of its own: its first statement, and one action in it
+--   (so nobody can gather the locks of many accounts in one transaction and sit on them);
+-- - a member whose password an administrator set moves no money until they have chosen
+--   their own (teller.change_own_password): whoever set it cannot act under their name.
+-- perform_action keeps the same rules inline (its hot path). Called by count_till,
+-- vault_move, request_reversal, abandon_action, decide_operation.
+-- History: defined in 014.
+
+CREATE OR REPLACE FUNCTION teller.money_staff() RETURNS teller.staff
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    v teller.staff;
+BEGIN
+    IF statement_timestamp() <> transaction_timestamp() OR current_setting('teller.money_action', true) = '1' THEN
+        RAISE EXCEPTION 'a money action is a transaction of its own: one action, as its first statement'
+            USING ERRCODE = '25001';
+    END IF;
+    PERFORM set_config('teller.money_action', '1', true);
+    v := teller.session_staff();
+    IF v.must_change_password THEN
+        RAISE EXCEPTION 'the password of "%" was set by an administrator: choose your own before moving money', v.login
+            USING ERRCODE = '42501';
+    END IF;
+    RETURN v;
+END
+$$;
+
+REVOKE ALL ON FUNCTION teller.money_staff()
+    FROM PUBLIC, teller_staff, teller_tellers, teller_supervisors, teller_admins;

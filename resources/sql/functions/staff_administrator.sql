@@ -1,0 +1,29 @@
+-- teller.staff_administrator: who is administering staff in this session: NULL for the
+-- database's owner (or a superuser), who provisions the database and is not staff; the staff
+-- row of an active Teller admin; an error for anybody else. Called by the staff
+-- administration functions.
+-- History: defined in 014.
+
+CREATE OR REPLACE FUNCTION teller.staff_administrator() RETURNS teller.staff
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    v teller.staff;
+BEGIN
+    SELECT * INTO v FROM teller.staff WHERE login = session_user;
+    IF NOT FOUND THEN
+        IF (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = session_user)
+           OR pg_catalog.pg_has_role(session_user, (SELECT datdba FROM pg_catalog.pg_database
+                                                     WHERE datname = current_database()), 'MEMBER') THEN
+            RETURN NULL;
+        END IF;
+        RAISE EXCEPTION 'login "%" is not an active Teller staff member', session_user USING ERRCODE = '42501';
+    END IF;
+    IF NOT v.active OR v.role <> 'admin' THEN
+        RAISE EXCEPTION 'only Teller administrators administer staff' USING ERRCODE = '42501';
+    END IF;
+    RETURN v;
+END
+$$;
+
+REVOKE ALL ON FUNCTION teller.staff_administrator()
+    FROM PUBLIC, teller_staff, teller_tellers, teller_supervisors, teller_admins;
