@@ -1,4 +1,4 @@
--- Teller schema version 14, functions sha256 e39058b06b5e091aae862ca791992129ca414c0a73de5fab261ad3a5a850358b
+-- Teller schema version 13, functions sha256 26271e24b72c6f99e57968993b33afdf02ad5765af98a71332e7c7f75ce50ec3
 -- The current schema: pg_dump --schema-only --no-owner --schema=teller of a freshly
 -- migrated database, normalised. Made by scripts/update-schema-snapshot.sh; do not edit.
 

@@ -1,7 +1,7 @@
 -- teller.abandon_action: a teller gives up an action whose outcome is not known. Abandoning
 -- writes a tombstone under the key, so that a delayed duplicate of the action can never execute
 -- later; if the action did go through, the answer is that outcome instead.
--- History: defined in 003; in 014 a transaction of its own (teller.money_staff), plain text.
+-- History: defined in 003; in 013 a transaction of its own (teller.money_staff), plain text.
 
 CREATE OR REPLACE FUNCTION teller.abandon_action(p_key uuid, p_workstation text)
 RETURNS teller.action_result

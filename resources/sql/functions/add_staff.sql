@@ -12,7 +12,7 @@
 --   'pending_approval'; what gives none (a name, a branch, a lower limit) is done at once. No
 --   admin changes their own record here. Run by the database's owner, who provisions it, it
 --   is done at once.
--- History: defined in 001; replaced in 008; in 011 the branch; in 014 defaults, four eyes,
+-- History: defined in 001; replaced in 008; in 011 the branch; in 013 defaults, four eyes,
 -- p_unlimited, answered as teller.staff_answer (the body is teller.apply_staff).
 
 CREATE OR REPLACE FUNCTION teller.add_staff(p_login text, p_display_name text, p_role text,

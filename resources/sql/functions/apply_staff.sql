@@ -7,7 +7,7 @@
 -- (a large object, say) does not stop their administration. p_must_change: the password was
 -- set by an administrator, so the member chooses their own before moving money.
 -- History: the body of add_staff (defined in 001; replaced in 008; in 011 the branch) moved
--- here in 014.
+-- here in 013.
 
 CREATE OR REPLACE FUNCTION teller.apply_staff(p_login text, p_display_name text, p_role text, p_approval_limit bigint,
                                               p_password_verifier text, p_branch_id bigint, p_must_change boolean)

@@ -1,7 +1,7 @@
 -- teller.change_own_password: a staff member sets their own password (as a SCRAM verifier,
 -- never in clear), which ends an administrator-set password's ban on moving money
 -- (teller.money_staff). Audited.
--- History: defined in 014.
+-- History: defined in 013.
 
 CREATE OR REPLACE FUNCTION teller.change_own_password(p_password_verifier text) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$

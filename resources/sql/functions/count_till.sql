@@ -7,7 +7,8 @@
 -- makes the till if the teller has none in the currency yet. A till with a difference still
 -- waiting, or (to close) with operations waiting that hold its cash, is not counted again.
 -- Exactly once under its key, like every money function. Called by core/service/Cash.cpp.
--- History: defined in 011; in 012 the currency compared as char(3); in 014 a transaction of its own (teller.money_staff), plain text.
+-- History: defined in 011; in 012 the currency compared as char(3); in 013 a transaction of its
+-- own (teller.money_staff), plain text.
 
 CREATE OR REPLACE FUNCTION teller.count_till(p_key uuid, p_kind text, p_currency text, p_counted bigint,
                                              p_denominations jsonb, p_workstation text)

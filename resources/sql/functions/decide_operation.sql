@@ -7,7 +7,7 @@
 -- core/service/Supervision.cpp.
 -- A decision is a money action: a transaction of its own (teller.money_staff). Approved cash
 -- counts towards the teller's daily cash limit.
--- History: defined in 004; in 011 every kind of movement, two-sided; in 014 a transaction of
+-- History: defined in 004; in 011 every kind of movement, two-sided; in 013 a transaction of
 -- its own, plain notes, the daily cash count.
 
 CREATE OR REPLACE FUNCTION teller.decide_operation(p_key uuid, p_approve boolean, p_note text)

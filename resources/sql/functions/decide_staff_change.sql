@@ -3,7 +3,7 @@
 -- Nobody decides a change they asked for, or one about themselves. A password set this way
 -- is the administrators' and must be replaced by its member before they move money. A change
 -- waits for seven days at most.
--- History: defined in 014.
+-- History: defined in 013.
 
 CREATE OR REPLACE FUNCTION teller.decide_staff_change(p_id bigint, p_approve boolean, p_note text)
 RETURNS teller.staff_answer

@@ -9,7 +9,7 @@
 -- not staff (the owner's maintenance) are left alone. Needs an owner that may see every
 -- session and signal it (a superuser, or a member of pg_read_all_stats and
 -- pg_signal_backend); otherwise it says so and ends nothing.
--- History: defined in 014.
+-- History: defined in 013.
 
 CREATE OR REPLACE FUNCTION teller.end_stale_money_sessions() RETURNS integer
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$

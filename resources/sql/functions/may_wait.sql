@@ -4,7 +4,7 @@
 -- on the account p_account already (one, unless the bank says otherwise).
 -- Without it a teller could keep a customer's whole available balance held with above-limit
 -- withdrawals, one after another. Called by perform_action.
--- History: defined in 014.
+-- History: defined in 013.
 
 CREATE OR REPLACE FUNCTION teller.may_wait(p_login text, p_account text, p_holds boolean) RETURNS boolean
 LANGUAGE sql VOLATILE

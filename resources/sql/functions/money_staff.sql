@@ -6,7 +6,7 @@
 --   their own (teller.change_own_password): whoever set it cannot act under their name.
 -- perform_action keeps the same rules inline (its hot path). Called by count_till,
 -- vault_move, request_reversal, abandon_action, decide_operation.
--- History: defined in 014.
+-- History: defined in 013.
 
 CREATE OR REPLACE FUNCTION teller.money_staff() RETURNS teller.staff
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$

@@ -1,6 +1,6 @@
 -- teller.open_account: (administration) opens an account, with an audit entry. Opening the same
 -- account twice is harmless; opening a different one under an existing number is refused.
--- History: defined in 001; in 011 the internal numbers are reserved; in 014 the floor bounded,
+-- History: defined in 001; in 011 the internal numbers are reserved; in 013 the floor bounded,
 -- the holder plain text.
 
 CREATE OR REPLACE FUNCTION teller.open_account(p_number text, p_holder text, p_currency text, p_floor bigint)

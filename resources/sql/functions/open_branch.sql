@@ -1,7 +1,7 @@
 -- teller.open_branch: (administration) a branch, by its code and name; opening the same one
 -- again changes nothing, another one under an existing code is refused. Its vault and other
 -- cash accounts are made when first needed (teller.internal_account).
--- History: defined in 011; in 014 for the owner too.
+-- History: defined in 011; in 013 for the owner too.
 
 CREATE OR REPLACE FUNCTION teller.open_branch(p_code text, p_name text)
 RETURNS teller.branches

@@ -17,7 +17,7 @@
 -- accounts by ascending id, a till last, then an operation row.
 -- History: defined in 001; replaced in 004 (holds, expiry) and 006 (fewer steps on the hot
 -- path); in 011 tills, the two-sided ledger, deposits under four eyes, large cash and the lean
--- path; in 012 smaller lookups (the till with its UPDATE), char(3) comparisons; in 014 a
+-- path; in 012 smaller lookups (the till with its UPDATE), char(3) comparisons; in 013 a
 -- transaction of its own, the teller's daily cash limit, a bound on waiting operations, plain
 -- text, no money before an administrator-set password is replaced, expiry on the clock.
 

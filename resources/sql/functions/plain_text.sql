@@ -2,7 +2,7 @@
 -- number) is plain: no control characters (newline, ESC, ...) and no invisible or
 -- bidirectional formatting characters (U+202E and the like), which would let one line pass
 -- for another in a log, a report or a supervisor's list. NULL counts as plain.
--- History: defined in 014.
+-- History: defined in 013.
 
 CREATE OR REPLACE FUNCTION teller.plain_text(p text) RETURNS boolean
 LANGUAGE sql IMMUTABLE PARALLEL SAFE

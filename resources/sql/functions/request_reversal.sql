@@ -3,7 +3,7 @@
 -- It waits for a supervisor who is not the requester (teller.decide_operation), holds what it
 -- would take meanwhile, and an original is reversed at most once (a waiting reversal counts).
 -- Nothing is ever edited. Exactly once under its key. Called by core/service/Cash.cpp.
--- History: defined in 011; in 014 a transaction of its own (teller.money_staff), plain text.
+-- History: defined in 011; in 013 a transaction of its own (teller.money_staff), plain text.
 
 CREATE OR REPLACE FUNCTION teller.request_reversal(p_key uuid, p_original uuid, p_note text, p_workstation text)
 RETURNS teller.action_result

@@ -4,7 +4,7 @@
 -- by anybody else it says what the owner must do instead of failing. Migration 008 calls it
 -- once; a database created as a copy of another (CREATE DATABASE ... TEMPLATE) does not
 -- inherit these settings: its owner runs SELECT teller.secure_database() once.
--- History: defined in 008; in 014 no large objects for PUBLIC.
+-- History: defined in 008; in 013 no large objects for PUBLIC.
 
 CREATE OR REPLACE FUNCTION teller.secure_database() RETURNS void
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$

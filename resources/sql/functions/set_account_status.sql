@@ -5,7 +5,7 @@
 -- stays frozen), somebody else confirms it with the same call. Nobody unfreezes an account,
 -- pays out of it and freezes it again on their own.
 -- History: defined in 001; in 011 customer accounts only (a till or vault has no status); in
--- 014 unfreezing by two people, answered as teller.account_status_answer.
+-- 013 unfreezing by two people, answered as teller.account_status_answer.
 
 CREATE OR REPLACE FUNCTION teller.set_account_status(p_number text, p_status text)
 RETURNS teller.account_status_answer

@@ -3,7 +3,7 @@
 -- sign in, their open sessions ended — or brings a deactivated one back, which gives rights
 -- again and so, run by a Teller admin, waits for a second admin (teller.staff_changes). Nobody
 -- does either to themselves. Works whatever the member created in the database.
--- History: defined in 014.
+-- History: defined in 013.
 
 CREATE OR REPLACE FUNCTION teller.set_staff_active(p_login text, p_active boolean)
 RETURNS teller.staff_answer

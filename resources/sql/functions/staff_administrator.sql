@@ -2,7 +2,7 @@
 -- database's owner (or a superuser), who provisions the database and is not staff; the staff
 -- row of an active Teller admin; an error for anybody else. Called by the staff
 -- administration functions.
--- History: defined in 014.
+-- History: defined in 013.
 
 CREATE OR REPLACE FUNCTION teller.staff_administrator() RETURNS teller.staff
 LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$

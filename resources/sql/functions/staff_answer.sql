@@ -1,7 +1,7 @@
 -- teller.staff_answer: a staff member as the administration functions answer them, with
 -- whether the change asked for is done ('completed') or waits for a second admin
 -- ('pending_approval', p_change_id). Columns NULL for a member who does not exist yet.
--- History: defined in 014.
+-- History: defined in 013.
 
 CREATE OR REPLACE FUNCTION teller.staff_answer(p_login text, p_status text, p_change_id bigint)
 RETURNS teller.staff_answer

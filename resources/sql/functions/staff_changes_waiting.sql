@@ -1,6 +1,6 @@
 -- teller.staff_changes_waiting: (administration) the staff changes that wait for a second
 -- admin, oldest first; never a password.
--- History: defined in 014.
+-- History: defined in 013.
 
 CREATE OR REPLACE FUNCTION teller.staff_changes_waiting()
 RETURNS TABLE (id bigint, login text, change text, role text, approval_limit bigint, unlimited boolean, branch text,

@@ -4,7 +4,7 @@
 -- (till_to_vault). Never into or out of the supervisor's own till: that takes a second
 -- person. Cash is never taken from where it is not: the vault and the till cannot go below
 -- zero. Exactly once under its key. Called by core/service/Cash.cpp.
--- History: defined in 011; in 014 a transaction of its own (teller.money_staff), plain text.
+-- History: defined in 011; in 013 a transaction of its own (teller.money_staff), plain text.
 
 CREATE OR REPLACE FUNCTION teller.vault_move(p_key uuid, p_kind text, p_teller text, p_amount bigint,
                                              p_currency text, p_workstation text)

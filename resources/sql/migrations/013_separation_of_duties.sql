@@ -1,4 +1,4 @@
--- 014 separation of duties, and the rest of what an attacker with a staff login found
+-- 013 separation of duties, and the rest of what an attacker with a staff login found
 -- (docs/SECURITY.md has the threat model and each finding with what prevents it):
 -- - a missing approval limit is the bank's default for the role (settings
 --   default_teller_limit, default_supervisor_limit; 0 unless the bank says otherwise), never
