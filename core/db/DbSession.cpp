@@ -245,11 +245,26 @@ Result<QSqlQuery *> DbSession::prepared(const QString &sql)
 
 Result<void> DbSession::exec(const QString &sql, std::optional<std::chrono::milliseconds> bound)
 {
-    QSqlQuery q(database());
+    // libpq's PQexec, not QSqlQuery: for a text of several statements (a migration, a function
+    // file) QPSQL reports only how the first one went, so a later statement's error would
+    // surface, without its words, as "current transaction is aborted" at the next statement.
+    // PQexec answers with the first error, or the last statement's result. Nothing is bound
+    // here: exec() is for statements without values.
+    const QString context = QCoreApplication::translate("teller::DbSession", "running a statement");
+    auto *conn = static_cast<PGconn *>(nativeHandle());
+    if (!conn || !isOpen())
+        return fail(error(QSqlError(), context));
     const auto bounded = guard(bound ? Watchdog::Clock::now() + *bound : statementDeadline());
-    if (!q.exec(sql))
-        return fail(error(q.lastError(), QCoreApplication::translate("teller::DbSession", "running a statement")));
-    return {};
+    PGresult *r = PQexec(conn, sql.toUtf8().constData());
+    const ExecStatusType status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY) {
+        PQclear(r);
+        return {};
+    }
+    const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+    const QString text = QString::fromUtf8(r ? PQresultErrorMessage(r) : PQerrorMessage(conn));
+    PQclear(r);
+    return fail(error(QSqlError(QString(), text, QSqlError::StatementError, state ? QString::fromLatin1(state) : QString()), context));
 }
 
 Result<void> DbSession::select(const QString &sql, const QVariantList &values, const QString &context,

@@ -36,6 +36,28 @@ private:
 private Q_SLOTS:
     void initTestCase() { PgTestServer::instance(); }
 
+    // A migration is a text of many statements: the one that fails is the one reported, with
+    // its own words (not "current transaction is aborted" at the next statement), and nothing
+    // of the text stays.
+    void aFailingStatementInAMigrationIsReportedAsItself()
+    {
+        const QString db = PgTestServer::instance().createDatabase();
+        DbSession session(PgTestServer::instance().superuser(db), SessionOptions{});
+        QVERIFY(session.open(DbSession::SchemaCheck::Skip));
+        auto failed = session.exec(
+            QStringLiteral("BEGIN; CREATE TABLE public.first_half (x int); "
+                           "SELECT * FROM public.no_such_table; CREATE TABLE public.second_half (x int); COMMIT"));
+        QVERIFY(!failed);
+        QCOMPARE(failed.error().sqlState, QStringLiteral("42P01"));
+        QVERIFY2(failed.error().message.contains(QLatin1String("no_such_table")), qPrintable(failed.error().message));
+        QVERIFY(session.exec(QStringLiteral("ROLLBACK")));
+        Sql sql(db);
+        QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM pg_tables WHERE tablename IN ('first_half', 'second_half')")),
+                 qint64(0));
+        // And a text that works still works, to its last statement.
+        QVERIFY(session.exec(QStringLiteral("CREATE TABLE public.a (x int); INSERT INTO public.a VALUES (1); DROP TABLE public.a")));
+    }
+
     void migrateFromEmptyThenAgainChangesNothing()
     {
         const QString db = emptyDatabase();
