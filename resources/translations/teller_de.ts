@@ -1865,6 +1865,14 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
         <source>Cannot hand %1 to the postgres user.</source>
         <translation>%1 kann nicht an den Benutzer postgres übergeben werden.</translation>
     </message>
+    <message>
+        <source>The directory %1 belongs to another user.</source>
+        <translation>Das Verzeichnis %1 gehört einem anderen Benutzer.</translation>
+    </message>
+    <message>
+        <source>The directory %1 is not private to the server&apos;s user (it must be theirs, with mode 0700).</source>
+        <translation>Das Verzeichnis %1 gehört nicht allein dem Benutzer des Servers (es muss ihm gehören, mit den Rechten 0700).</translation>
+    </message>
 </context>
 <context>
     <name>teller::Migrator</name>

@@ -1851,6 +1851,14 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
         <source>Cannot hand %1 to the postgres user.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The directory %1 belongs to another user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The directory %1 is not private to the server&apos;s user (it must be theirs, with mode 0700).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>teller::Migrator</name>

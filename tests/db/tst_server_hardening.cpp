@@ -1,0 +1,315 @@
+// The penetration test's findings about the servers Teller starts, each attack run again:
+// the demo server was reachable by every local OS user (TCP on 127.0.0.1).
+#include "PgTestServer.h"
+
+#include "DbSession.h"
+#include "Demo.h"
+#include "LocalServer.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QScopeGuard>
+#include <QSet>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <csignal>
+#include <pwd.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace teller;
+
+namespace {
+
+QProcessEnvironment cleanEnvironment()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString &name : env.keys()) {
+        if (name.startsWith(QLatin1String("PG")))
+            env.remove(name);
+    }
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    return env;
+}
+
+qint64 postmasterPid(const QString &dataDir)
+{
+    QFile f(dataDir + QStringLiteral("/postmaster.pid"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    return f.readLine().trimmed().toLongLong();
+}
+
+bool processRuns(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (pid <= 0 || !stat.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray text = stat.readAll();
+    const qsizetype afterName = text.lastIndexOf(')');
+    return afterName > 0 && text.mid(afterName + 2, 1) != "Z";
+}
+
+// The TCP ports (IPv4 and IPv6) a process listens on, whatever the address: the inodes of its
+// sockets (/proc/PID/fd) among the kernel's listening sockets (/proc/net/tcp, tcp6).
+QList<int> listeningTcpPorts(qint64 pid)
+{
+    QSet<QByteArray> sockets;
+    const QString fdDir = QStringLiteral("/proc/%1/fd").arg(pid);
+    for (const QString &fd : QDir(fdDir).entryList(QDir::AllEntries | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot)) {
+        char target[256];
+        const ssize_t n = ::readlink(QFile::encodeName(fdDir + u'/' + fd).constData(), target, sizeof target - 1);
+        if (n <= 0)
+            continue;
+        const QByteArray link(target, n); // "socket:[INODE]"
+        if (link.startsWith("socket:["))
+            sockets.insert(link.mid(8, link.size() - 9));
+    }
+    QList<int> ports;
+    for (const char *table : {"/proc/net/tcp", "/proc/net/tcp6"}) {
+        QFile f(QString::fromLatin1(table));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        f.readLine(); // the header
+        while (!f.atEnd()) {
+            // sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode …
+            const QList<QByteArray> fields = f.readLine().simplified().split(' ');
+            if (fields.size() < 10 || fields.at(3) != "0A") // 0A: LISTEN
+                continue;
+            if (sockets.contains(fields.at(9)))
+                ports << fields.at(1).mid(fields.at(1).lastIndexOf(':') + 1).toInt(nullptr, 16);
+        }
+    }
+    return ports;
+}
+
+// Whether the OS user `nobody` exists and this process may run something as them.
+bool canRunAsNobody()
+{
+    return ::geteuid() == 0 && getpwnam("nobody") && !QStandardPaths::findExecutable(QStringLiteral("runuser")).isEmpty();
+}
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QJsonObject json;
+};
+
+Run runProgram(const QString &program, const QStringList &args, const QProcessEnvironment &env)
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.setWorkingDirectory(QStringLiteral("/"));
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(program, args);
+    Run r;
+    if (!p.waitForFinished(120000)) {
+        p.kill();
+        p.waitForFinished(5000);
+        r.out = QStringLiteral("%1 did not finish").arg(program);
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAll());
+    for (const QString &line : r.out.split(u'\n', Qt::SkipEmptyParts)) {
+        const QJsonDocument doc = QJsonDocument::fromJson(line.toUtf8());
+        if (doc.isObject())
+            r.json = doc.object();
+    }
+    return r;
+}
+
+// tellerctl connected as `user` to `settings`' server and database.
+Run tellerctl(const QStringList &args, const ConnectionSettings &settings, const QProcessEnvironment &extra = {})
+{
+    QProcessEnvironment env = cleanEnvironment();
+    if (!settings.value(QStringLiteral("dbname")).isEmpty()) {
+        env.insert(QStringLiteral("PGHOST"), settings.value(QStringLiteral("host")));
+        env.insert(QStringLiteral("PGPORT"), settings.value(QStringLiteral("port")));
+        env.insert(QStringLiteral("PGDATABASE"), settings.value(QStringLiteral("dbname")));
+        env.insert(QStringLiteral("PGUSER"), settings.value(QStringLiteral("user")));
+        env.insert(QStringLiteral("PGPASSWORD"), settings.value(QStringLiteral("password")));
+        env.insert(QStringLiteral("PGSSLMODE"), QStringLiteral("disable"));
+    }
+    env.insert(extra);
+    return runProgram(qEnvironmentVariable("TELLERCTL", QStringLiteral("tellerctl")), args, env);
+}
+
+} // namespace
+
+class TestServerHardening : public QObject
+{
+    Q_OBJECT
+
+    QString m_db;
+
+private Q_SLOTS:
+    void initTestCase() { m_db = PgTestServer::instance().createDatabase(); }
+
+    // ---- 1. The demo server: only its private socket -----------------------------------------
+
+    void theDemoServerListensOnlyOnItsPrivateSocket()
+    {
+        // Started as tellerctl demo start starts it, in a directory of its own.
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        // As root the server runs as postgres, which must reach the demo's directory inside.
+        QVERIFY(QFile::setPermissions(tmp.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
+                                                      | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther));
+        const QString base = tmp.filePath(QStringLiteral("demo"));
+        QProcessEnvironment demoEnv;
+        demoEnv.insert(QStringLiteral("TELLER_DEMO_DIR"), base);
+        demoEnv.insert(QStringLiteral("TELLER_JOURNAL"), tmp.filePath(QStringLiteral("journal.sqlite")));
+        qint64 pid = 0;
+        const auto stopDemo = qScopeGuard([&] {
+            tellerctl({QStringLiteral("demo"), QStringLiteral("stop")}, {}, demoEnv);
+            if (processRuns(pid)) {
+                ::kill(pid_t(pid), SIGINT);
+                for (int i = 0; i < 300 && processRuns(pid); ++i)
+                    QThread::msleep(100);
+            }
+        });
+        const Run start = tellerctl({QStringLiteral("demo"), QStringLiteral("start")}, {}, demoEnv);
+        pid = postmasterPid(base + QStringLiteral("/data"));
+        QVERIFY2(start.exitCode == 0, qPrintable(start.out));
+        QVERIFY2(processRuns(pid), qPrintable(QStringLiteral("no running postmaster: pid %1").arg(pid)));
+        const QString socketDir = start.json.value(QStringLiteral("host")).toString();
+        const int port = start.json.value(QStringLiteral("port")).toInt();
+        QCOMPARE(socketDir, base + QStringLiteral("/socket"));
+        const QString database = QString::fromUtf16(demo::DatabaseName);
+        const QString supervisor = QStringLiteral("clara");
+        const QString password = QString::fromUtf16(demo::Password);
+
+        // TCP: the postmaster listens on no port at all (the test's own server, which listens
+        // on 127.0.0.1 by design, shows that the look works), and the supervisor's login over
+        // 127.0.0.1 at the demo's port gets nowhere.
+        const LocalServer &fixture = PgTestServer::instance().server();
+        QVERIFY2(listeningTcpPorts(postmasterPid(fixture.dataDir())).contains(fixture.port()), "the look at /proc sees nothing");
+        const QList<int> ports = listeningTcpPorts(pid);
+        QVERIFY2(ports.isEmpty(), qPrintable(QStringLiteral("the demo server listens on TCP port %1").arg(ports.value(0))));
+        {
+            ConnectionSettings overTcp;
+            overTcp.set(QStringLiteral("host"), QStringLiteral("127.0.0.1"));
+            overTcp.set(QStringLiteral("port"), QString::number(port));
+            overTcp.set(QStringLiteral("dbname"), database);
+            overTcp.set(QStringLiteral("user"), supervisor);
+            overTcp.set(QStringLiteral("password"), password);
+            overTcp.set(QStringLiteral("sslmode"), QStringLiteral("disable"));
+            overTcp.set(QStringLiteral("connect_timeout"), QStringLiteral("5"));
+            DbSession session(overTcp, SessionOptions{});
+            QVERIFY2(!session.open(DbSession::SchemaCheck::Skip), "the demo supervisor signed in over TCP on 127.0.0.1");
+        }
+
+        // The socket's directory (and the one above it) is the server's user's alone.
+        uid_t serverUid = ::geteuid();
+        if (LocalServer::runningAsRoot()) {
+            const passwd *pw = getpwnam("postgres");
+            QVERIFY(pw);
+            serverUid = pw->pw_uid;
+        }
+        for (const QString &dir : {base, socketDir}) {
+            struct stat st;
+            QCOMPARE(::stat(QFile::encodeName(dir).constData(), &st), 0);
+            QCOMPARE(st.st_uid, serverUid);
+            QVERIFY2((st.st_mode & (S_IRWXG | S_IRWXO)) == 0,
+                     qPrintable(QStringLiteral("%1 has mode %2").arg(dir).arg(st.st_mode & 07777, 4, 8, QLatin1Char('0'))));
+        }
+
+        // The real attempt: psql as another OS user (nobody), with the README's password, over
+        // the socket. The same command as this user works.
+        auto bin = LocalServer::findBinDir();
+        QVERIFY(bin);
+        const QStringList psqlArgs{*bin + QStringLiteral("/psql"), QStringLiteral("-X"),
+                                   QStringLiteral("-w"),           QStringLiteral("-At"),
+                                   QStringLiteral("-h"),           socketDir,
+                                   QStringLiteral("-p"),           QString::number(port),
+                                   QStringLiteral("-U"),           supervisor,
+                                   QStringLiteral("-d"),           database,
+                                   QStringLiteral("-c"),           QStringLiteral("SELECT 'signed in as ' || session_user")};
+        QProcessEnvironment psqlEnv = cleanEnvironment();
+        psqlEnv.insert(QStringLiteral("PGPASSWORD"), password);
+        const Run own = runProgram(psqlArgs.first(), psqlArgs.mid(1), psqlEnv);
+        QVERIFY2(own.exitCode == 0 && own.out.contains(QLatin1String("signed in as clara")), qPrintable(own.out));
+        if (canRunAsNobody()) {
+            const Run other = runProgram(QStringLiteral("runuser"),
+                                         QStringList{QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--")} + psqlArgs,
+                                         psqlEnv);
+            QVERIFY2(other.exitCode != 0 && !other.out.contains(QLatin1String("signed in")),
+                     qPrintable(QStringLiteral("nobody reached the demo: exit %1: %2").arg(other.exitCode).arg(other.out)));
+            QVERIFY2(other.out.contains(QLatin1String("Permission denied")), qPrintable(other.out));
+        } else {
+            qWarning("not root: the attempt as the OS user nobody is left out; the directory's mode was checked");
+        }
+
+        // The server's own view: no listen address, and pg_hba.conf has socket lines only,
+        // each a password (SCRAM) or a rejection.
+        QFile pwFile(base + QStringLiteral("/superuser.password"));
+        QVERIFY(pwFile.open(QIODevice::ReadOnly));
+        ConnectionSettings superuser;
+        superuser.set(QStringLiteral("host"), socketDir);
+        superuser.set(QStringLiteral("port"), QString::number(port));
+        superuser.set(QStringLiteral("dbname"), database);
+        superuser.set(QStringLiteral("user"), QStringLiteral("postgres"));
+        superuser.set(QStringLiteral("password"), QString::fromUtf8(pwFile.readAll()).trimmed());
+        superuser.set(QStringLiteral("sslmode"), QStringLiteral("disable"));
+        DbSession session(superuser, SessionOptions{});
+        auto opened = session.open(DbSession::SchemaCheck::Skip);
+        QVERIFY2(opened, opened ? "" : qPrintable(opened.error().message));
+        QSqlQuery q(session.database());
+        QVERIFY(q.exec(QStringLiteral("SHOW listen_addresses")) && q.next());
+        QCOMPARE(q.value(0).toString(), QString());
+        QVERIFY(q.exec(QStringLiteral("SELECT line_number, type, auth_method, coalesce(error, '') FROM pg_hba_file_rules")));
+        int rules = 0;
+        while (q.next()) {
+            ++rules;
+            const QString line = QStringLiteral("pg_hba.conf line %1").arg(q.value(0).toInt());
+            QVERIFY2(q.value(3).toString().isEmpty(), qPrintable(line + u' ' + q.value(3).toString()));
+            QVERIFY2(q.value(1).toString() == u"local", qPrintable(line + QStringLiteral(" is ") + q.value(1).toString()));
+            QVERIFY2(q.value(2).toString() == u"scram-sha-256" || q.value(2).toString() == u"reject",
+                     qPrintable(line + QStringLiteral(" accepts by ") + q.value(2).toString()));
+        }
+        QVERIFY(rules > 0);
+    }
+
+    void theDemoDoesNotTakeOverADirectoryAnotherUserMade()
+    {
+        // Root's demo lives in /var/tmp, where any user may make its directory first and keep
+        // a way in; the demo refuses it rather than hand it to postgres and put its socket there.
+        if (!canRunAsNobody())
+            QSKIP("needs root, to make a directory that belongs to the OS user nobody");
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        QVERIFY(QFile::setPermissions(tmp.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
+                                                      | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther));
+        const QString base = tmp.filePath(QStringLiteral("made-by-nobody"));
+        QVERIFY(QDir().mkpath(base));
+        const passwd *nobody = getpwnam("nobody");
+        QVERIFY(nobody);
+        QCOMPARE(::chown(QFile::encodeName(base).constData(), nobody->pw_uid, nobody->pw_gid), 0);
+        QCOMPARE(::chmod(QFile::encodeName(base).constData(), 0777), 0);
+        QProcessEnvironment demoEnv;
+        demoEnv.insert(QStringLiteral("TELLER_DEMO_DIR"), base);
+        const auto stopDemo = qScopeGuard([&] { tellerctl({QStringLiteral("demo"), QStringLiteral("stop")}, {}, demoEnv); });
+
+        const Run start = tellerctl({QStringLiteral("demo"), QStringLiteral("start")}, {}, demoEnv);
+        QVERIFY2(start.exitCode != 0, qPrintable(start.out));
+        QVERIFY2(start.out.contains(QLatin1String("belongs to another user")), qPrintable(start.out));
+        struct stat st;
+        QCOMPARE(::stat(QFile::encodeName(base).constData(), &st), 0);
+        QCOMPARE(st.st_uid, nobody->pw_uid);
+        QVERIFY(!QFileInfo::exists(base + QStringLiteral("/data")));
+        QVERIFY(!QFileInfo::exists(base + QStringLiteral("/socket")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerHardening)
+#include "tst_server_hardening.moc"
