@@ -301,6 +301,9 @@ Result<void> LocalServer::writeConfiguration()
         QStringLiteral("unix_socket_permissions = 0700"),
         QStringLiteral("max_connections = %1").arg(m_options.maxConnections),
         QStringLiteral("password_encryption = 'scram-sha-256'"),
+        // A password set in clear (ALTER ROLE … PASSWORD from psql) must have 8 characters,
+        // letters and others, and not contain the login; tellerctl staff add checks the same.
+        QStringLiteral("shared_preload_libraries = 'passwordcheck'"),
         // A session that died inside a transaction must not keep its row locks for long.
         QStringLiteral("idle_in_transaction_session_timeout = '60s'"),
         QStringLiteral("tcp_keepalives_idle = 10"),
@@ -368,6 +371,14 @@ Result<void> LocalServer::start()
     if (!bin)
         return fail(bin.error());
     m_binDir = *bin;
+    // Debian's postgresql-15 ships passwordcheck next to the server; where it does not, say so
+    // rather than let the server refuse to start with a message in its log.
+    const QString libDir = m_binDir + QStringLiteral("/../lib");
+    if (QFileInfo(libDir).isDir() && !QFileInfo::exists(libDir + QStringLiteral("/passwordcheck.so")))
+        return fail(
+            Error::config(QCoreApplication::translate("teller::LocalServer", "PostgreSQL's passwordcheck module is not installed in %1. "
+                                                                             "On Debian it comes with the package postgresql-15.")
+                              .arg(QDir::cleanPath(libDir))));
 
     if (auto ok = prepareDirectory(m_options.baseDir); !ok)
         return ok;

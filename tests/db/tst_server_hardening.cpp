@@ -1,24 +1,30 @@
 // The penetration test's findings about the servers Teller starts, each attack run again:
-// the demo server was reachable by every local OS user (TCP on 127.0.0.1).
+// the demo server was reachable by every local OS user (TCP on 127.0.0.1), and staff gave
+// themselves passwords against the rules from psql.
 #include "PgTestServer.h"
 
+#include "Administration.h"
 #include "DbSession.h"
 #include "Demo.h"
 #include "LocalServer.h"
+#include "Migrator.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QScopeGuard>
 #include <QSet>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QUuid>
 
 #include <csignal>
 #include <pwd.h>
@@ -144,6 +150,15 @@ Run tellerctl(const QStringList &args, const ConnectionSettings &settings, const
     return runProgram(qEnvironmentVariable("TELLERCTL", QStringLiteral("tellerctl")), args, env);
 }
 
+// The warning codes of tellerctl check's answer.
+QStringList warningCodes(const Run &r)
+{
+    QStringList codes;
+    for (const QJsonValue &w : r.json.value(QStringLiteral("warnings")).toArray())
+        codes << w.toObject().value(QStringLiteral("warning")).toString();
+    return codes;
+}
+
 } // namespace
 
 class TestServerHardening : public QObject
@@ -151,6 +166,27 @@ class TestServerHardening : public QObject
     Q_OBJECT
 
     QString m_db;
+
+    // Runs `statement` as `login` on `database` inside a transaction that is always rolled
+    // back (so that an attack that works changes nothing for the other tests); returns its
+    // SQLSTATE, "" if it succeeded.
+    QString stateInRolledBackTransaction(const QString &database, const QString &login, const QString &statement)
+    {
+        DbSession session(PgTestServer::instance().staff(database, login), SessionOptions{});
+        if (auto ok = session.open(DbSession::SchemaCheck::Skip); !ok)
+            return QStringLiteral("connect failed: ") + ok.error().message;
+        QSqlDatabase db = session.database();
+        if (!db.transaction())
+            return QStringLiteral("BEGIN failed: ") + db.lastError().text();
+        QString state;
+        {
+            QSqlQuery q(db);
+            if (!q.exec(statement))
+                state = q.lastError().nativeErrorCode();
+        }
+        db.rollback();
+        return state;
+    }
 
 private Q_SLOTS:
     void initTestCase() { m_db = PgTestServer::instance().createDatabase(); }
@@ -308,6 +344,107 @@ private Q_SLOTS:
         QCOMPARE(st.st_uid, nobody->pw_uid);
         QVERIFY(!QFileInfo::exists(base + QStringLiteral("/data")));
         QVERIFY(!QFileInfo::exists(base + QStringLiteral("/socket")));
+    }
+
+    // ---- 2. passwordcheck ------------------------------------------------------------------
+
+    void staffCannotSetAPasswordAgainstTheRules_data()
+    {
+        QTest::addColumn<QString>("statement");
+        QTest::addColumn<QString>("sqlstate");
+        // The statements are the attack itself, as typed into psql (a utility statement takes
+        // no bound values); each runs in a transaction that is rolled back.
+        QTest::addRow("one character") << "ALTER ROLE t_teller1 PASSWORD 'x'"
+                                       << "22023";
+        QTest::addRow("seven characters") << "ALTER ROLE t_teller1 PASSWORD 'abc-123'"
+                                          << "22023";
+        QTest::addRow("letters only") << "ALTER ROLE t_teller1 PASSWORD 'abcdefghijkl'"
+                                      << "22023";
+        QTest::addRow("contains the login") << "ALTER ROLE t_teller1 PASSWORD 'my-t_teller1-pw'"
+                                            << "22023";
+        QTest::addRow("a supervisor, too short") << "ALTER ROLE t_super PASSWORD 'short1'"
+                                                 << "22023";
+        // What the rules allow still works: the refusals above are the rules, not a lack of rights.
+        QTest::addRow("meets the rules") << "ALTER ROLE t_teller1 PASSWORD 'long-enough-42'"
+                                         << "";
+    }
+
+    void staffCannotSetAPasswordAgainstTheRules()
+    {
+        QFETCH(QString, statement);
+        QFETCH(QString, sqlstate);
+        const QString login = statement.section(u' ', 2, 2);
+        QCOMPARE(stateInRolledBackTransaction(m_db, login, statement), sqlstate);
+        // Nothing changed: the login signs in with its password as before.
+        DbSession session(PgTestServer::instance().staff(m_db, login), SessionOptions{});
+        auto opened = session.open();
+        QVERIFY2(opened, opened ? "" : qPrintable(opened.error().message));
+    }
+
+    void theTestServerLoadsPasswordcheck()
+    {
+        Sql postgres(QStringLiteral("postgres"));
+        QVERIFY(Administration::namesPasswordcheck(postgres.value(QStringLiteral("SHOW shared_preload_libraries")).toString()));
+    }
+
+    void passwordcheckIsFoundInTheSetting_data()
+    {
+        QTest::addColumn<QString>("setting");
+        QTest::addColumn<bool>("found");
+        QTest::addRow("empty") << "" << false;
+        QTest::addRow("alone") << "passwordcheck" << true;
+        QTest::addRow("among others") << "pg_stat_statements, passwordcheck,auto_explain" << true;
+        QTest::addRow("libdir and suffix") << "$libdir/passwordcheck.so" << true;
+        QTest::addRow("quoted") << "\"passwordcheck\", pg_stat_statements" << true;
+        QTest::addRow("another module") << "pg_stat_statements" << false;
+        QTest::addRow("a longer name") << "passwordcheck_extra" << false;
+    }
+
+    void passwordcheckIsFoundInTheSetting()
+    {
+        QFETCH(QString, setting);
+        QFETCH(bool, found);
+        QCOMPARE(Administration::namesPasswordcheck(setting), found);
+    }
+
+    void tellerctlCheckWarnsWhenPasswordsAreNotChecked()
+    {
+        // A login that may read the setting, on a server that loads passwordcheck: no warning.
+        const Run asSuperuser = tellerctl({QStringLiteral("check")}, PgTestServer::instance().superuser(m_db));
+        QVERIFY2(asSuperuser.exitCode == 0, qPrintable(asSuperuser.out));
+        QCOMPARE(asSuperuser.json.value(QStringLiteral("warnings")).toArray().size(), 0);
+
+        // A login that may not read it: the check says it cannot tell, and why.
+        const Run asAdmin = tellerctl({QStringLiteral("check")}, PgTestServer::instance().staff(m_db, QStringLiteral("t_admin")));
+        QVERIFY2(asAdmin.exitCode == 0, qPrintable(asAdmin.out));
+        QCOMPARE(warningCodes(asAdmin), QStringList{QStringLiteral("password_rules_unknown")});
+        QVERIFY2(asAdmin.out.contains(QLatin1String("pg_read_all_settings")), qPrintable(asAdmin.out));
+
+        // A server without passwordcheck (a later line of its configuration wins): a warning,
+        // and the check itself still passes.
+        LocalServer::Options o;
+        o.baseDir = QDir::tempPath() + QStringLiteral("/teller-nopwc-") + QUuid::createUuid().toString(QUuid::Id128).left(12);
+        o.ephemeral = true;
+        o.durable = false;
+        o.maxConnections = 20;
+        o.extraSettings << QStringLiteral("shared_preload_libraries = ''");
+        LocalServer bare(o);
+        auto started = bare.start();
+        QVERIFY2(started, started ? "" : qPrintable(started.error().message));
+        {
+            DbSession postgres(bare.connection(QStringLiteral("postgres")), SessionOptions{});
+            QVERIFY(postgres.open(DbSession::SchemaCheck::Skip));
+            QVERIFY(postgres.exec(QStringLiteral("CREATE DATABASE teller")));
+            DbSession owner(bare.connection(QStringLiteral("teller")), SessionOptions{});
+            QVERIFY(owner.open(DbSession::SchemaCheck::Skip));
+            Migrator migrator(owner);
+            auto migrated = migrator.migrate();
+            QVERIFY2(migrated, migrated ? "" : qPrintable(migrated.error().message));
+        }
+        const Run bareCheck = tellerctl({QStringLiteral("check")}, bare.connection(QStringLiteral("teller")));
+        QVERIFY2(bareCheck.exitCode == 0, qPrintable(bareCheck.out));
+        QCOMPARE(warningCodes(bareCheck), QStringList{QStringLiteral("password_rules_not_enforced")});
+        QCOMPARE(bareCheck.json.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
     }
 };
 
