@@ -45,6 +45,10 @@ QString randomPassword()
 // number only names the file (.s.PGSQL.5432), and any number works.
 constexpr int SocketOnlyPort = 5432;
 
+// The group role of every Teller login (migration 001 creates it; until then this names
+// nobody, and pg_hba.conf accepts a role that does not exist yet).
+constexpr char StaffGroup[] = "teller_staff";
+
 bool chownToPostgres(const QString &path)
 {
 #ifdef Q_OS_UNIX
@@ -338,14 +342,21 @@ Result<void> LocalServer::writeHba()
 {
     // Replaces initdb's file at every start (a cluster made by an older version gets it too):
     // the socket (and 127.0.0.1 only with listenTcp), a password for every login, no
-    // replication.
+    // replication. Staff may reach Teller's databases only; the maintenance databases let
+    // PUBLIC connect, and Teller's secure_database() cannot change that for them. The first
+    // matching line decides, so the rejections come first.
+    const QString staff = u'+' + QString::fromLatin1(StaffGroup);
+    const QString maintenance = QStringLiteral("postgres,template0,template1");
     QStringList lines{
         QStringLiteral("# Written by Teller (LocalServer) at every start: changes here are lost."),
         QStringLiteral("# TYPE  DATABASE  USER  [ADDRESS]  METHOD"),
+        QStringLiteral("local   %1  %2  reject").arg(maintenance, staff),
         QStringLiteral("local   all  all  scram-sha-256"),
     };
-    if (m_options.listenTcp)
-        lines << QStringLiteral("host    all  all  127.0.0.1/32  scram-sha-256");
+    if (m_options.listenTcp) {
+        lines << QStringLiteral("host    %1  %2  127.0.0.1/32  reject").arg(maintenance, staff)
+              << QStringLiteral("host    all  all  127.0.0.1/32  scram-sha-256");
+    }
     QFile hba(dataDir() + QStringLiteral("/pg_hba.conf"));
     if (!hba.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return fail(Error::io(QCoreApplication::translate("teller::LocalServer", "Cannot write %1.").arg(hba.fileName())));

@@ -15,9 +15,10 @@ namespace teller {
 // enter (mode 0700; as root, the server's postgres user owns it and root enters it by its
 // override of file permissions), unless listenTcp asks for 127.0.0.1 as well, which any
 // local user can reach (the tests' fault proxy and TLS need it; the demo must not).
-// Every server it starts requires a password (SCRAM) for every login, like a real server,
-// and loads PostgreSQL's passwordcheck module, so that a login setting its own password from
-// psql meets the same rules as tellerctl staff add.
+// Every server it starts requires a password (SCRAM) for every login, like a real server;
+// lets Teller's staff (members of teller_staff) reach no database but Teller's (never
+// postgres, template0, template1); and loads PostgreSQL's passwordcheck module, so that a
+// login setting its own password from psql meets the same rules as tellerctl staff add.
 // PostgreSQL refuses to run as root: as root, the server runs as the "postgres" OS user.
 class LocalServer
 {

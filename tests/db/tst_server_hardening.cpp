@@ -1,6 +1,7 @@
 // The penetration test's findings about the servers Teller starts, each attack run again:
-// the demo server was reachable by every local OS user (TCP on 127.0.0.1), and staff gave
-// themselves passwords against the rules from psql.
+// the demo server was reachable by every local OS user (TCP on 127.0.0.1), staff gave
+// themselves passwords against the rules from psql, and staff connected to the maintenance
+// databases.
 #include "PgTestServer.h"
 
 #include "Administration.h"
@@ -445,6 +446,41 @@ private Q_SLOTS:
         QVERIFY2(bareCheck.exitCode == 0, qPrintable(bareCheck.out));
         QCOMPARE(warningCodes(bareCheck), QStringList{QStringLiteral("password_rules_not_enforced")});
         QCOMPARE(bareCheck.json.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+    }
+
+    // ---- 3. Staff reach Teller's databases only --------------------------------------------
+
+    void staffCannotConnectToTheMaintenanceDatabases_data()
+    {
+        QTest::addColumn<QString>("login");
+        QTest::addColumn<QString>("database");
+        QTest::addColumn<bool>("tcp");
+        for (const char *login : {"t_teller1", "t_super", "t_admin"}) {
+            for (const char *database : {"postgres", "template1"}) {
+                QTest::addRow("%s to %s over the socket", login, database)
+                    << QString::fromLatin1(login) << QString::fromLatin1(database) << false;
+                QTest::addRow("%s to %s over TCP", login, database)
+                    << QString::fromLatin1(login) << QString::fromLatin1(database) << true;
+            }
+        }
+    }
+
+    void staffCannotConnectToTheMaintenanceDatabases()
+    {
+        QFETCH(QString, login);
+        QFETCH(QString, database);
+        QFETCH(bool, tcp);
+        {
+            DbSession session(PgTestServer::instance().staff(database, login, tcp), SessionOptions{});
+            auto opened = session.open(DbSession::SchemaCheck::Skip);
+            QVERIFY2(!opened, qPrintable(QStringLiteral("%1 connected to %2").arg(login, database)));
+            QCOMPARE(opened.error().kind, Error::Kind::Permission);
+            QVERIFY2(opened.error().message.contains(QLatin1String("pg_hba.conf")), qPrintable(opened.error().message));
+        }
+        // The same login, the same way, reaches its Teller database.
+        DbSession own(PgTestServer::instance().staff(m_db, login, tcp), SessionOptions{});
+        auto opened = own.open();
+        QVERIFY2(opened, opened ? "" : qPrintable(opened.error().message));
     }
 };
 
