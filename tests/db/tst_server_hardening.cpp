@@ -1,7 +1,7 @@
 // The penetration test's findings about the servers Teller starts, each attack run again:
 // the demo server was reachable by every local OS user (TCP on 127.0.0.1), staff gave
-// themselves passwords against the rules from psql, and staff connected to the maintenance
-// databases.
+// themselves passwords against the rules from psql, staff connected to the maintenance
+// databases, and any login could make migrate fail by holding the migrators' advisory lock.
 #include "PgTestServer.h"
 
 #include "Administration.h"
@@ -9,6 +9,8 @@
 #include "Demo.h"
 #include "LocalServer.h"
 #include "Migrator.h"
+#include "Schema.h"
+#include "Workers.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -35,6 +37,9 @@
 using namespace teller;
 
 namespace {
+
+// The lock every migrator used to take (Migrator.cpp before it took a table lock).
+constexpr char OldMigrationLock[] = "7540011";
 
 QProcessEnvironment cleanEnvironment()
 {
@@ -167,6 +172,18 @@ class TestServerHardening : public QObject
     Q_OBJECT
 
     QString m_db;
+    int m_databases = 0;
+
+    // An empty database of this test's own; its name is made of digits and underscores only
+    // (an identifier cannot be bound).
+    QString newDatabase()
+    {
+        const QString name = QStringLiteral("hardening_%1_%2").arg(QCoreApplication::applicationPid()).arg(++m_databases);
+        Sql postgres(QStringLiteral("postgres"));
+        if (!postgres.exec(QStringLiteral("CREATE DATABASE ") + name))
+            qFatal("cannot create %s", qPrintable(name));
+        return name;
+    }
 
     // Runs `statement` as `login` on `database` inside a transaction that is always rolled
     // back (so that an attack that works changes nothing for the other tests); returns its
@@ -481,6 +498,125 @@ private Q_SLOTS:
         DbSession own(PgTestServer::instance().staff(m_db, login, tcp), SessionOptions{});
         auto opened = own.open();
         QVERIFY2(opened, opened ? "" : qPrintable(opened.error().message));
+    }
+
+    // ---- 4. The migrators' lock is not one staff can take ----------------------------------
+
+    void migrateIsNotHeldUpByAStaffLock_data()
+    {
+        QTest::addColumn<QString>("statement");
+        QTest::addColumn<bool>("inTransaction");
+        QTest::addColumn<bool>("emptyDatabase");
+        const QString session = QStringLiteral("SELECT pg_advisory_lock(%1)").arg(QLatin1String(OldMigrationLock));
+        const QString xact = QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(QLatin1String(OldMigrationLock));
+        QTest::addRow("session advisory lock, one version behind") << session << false << false;
+        QTest::addRow("session advisory lock, brand-new database") << session << false << true;
+        QTest::addRow("transaction advisory lock, one version behind") << xact << true << false;
+        QTest::addRow("transaction advisory lock, brand-new database") << xact << true << true;
+        // ACCESS SHARE, the one lock staff can take on the table, does not hold it up either.
+        QTest::addRow("reading schema_migrations in an open transaction")
+            << QStringLiteral("SELECT count(*) FROM teller.schema_migrations") << true << false;
+    }
+
+    void migrateIsNotHeldUpByAStaffLock()
+    {
+        QFETCH(QString, statement);
+        QFETCH(bool, inTransaction);
+        QFETCH(bool, emptyDatabase);
+        const QString database = newDatabase();
+        const int latest = schema::latestVersion();
+        if (!emptyDatabase) {
+            DbSession owner(PgTestServer::instance().superuser(database), SessionOptions{});
+            QVERIFY(owner.open(DbSession::SchemaCheck::Skip));
+            Migrator migrator(owner);
+            auto before = migrator.migrate(latest - 1);
+            QVERIFY2(before, before ? "" : qPrintable(before.error().message));
+        }
+
+        // A teller in psql takes the lock and keeps it.
+        DbSession teller(PgTestServer::instance().staff(database, QStringLiteral("t_teller1")), SessionOptions{});
+        auto opened = teller.open(DbSession::SchemaCheck::Skip);
+        QVERIFY2(opened, opened ? "" : qPrintable(opened.error().message));
+        QSqlDatabase tellerDb = teller.database();
+        if (inTransaction)
+            QVERIFY(tellerDb.transaction());
+        {
+            QSqlQuery q(tellerDb);
+            QVERIFY2(q.exec(statement), qPrintable(q.lastError().text()));
+        }
+
+        // The owner migrates meanwhile.
+        DbSession owner(PgTestServer::instance().superuser(database), SessionOptions{});
+        QVERIFY(owner.open(DbSession::SchemaCheck::Skip));
+        Migrator migrator(owner);
+        auto report = migrator.migrate();
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message));
+        QCOMPARE(report->toVersion, latest);
+        QCOMPARE(report->applied.size(), emptyDatabase ? latest : 1);
+        QVERIFY(!report->functionsApplied.isEmpty());
+
+        if (inTransaction)
+            tellerDb.rollback();
+    }
+
+    void staffCannotTakeTheMigrationLock_data()
+    {
+        QTest::addColumn<QString>("login");
+        QTest::addColumn<QString>("statement");
+        QTest::addColumn<QString>("sqlstate");
+        for (const char *login : {"t_teller1", "t_admin"}) {
+            // Every mode that conflicts with the migrators' EXCLUSIVE, and the row locks (ROW SHARE).
+            for (const char *mode : {"ROW SHARE", "ROW EXCLUSIVE", "SHARE UPDATE EXCLUSIVE", "SHARE", "SHARE ROW EXCLUSIVE", "EXCLUSIVE",
+                                     "ACCESS EXCLUSIVE"}) {
+                QTest::addRow("%s: LOCK … IN %s MODE", login, mode)
+                    << QString::fromLatin1(login)
+                    << QStringLiteral("LOCK TABLE teller.schema_migrations IN %1 MODE").arg(QString::fromLatin1(mode)) << "42501";
+            }
+            for (const char *strength : {"KEY SHARE", "SHARE", "NO KEY UPDATE", "UPDATE"}) {
+                QTest::addRow("%s: SELECT … FOR %s", login, strength)
+                    << QString::fromLatin1(login)
+                    << QStringLiteral("SELECT version FROM teller.schema_migrations FOR %1").arg(QString::fromLatin1(strength))
+                    << "42501";
+            }
+            // The one mode staff may take, which conflicts with nothing but ACCESS EXCLUSIVE.
+            QTest::addRow("%s: LOCK … IN ACCESS SHARE MODE", login)
+                << QString::fromLatin1(login) << QStringLiteral("LOCK TABLE teller.schema_migrations IN ACCESS SHARE MODE") << "";
+        }
+    }
+
+    void staffCannotTakeTheMigrationLock()
+    {
+        QFETCH(QString, login);
+        QFETCH(QString, statement);
+        QFETCH(QString, sqlstate);
+        QCOMPARE(stateInRolledBackTransaction(m_db, login, statement), sqlstate);
+    }
+
+    void migratorsRacingOnABrandNewDatabaseQueueUp()
+    {
+        // Nobody holds a lock on a table that does not exist yet: the migrators that start
+        // together on an empty database all succeed, one after the other, and each migration
+        // and the function files are applied once.
+        for (int round = 0; round < 2; ++round) {
+            const QString database = newDatabase();
+            const auto results = runOnThreads<QString>(3, [&](int, const std::function<void()> &startLine) -> QString {
+                DbSession owner(PgTestServer::instance().superuser(database), SessionOptions{});
+                auto opened = owner.open(DbSession::SchemaCheck::Skip);
+                startLine();
+                if (!opened)
+                    return opened.error().message;
+                Migrator migrator(owner);
+                auto report = migrator.migrate();
+                if (!report)
+                    return report.error().message;
+                return report->toVersion == schema::latestVersion() ? QString() : QStringLiteral("stopped at %1").arg(report->toVersion);
+            });
+            for (const QString &r : results)
+                QVERIFY2(r.isEmpty(), qPrintable(r));
+            Sql sql(database);
+            QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.schema_migrations")), qint64(schema::latestVersion()));
+            QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.schema_functions")), qint64(1));
+        }
     }
 };
 
