@@ -305,8 +305,9 @@ Result<void> LocalServer::writeConfiguration()
         QStringLiteral("unix_socket_permissions = 0700"),
         QStringLiteral("max_connections = %1").arg(m_options.maxConnections),
         QStringLiteral("password_encryption = 'scram-sha-256'"),
-        // A password set in clear (ALTER ROLE … PASSWORD from psql) must have 8 characters,
-        // letters and others, and not contain the login; tellerctl staff add checks the same.
+        // A password set in clear (ALTER ROLE … PASSWORD from psql) must have at least the 8
+        // characters tellerctl staff add asks for, letters and others, and not contain the
+        // login. A verifier the client hashed (psql's \password) it cannot judge.
         QStringLiteral("shared_preload_libraries = 'passwordcheck'"),
         // A session that died inside a transaction must not keep its row locks for long.
         QStringLiteral("idle_in_transaction_session_timeout = '60s'"),

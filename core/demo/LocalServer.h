@@ -18,7 +18,7 @@ namespace teller {
 // Every server it starts requires a password (SCRAM) for every login, like a real server;
 // lets Teller's staff (members of teller_staff) reach no database but Teller's (never
 // postgres, template0, template1); and loads PostgreSQL's passwordcheck module, so that a
-// login setting its own password from psql meets the same rules as tellerctl staff add.
+// login setting its own password in clear from psql meets at least tellerctl staff add's rule.
 // PostgreSQL refuses to run as root: as root, the server runs as the "postgres" OS user.
 class LocalServer
 {
