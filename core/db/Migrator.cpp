@@ -13,8 +13,23 @@ namespace teller {
 
 namespace {
 
-// The advisory lock every Teller migrator takes; any constant works if it never changes.
-const QString LockStatement = QStringLiteral("SELECT pg_advisory_xact_lock(7540011)");
+// The lock every Teller migrator takes in each transaction that changes the schema, so that
+// two administrators migrating at once queue up. A table lock, not an advisory lock: any
+// login may take any advisory lock and keep it for as long as it likes, so a teller in psql
+// could stop every migration. A login with nothing but SELECT on a table may LOCK it in
+// ACCESS SHARE mode only (PostgreSQL 15: any other mode needs INSERT, UPDATE, DELETE or
+// TRUNCATE; later versions keep that), and SELECT … FOR SHARE/UPDATE needs UPDATE. Staff have
+// SELECT only on this table (migration 001), so ACCESS SHARE is the most they can hold: it
+// does not conflict with EXCLUSIVE, and their reads of the table do not wait on it.
+const QString LockStatement = QStringLiteral("LOCK TABLE teller.schema_migrations IN EXCLUSIVE MODE");
+
+// What a CREATE … IF NOT EXISTS answers when a migrator racing on a brand-new database
+// created the same object first: it waits for that transaction, then fails on the catalog's
+// unique index (23505), or sees the object committed meanwhile (42P06, 42P07).
+bool lostCreationRace(const QString &sqlState)
+{
+    return sqlState == u"23505" || sqlState == u"42P06" || sqlState == u"42P07";
+}
 
 // How long one migration or the function files may take: a migration that rewrites a large
 // table needs more than a teller's statement, and the tellers' own work waits meanwhile only
@@ -73,17 +88,31 @@ Result<int> readVersion(DbSession &session)
 
 Result<void> Migrator::bootstrap()
 {
-    return m_session.transaction(QStringLiteral("migrations table"), [&]() -> Result<void> {
-        if (auto ok = prepareMigration(m_session); !ok)
-            return ok;
-        return m_session.exec(QStringLiteral("CREATE SCHEMA IF NOT EXISTS teller;"
-                                             "CREATE TABLE IF NOT EXISTS teller.schema_migrations ("
-                                             "  version    integer PRIMARY KEY,"
-                                             "  name       text NOT NULL,"
-                                             "  checksum   text NOT NULL,"
-                                             "  applied_at timestamptz NOT NULL DEFAULT now(),"
-                                             "  applied_by text NOT NULL DEFAULT session_user)"));
-    });
+    // The table the lock is taken on, made first, without any lock (nobody can lock a table
+    // that does not exist yet, and an advisory lock is one any login can hold). Two migrators
+    // on a brand-new database may both create it: the second one's CREATE waits until the
+    // first one commits and then fails (lostCreationRace); run again, it finds both there.
+    // Once the table exists, this changes nothing, and no lock a staff login can take holds it
+    // up.
+    Result<void> created;
+    for (int attempt = 1; attempt <= 3; ++attempt) {
+        created = m_session.transaction(QStringLiteral("migrations table"), [&]() -> Result<void> {
+            if (auto ok = m_session.exec(QStringLiteral("SET LOCAL statement_timeout = '30min'")); !ok)
+                return ok;
+            return m_session.exec(QStringLiteral("CREATE SCHEMA IF NOT EXISTS teller;"
+                                                 "CREATE TABLE IF NOT EXISTS teller.schema_migrations ("
+                                                 "  version    integer PRIMARY KEY,"
+                                                 "  name       text NOT NULL,"
+                                                 "  checksum   text NOT NULL,"
+                                                 "  applied_at timestamptz NOT NULL DEFAULT now(),"
+                                                 "  applied_by text NOT NULL DEFAULT session_user)"),
+                                  MigrationBound);
+        });
+        if (created || !lostCreationRace(created.error().sqlState))
+            break;
+        qCInfo(lcMigrate).noquote() << "another migrator made the migrations table first:" << created.error().sqlState;
+    }
+    return created;
 }
 
 Result<void> Migrator::verifyApplied(int &current)

@@ -20,9 +20,12 @@ struct MigrationReport
 };
 
 // Applies the schema of schema::migrations() and schema::functions() (resources/sql/).
-// First the versioned migrations (migrations/NNN_name.sql), each in its own transaction under
-// an advisory lock (two administrators migrating at once queue up), recorded in
-// teller.schema_migrations with its checksum. Then, once the database is at this program's
+// First the schema "teller" and the table teller.schema_migrations, if they are not there yet
+// (two migrators on a brand-new database may race to make them; the loser runs again). Then
+// the versioned migrations (migrations/NNN_name.sql), each in its own transaction under an
+// EXCLUSIVE lock on teller.schema_migrations (two administrators migrating at once queue up;
+// staff, who may only read the table, cannot take a lock that holds a migrator up), recorded
+// in teller.schema_migrations with its checksum. Then, once the database is at this program's
 // version, the function files (functions/<name>.sql, CREATE OR REPLACE, in the order of
 // functions/order.list), all in one transaction under the same lock, if their combined
 // checksum differs from the last one recorded in teller.schema_functions; what was applied is

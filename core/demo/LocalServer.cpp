@@ -14,6 +14,8 @@
 #include <QThread>
 #include <QVersionNumber>
 
+#include <optional>
+
 #ifdef Q_OS_UNIX
 #include <pwd.h>
 #include <sys/stat.h>
@@ -39,6 +41,14 @@ QString randomPassword()
     return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(words), sizeof words).toHex());
 }
 
+// The socket's name when the server listens on no TCP port: in a directory of its own, the
+// number only names the file (.s.PGSQL.5432), and any number works.
+constexpr int SocketOnlyPort = 5432;
+
+// The group role of every Teller login (migration 001 creates it; until then this names
+// nobody, and pg_hba.conf accepts a role that does not exist yet).
+constexpr char StaffGroup[] = "teller_staff";
+
 bool chownToPostgres(const QString &path)
 {
 #ifdef Q_OS_UNIX
@@ -48,6 +58,56 @@ bool chownToPostgres(const QString &path)
     return ::chown(QFile::encodeName(path).constData(), pw->pw_uid, pw->pw_gid) == 0;
 #else
     Q_UNUSED(path);
+    return true;
+#endif
+}
+
+#ifdef Q_OS_UNIX
+// The OS user the server runs as: this process's, or postgres when root starts it.
+std::optional<uid_t> serverUid(bool asRoot)
+{
+    if (!asRoot)
+        return ::geteuid();
+    const passwd *pw = getpwnam("postgres");
+    if (!pw)
+        return std::nullopt;
+    return pw->pw_uid;
+}
+
+std::optional<struct stat> statOf(const QString &path)
+{
+    struct stat st;
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return std::nullopt;
+    return st;
+}
+#endif
+
+// Whether `path` belongs to this process's user or to the server's.
+bool ownedByUsOrServer(const QString &path, bool asRoot)
+{
+#ifdef Q_OS_UNIX
+    const auto st = statOf(path);
+    const auto server = serverUid(asRoot);
+    return st && (st->st_uid == ::geteuid() || (server && st->st_uid == *server));
+#else
+    Q_UNUSED(path);
+    Q_UNUSED(asRoot);
+    return true;
+#endif
+}
+
+// Whether `path` is a directory that only the server's OS user can enter: theirs, with no
+// rights for its group or anybody else.
+bool privateToServer(const QString &path, bool asRoot)
+{
+#ifdef Q_OS_UNIX
+    const auto st = statOf(path);
+    const auto server = serverUid(asRoot);
+    return st && server && S_ISDIR(st->st_mode) && st->st_uid == *server && (st->st_mode & (S_IRWXG | S_IRWXO)) == 0;
+#else
+    Q_UNUSED(path);
+    Q_UNUSED(asRoot);
     return true;
 #endif
 }
@@ -158,6 +218,12 @@ Result<QString> LocalServer::run(const QString &tool, const QStringList &args, i
 
 Result<void> LocalServer::prepareDirectory(const QString &path) const
 {
+    // A directory somebody else made first is not taken over (root's demo lives in /var/tmp,
+    // where anybody may make it first; root's chown below would hand it to postgres with
+    // whatever it holds).
+    if (QFileInfo::exists(path) && !ownedByUsOrServer(path, runningAsRoot()))
+        return fail(
+            Error::io(QCoreApplication::translate("teller::LocalServer", "The directory %1 belongs to another user.").arg(path)));
     if (!QDir().mkpath(path))
         return fail(Error::io(QCoreApplication::translate("teller::LocalServer", "The directory %1 cannot be created.").arg(path)));
     QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
@@ -165,6 +231,11 @@ Result<void> LocalServer::prepareDirectory(const QString &path) const
         return fail(Error::io(QCoreApplication::translate("teller::LocalServer",
                                                           "The directory %1 cannot be handed to the postgres user. "
                                                           "Running as root needs the postgres OS user (apt-get install postgresql).")
+                                  .arg(path)));
+    // Whoever can enter the socket's directory can reach the server: checked, not assumed.
+    if (!privateToServer(path, runningAsRoot()))
+        return fail(Error::io(QCoreApplication::translate("teller::LocalServer", "The directory %1 is not private to the server's user "
+                                                                                 "(it must be theirs, with mode 0700).")
                                   .arg(path)));
     return {};
 }
@@ -225,11 +296,19 @@ Result<void> LocalServer::writeConfiguration()
     if (!conf.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return fail(Error::io(QCoreApplication::translate("teller::LocalServer", "Cannot write %1.").arg(conf.fileName())));
     QStringList lines{
-        QStringLiteral("listen_addresses = '127.0.0.1'"),
+        // No TCP unless asked for: any local user can reach 127.0.0.1, and the demo's passwords
+        // are in the README. The socket's directory is private (prepareDirectory), and so is
+        // the socket itself (root, the one other user who reaches it, overrides file modes).
+        m_options.listenTcp ? QStringLiteral("listen_addresses = '127.0.0.1'") : QStringLiteral("listen_addresses = ''"),
         QStringLiteral("port = %1").arg(m_port),
         QStringLiteral("unix_socket_directories = '%1'").arg(socketDir()),
+        QStringLiteral("unix_socket_permissions = 0700"),
         QStringLiteral("max_connections = %1").arg(m_options.maxConnections),
         QStringLiteral("password_encryption = 'scram-sha-256'"),
+        // A password set in clear (ALTER ROLE … PASSWORD from psql) must have at least the 8
+        // characters tellerctl staff add asks for, letters and others, and not contain the
+        // login. A verifier the client hashed (psql's \password) it cannot judge.
+        QStringLiteral("shared_preload_libraries = 'passwordcheck'"),
         // A session that died inside a transaction must not keep its row locks for long.
         QStringLiteral("idle_in_transaction_session_timeout = '60s'"),
         QStringLiteral("tcp_keepalives_idle = 10"),
@@ -257,6 +336,37 @@ Result<void> LocalServer::writeConfiguration()
     QFile portFile(m_options.baseDir + QStringLiteral("/port"));
     if (portFile.open(QIODevice::WriteOnly | QIODevice::Truncate))
         portFile.write(QByteArray::number(m_port));
+    return writeHba();
+}
+
+Result<void> LocalServer::writeHba()
+{
+    // Replaces initdb's file at every start (a cluster made by an older version gets it too):
+    // the socket (and 127.0.0.1 only with listenTcp), a password for every login, no
+    // replication. Staff may reach Teller's databases only; the maintenance databases let
+    // PUBLIC connect, and Teller's secure_database() cannot change that for them. The first
+    // matching line decides, so the rejections come first.
+    const QString staff = u'+' + QString::fromLatin1(StaffGroup);
+    const QString maintenance = QStringLiteral("postgres,template0,template1");
+    QStringList lines{
+        QStringLiteral("# Written by Teller (LocalServer) at every start: changes here are lost."),
+        QStringLiteral("# TYPE  DATABASE  USER  [ADDRESS]  METHOD"),
+        QStringLiteral("local   %1  %2  reject").arg(maintenance, staff),
+        QStringLiteral("local   all  all  scram-sha-256"),
+    };
+    if (m_options.listenTcp) {
+        lines << QStringLiteral("host    %1  %2  127.0.0.1/32  reject").arg(maintenance, staff)
+              << QStringLiteral("host    all  all  127.0.0.1/32  scram-sha-256");
+    }
+    QFile hba(dataDir() + QStringLiteral("/pg_hba.conf"));
+    if (!hba.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return fail(Error::io(QCoreApplication::translate("teller::LocalServer", "Cannot write %1.").arg(hba.fileName())));
+    hba.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    hba.write(lines.join(u'\n').toUtf8() + '\n');
+    hba.close();
+    if (runningAsRoot() && !chownToPostgres(hba.fileName()))
+        return fail(
+            Error::io(QCoreApplication::translate("teller::LocalServer", "Cannot hand %1 to the postgres user.").arg(hba.fileName())));
     return {};
 }
 
@@ -273,6 +383,14 @@ Result<void> LocalServer::start()
     if (!bin)
         return fail(bin.error());
     m_binDir = *bin;
+    // Debian's postgresql-15 ships passwordcheck next to the server; where it does not, say so
+    // rather than let the server refuse to start with a message in its log.
+    const QString libDir = m_binDir + QStringLiteral("/../lib");
+    if (QFileInfo(libDir).isDir() && !QFileInfo::exists(libDir + QStringLiteral("/passwordcheck.so")))
+        return fail(
+            Error::config(QCoreApplication::translate("teller::LocalServer", "PostgreSQL's passwordcheck module is not installed in %1. "
+                                                                             "On Debian it comes with the package postgresql-15.")
+                              .arg(QDir::cleanPath(libDir))));
 
     if (auto ok = prepareDirectory(m_options.baseDir); !ok)
         return ok;
@@ -298,10 +416,14 @@ Result<void> LocalServer::start()
         }
     }
 
-    // A free port now may be taken by the time the server binds it: try a few.
+    // A free TCP port now may be taken by the time the server binds it: try a few. Without TCP
+    // the number only names the socket in a directory of its own.
     QString lastError;
     for (int tries = 0; tries < 5; ++tries) {
-        m_port = (tries == 0 && !fresh && readPort() > 0) ? readPort() : freePort();
+        if (tries == 0 && !fresh && readPort() > 0)
+            m_port = readPort();
+        else
+            m_port = m_options.listenTcp ? freePort() : SocketOnlyPort + tries;
         if (m_port == 0)
             return fail(Error::io(QCoreApplication::translate("teller::LocalServer", "No free TCP port on 127.0.0.1.")));
         if (auto ok = writeConfiguration(); !ok)

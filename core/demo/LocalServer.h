@@ -11,8 +11,14 @@ namespace teller {
 // A private PostgreSQL server on this machine, made with the machine's own initdb and pg_ctl:
 // for the demo (data kept in the user's app-data folder between runs) and for the tests
 // (a throwaway directory, fsync off, removed afterwards, also when the test process dies).
-// It listens on a Unix socket in its own directory and on 127.0.0.1 at a free port, and
-// requires a password (SCRAM) for every login, like a real server.
+// It listens only on a Unix socket in a directory that nobody but the user who started it can
+// enter (mode 0700; as root, the server's postgres user owns it and root enters it by its
+// override of file permissions), unless listenTcp asks for 127.0.0.1 as well, which any
+// local user can reach (the tests' fault proxy and TLS need it; the demo must not).
+// Every server it starts requires a password (SCRAM) for every login, like a real server;
+// lets Teller's staff (members of teller_staff) reach no database but Teller's (never
+// postgres, template0, template1); and loads PostgreSQL's passwordcheck module, so that a
+// login setting its own password in clear from psql meets at least tellerctl staff add's rule.
 // PostgreSQL refuses to run as root: as root, the server runs as the "postgres" OS user.
 class LocalServer
 {
@@ -22,6 +28,7 @@ public:
         QString baseDir;        // data/, socket/, server.log live here
         bool ephemeral = false; // remove baseDir when stopped, and if this process dies
         bool durable = true;    // false: fsync and synchronous_commit off (tests)
+        bool listenTcp = false; // also listen on 127.0.0.1 at a free port (tests only)
         int maxConnections = 100;
         QStringList extraSettings; // postgresql.conf lines, e.g. "log_statement = 'all'"
     };
@@ -37,6 +44,8 @@ public:
     Result<void> restart();
     bool isRunning() const;
 
+    // The port: with listenTcp, a free TCP port on 127.0.0.1; without, only the number in the
+    // socket's name (.s.PGSQL.PORT) in socketDir().
     int port() const { return m_port; }
     QString baseDir() const { return m_options.baseDir; }
     QString dataDir() const;
@@ -48,7 +57,8 @@ public:
     // Copies a file into the data directory, readable by the server only (keys, certificates).
     Result<QString> installFile(const QString &source, const QString &name);
 
-    // Connection over the Unix socket (or TCP on 127.0.0.1 when tcp is true).
+    // Connection over the Unix socket (or TCP on 127.0.0.1 when tcp is true, which only a
+    // server started with listenTcp answers).
     ConnectionSettings connection(const QString &dbname, const QString &user = {}, const QString &password = {}, bool tcp = false) const;
 
     // The directory with initdb, pg_ctl and postgres: $TELLER_PG_BINDIR, else the newest
@@ -60,6 +70,7 @@ private:
     Result<QString> run(const QString &tool, const QStringList &args, int timeoutMs = 120000) const;
     Result<void> initialize();
     Result<void> writeConfiguration();
+    Result<void> writeHba();
     Result<void> prepareDirectory(const QString &path) const;
     void startCrashGuard();
     int readPort() const;

@@ -316,6 +316,37 @@ Result<QList<InvariantViolation>> Administration::invariantViolations()
     });
 }
 
+Result<std::optional<bool>> Administration::loadsPasswordcheck()
+{
+    // pg_settings leaves out the settings this login may not read: NULL, not an error.
+    auto setting = m_session.retrying(QStringLiteral("password rules"), [&] {
+        return m_session.selectOne(
+            QStringLiteral("SELECT (SELECT setting FROM pg_catalog.pg_settings WHERE name = 'shared_preload_libraries')"), {},
+            QCoreApplication::translate("teller::Administration", "reading the server's libraries"),
+            [](const QSqlQuery &q) { return q.value(0); });
+    });
+    if (!setting)
+        return fail(setting.error());
+    if (setting->isNull())
+        return std::optional<bool>();
+    return std::optional<bool>(namesPasswordcheck(setting->toString()));
+}
+
+bool Administration::namesPasswordcheck(const QString &sharedPreloadLibraries)
+{
+    for (const QString &item : sharedPreloadLibraries.split(u',')) {
+        QString name = item.trimmed();
+        if (name.size() >= 2 && name.startsWith(u'"') && name.endsWith(u'"'))
+            name = name.mid(1, name.size() - 2);
+        name = name.mid(name.lastIndexOf(u'/') + 1);
+        if (name.endsWith(QLatin1String(".so")))
+            name.chop(3);
+        if (name == u"passwordcheck")
+            return true;
+    }
+    return false;
+}
+
 Result<int> Administration::importAccounts(const QList<AccountRow> &rows)
 {
     QStringList numbers;

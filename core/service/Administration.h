@@ -79,6 +79,15 @@ public:
 
     Result<QList<InvariantViolation>> invariantViolations();
 
+    // Whether the server loads PostgreSQL's passwordcheck module (shared_preload_libraries),
+    // which holds a password a login sets in clear from psql to rules like staff add's;
+    // nullopt when this login may not read the setting (that takes a superuser or a member of
+    // pg_read_all_settings).
+    Result<std::optional<bool>> loadsPasswordcheck();
+    // Whether a value of shared_preload_libraries names passwordcheck ("passwordcheck",
+    // "$libdir/passwordcheck.so", quoted or not, among others).
+    static bool namesPasswordcheck(const QString &sharedPreloadLibraries);
+
     // Opens every account in one transaction: all or nothing. Returns how many were new.
     Result<int> importAccounts(const QList<AccountRow> &rows);
 

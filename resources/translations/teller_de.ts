@@ -1594,6 +1594,10 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
         <source>the file is not UTF-8 text (save it as UTF-8).</source>
         <translation>die Datei ist kein UTF-8-Text (als UTF-8 speichern).</translation>
     </message>
+    <message>
+        <source>reading the server&apos;s libraries</source>
+        <translation>beim Lesen der Bibliotheken des Servers</translation>
+    </message>
 </context>
 <context>
     <name>teller::ConnectionSettings</name>
@@ -1864,6 +1868,18 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
     <message>
         <source>Cannot hand %1 to the postgres user.</source>
         <translation>%1 kann nicht an den Benutzer postgres übergeben werden.</translation>
+    </message>
+    <message>
+        <source>The directory %1 belongs to another user.</source>
+        <translation>Das Verzeichnis %1 gehört einem anderen Benutzer.</translation>
+    </message>
+    <message>
+        <source>The directory %1 is not private to the server&apos;s user (it must be theirs, with mode 0700).</source>
+        <translation>Das Verzeichnis %1 gehört nicht allein dem Benutzer des Servers (es muss ihm gehören, mit den Rechten 0700).</translation>
+    </message>
+    <message>
+        <source>PostgreSQL&apos;s passwordcheck module is not installed in %1. On Debian it comes with the package postgresql-15.</source>
+        <translation>Das PostgreSQL-Modul passwordcheck ist in %1 nicht installiert. Unter Debian gehört es zum Paket postgresql-15.</translation>
     </message>
 </context>
 <context>

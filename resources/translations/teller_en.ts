@@ -1580,6 +1580,10 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
         <source>the file is not UTF-8 text (save it as UTF-8).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>reading the server&apos;s libraries</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>teller::ConnectionSettings</name>
@@ -1849,6 +1853,18 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
     </message>
     <message>
         <source>Cannot hand %1 to the postgres user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The directory %1 belongs to another user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The directory %1 is not private to the server&apos;s user (it must be theirs, with mode 0700).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL&apos;s passwordcheck module is not installed in %1. On Debian it comes with the package postgresql-15.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -50,6 +50,9 @@ PgTestServer::PgTestServer()
     o.baseDir = base;
     o.ephemeral = true;
     o.durable = false;
+    // The fault proxy, the TLS tests and the connection tests reach it over TCP; the demo
+    // listens on its private socket only.
+    o.listenTcp = true;
     o.maxConnections = 150;
     o.extraSettings << QStringLiteral("shared_buffers = '64MB'") << QStringLiteral("deadlock_timeout = '100ms'");
     m_server = std::make_unique<LocalServer>(o);

@@ -16,7 +16,9 @@
 #include <memory>
 
 // The test fixture: one throwaway PostgreSQL server per test process, started on first use
-// (initdb --no-sync into a temporary directory, a Unix socket there, a free port, fsync off),
+// (initdb --no-sync into a temporary directory, a Unix socket there, 127.0.0.1 at a free port
+// for the tests that need TCP, fsync off; passwordcheck loaded, staff kept out of the
+// maintenance databases, as on every server LocalServer starts),
 // stopped and removed when the process ends, and also if it crashes (LocalServer's guard).
 // Each test gets a fresh database cloned from a migrated template that already holds the
 // standard test staff.

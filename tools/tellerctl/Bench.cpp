@@ -70,7 +70,8 @@ Result<QJsonObject> runBench(const ConnectionSettings &adminSettings, const Sess
     if (auto ok = administration.openBranch(QStringLiteral("BENCH"), QStringLiteral("Benchmark branch")); !ok)
         return fail(ok.error());
     const auto addLogin = [&](const QString &login, const QString &name, StaffRole role) -> Result<ConnectionSettings> {
-        const QString password = QUuid::createUuid().toString(QUuid::Id128);
+        // Letters and other characters for certain (passwordcheck's rules), whatever the hex digits are.
+        const QString password = QStringLiteral("bench-") + QUuid::createUuid().toString(QUuid::Id128);
         // Unlimited: the bench measures withdrawals that need no supervisor.
         auto added = administration.addStaff(login, name, role, std::nullopt, password, QStringLiteral("BENCH"),
                                              role != StaffRole::Admin);

@@ -1,7 +1,10 @@
-// tellerctl check: every money invariant of the database.
+// tellerctl check: every money invariant of the database, and warnings about the server's
+// setup that the invariants do not show.
 #include "Commands.h"
 
 #include "Administration.h"
+
+#include <cstdio>
 
 using namespace teller;
 
@@ -16,6 +19,29 @@ public:
     CheckCommand() : Command(QStringLiteral("check"), {}, {}, QT_TRANSLATE_NOOP("tellerctl", "Usage: tellerctl check")) {}
 
 protected:
+    // What the server's setup leaves open, as {"warning": CODE, "message": TEXT}; also on
+    // stderr. A warning does not change the exit code.
+    Result<QJsonArray> setupWarnings(Administration &admin)
+    {
+        QJsonArray warnings;
+        const auto warn = [&](const QString &code, const QString &message) {
+            warnings.append(QJsonObject{{QStringLiteral("warning"), code}, {QStringLiteral("message"), message}});
+            std::fprintf(stderr, "tellerctl: %s\n", qPrintable(message));
+        };
+        auto passwordcheck = admin.loadsPasswordcheck();
+        if (!passwordcheck)
+            return fail(passwordcheck.error());
+        if (!passwordcheck->has_value())
+            warn(QStringLiteral("password_rules_unknown"),
+                 tr("This login may not read the server's shared_preload_libraries, so whether the server loads passwordcheck "
+                    "is not known. Run check as a superuser or as a member of pg_read_all_settings to know."));
+        else if (!**passwordcheck)
+            warn(QStringLiteral("password_rules_not_enforced"),
+                 tr("The server does not load passwordcheck: a login can give itself any password with ALTER ROLE. "
+                    "Set shared_preload_libraries = 'passwordcheck' in postgresql.conf and restart the server."));
+        return warnings;
+    }
+
     int execute(const QStringList &) override
     {
         if (auto ok = connect(); !ok)
@@ -29,9 +55,13 @@ protected:
             list.append(QJsonObject{{QStringLiteral("invariant"), v.invariant},
                                     {QStringLiteral("subject"), v.subject},
                                     {QStringLiteral("detail"), v.detail}});
+        auto warnings = setupWarnings(admin);
+        if (!warnings)
+            return reportError(warnings.error());
         QJsonObject o;
         o.insert(QStringLiteral("status"), violations->isEmpty() ? QStringLiteral("completed") : QStringLiteral("error"));
         o.insert(QStringLiteral("violations"), list);
+        o.insert(QStringLiteral("warnings"), *warnings);
         printJson(o);
         return violations->isEmpty() ? ExitCompleted : ExitFailure;
     }
