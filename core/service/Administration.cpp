@@ -122,6 +122,22 @@ Result<StaffChange> readStaffChange(const QSqlQuery &q)
     return c;
 }
 
+// The rules of the server's passwordcheck, kept here too: a password Teller sets travels only
+// as a SCRAM verifier, which no server-side check can judge.
+std::optional<QString> passwordProblem(const QString &login, const QString &password)
+{
+    if (password.size() < 8)
+        return QCoreApplication::translate("teller::Administration", "A password needs at least 8 characters.");
+    bool letter = false, other = false;
+    for (const QChar c : password)
+        (c.isLetter() ? letter : other) = true;
+    if (!letter || !other)
+        return QCoreApplication::translate("teller::Administration", "A password needs letters and at least one digit or sign.");
+    if (!login.isEmpty() && password.contains(login, Qt::CaseInsensitive))
+        return QCoreApplication::translate("teller::Administration", "A password must not contain the login.");
+    return std::nullopt;
+}
+
 // The server's refusals of staff administration, in words.
 void adjustStaffError(Error &e)
 {
@@ -147,8 +163,10 @@ Result<StaffChange> Administration::addStaff(const QString &login, const QString
         return fail(Error::badInput(QCoreApplication::translate("teller::Administration", "The login \"%1\" is reserved.").arg(login)));
     if (approvalLimit && approvalLimit->minorUnits() < 0)
         return fail(Error::badInput(QCoreApplication::translate("teller::Administration", "An approval limit cannot be negative.")));
-    if (password && password->size() < 8)
-        return fail(Error::badInput(QCoreApplication::translate("teller::Administration", "A password needs at least 8 characters.")));
+    if (password) {
+        if (auto problem = passwordProblem(login, *password))
+            return fail(Error::badInput(*problem));
+    }
 
     QVariant verifier(QMetaType::fromType<QString>());
     if (password) {
@@ -244,8 +262,8 @@ Result<QJsonArray> Administration::staffChangesWaiting()
 
 Result<void> Administration::changeOwnPassword(const QString &password)
 {
-    if (password.size() < 8)
-        return fail(Error::badInput(QCoreApplication::translate("teller::Administration", "A password needs at least 8 characters.")));
+    if (auto problem = passwordProblem(m_session.sessionUser(), password))
+        return fail(Error::badInput(*problem));
     auto verifier = m_session.passwordVerifier(m_session.sessionUser(), password);
     if (!verifier)
         return fail(verifier.error());

@@ -690,6 +690,32 @@ private Q_SLOTS:
         QCOMPARE(tellerctl({QStringLiteral("account"), QStringLiteral("import"), good}).exitCode, 1); // a teller may not
     }
 
+    // The server's passwordcheck cannot judge the SCRAM verifier a password travels as: the
+    // same rules are kept before anything is sent.
+    void passwordsFollowTheRules_data()
+    {
+        QTest::addColumn<QByteArray>("password");
+        QTest::addRow("too short") << QByteArray("ab-12");
+        QTest::addRow("letters only") << QByteArray("abcdefghij");
+        QTest::addRow("no letter") << QByteArray("1234-5678");
+        QTest::addRow("contains the login") << QByteArray("x-pw_login-9");
+    }
+
+    void passwordsFollowTheRules()
+    {
+        QFETCH(QByteArray, password);
+        const Run r = tellerctl({QStringLiteral("staff"), QStringLiteral("add"), QStringLiteral("pw_login"), QStringLiteral("--role"),
+                                 QStringLiteral("teller"), QStringLiteral("--password-stdin")},
+                                QStringLiteral("t_admin"), password + '\n');
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(!r.out.contains(QString::fromLatin1(password)));
+        const Run own = tellerctl({QStringLiteral("password"), QStringLiteral("--password-stdin")}, QStringLiteral("t_teller1"),
+                                  password.replace("pw_login", "t_teller1") + '\n');
+        QCOMPARE(own.exitCode, 2);
+        Sql sql(m_db);
+        QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.staff_changes WHERE login = 'pw_login'")), qint64(0));
+    }
+
     void supervisorsDecideFromTheCommandLine()
     {
         const QString key = IdempotencyKey::generate().toString();
