@@ -524,6 +524,22 @@ void TellerClient::decide(const IdempotencyKey &key, bool approve, const QString
     });
 }
 
+void TellerClient::changePassword(const QString &password)
+{
+    post(m_actions, [this, password](Worker &w) {
+        Result<void> changed = w.session ? Administration(*w.session).changeOwnPassword(password)
+                                         : Result<void>(fail(Error{Error::Kind::Connection, tr("Not signed in.")}));
+        if (!changed) {
+            const Error e = changed.error();
+            QMetaObject::invokeMethod(
+                this, [this, e] { Q_EMIT passwordChangeFailed(e); }, Qt::QueuedConnection);
+            return;
+        }
+        QMetaObject::invokeMethod(
+            this, [this] { Q_EMIT passwordChanged(); }, Qt::QueuedConnection);
+    });
+}
+
 quint64 TellerClient::loadLedger(const QString &accountNumber)
 {
     const quint64 id = ++m_nextRequest;

@@ -68,6 +68,9 @@ public:
     quint64 loadReview();
     // Answer: decided, or decisionFailed.
     void decide(const IdempotencyKey &key, bool approve, const QString &note);
+    // The signed-in member's own new password (sent only as a SCRAM verifier). Answer:
+    // passwordChanged, or passwordChangeFailed.
+    void changePassword(const QString &password);
     // An account's ledger, for the audit view. Answer: ledgerLoaded.
     quint64 loadLedger(const QString &accountNumber);
     // Whether operations are announced live (LISTEN/NOTIFY) right now.
@@ -96,6 +99,8 @@ Q_SIGNALS:
                       const QList<teller::DoubtItem> &doubts);
     void decided(const teller::Decision &decision);
     void decisionFailed(const QString &key, const teller::Error &error);
+    void passwordChanged();
+    void passwordChangeFailed(const teller::Error &error);
     void ledgerLoaded(quint64 id, const QString &account, const QList<teller::LedgerLine> &lines);
 
 private:

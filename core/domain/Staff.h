@@ -23,6 +23,8 @@ struct StaffInfo
     StaffRole role = StaffRole::Teller;
     std::optional<Money> approvalLimit;
     bool active = true;
+    // An administrator set the password: the member chooses their own before moving money.
+    bool mustChangePassword = false;
     QJsonObject toJson() const;
 };
 

@@ -70,10 +70,14 @@ Result<StaffInfo> Administration::currentStaff()
     // On the sign-in path: bounded and retried like everything else, never a hang.
     auto staff = m_session.retrying(QStringLiteral("staff record"), [&]() -> Result<std::optional<Result<StaffInfo>>> {
         std::optional<Result<StaffInfo>> found;
-        auto ok = m_session.select(
-            QStringLiteral("SELECT " TELLER_STAFF_COLUMNS " FROM teller.staff WHERE login = session_user AND active"), {},
-            QCoreApplication::translate("teller::Administration", "reading the staff record"),
-            [&](const QSqlQuery &q) { found = readStaff(q); });
+        auto ok = m_session.select(QStringLiteral("SELECT " TELLER_STAFF_COLUMNS
+                                                  ", must_change_password FROM teller.staff WHERE login = session_user AND active"),
+                                   {}, QCoreApplication::translate("teller::Administration", "reading the staff record"),
+                                   [&](const QSqlQuery &q) {
+                                       found = readStaff(q);
+                                       if (*found)
+                                           (*found)->mustChangePassword = q.value(6).toBool();
+                                   });
         if (!ok)
             return fail(ok.error());
         return found;

@@ -7,6 +7,7 @@
 #include <AmountValidator.h>
 #include <LoginDialog.h>
 #include <MainWindow.h>
+#include <PasswordDialog.h>
 #include <ReconcileDialog.h>
 #include <SettingsDialog.h>
 #include <SupervisorPanel.h>
@@ -252,6 +253,31 @@ private Q_SLOTS:
         QVERIFY(find<QLabel>(m_window.get(), "staffLabel")->text().contains(QLatin1String("t_teller1")));
         QVERIFY(find<QLabel>(m_window.get(), "serverLabel")->text().contains(m_db));
         QTRY_VERIFY(find<QLabel>(m_window.get(), "connectionLabel")->text().contains(QLatin1String("Connected")));
+    }
+
+    // A password an administrator set: at sign-in the window asks for the member's own, by
+    // keyboard alone, and the server no longer holds money back.
+    void anAdministratorSetPasswordIsReplacedAtSignIn()
+    {
+        Sql sql(m_db);
+        SQL_VERIFY(sql, QStringLiteral("UPDATE teller.staff SET must_change_password = true WHERE login = 't_teller3'"));
+        QVERIFY(signIn(QStringLiteral("t_teller3")));
+        PasswordDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = m_window->findChild<PasswordDialog *>()) != nullptr && dialog->isVisible(), 10000);
+        auto *password = find<QLineEdit>(dialog, "newPassword");
+        auto *repeat = find<QLineEdit>(dialog, "repeatPassword");
+        QVERIFY(password->hasFocus());
+        QTest::keyClicks(password, QStringLiteral("short"));
+        QVERIFY(!find<QLabel>(dialog, "passwordProblem")->text().isEmpty());
+        password->clear();
+        // The fixture's password again, so that the other tests still sign in as t_teller3.
+        QTest::keyClicks(password, QString::fromUtf16(PgTestServer::Password));
+        QTest::keyClick(password, Qt::Key_Tab);
+        QTest::keyClicks(repeat, QString::fromUtf16(PgTestServer::Password));
+        QTest::keyClick(repeat, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->findChild<PasswordDialog *>() || !m_window->findChild<PasswordDialog *>()->isVisible(),
+                                 10000);
+        QCOMPARE(sql.value(QStringLiteral("SELECT must_change_password FROM teller.staff WHERE login = 't_teller3'")).toBool(), false);
     }
 
     void searchByNumberAndName()

@@ -4,6 +4,7 @@
 #include "ActionForm.h"
 #include "AppSettings.h"
 #include "LoginDialog.h"
+#include "PasswordDialog.h"
 #include "ReceiptDialog.h"
 #include "ReconcileDialog.h"
 #include "SettingsDialog.h"
@@ -308,6 +309,8 @@ void MainWindow::buildMenus()
     auto *file = menuBar()->addMenu(tr("&File"));
     auto *signOut = file->addAction(tr("Sign &out"), this, &MainWindow::signOut);
     signOut->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    auto *password = file->addAction(tr("Change &password…"), this, [this] { changePassword(false); });
+    password->setObjectName(QStringLiteral("changePasswordAction"));
     file->addAction(tr("&Settings…"), this, [this] {
         SettingsDialog dialog(this);
         if (dialog.exec() == QDialog::Accepted) {
@@ -468,6 +471,21 @@ void MainWindow::onSignedIn(const StaffInfo &staff, const QString &server, bool 
     activateWindow();
     focusSearch();
     Q_EMIT signedIn();
+    // A password an administrator set moves no money: the member chooses their own first.
+    if (staff.mustChangePassword)
+        changePassword(true);
+}
+
+void MainWindow::changePassword(bool forced)
+{
+    // Window-modal, not a nested event loop: the window keeps answering the client meanwhile.
+    auto *dialog = new PasswordDialog(m_client, forced, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this] {
+        m_staff.mustChangePassword = false;
+        statusBar()->showMessage(tr("Your password is changed. Use it from the next sign-in on."), 8000);
+    });
+    dialog->open();
 }
 
 void MainWindow::removeSupervision()

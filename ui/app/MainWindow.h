@@ -69,6 +69,8 @@ private:
     void activateSearchResult();
     void watchNetwork();
     void signOut();
+    // The member's own new password; `forced` after an administrator set it.
+    void changePassword(bool forced);
     // Asks before the window lets go of operations whose outcome it has not shown (unconfirmed,
     // waiting for a supervisor); true when there are none or the teller agrees.
     bool confirmLeavingUnfinished(bool signingOut);
