@@ -3,6 +3,7 @@
 #include "AccountColumns.h"
 #include "Action.h"
 #include "DbSession.h"
+#include "Events.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -157,15 +158,18 @@ Result<AccountInfo> Administration::openAccount(const QString &number, const QSt
 
 Result<AccountInfo> Administration::setAccountStatus(const QString &number, AccountStatus status)
 {
-    return accountCall(m_session, QStringLiteral("account status ") + number,
-                       QStringLiteral("SELECT " TELLER_ACCOUNT_COLUMNS " FROM teller.set_account_status(?, ?)"),
-                       {number, accountStatusName(status)},
-                       QCoreApplication::translate("teller::Administration", "changing the account's status"), [&](Error &e) {
-                           if (e.sqlState == u"P0002")
-                               e.message = QCoreApplication::translate("teller::Administration", "There is no account %1.").arg(number);
-                           else if (e.sqlState == u"55000")
-                               e.message = e.serverText;
-                       });
+    auto changed = accountCall(
+        m_session, QStringLiteral("account status ") + number,
+        QStringLiteral("SELECT " TELLER_ACCOUNT_COLUMNS " FROM teller.set_account_status(?, ?)"), {number, accountStatusName(status)},
+        QCoreApplication::translate("teller::Administration", "changing the account's status"), [&](Error &e) {
+            if (e.sqlState == u"P0002")
+                e.message = QCoreApplication::translate("teller::Administration", "There is no account %1.").arg(number);
+            else if (e.sqlState == u"55000")
+                e.message = e.serverText;
+        });
+    if (changed)
+        sendEventHint(m_session); // the change is an event (tellerctl bench drops its cached details)
+    return changed;
 }
 
 Result<QList<InvariantViolation>> Administration::invariantViolations()

@@ -1,6 +1,7 @@
 #include "Supervision.h"
 
 #include "DbSession.h"
+#include "Events.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>
@@ -257,16 +258,21 @@ Result<Decision> Supervision::decide(const IdempotencyKey &key, bool approve, co
             d->decidedNow = true;
         return d;
     });
+    if (decided)
+        sendEventHint(m_session); // the decision (or the expiry it found) is an event
     return DbSession::result(std::move(decided));
 }
 
 Result<int> Supervision::expireHolds()
 {
-    return m_session.transaction(QStringLiteral("expire holds"), [&] {
+    auto expired = m_session.transaction(QStringLiteral("expire holds"), [&] {
         return m_session.selectOne(QStringLiteral("SELECT teller.expire_holds()"), {},
                                    QCoreApplication::translate("teller::Supervision", "releasing expired holds"),
                                    [](const QSqlQuery &q) { return q.value(0).toInt(); });
     });
+    if (expired && *expired > 0)
+        sendEventHint(m_session);
+    return expired;
 }
 
 Result<void> Supervision::reportDoubt(const IdempotencyKey &key, ActionKind kind, const QString &account, const QString &counterAccount,
@@ -280,11 +286,14 @@ Result<void> Supervision::reportDoubt(const IdempotencyKey &key, ActionKind kind
                               amount.currency().code(),
                               m_session.options().workstation,
                               message.left(1000)};
-    return m_session.transaction(QStringLiteral("doubt report ") + key.toString(), [&]() -> Result<void> {
+    auto reported = m_session.transaction(QStringLiteral("doubt report ") + key.toString(), [&]() -> Result<void> {
         return m_session.select(QStringLiteral("SELECT teller.report_doubt(?::uuid, ?, ?, ?, ?::bigint, ?, ?, ?)"), values,
                                 QCoreApplication::translate("teller::Supervision", "reporting an operation in doubt"),
                                 [](const QSqlQuery &) {});
     });
+    if (reported)
+        sendEventHint(m_session);
+    return reported;
 }
 
 } // namespace teller

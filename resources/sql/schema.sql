@@ -1,4 +1,4 @@
--- Teller schema version 12, functions sha256 31298a1b74fe9461139119c3b7e8cda4615bb4ad2ec32ad549e7ae0e0396006d
+-- Teller schema version 13, functions sha256 f944beec55cf21878a5bd0135a29891c93006fff46ff3f33a5d942769fc34099
 -- The current schema: pg_dump --schema-only --no-owner --schema=teller of a freshly
 -- migrated database, normalised. Made by scripts/update-schema-snapshot.sh; do not edit.
 
@@ -744,6 +744,68 @@ $$;
 
 
 --
+-- Name: events_after(bigint); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.events_after(p_cursor bigint) RETURNS TABLE(id bigint, at timestamp with time zone, kind text, key uuid, status text, initiated_by text, account_number text)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    c_scan    constant integer := 500;
+    c_settled constant interval := '30 seconds';
+    v_staff   teller.staff;
+    v_all     boolean;
+    v_next    bigint := p_cursor;
+    v_gap     boolean := false;
+    v_scanned integer := 0;
+    e         teller.events;
+BEGIN
+    v_staff := teller.session_staff();
+    v_all := v_staff.role IN ('supervisor', 'admin');
+    IF p_cursor IS NULL THEN
+        RETURN QUERY SELECT coalesce(max(x.id), 0), NULL::timestamptz, 'cursor'::text, NULL::uuid, 'end'::text,
+                            NULL::text, NULL::text
+                       FROM teller.events x;
+        RETURN;
+    END IF;
+
+    FOR e IN SELECT * FROM teller.events x WHERE x.id > p_cursor ORDER BY x.id LIMIT c_scan LOOP
+        v_scanned := v_scanned + 1;
+        IF NOT v_gap AND (e.id = v_next + 1 OR e.at < clock_timestamp() - c_settled) THEN
+            v_next := e.id;
+        ELSE
+            v_gap := true;
+        END IF;
+        IF v_all OR e.initiated_by = v_staff.login THEN
+            id := e.id;
+            at := e.at;
+            kind := e.kind;
+            key := e.key;
+            status := e.status;
+            initiated_by := e.initiated_by;
+            account_number := e.account_number;
+            RETURN NEXT;
+        END IF;
+    END LOOP;
+    IF v_scanned = 0 THEN
+        -- A cursor from beyond the end (another database, a restore) starts again at the end.
+        v_next := least(p_cursor, (SELECT coalesce(max(x.id), 0) FROM teller.events x));
+    END IF;
+
+    id := v_next;
+    at := NULL;
+    kind := 'cursor';
+    key := NULL;
+    status := CASE WHEN v_scanned = c_scan THEN 'more' ELSE 'end' END;
+    initiated_by := NULL;
+    account_number := NULL;
+    RETURN NEXT;
+END
+$$;
+
+
+--
 -- Name: expire_holds(); Type: FUNCTION; Schema: teller; Owner: -
 --
 
@@ -1020,8 +1082,13 @@ $$;
 --
 
 CREATE FUNCTION teller.notify_operation(p_op teller.operations) RETURNS void
-    LANGUAGE sql
-    RETURN pg_notify('teller_operations'::text, (json_build_object('key', (p_op).key, 'status', (p_op).status))::text);
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    INSERT INTO teller.events (kind, key, status, initiated_by)
+    VALUES ('operation', p_op.key, p_op.status, p_op.initiated_by);
+END
+$$;
 
 
 --
@@ -1478,6 +1545,23 @@ $$;
 
 
 --
+-- Name: record_account_event(text); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.record_account_event(p_number text) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+BEGIN
+    INSERT INTO teller.events (kind, status, initiated_by, account_number)
+    SELECT 'account', a.status, session_user, a.number
+      FROM teller.accounts a
+     WHERE a.number = p_number;
+END
+$$;
+
+
+--
 -- Name: replay(teller.operations, bytea); Type: FUNCTION; Schema: teller; Owner: -
 --
 
@@ -1493,20 +1577,48 @@ CREATE FUNCTION teller.replay(p_op teller.operations, p_fingerprint bytea) RETUR
 CREATE FUNCTION teller.report_doubt(p_key uuid, p_kind text, p_account text, p_counter text, p_amount bigint, p_currency text, p_workstation text, p_message text) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
+    AS $_$
 DECLARE
+    c_open_reports constant integer := 100;
     v_staff teller.staff;
 BEGIN
+    IF p_key IS NULL OR p_kind IS NULL OR p_kind NOT IN ('withdrawal', 'deposit', 'transfer')
+       OR p_account IS NULL OR p_account !~ '^[A-Z0-9]{1,34}$'
+       OR (p_kind = 'transfer') <> (p_counter IS NOT NULL)
+       OR (p_counter IS NOT NULL AND (p_counter !~ '^[A-Z0-9]{1,34}$' OR p_counter = p_account))
+       OR p_amount IS NULL OR p_amount <= 0 OR p_amount > 1000000000000000
+       OR p_currency IS NULL OR p_currency !~ '^[A-Z]{3}$'
+       OR p_workstation IS NULL OR length(p_workstation) NOT BETWEEN 1 AND 63
+       -- C0 and C1 controls, DEL, line and paragraph separators, and every bidirectional
+       -- mark, embedding, override and isolate.
+       OR p_workstation ~ '[\u0001-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]'
+       OR length(p_message) > 1000 THEN
+        RAISE EXCEPTION 'malformed doubt report' USING ERRCODE = '22023';
+    END IF;
     v_staff := teller.session_staff();
+
+    -- One member's reports one at a time, so that the bound holds under concurrency too.
+    PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('teller.report_doubt'), pg_catalog.hashtext(v_staff.login));
+    IF NOT EXISTS (SELECT FROM teller.doubt_reports d WHERE d.key = p_key)
+       AND (SELECT count(*) FROM (SELECT FROM teller.doubt_reports d
+                                   WHERE d.reported_by = v_staff.login
+                                     AND (d.reported_at > now() - interval '1 day'
+                                          OR NOT EXISTS (SELECT FROM teller.operations o WHERE o.key = d.key))
+                                   LIMIT c_open_reports) mine) >= c_open_reports THEN
+        RAISE EXCEPTION 'too many open doubt reports by %: a supervisor looks at them first', v_staff.login
+            USING ERRCODE = '54000';
+    END IF;
+
     INSERT INTO teller.doubt_reports (key, reported_by, workstation, kind, account_number, counter_account_number,
                                       amount, currency, message)
-    VALUES (p_key, v_staff.login, p_workstation, p_kind, p_account, p_counter, p_amount, p_currency, left(p_message, 1000))
+    VALUES (p_key, v_staff.login, p_workstation, p_kind, p_account, p_counter, p_amount, p_currency, p_message)
     ON CONFLICT (key) DO UPDATE SET message = EXCLUDED.message, reported_at = now()
         WHERE teller.doubt_reports.reported_by = v_staff.login;
-    -- Only "something is in doubt": supervisors read the reports themselves.
-    PERFORM pg_notify('teller_operations', json_build_object('status', 'in_doubt')::text);
+    IF FOUND THEN
+        INSERT INTO teller.events (kind, key, status, initiated_by) VALUES ('doubt', p_key, 'in_doubt', v_staff.login);
+    END IF;
 END
-$$;
+$_$;
 
 
 --
@@ -1694,7 +1806,7 @@ BEGIN
     UPDATE teller.accounts SET status = p_status, updated_at = now() WHERE id = v.id RETURNING * INTO v;
     INSERT INTO teller.audit_log (action, subject, details)
     VALUES ('account_status', p_number, jsonb_build_object('from', v_old, 'to', p_status));
-    PERFORM pg_notify('teller_accounts', p_number);
+    PERFORM teller.record_account_event(p_number);
     RETURN v;
 END
 $$;
@@ -2005,6 +2117,36 @@ CREATE TABLE teller.doubt_reports (
 
 
 --
+-- Name: events; Type: TABLE; Schema: teller; Owner: -
+--
+
+CREATE TABLE teller.events (
+    id bigint NOT NULL,
+    at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    kind text NOT NULL,
+    key uuid,
+    status text NOT NULL,
+    initiated_by text NOT NULL,
+    account_number text,
+    CONSTRAINT events_kind_check CHECK ((kind = ANY (ARRAY['operation'::text, 'doubt'::text, 'account'::text])))
+);
+
+
+--
+-- Name: events_id_seq; Type: SEQUENCE; Schema: teller; Owner: -
+--
+
+ALTER TABLE teller.events ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME teller.events_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: internal_account_number; Type: SEQUENCE; Schema: teller; Owner: -
 --
 
@@ -2203,6 +2345,14 @@ ALTER TABLE ONLY teller.doubt_reports
 
 
 --
+-- Name: events events_pkey; Type: CONSTRAINT; Schema: teller; Owner: -
+--
+
+ALTER TABLE ONLY teller.events
+    ADD CONSTRAINT events_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: ledger_entries ledger_entries_pkey; Type: CONSTRAINT; Schema: teller; Owner: -
 --
 
@@ -2292,6 +2442,13 @@ CREATE UNIQUE INDEX accounts_one_internal ON teller.accounts USING btree (branch
 --
 
 CREATE UNIQUE INDEX accounts_one_till ON teller.accounts USING btree (owner, currency) WHERE ((kind)::text = 'till'::text);
+
+
+--
+-- Name: doubt_reports_reporter; Type: INDEX; Schema: teller; Owner: -
+--
+
+CREATE INDEX doubt_reports_reporter ON teller.doubt_reports USING btree (reported_by, reported_at);
 
 
 --
@@ -2696,6 +2853,14 @@ GRANT ALL ON FUNCTION teller.decide_operation(p_key uuid, p_approve boolean, p_n
 
 
 --
+-- Name: FUNCTION events_after(p_cursor bigint); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.events_after(p_cursor bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.events_after(p_cursor bigint) TO teller_staff;
+
+
+--
 -- Name: FUNCTION expire_holds(); Type: ACL; Schema: teller; Owner: -
 --
 
@@ -2830,6 +2995,13 @@ GRANT ALL ON FUNCTION teller.perform_action(p_key uuid, p_kind text, p_account t
 
 REVOKE ALL ON FUNCTION teller.prefix_end(p_prefix text) FROM PUBLIC;
 GRANT ALL ON FUNCTION teller.prefix_end(p_prefix text) TO teller_staff;
+
+
+--
+-- Name: FUNCTION record_account_event(p_number text); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.record_account_event(p_number text) FROM PUBLIC;
 
 
 --

@@ -1742,6 +1742,17 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
     </message>
 </context>
 <context>
+    <name>teller::Events</name>
+    <message>
+        <source>reading what changed on the server</source>
+        <translation>beim Lesen dessen, was sich auf dem Server geändert hat</translation>
+    </message>
+    <message>
+        <source>The server sent an event this program cannot read.</source>
+        <translation>Der Server hat ein Ereignis gesendet, das dieses Programm nicht lesen kann.</translation>
+    </message>
+</context>
+<context>
     <name>teller::IdempotencyKey</name>
     <message>
         <source>&quot;%1&quot; is not a valid idempotency key: expected a UUID such as 0190a6f2-8f4e-7c3a-9b1d-2e5f6a7b8c9d.</source>

@@ -1728,6 +1728,17 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
     </message>
 </context>
 <context>
+    <name>teller::Events</name>
+    <message>
+        <source>reading what changed on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent an event this program cannot read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>teller::IdempotencyKey</name>
     <message>
         <source>&quot;%1&quot; is not a valid idempotency key: expected a UUID such as 0190a6f2-8f4e-7c3a-9b1d-2e5f6a7b8c9d.</source>

@@ -30,7 +30,7 @@ BEGIN
     UPDATE teller.accounts SET status = p_status, updated_at = now() WHERE id = v.id RETURNING * INTO v;
     INSERT INTO teller.audit_log (action, subject, details)
     VALUES ('account_status', p_number, jsonb_build_object('from', v_old, 'to', p_status));
-    PERFORM pg_notify('teller_accounts', p_number);
+    PERFORM teller.record_account_event(p_number);
     RETURN v;
 END
 $$;
