@@ -23,13 +23,13 @@ const QString PerformSql = QStringLiteral("SELECT " TELLER_RESULT_COLUMNS " FROM
                                           "?::bigint, ?, decode(?, 'hex'), ?, ?, ?, ?)");
 
 // The status also says who decided an approval and why, from the operation's own record (an
-// event is only a prompt to ask).
+// event is only a prompt to ask), through teller.action_decision: staff read no table.
 const QString StatusSql = QStringLiteral(
     "SELECT r.key, r.status, r.reason, r.replayed, r.operation_id, r.kind, r.account_number, "
     "r.counter_account_number, r.amount, r.currency, r.balance_after, r.available_after, r.executed_at, "
-    "r.initiated_by, r.workstation, r.till_after, o.decided_by, o.decision_note "
+    "r.initiated_by, r.workstation, r.till_after, d.decided_by, d.decision_note "
     "FROM teller.action_status(?::uuid, decode(?, 'hex')) r "
-    "LEFT JOIN teller.operations o ON o.id = r.operation_id AND r.status NOT IN ('key_reused', 'unknown')");
+    "LEFT JOIN LATERAL teller.action_decision(r.key) d ON r.status NOT IN ('key_reused', 'unknown')");
 
 const QString AbandonSql = QStringLiteral("SELECT " TELLER_RESULT_COLUMNS " FROM teller.abandon_action(?::uuid, ?)");
 

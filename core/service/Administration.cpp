@@ -71,10 +71,9 @@ Result<StaffInfo> Administration::currentStaff()
     // On the sign-in path: bounded and retried like everything else, never a hang.
     auto staff = m_session.retrying(QStringLiteral("staff record"), [&]() -> Result<std::optional<Result<StaffInfo>>> {
         std::optional<Result<StaffInfo>> found;
-        auto ok = m_session.select(
-            QStringLiteral("SELECT " TELLER_STAFF_COLUMNS " FROM teller.staff WHERE login = session_user AND active"), {},
-            QCoreApplication::translate("teller::Administration", "reading the staff record"),
-            [&](const QSqlQuery &q) { found = readStaff(q); });
+        auto ok = m_session.select(QStringLiteral("SELECT " TELLER_STAFF_COLUMNS " FROM teller.current_staff()"), {},
+                                   QCoreApplication::translate("teller::Administration", "reading the staff record"),
+                                   [&](const QSqlQuery &q) { found = readStaff(q); });
         if (!ok)
             return fail(ok.error());
         return found;
@@ -191,10 +190,10 @@ Result<int> Administration::importAccounts(const QList<AccountRow> &rows)
     // All or nothing: one transaction, retried as a whole.
     return m_session.transaction(QStringLiteral("account import"), [&]() -> Result<int> {
         // How many exist already (opening them again is harmless if nothing differs).
-        auto already = m_session.selectOne(
-            QStringLiteral("SELECT count(*) FROM teller.accounts WHERE number = ANY (string_to_array(?, ','))"), {numbers.join(u',')},
-            QCoreApplication::translate("teller::Administration", "reading the existing accounts"),
-            [](const QSqlQuery &q) { return q.value(0).toInt(); });
+        auto already = m_session.selectOne(QStringLiteral("SELECT teller.count_existing_accounts(string_to_array(?, ','))"),
+                                           {numbers.join(u',')},
+                                           QCoreApplication::translate("teller::Administration", "reading the existing accounts"),
+                                           [](const QSqlQuery &q) { return q.value(0).toInt(); });
         if (!already)
             return fail(already.error());
         for (const AccountRow &row : rows) {

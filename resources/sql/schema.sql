@@ -1,4 +1,4 @@
--- Teller schema version 13, functions sha256 f944beec55cf21878a5bd0135a29891c93006fff46ff3f33a5d942769fc34099
+-- Teller schema version 13, functions sha256 71f2aa647e755bc29a7be96f708fcba1990794f35dca6102f38df520573fa734
 -- The current schema: pg_dump --schema-only --no-owner --schema=teller of a freshly
 -- migrated database, normalised. Made by scripts/update-schema-snapshot.sh; do not edit.
 
@@ -221,6 +221,46 @@ $$;
 
 
 --
+-- Name: account_history(text, integer); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.account_history(p_number text, p_limit integer) RETURNS TABLE(at timestamp with time zone, kind text, status text, reason text, amount bigint, currency text, change bigint, balance_after bigint, counterparty text, initiated_by text, key uuid, note text, named_first boolean)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_staff teller.staff;
+    v_all   boolean;
+    v_id    bigint;
+    v_limit integer := least(greatest(coalesce(p_limit, 25), 1), 100);
+BEGIN
+    v_staff := teller.session_staff();
+    v_all := v_staff.role <> 'teller';
+    INSERT INTO teller.read_audit (function_name, account_number) VALUES ('account_history', left(p_number, 40));
+    SELECT a.id INTO v_id FROM teller.accounts a WHERE a.number = p_number AND (a.kind = 'customer' OR v_all);
+    IF NOT FOUND THEN
+        RETURN;
+    END IF;
+    RETURN QUERY
+        SELECT o.created_at, o.kind::text, o.status::text, o.reason, o.amount::bigint, o.currency::text,
+               coalesce(l.amount, CASE WHEN o.credit_account_id = v_id THEN o.amount::bigint
+                                       WHEN o.debit_account_id = v_id THEN -o.amount::bigint END),
+               coalesce(l.balance_after, CASE WHEN o.account_id = v_id AND o.status = 'completed' THEN o.balance_after END),
+               CASE WHEN o.account_id = v_id THEN o.counter_account_number ELSE o.account_number END,
+               o.initiated_by,
+               CASE WHEN v_all OR o.initiated_by = v_staff.login THEN o.key END,
+               CASE WHEN v_all OR o.initiated_by = v_staff.login THEN o.note::text END,
+               o.account_id = v_id
+          FROM teller.operations o
+          LEFT JOIN teller.ledger_entries l ON l.operation_id = o.id AND l.account_id = v_id
+         WHERE o.account_id = v_id OR o.counter_account_id = v_id
+         ORDER BY o.created_at DESC, o.id DESC
+         LIMIT v_limit;
+END
+$$;
+
+
+--
 -- Name: account_money_rules(); Type: FUNCTION; Schema: teller; Owner: -
 --
 
@@ -265,6 +305,64 @@ BEGIN
     END IF;
     RETURN NEW;
 END
+$$;
+
+
+--
+-- Name: account_statement(text, integer); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.account_statement(p_number text, p_limit integer) RETURNS TABLE(id bigint, at timestamp with time zone, kind text, key uuid, amount bigint, balance_after bigint, currency text, initiated_by text, decided_by text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_staff teller.staff;
+    v_acc   teller.accounts;
+BEGIN
+    v_staff := teller.session_staff();
+    IF v_staff.role <> 'supervisor' THEN
+        RAISE EXCEPTION 'only supervisors read an account''s statement' USING ERRCODE = '42501';
+    END IF;
+    INSERT INTO teller.read_audit (function_name, account_number) VALUES ('account_statement', left(p_number, 40));
+    SELECT * INTO v_acc FROM teller.accounts a WHERE a.number = p_number;
+    IF NOT FOUND THEN
+        RETURN;
+    END IF;
+    -- The account as values, not a join: a customer account has no teller, and its branch of
+    -- the search is then no search at all (not a scan of every operation).
+    RETURN QUERY
+        WITH ids AS (SELECT o.id FROM teller.operations o WHERE o.account_id = v_acc.id
+                     UNION SELECT o.id FROM teller.operations o WHERE o.counter_account_id = v_acc.id
+                     UNION SELECT o.id FROM teller.operations o WHERE v_acc.owner IS NOT NULL AND o.initiated_by = v_acc.owner),
+        lines AS (SELECT o.id, coalesce(o.decided_at, o.created_at) AS at, o.kind, o.key, o.initiated_by, o.decided_by,
+                         teller.side_delta(v_acc.kind, o.debit_account_id = v_acc.id, o.amount) AS delta
+                    FROM ids JOIN teller.operations o ON o.id = ids.id
+                   WHERE o.status = 'completed' AND o.amount IS NOT NULL
+                     AND v_acc.id IN (o.debit_account_id, o.credit_account_id))
+        SELECT l.id, l.at, l.kind::text, l.key, l.delta,
+               (v_acc.balance - coalesce(sum(l.delta) OVER (ORDER BY l.at DESC, l.id DESC
+                                                            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0))::bigint,
+               v_acc.currency::text, l.initiated_by, l.decided_by
+          FROM lines l
+         ORDER BY l.at DESC, l.id DESC
+         LIMIT least(greatest(coalesce(p_limit, 200), 1), 500);
+END
+$$;
+
+
+--
+-- Name: action_decision(uuid); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.action_decision(p_key uuid) RETURNS TABLE(decided_by text, decision_note text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT o.decided_by, o.decision_note::text
+      FROM teller.operations o
+      JOIN teller.staff me ON me.login = session_user AND me.active
+     WHERE o.key = p_key AND (o.initiated_by = me.login OR me.role IN ('supervisor', 'admin'))
 $$;
 
 
@@ -500,6 +598,27 @@ CREATE FUNCTION teller.cash_answer(p_op teller.operations, p_fingerprint bytea, 
 
 
 --
+-- Name: count_existing_accounts(text[]); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.count_existing_accounts(p_numbers text[]) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM teller.staff s WHERE s.login = session_user AND s.active AND s.role = 'admin')
+       AND NOT pg_catalog.pg_has_role(session_user, (SELECT n.nspowner FROM pg_catalog.pg_namespace n
+                                                      WHERE n.nspname = 'teller'), 'USAGE') THEN
+        RAISE EXCEPTION 'only administrators import accounts' USING ERRCODE = '42501';
+    END IF;
+    INSERT INTO teller.read_audit (function_name, search_text)
+    VALUES ('count_existing_accounts', cardinality(p_numbers) || ' numbers');
+    RETURN (SELECT count(*) FROM teller.accounts a WHERE a.number = ANY (p_numbers));
+END
+$$;
+
+
+--
 -- Name: count_till(uuid, text, text, bigint, jsonb, text); Type: FUNCTION; Schema: teller; Owner: -
 --
 
@@ -640,6 +759,18 @@ $_$;
 
 
 --
+-- Name: current_staff(); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.current_staff() RETURNS SETOF teller.staff
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT * FROM teller.staff WHERE login = session_user AND active
+$$;
+
+
+--
 -- Name: decide_operation(uuid, boolean, text); Type: FUNCTION; Schema: teller; Owner: -
 --
 
@@ -739,6 +870,63 @@ BEGIN
     PERFORM teller.notify_operation(v_op);
     RETURN ROW(v_op.key, true, v_op.status, v_op.reason, v_op.decided_by, v_op.decided_at, v_op.decision_note,
                v_op.initiated_by, v_op.balance_after)::teller.decision_result;
+END
+$$;
+
+
+--
+-- Name: decided_operations(integer); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.decided_operations(p_limit integer) RETURNS TABLE(key uuid, kind text, account_number text, holder text, counter_account_number text, amount bigint, currency text, available bigint, initiated_by text, initiator_name text, workstation text, note text, status text, reason text, created_at timestamp with time zone, expires_at timestamp with time zone, decided_by text, decided_at timestamp with time zone, decision_note text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_staff teller.staff;
+BEGIN
+    v_staff := teller.session_staff();
+    IF v_staff.role <> 'supervisor' THEN
+        RAISE EXCEPTION 'only supervisors review operations' USING ERRCODE = '42501';
+    END IF;
+    INSERT INTO teller.read_audit (function_name) VALUES ('decided_operations');
+    RETURN QUERY
+        SELECT o.key, o.kind::text, o.account_number, a.holder::text, o.counter_account_number, o.amount::bigint,
+               o.currency::text, a.balance - a.held, o.initiated_by, s.display_name, o.workstation, o.note::text,
+               o.status::text, o.reason, o.created_at, o.expires_at, o.decided_by, o.decided_at, o.decision_note::text
+          FROM teller.operations o
+          LEFT JOIN teller.accounts a ON a.id = o.account_id
+          LEFT JOIN teller.staff s ON s.login = o.initiated_by
+         WHERE o.decided_at IS NOT NULL
+         ORDER BY o.decided_at DESC
+         LIMIT least(greatest(coalesce(p_limit, 200), 1), 200);
+END
+$$;
+
+
+--
+-- Name: doubt_list(integer); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.doubt_list(p_limit integer) RETURNS TABLE(key uuid, reported_by text, workstation text, kind text, account_number text, counter_account_number text, amount bigint, currency text, message text, reported_at timestamp with time zone, server_status text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_staff teller.staff;
+BEGIN
+    v_staff := teller.session_staff();
+    IF v_staff.role <> 'supervisor' THEN
+        RAISE EXCEPTION 'only supervisors read the reports of actions in doubt' USING ERRCODE = '42501';
+    END IF;
+    INSERT INTO teller.read_audit (function_name) VALUES ('doubt_list');
+    RETURN QUERY
+        SELECT d.key, d.reported_by, d.workstation, d.kind, d.account_number, d.counter_account_number, d.amount,
+               d.currency::text, d.message, d.reported_at, o.status::text
+          FROM teller.doubt_reports d
+          LEFT JOIN teller.operations o ON o.key = d.key
+         ORDER BY (o.status IS NULL) DESC, d.reported_at DESC
+         LIMIT least(greatest(coalesce(p_limit, 200), 1), 200);
 END
 $$;
 
@@ -858,6 +1046,28 @@ $$;
 
 
 --
+-- Name: find_account(text); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.find_account(p_number text) RETURNS TABLE(id bigint, number text, holder text, currency text, balance bigint, held bigint, balance_floor bigint, status text, opened_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_staff teller.staff;
+BEGIN
+    v_staff := teller.session_staff();
+    INSERT INTO teller.read_audit (function_name, account_number) VALUES ('find_account', left(p_number, 40));
+    RETURN QUERY
+        SELECT a.id, a.number::text, a.holder::text, a.currency::text, a.balance, a.held::bigint, a.balance_floor::bigint,
+               a.status::text, a.opened_at
+          FROM teller.accounts a
+         WHERE a.number = p_number AND (a.kind = 'customer' OR v_staff.role <> 'teller');
+END
+$$;
+
+
+--
 -- Name: forbid_change(); Type: FUNCTION; Schema: teller; Owner: -
 --
 
@@ -945,9 +1155,17 @@ $$;
 --
 
 CREATE FUNCTION teller.invariant_violations() RETURNS TABLE(invariant text, subject text, detail text)
-    LANGUAGE sql STABLE SECURITY DEFINER
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM teller.staff s WHERE s.login = session_user AND s.active
+                                              AND s.role IN ('supervisor', 'admin'))
+       AND NOT pg_catalog.pg_has_role(session_user, (SELECT n.nspowner FROM pg_catalog.pg_namespace n
+                                                      WHERE n.nspname = 'teller'), 'USAGE') THEN
+        RAISE EXCEPTION 'only supervisors and administrators check the invariants' USING ERRCODE = '42501';
+    END IF;
+    RETURN QUERY
     WITH sides AS (
         SELECT o.debit_account_id AS account_id, true AS is_debit, o.amount, o.status
           FROM teller.operations o
@@ -989,6 +1207,7 @@ CREATE FUNCTION teller.invariant_violations() RETURNS TABLE(invariant text, subj
       LEFT JOIN teller.accounts c ON c.id = o.credit_account_id
      WHERE o.status IN ('completed', 'pending_approval') AND o.amount IS NOT NULL
        AND (d.id IS NULL OR c.id IS NULL OR d.id = c.id OR d.currency <> o.currency OR c.currency <> o.currency);
+END
 $$;
 
 
@@ -1211,6 +1430,36 @@ BEGIN
         RAISE EXCEPTION 'operation %: a reversal, and only a reversal, names the original', NEW.key USING ERRCODE = '23514';
     END IF;
     RETURN NEW;
+END
+$$;
+
+
+--
+-- Name: pending_operations(integer); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.pending_operations(p_limit integer) RETURNS TABLE(key uuid, kind text, account_number text, holder text, counter_account_number text, amount bigint, currency text, available bigint, initiated_by text, initiator_name text, workstation text, note text, status text, reason text, created_at timestamp with time zone, expires_at timestamp with time zone, decided_by text, decided_at timestamp with time zone, decision_note text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_staff teller.staff;
+BEGIN
+    v_staff := teller.session_staff();
+    IF v_staff.role <> 'supervisor' THEN
+        RAISE EXCEPTION 'only supervisors review operations' USING ERRCODE = '42501';
+    END IF;
+    INSERT INTO teller.read_audit (function_name) VALUES ('pending_operations');
+    RETURN QUERY
+        SELECT o.key, o.kind::text, o.account_number, a.holder::text, o.counter_account_number, o.amount::bigint,
+               o.currency::text, a.balance - a.held, o.initiated_by, s.display_name, o.workstation, o.note::text,
+               o.status::text, o.reason, o.created_at, o.expires_at, o.decided_by, o.decided_at, o.decision_note::text
+          FROM teller.operations o
+          LEFT JOIN teller.accounts a ON a.id = o.account_id
+          LEFT JOIN teller.staff s ON s.login = o.initiated_by
+         WHERE o.status = 'pending_approval'
+         ORDER BY o.created_at
+         LIMIT least(greatest(coalesce(p_limit, 1000), 1), 1000);
 END
 $$;
 
@@ -1732,6 +1981,45 @@ $$;
 
 
 --
+-- Name: search_accounts(text, text, integer); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.search_accounts(p_number_prefix text, p_holder_prefix text, p_limit integer) RETURNS TABLE(id bigint, number text, holder text, currency text, balance bigint, held bigint, balance_floor bigint, status text, opened_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+DECLARE
+    v_staff teller.staff;
+    v_all   boolean;
+    v_limit integer := least(greatest(coalesce(p_limit, 50), 1), 50);
+BEGIN
+    IF (p_number_prefix <> '' AND p_number_prefix !~ '^[A-Z0-9]{1,34}$')
+       OR p_holder_prefix IS NULL OR length(p_holder_prefix) NOT BETWEEN 1 AND 200 THEN
+        RAISE EXCEPTION 'malformed account search' USING ERRCODE = '22023';
+    END IF;
+    v_staff := teller.session_staff();
+    v_all := v_staff.role <> 'teller';
+    INSERT INTO teller.read_audit (function_name, search_text) VALUES ('search_accounts', p_holder_prefix);
+    RETURN QUERY
+        SELECT f.id, f.number::text, f.holder::text, f.currency::text, f.balance, f.held::bigint, f.balance_floor::bigint,
+               f.status::text, f.opened_at
+          FROM ((SELECT a.*, 0 AS rank FROM teller.accounts a
+                  WHERE a.number COLLATE "C" >= p_number_prefix AND a.number COLLATE "C" < teller.prefix_end(p_number_prefix)
+                    AND (v_all OR a.kind = 'customer')
+                  ORDER BY a.number COLLATE "C" LIMIT v_limit)
+                UNION ALL
+                (SELECT a.*, 1 AS rank FROM teller.accounts a
+                  WHERE lower(a.holder) COLLATE "C" >= lower(p_holder_prefix)
+                    AND lower(a.holder) COLLATE "C" < teller.prefix_end(lower(p_holder_prefix))
+                    AND (v_all OR a.kind = 'customer')
+                  ORDER BY lower(a.holder) COLLATE "C" LIMIT v_limit)) f
+         ORDER BY f.rank, f.number
+         LIMIT v_limit;
+END
+$_$;
+
+
+--
 -- Name: secure_database(); Type: FUNCTION; Schema: teller; Owner: -
 --
 
@@ -2223,6 +2511,19 @@ ALTER TABLE teller.operations ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
 
 
 --
+-- Name: read_audit; Type: TABLE; Schema: teller; Owner: -
+--
+
+CREATE TABLE teller.read_audit (
+    read_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    read_by text DEFAULT SESSION_USER NOT NULL,
+    function_name text NOT NULL,
+    account_number text,
+    search_text text
+);
+
+
+--
 -- Name: schema_functions; Type: TABLE; Schema: teller; Owner: -
 --
 
@@ -2606,6 +2907,20 @@ CREATE TRIGGER operations_rules BEFORE INSERT OR UPDATE ON teller.operations FOR
 
 
 --
+-- Name: read_audit read_audit_append_only; Type: TRIGGER; Schema: teller; Owner: -
+--
+
+CREATE TRIGGER read_audit_append_only BEFORE DELETE OR UPDATE ON teller.read_audit FOR EACH ROW EXECUTE FUNCTION teller.forbid_change();
+
+
+--
+-- Name: read_audit read_audit_no_truncate; Type: TRIGGER; Schema: teller; Owner: -
+--
+
+CREATE TRIGGER read_audit_no_truncate BEFORE TRUNCATE ON teller.read_audit FOR EACH STATEMENT EXECUTE FUNCTION teller.forbid_change();
+
+
+--
 -- Name: till_counts till_counts_append_only; Type: TRIGGER; Schema: teller; Owner: -
 --
 
@@ -2764,6 +3079,14 @@ GRANT ALL ON FUNCTION teller.abandon_action(p_key uuid, p_workstation text) TO t
 
 
 --
+-- Name: FUNCTION account_history(p_number text, p_limit integer); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.account_history(p_number text, p_limit integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.account_history(p_number text, p_limit integer) TO teller_staff;
+
+
+--
 -- Name: FUNCTION account_money_rules(); Type: ACL; Schema: teller; Owner: -
 --
 
@@ -2778,18 +3101,27 @@ REVOKE ALL ON FUNCTION teller.account_rules() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION account_statement(p_number text, p_limit integer); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.account_statement(p_number text, p_limit integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.account_statement(p_number text, p_limit integer) TO teller_supervisors;
+
+
+--
+-- Name: FUNCTION action_decision(p_key uuid); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.action_decision(p_key uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.action_decision(p_key uuid) TO teller_staff;
+
+
+--
 -- Name: FUNCTION action_status(p_key uuid, p_fingerprint bytea); Type: ACL; Schema: teller; Owner: -
 --
 
 REVOKE ALL ON FUNCTION teller.action_status(p_key uuid, p_fingerprint bytea) FROM PUBLIC;
 GRANT ALL ON FUNCTION teller.action_status(p_key uuid, p_fingerprint bytea) TO teller_staff;
-
-
---
--- Name: TABLE staff; Type: ACL; Schema: teller; Owner: -
---
-
-GRANT SELECT ON TABLE teller.staff TO teller_staff;
 
 
 --
@@ -2801,13 +3133,6 @@ GRANT ALL ON FUNCTION teller.add_staff(p_login text, p_display_name text, p_role
 
 
 --
--- Name: TABLE operations; Type: ACL; Schema: teller; Owner: -
---
-
-GRANT SELECT ON TABLE teller.operations TO teller_staff;
-
-
---
 -- Name: FUNCTION as_result(p_op teller.operations, p_replayed boolean); Type: ACL; Schema: teller; Owner: -
 --
 
@@ -2815,24 +3140,18 @@ REVOKE ALL ON FUNCTION teller.as_result(p_op teller.operations, p_replayed boole
 
 
 --
--- Name: TABLE accounts; Type: ACL; Schema: teller; Owner: -
---
-
-GRANT SELECT ON TABLE teller.accounts TO teller_staff;
-
-
---
--- Name: TABLE till_counts; Type: ACL; Schema: teller; Owner: -
---
-
-GRANT SELECT ON TABLE teller.till_counts TO teller_staff;
-
-
---
 -- Name: FUNCTION cash_answer(p_op teller.operations, p_fingerprint bytea, p_replayed boolean); Type: ACL; Schema: teller; Owner: -
 --
 
 REVOKE ALL ON FUNCTION teller.cash_answer(p_op teller.operations, p_fingerprint bytea, p_replayed boolean) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION count_existing_accounts(p_numbers text[]); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.count_existing_accounts(p_numbers text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.count_existing_accounts(p_numbers text[]) TO teller_admins;
 
 
 --
@@ -2845,11 +3164,35 @@ GRANT ALL ON FUNCTION teller.count_till(p_key uuid, p_kind text, p_currency text
 
 
 --
+-- Name: FUNCTION current_staff(); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.current_staff() FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.current_staff() TO teller_staff;
+
+
+--
 -- Name: FUNCTION decide_operation(p_key uuid, p_approve boolean, p_note text); Type: ACL; Schema: teller; Owner: -
 --
 
 REVOKE ALL ON FUNCTION teller.decide_operation(p_key uuid, p_approve boolean, p_note text) FROM PUBLIC;
 GRANT ALL ON FUNCTION teller.decide_operation(p_key uuid, p_approve boolean, p_note text) TO teller_supervisors;
+
+
+--
+-- Name: FUNCTION decided_operations(p_limit integer); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.decided_operations(p_limit integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.decided_operations(p_limit integer) TO teller_supervisors;
+
+
+--
+-- Name: FUNCTION doubt_list(p_limit integer); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.doubt_list(p_limit integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.doubt_list(p_limit integer) TO teller_supervisors;
 
 
 --
@@ -2873,6 +3216,14 @@ GRANT ALL ON FUNCTION teller.expire_holds() TO teller_staff;
 --
 
 REVOKE ALL ON FUNCTION teller.expire_locked(p_op teller.operations) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION find_account(p_number text); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.find_account(p_number text) FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.find_account(p_number text) TO teller_staff;
 
 
 --
@@ -2981,6 +3332,14 @@ REVOKE ALL ON FUNCTION teller.operation_rules() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION pending_operations(p_limit integer); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.pending_operations(p_limit integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.pending_operations(p_limit integer) TO teller_supervisors;
+
+
+--
 -- Name: FUNCTION perform_action(p_key uuid, p_kind text, p_account text, p_counter text, p_amount bigint, p_currency text, p_fingerprint bytea, p_workstation text, p_note text, p_id_type text, p_id_number text); Type: ACL; Schema: teller; Owner: -
 --
 
@@ -3034,6 +3393,14 @@ GRANT ALL ON FUNCTION teller.request_fingerprint(p_kind text, p_account text, p_
 REVOKE ALL ON FUNCTION teller.request_reversal(p_key uuid, p_original uuid, p_note text, p_workstation text) FROM PUBLIC;
 GRANT ALL ON FUNCTION teller.request_reversal(p_key uuid, p_original uuid, p_note text, p_workstation text) TO teller_tellers;
 GRANT ALL ON FUNCTION teller.request_reversal(p_key uuid, p_original uuid, p_note text, p_workstation text) TO teller_supervisors;
+
+
+--
+-- Name: FUNCTION search_accounts(p_number_prefix text, p_holder_prefix text, p_limit integer); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.search_accounts(p_number_prefix text, p_holder_prefix text, p_limit integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.search_accounts(p_number_prefix text, p_holder_prefix text, p_limit integer) TO teller_staff;
 
 
 --
@@ -3107,22 +3474,6 @@ GRANT ALL ON FUNCTION teller.vault_move(p_key uuid, p_kind text, p_teller text, 
 
 
 --
--- Name: TABLE audit_log; Type: ACL; Schema: teller; Owner: -
---
-
-GRANT SELECT ON TABLE teller.audit_log TO teller_supervisors;
-GRANT SELECT ON TABLE teller.audit_log TO teller_admins;
-
-
---
--- Name: TABLE cash_identifications; Type: ACL; Schema: teller; Owner: -
---
-
-GRANT SELECT ON TABLE teller.cash_identifications TO teller_supervisors;
-GRANT SELECT ON TABLE teller.cash_identifications TO teller_admins;
-
-
---
 -- Name: TABLE currencies; Type: ACL; Schema: teller; Owner: -
 --
 
@@ -3134,28 +3485,6 @@ GRANT SELECT ON TABLE teller.currencies TO teller_staff;
 --
 
 GRANT SELECT ON TABLE teller.denominations TO teller_staff;
-
-
---
--- Name: TABLE doubt_reports; Type: ACL; Schema: teller; Owner: -
---
-
-GRANT SELECT ON TABLE teller.doubt_reports TO teller_supervisors;
-GRANT SELECT ON TABLE teller.doubt_reports TO teller_admins;
-
-
---
--- Name: TABLE ledger_entries; Type: ACL; Schema: teller; Owner: -
---
-
-GRANT SELECT ON TABLE teller.ledger_entries TO teller_staff;
-
-
---
--- Name: TABLE movements; Type: ACL; Schema: teller; Owner: -
---
-
-GRANT SELECT ON TABLE teller.movements TO teller_staff;
 
 
 --

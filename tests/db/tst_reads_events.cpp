@@ -1,9 +1,13 @@
-// A finding of the penetration test, the attack made as the attacker's own login: a full
-// NOTIFY queue (a teller's LISTEN in a long transaction, another teller's pg_notify loop)
-// stopped every approval, hold and freeze; now what changed is a row of teller.events, read by
-// cursor, and no money function calls pg_notify.
+// The two findings of the penetration test, each attack made as the attacker's own login:
+//   A. a full NOTIFY queue (a teller's LISTEN in a long transaction, another teller's
+//      pg_notify loop) stopped every approval, hold and freeze: now what changed is a row of
+//      teller.events, read by cursor, and no money function calls pg_notify;
+//   B. every teller could read every table: now staff read customer and operation data only
+//      through functions that decide what each may see, bounded, and audited.
 #include "PgTestServer.h"
 
+#include "AccountCache.h"
+#include "Accounts.h"
 #include "ActionExecutor.h"
 #include "Administration.h"
 #include "DbSession.h"
@@ -70,6 +74,15 @@ class TestReadsEvents : public QObject
         return a;
     }
 
+    qint64 audited(const QString &login, const QString &function, const QString &account = {})
+    {
+        Sql sql(m_db);
+        const QVariant subject = account.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(account);
+        return sql.count(QStringLiteral("SELECT count(*) FROM teller.read_audit WHERE read_by = ? AND function_name = ? "
+                                        "AND (?::text IS NULL OR account_number = ? OR search_text = ?)"),
+                         {login, function, subject, subject, subject});
+    }
+
     // A feed of `login`'s events, already at the end.
     struct Listener
     {
@@ -132,6 +145,288 @@ private Q_SLOTS:
         Sql sql(m_db);
         const QStringList violations = sql.invariantViolations();
         QVERIFY2(violations.isEmpty(), qPrintable(violations.join(u'\n')));
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // B. Reads
+
+    // Every table of customer and operation data, as each kind of staff, from psql: refused
+    // (42501), COPY too. Reference data stays readable.
+    void staffReadNoCustomerOrOperationTable_data()
+    {
+        QTest::addColumn<QString>("login");
+        QTest::addColumn<QString>("statement");
+        QTest::addColumn<QString>("state");
+        for (const char *login : {"t_teller1", "t_super", "t_admin"}) {
+            for (const char *table : {"accounts", "operations", "ledger_entries", "staff", "movements", "doubt_reports", "till_counts",
+                                      "cash_identifications", "audit_log", "events", "read_audit"})
+                QTest::addRow("%s reads %s", login, table)
+                    << QString::fromLatin1(login) << QStringLiteral("SELECT * FROM teller.%1 LIMIT 1").arg(QLatin1String(table))
+                    << QStringLiteral("42501");
+            QTest::addRow("%s copies accounts", login)
+                << QString::fromLatin1(login) << QStringLiteral("COPY teller.accounts TO STDOUT") << QStringLiteral("42501");
+            QTest::addRow("%s copies operations", login)
+                << QString::fromLatin1(login) << QStringLiteral("COPY (SELECT * FROM teller.operations) TO STDOUT")
+                << QStringLiteral("42501");
+            // The key-is-its-owner's rule cannot be walked around through the table either.
+            QTest::addRow("%s reads a key's record", login)
+                << QString::fromLatin1(login) << QStringLiteral("SELECT status, note FROM teller.operations WHERE kind = 'deposit'")
+                << QStringLiteral("42501");
+            for (const char *reference :
+                 {"currencies", "denominations", "cash_rules", "branches", "settings", "schema_migrations", "schema_functions"})
+                QTest::addRow("%s reads %s", login, reference)
+                    << QString::fromLatin1(login) << QStringLiteral("SELECT * FROM teller.%1 LIMIT 1").arg(QLatin1String(reference))
+                    << QString();
+        }
+    }
+
+    void staffReadNoCustomerOrOperationTable()
+    {
+        QFETCH(QString, login);
+        QFETCH(QString, statement);
+        QFETCH(QString, state);
+        QCOMPARE(as(login, statement).state, state);
+    }
+
+    // A teller looks an account up, searches and reads its history through the functions;
+    // each call leaves one row in teller.read_audit, which staff can neither read nor change.
+    void aTellersLookupWorksAndIsAudited()
+    {
+        DbSession session(PgTestServer::instance().staff(m_db, QStringLiteral("t_teller1")), SessionOptions{});
+        QVERIFY(session.open());
+        AccountDirectory directory(session);
+
+        const qint64 lookups = audited(QStringLiteral("t_teller1"), QStringLiteral("find_account"), QStringLiteral("R1001"));
+        auto found = directory.find(QStringLiteral("R1001"));
+        QVERIFY2(found, found ? "" : qPrintable(found.error().message));
+        QVERIFY(*found);
+        QCOMPARE((*found)->number, QStringLiteral("R1001"));
+        QCOMPARE((*found)->holder, QStringLiteral("Holder of R1001"));
+        QVERIFY((*found)->balance.minorUnits() > 0);
+        QCOMPARE(audited(QStringLiteral("t_teller1"), QStringLiteral("find_account"), QStringLiteral("R1001")), lookups + 1);
+        auto none = directory.find(QStringLiteral("R9999"));
+        QVERIFY(none && !*none);
+        QCOMPARE(audited(QStringLiteral("t_teller1"), QStringLiteral("find_account"), QStringLiteral("R9999")), qint64(1));
+
+        const qint64 searches = audited(QStringLiteral("t_teller1"), QStringLiteral("search_accounts"),
+                                        QStringLiteral("Holder of R100"));
+        auto list = directory.search(QStringLiteral("Holder of R100"));
+        QVERIFY(list);
+        QCOMPARE(list->size(), 3);
+        QCOMPARE(audited(QStringLiteral("t_teller1"), QStringLiteral("search_accounts"), QStringLiteral("Holder of R100")),
+                 searches + 1);
+        auto byNumber = directory.search(QStringLiteral("r100"));
+        QVERIFY(byNumber);
+        QCOMPARE(byNumber->size(), 3);
+
+        const qint64 histories = audited(QStringLiteral("t_teller1"), QStringLiteral("account_history"), QStringLiteral("R1001"));
+        auto recent = directory.recentOperations(**found);
+        QVERIFY2(recent, recent ? "" : qPrintable(recent.error().message));
+        QVERIFY(!recent->isEmpty());
+        QCOMPARE(audited(QStringLiteral("t_teller1"), QStringLiteral("account_history"), QStringLiteral("R1001")), histories + 1);
+
+        // A teller finds customer accounts only: not the vault, not another teller's till.
+        Sql sql(m_db);
+        const QString vault = sql.value(QStringLiteral("SELECT number FROM teller.accounts WHERE kind = 'vault' LIMIT 1")).toString();
+        QVERIFY(!vault.isEmpty());
+        auto hidden = directory.find(vault);
+        QVERIFY(hidden && !*hidden);
+        DbSession supervisor(PgTestServer::instance().staff(m_db, QStringLiteral("t_super")), SessionOptions{});
+        QVERIFY(supervisor.open());
+        auto seen = AccountDirectory(supervisor).find(vault);
+        QVERIFY(seen && *seen);
+
+        // The audit itself: no member of staff reads or changes it, not even its owner changes it.
+        for (const char *login : {"t_teller1", "t_super", "t_admin"}) {
+            for (const char *statement : {"SELECT count(*) FROM teller.read_audit", "DELETE FROM teller.read_audit",
+                                          "UPDATE teller.read_audit SET read_by = 'nobody'", "TRUNCATE teller.read_audit",
+                                          "INSERT INTO teller.read_audit (function_name) VALUES ('forged')"})
+                QCOMPARE(as(QString::fromLatin1(login), QString::fromLatin1(statement)).state, QStringLiteral("42501"));
+        }
+        const qint64 rows = sql.count(QStringLiteral("SELECT count(*) FROM teller.read_audit"));
+        QString error;
+        QVERIFY(!sql.exec(QStringLiteral("DELETE FROM teller.read_audit"), {}, &error));
+        QVERIFY2(error.contains(QLatin1String("append-only")), qPrintable(error));
+        QVERIFY(!sql.exec(QStringLiteral("UPDATE teller.read_audit SET read_by = 'nobody'"), {}, &error));
+        QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.read_audit")), rows);
+    }
+
+    // Another teller's key and note are not a teller's to read, through any function: the
+    // account's history shows their amount, kind, time and balance after only; the lists that
+    // carry keys and notes are the supervisors'; the rest answers a teller about their own keys.
+    void anotherTellersKeyAndNoteStayHidden()
+    {
+        const Action theirs = depositWithNote(QStringLiteral("t_teller2"), QStringLiteral("R1003"), 1234, QStringLiteral("their note"));
+        const Action mine = depositWithNote(QStringLiteral("t_teller1"), QStringLiteral("R1003"), 4321, QStringLiteral("my note"));
+
+        const auto history = [&](const QString &login) {
+            DbSession session(PgTestServer::instance().staff(m_db, login), SessionOptions{});
+            if (!session.open())
+                return QList<OperationInfo>{};
+            AccountDirectory directory(session);
+            auto account = directory.find(QStringLiteral("R1003"));
+            if (!account || !*account)
+                return QList<OperationInfo>{};
+            return directory.recentOperations(**account).value_or(QList<OperationInfo>{});
+        };
+        const auto line = [](const QList<OperationInfo> &lines, qint64 minor) -> std::optional<OperationInfo> {
+            for (const OperationInfo &op : lines) {
+                if (op.amount.minorUnits() == minor)
+                    return op;
+            }
+            return std::nullopt;
+        };
+        const QList<OperationInfo> teller = history(QStringLiteral("t_teller1"));
+        const auto other = line(teller, 1234), own = line(teller, 4321);
+        QVERIFY(other && own);
+        QCOMPARE(other->kind, ActionKind::Deposit);
+        QVERIFY(other->balanceAfter);
+        QVERIFY(other->at.isValid());
+        QCOMPARE(other->key, QString());
+        QCOMPARE(other->note, QString());
+        QCOMPARE(own->key, mine.key.toString());
+        QCOMPARE(own->note, QStringLiteral("my note"));
+        const QList<OperationInfo> supervisor = history(QStringLiteral("t_super"));
+        QCOMPARE(line(supervisor, 1234)->key, theirs.key.toString());
+        QCOMPARE(line(supervisor, 1234)->note, QStringLiteral("their note"));
+
+        // Nor straight from the function, nor from the supervisors' lists.
+        const Answer raw = as(QStringLiteral("t_teller1"),
+                              QStringLiteral("SELECT count(*) FROM teller.account_history('R1003', 100) "
+                                             "WHERE initiated_by <> 't_teller1' AND (key IS NOT NULL OR note IS NOT NULL)"));
+        QCOMPARE(raw.state, QString());
+        QCOMPARE(raw.rows.value(0).value(0).toLongLong(), qint64(0));
+        for (const char *statement :
+             {"SELECT * FROM teller.pending_operations(10)", "SELECT * FROM teller.decided_operations(10)",
+              "SELECT * FROM teller.doubt_list(10)", "SELECT * FROM teller.account_statement('R1003', 10)",
+              "SELECT teller.count_existing_accounts(ARRAY['R1003'])", "SELECT * FROM teller.invariant_violations()"})
+            QCOMPARE(as(QStringLiteral("t_teller1"), QString::fromLatin1(statement)).state, QStringLiteral("42501"));
+        // What a key holds and who decided it: the owner's, or a supervisor's, to ask.
+        QCOMPARE(
+            as(QStringLiteral("t_teller1"), QStringLiteral("SELECT status FROM teller.action_status(?::uuid)"), {theirs.key.toString()})
+                .rows.value(0)
+                .value(0)
+                .toString(),
+            QStringLiteral("key_reused"));
+        QCOMPARE(
+            as(QStringLiteral("t_teller1"), QStringLiteral("SELECT * FROM teller.action_decision(?::uuid)"), {theirs.key.toString()})
+                .rows.size(),
+            0);
+        QCOMPARE(
+            as(QStringLiteral("t_teller2"), QStringLiteral("SELECT * FROM teller.action_decision(?::uuid)"), {theirs.key.toString()})
+                .rows.size(),
+            1);
+    }
+
+    // What a teller may call, all of it: a new function granted to tellers shows up here and
+    // has to be looked at (does it show another teller's key or note, or data in bulk?).
+    void theFunctionsATellerMayCall()
+    {
+        Sql sql(m_db);
+        QSqlQuery q = sql.query(QStringLiteral("SELECT proname FROM pg_proc WHERE pronamespace = 'teller'::regnamespace "
+                                               "AND has_function_privilege('t_teller1', oid, 'EXECUTE') ORDER BY proname"));
+        QStringList callable;
+        while (q.next())
+            callable << q.value(0).toString();
+        QCOMPARE(callable, (QStringList{
+                               QStringLiteral("abandon_action"),  // the caller's own key only
+                               QStringLiteral("account_history"), // keys and notes of the caller's own operations only
+                               QStringLiteral("action_decision"), // the caller's own key only
+                               QStringLiteral("action_status"),   // the caller's own key only
+                               QStringLiteral("count_till"),      // the caller's own till
+                               QStringLiteral("current_staff"),   // the caller's own row
+                               QStringLiteral("events_after"),    // the caller's own operations' events
+                               QStringLiteral("expire_holds"),    // a count
+                               QStringLiteral("find_account"),    // one account, audited
+                               QStringLiteral("large_cash_threshold"),
+                               QStringLiteral("perform_action"), // the caller's own key only
+                               QStringLiteral("prefix_end"), QStringLiteral("report_doubt"), QStringLiteral("request_fingerprint"),
+                               QStringLiteral("request_reversal"), // the caller's own key only
+                               QStringLiteral("search_accounts"),  // at most 50, audited
+                               QStringLiteral("till_blotter"),     // the caller's own session
+                               QStringLiteral("till_status"),      // the caller's own till
+                           }));
+    }
+
+    // A supervisor reads the four-eyes queue, the decisions, the doubts and a statement
+    // through the functions (each read audited).
+    void theSupervisorReadsThePendingList()
+    {
+        const Action a = pendingWithdrawal(QStringLiteral("R1001"), 15000);
+        DbSession session(PgTestServer::instance().staff(m_db, QStringLiteral("t_super")), SessionOptions{});
+        QVERIFY(session.open());
+        Supervision supervision(session);
+        const qint64 before = audited(QStringLiteral("t_super"), QStringLiteral("pending_operations"));
+        auto pending = supervision.pending();
+        QVERIFY2(pending, pending ? "" : qPrintable(pending.error().message));
+        const ReviewItem *item = nullptr;
+        for (const ReviewItem &r : *pending) {
+            if (r.key == a.key.toString())
+                item = &r;
+        }
+        QVERIFY(item);
+        QCOMPARE(item->account, QStringLiteral("R1001"));
+        QCOMPARE(item->holder, QStringLiteral("Holder of R1001"));
+        QCOMPARE(item->initiatedBy, QStringLiteral("t_limited"));
+        QVERIFY(!item->initiatorName.isEmpty());
+        QVERIFY(item->available);
+        QCOMPARE(item->amount->minorUnits(), qint64(15000));
+        QCOMPARE(audited(QStringLiteral("t_super"), QStringLiteral("pending_operations")), before + 1);
+        QVERIFY(supervision.doubts());
+        auto statement = supervision.ledger(QStringLiteral("R1001"));
+        QVERIFY2(statement, statement ? "" : qPrintable(statement.error().message));
+        QVERIFY(!statement->isEmpty());
+        QCOMPARE(audited(QStringLiteral("t_super"), QStringLiteral("account_statement"), QStringLiteral("R1001")), qint64(1));
+        auto decided = supervision.decide(a.key, false, QStringLiteral("not today"));
+        QVERIFY(decided);
+        auto recent = supervision.recentlyDecided();
+        QVERIFY(recent);
+        QVERIFY(!recent->isEmpty());
+        QCOMPARE(recent->first().key, a.key.toString());
+        QCOMPARE(recent->first().decisionNote, QStringLiteral("not today"));
+
+        // A teller's Supervision is refused by the database, not by the program.
+        DbSession teller(PgTestServer::instance().staff(m_db, QStringLiteral("t_teller1")), SessionOptions{});
+        QVERIFY(teller.open());
+        auto refused = Supervision(teller).pending();
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().sqlState, QStringLiteral("42501"));
+    }
+
+    // No call returns accounts in bulk: at most 50, whatever is asked for.
+    void theSearchIsBounded()
+    {
+        Sql sql(m_db);
+        for (int i = 0; i < 80; ++i)
+            QVERIFY(sql.exec(QStringLiteral("SELECT teller.open_account(?, ?, 'EUR', 0)"),
+                             {QStringLiteral("BND%1").arg(i, 4, 10, QLatin1Char('0')), QStringLiteral("Bounded Holder %1").arg(i)}));
+        const Answer asked = as(QStringLiteral("t_teller1"),
+                                QStringLiteral("SELECT count(*) FROM teller.search_accounts('', 'bounded', 100000)"));
+        QCOMPARE(asked.state, QString());
+        QCOMPARE(asked.rows.value(0).value(0).toLongLong(), qint64(50));
+        QCOMPARE(as(QStringLiteral("t_teller1"), QStringLiteral("SELECT count(*) FROM teller.search_accounts('BND', 'BND', 100000)"))
+                     .rows.value(0)
+                     .value(0)
+                     .toLongLong(),
+                 qint64(50));
+        // Nothing "matches everything": an empty or overlong text is refused.
+        QCOMPARE(as(QStringLiteral("t_teller1"), QStringLiteral("SELECT count(*) FROM teller.search_accounts('', '', 50)")).state,
+                 QStringLiteral("22023"));
+        QCOMPARE(as(QStringLiteral("t_teller1"), QStringLiteral("SELECT count(*) FROM teller.search_accounts('', repeat('a', 201), 50)"))
+                     .state,
+                 QStringLiteral("22023"));
+        QCOMPARE(as(QStringLiteral("t_teller1"), QStringLiteral("SELECT count(*) FROM teller.search_accounts('%', 'x', 50)")).state,
+                 QStringLiteral("22023"));
+        QCOMPARE(as(QStringLiteral("t_teller1"), QStringLiteral("SELECT count(*) FROM teller.account_history('BND0001', 100000)"))
+                     .rows.value(0)
+                     .value(0)
+                     .toLongLong(),
+                 qint64(0));
+        DbSession session(PgTestServer::instance().staff(m_db, QStringLiteral("t_teller1")), SessionOptions{});
+        QVERIFY(session.open());
+        auto found = AccountDirectory(session).search(QStringLiteral("Bounded"), 1000);
+        QVERIFY(found);
+        QCOMPARE(found->size(), 50);
     }
 
     // ---------------------------------------------------------------------------------------
