@@ -2,6 +2,7 @@
 
 #include "Administration.h"
 #include "DbSession.h"
+#include "Events.h"
 #include "Journal.h"
 #include "Logging.h"
 
@@ -35,9 +36,12 @@ public:
     QTimer *ping = nullptr;
     std::function<void()> pingNow;
     QTimer *watch = nullptr;
+    QTimer *readSoon = nullptr;
+    std::unique_ptr<EventFeed> feed; // the listener's: what changed on the server, by cursor
 
     ~Worker() override
     {
+        feed.reset();
         executor.reset();
         session.reset();
         journal.reset();
@@ -193,32 +197,62 @@ void TellerClient::signIn(const ConnectionSettings &settings, const SessionOptio
 
 void TellerClient::startSessions(const ConnectionSettings &settings, const SessionOptions &sessionOptions, const QString &login)
 {
-    // A dedicated connection LISTENs for operation changes; its thread's event loop delivers
-    // them. If it drops, it is reopened and subscribed again every few seconds.
+    // A dedicated connection reads what changed on the server (teller.events) by cursor: when
+    // a NOTIFY teller_events says something did (its thread's event loop delivers it), and on
+    // a 3-second timer anyway, whose round trip also tells whether the connection is still
+    // there. Nothing depends on a NOTIFY arriving (the queue may be full, the sender's hint
+    // lost): the timer reads what the hints missed. If the connection drops, it is reopened and
+    // subscribed again; the cursor stays, so what was recorded meanwhile is read then.
     SessionOptions listenOptions = sessionOptions;
     listenOptions.applicationName += QStringLiteral(" listen");
     post(m_listener, [this, settings, listenOptions](Worker &w) {
+        w.feed.reset();
         w.session = std::make_unique<DbSession>(settings, listenOptions);
-        const auto subscribe = [this, &w] {
+        w.feed = std::make_unique<EventFeed>(*w.session);
+        const auto report = [this](bool live) {
+            QMetaObject::invokeMethod(
+                this, [this, live] { setLive(live); }, Qt::QueuedConnection);
+        };
+        // Reads the events after the cursor and announces those about operations.
+        const auto read = [this, &w]() -> bool {
+            if (!w.session || !w.feed)
+                return false;
+            auto events = w.feed->poll();
+            if (!events) {
+                qCDebug(lcDb).noquote() << "reading events failed:" << events.error().message;
+                return false;
+            }
+            for (const ServerEvent &e : *events) {
+                const auto event = e.operationEvent();
+                if (!event)
+                    continue;
+                QMetaObject::invokeMethod(
+                    this, [this, ev = *event] { Q_EMIT operationChanged(ev); }, Qt::QueuedConnection);
+            }
+            return true;
+        };
+        if (!w.readSoon) {
+            // A burst of hints is read once.
+            w.readSoon = new QTimer(&w);
+            w.readSoon->setSingleShot(true);
+            w.readSoon->setInterval(10);
+            QObject::connect(w.readSoon, &QTimer::timeout, &w, [read] { read(); });
+        }
+        // LISTEN first, then the first read: nothing recorded in between is missed.
+        const auto subscribe = [this, &w, read] {
             if (!w.session->connectionOk() && !w.session->reopen())
                 return false;
             QSqlDriver *driver = w.session->database().driver();
             QObject::disconnect(driver, &QSqlDriver::notification, &w, nullptr);
             QObject::connect(driver, &QSqlDriver::notification, &w,
-                             [this](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
-                                 qCDebug(lcDb).noquote() << "notification" << payload.toString().left(200);
-                                 const auto event = OperationEvent::parse(payload.toString());
-                                 if (!event)
-                                     return;
-                                 QMetaObject::invokeMethod(
-                                     this, [this, e = *event] { Q_EMIT operationChanged(e); }, Qt::QueuedConnection);
+                             [&w](const QString &, QSqlDriver::NotificationSource, const QVariant &) {
+                                 if (w.readSoon)
+                                     w.readSoon->start();
                              });
-            return driver->subscribedToNotifications().contains(QStringLiteral("teller_operations"))
-                   || driver->subscribeToNotification(QStringLiteral("teller_operations"));
-        };
-        const auto report = [this](bool live) {
-            QMetaObject::invokeMethod(
-                this, [this, live] { setLive(live); }, Qt::QueuedConnection);
+            const QString channel = QString::fromUtf16(EventHintChannel);
+            if (!driver->subscribedToNotifications().contains(channel) && !driver->subscribeToNotification(channel))
+                return false;
+            return read();
         };
         const bool subscribed = subscribe();
         qCDebug(lcDb) << "listening for operation changes:" << subscribed;
@@ -226,13 +260,13 @@ void TellerClient::startSessions(const ConnectionSettings &settings, const Sessi
         if (!w.watch) {
             w.watch = new QTimer(&w);
             w.watch->setInterval(3000);
-            QObject::connect(w.watch, &QTimer::timeout, &w, [&w, subscribe, report] {
+            QObject::connect(w.watch, &QTimer::timeout, &w, [&w, subscribe, report, read] {
                 if (!w.session)
                     return;
-                // A cheap round trip tells whether the listening connection is still there.
-                bool ok = w.session->ping();
+                // The timer's read is also the check that the connection is still there.
+                bool ok = w.session->connectionOk() && read();
                 if (!ok) {
-                    report(false); // what was sent while it was down is lost: going live again reloads
+                    report(false);
                     w.session->close();
                     ok = subscribe();
                 }
@@ -305,6 +339,9 @@ void TellerClient::signOut()
     post(m_listener, [](Worker &w) {
         if (w.watch)
             w.watch->stop();
+        if (w.readSoon)
+            w.readSoon->stop();
+        w.feed.reset();
         w.session.reset();
     });
     setLive(false);

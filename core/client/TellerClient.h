@@ -20,7 +20,8 @@ namespace teller {
 // What a teller's window talks to. Every database call runs on one of three worker threads,
 // each with its own connection (Qt allows a connection only in its own thread): one carries
 // out actions and decisions, one serves searches and account reads, so a search as you type
-// never waits behind an action that is retrying, and one listens for NOTIFY announcements.
+// never waits behind an action that is retrying, and one reads what changed on the server
+// (teller.events, by cursor: at every NOTIFY teller_events hint and every 3 seconds).
 // Answers come back as signals on the thread that owns this object. The calling thread never
 // waits on the database or the network.
 class TellerClient : public QObject
@@ -73,7 +74,7 @@ public:
     void changePassword(const QString &password);
     // An account's ledger, for the audit view. Answer: ledgerLoaded.
     quint64 loadLedger(const QString &accountNumber);
-    // Whether operations are announced live (LISTEN/NOTIFY) right now.
+    // Whether operations are announced live right now (the listening connection works).
     bool isLive() const { return m_live; }
 
 Q_SIGNALS:
@@ -90,7 +91,8 @@ Q_SIGNALS:
     void reconciled(const QList<teller::ReconcileItem> &items);
     // The journal could not be used as it was (moved aside) or at all.
     void journalProblem(const QString &message);
-    // An operation changed on the server (pending, decided, expired, reported in doubt). Only a
+    // An operation changed on the server (pending, decided, expired, reported in doubt), as the
+    // server recorded it (teller.events; a teller hears of their own operations only). Only a
     // prompt to ask: who decided and why come from the server's record (queryStatus()).
     void operationChanged(const teller::OperationEvent &event);
     // Live updates started or stopped (then the panel refreshes on a timer instead).

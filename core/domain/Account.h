@@ -50,7 +50,8 @@ struct OperationInfo
     std::optional<Money> balanceAfter;            // of this account, when money moved
     QString counterparty;                         // the other account of a transfer
     QString initiatedBy;
-    QString key;
+    QString key;  // empty for another teller's operation: the server tells a teller only their own
+    QString note; // likewise
 };
 
 } // namespace teller

@@ -1,28 +1,19 @@
 #include "OperationEvent.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
-
 namespace teller {
 
-std::optional<OperationEvent> OperationEvent::parse(QStringView payload)
+std::optional<OperationEvent> OperationEvent::fromRecord(QStringView key, QStringView status)
 {
-    if (payload.size() > 4096)
-        return std::nullopt;
-    const QJsonDocument doc = QJsonDocument::fromJson(payload.toUtf8());
-    if (!doc.isObject())
-        return std::nullopt;
-    const QJsonObject o = doc.object();
-    const auto status = outcomeStatusFromName(o.value(QStringLiteral("status")).toString());
-    if (!status)
+    const auto s = outcomeStatusFromName(status);
+    if (!s)
         return std::nullopt;
     OperationEvent e;
-    e.status = *status;
-    if (o.contains(QStringLiteral("key"))) {
-        auto key = IdempotencyKey::parse(o.value(QStringLiteral("key")).toString());
-        if (!key)
+    e.status = *s;
+    if (!key.isEmpty()) {
+        auto parsed = IdempotencyKey::parse(key);
+        if (!parsed)
             return std::nullopt;
-        e.key = *key;
+        e.key = *parsed;
     }
     return e;
 }

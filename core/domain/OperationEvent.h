@@ -10,16 +10,17 @@
 namespace teller {
 
 // An announcement that an operation changed on the server (pending, decided, expired, or
-// something reported in doubt), parsed from the NOTIFY payload {"key": …, "status": …}.
-// Any connected login can send a NOTIFY, so an event is only a prompt to ask the server:
-// nothing in it is shown or trusted as a fact.
+// reported in doubt): one row the server recorded in teller.events, as teller.events_after()
+// answers it (core/service/Events.h). It is only a prompt to ask the server: who decided, and
+// why, come from the server's record (queryStatus()), never from here.
 struct OperationEvent
 {
-    std::optional<IdempotencyKey> key; // none for "something is in doubt"
+    std::optional<IdempotencyKey> key; // the operation's (or the action reported in doubt)
     OutcomeStatus status = OutcomeStatus::Unknown;
 
-    // Nullopt for a payload that is not such an announcement.
-    static std::optional<OperationEvent> parse(QStringView payload);
+    // From an event's key and status as the server sends them; nullopt for a status this
+    // program does not know or a key that is not one. An empty key is allowed (no key).
+    static std::optional<OperationEvent> fromRecord(QStringView key, QStringView status);
 };
 
 } // namespace teller

@@ -14,8 +14,9 @@ namespace teller {
 
 // A read-through cache of account details for lookups before an action (number, holder,
 // currency, status, floor). Shared by threads. The owner drops entries when the server
-// announces a change (NOTIFY teller_accounts, sent by set_account_status): tellerctl bench,
-// its user today, listens on its own connection and calls invalidate(). The balance fields of
+// records a change (an account event in teller.events, written by set_account_status):
+// tellerctl bench, its user today, reads the events by cursor on its own connection (at every
+// NOTIFY teller_events hint and every second) and calls invalidate(). The balance fields of
 // a cached entry are as of its load and only indicative: nothing that decides money reads
 // them; the server decides under the row lock.
 class AccountCache

@@ -1,6 +1,7 @@
 #include "ActionExecutor.h"
 
 #include "DbSession.h"
+#include "Events.h"
 #include "Journal.h"
 #include "Logging.h"
 
@@ -21,14 +22,14 @@ namespace {
 const QString PerformSql = QStringLiteral("SELECT " TELLER_RESULT_COLUMNS " FROM teller.perform_action(?::uuid, ?, ?, ?, "
                                           "?::bigint, ?, decode(?, 'hex'), ?, ?, ?, ?)");
 
-// The status also says who decided an approval and why, from the operation's own record (a
-// NOTIFY payload is only a prompt to ask: anybody connected can send one).
+// The status also says who decided an approval and why, from the operation's own record (an
+// event is only a prompt to ask), through teller.action_decision: staff read no table.
 const QString StatusSql = QStringLiteral(
     "SELECT r.key, r.status, r.reason, r.replayed, r.operation_id, r.kind, r.account_number, "
     "r.counter_account_number, r.amount, r.currency, r.balance_after, r.available_after, r.executed_at, "
-    "r.initiated_by, r.workstation, r.till_after, o.decided_by, o.decision_note "
+    "r.initiated_by, r.workstation, r.till_after, d.decided_by, d.decision_note "
     "FROM teller.action_status(?::uuid, decode(?, 'hex')) r "
-    "LEFT JOIN teller.operations o ON o.id = r.operation_id AND r.status NOT IN ('key_reused', 'unknown')");
+    "LEFT JOIN LATERAL teller.action_decision(r.key) d ON r.status NOT IN ('key_reused', 'unknown')");
 
 const QString AbandonSql = QStringLiteral("SELECT " TELLER_RESULT_COLUMNS " FROM teller.abandon_action(?::uuid, ?)");
 
@@ -164,6 +165,14 @@ Result<Outcome> readOutcome(DbSession &session, const QString &sql, const QVaria
     return std::move(*read);
 }
 
+// After an answer that made the server record an event (an operation now waits for a
+// supervisor), the hint for the listeners, in a statement of its own (Events.h).
+void hintIfWaiting(DbSession &session, const Outcome &out)
+{
+    if (out.status == OutcomeStatus::PendingApproval && !out.replayed)
+        sendEventHint(session);
+}
+
 } // namespace
 
 ActionExecutor::ActionExecutor(DbSession &session, RetryPolicy policy) : m_session(session), m_retrier(policy) {}
@@ -278,6 +287,7 @@ Outcome ActionExecutor::execute(const Action &action, const RetryCallback &onRet
         },
         onRetry);
     journalOutcome(action.key, out);
+    hintIfWaiting(m_session, out);
     return out;
 }
 
@@ -346,13 +356,15 @@ Outcome ActionExecutor::countTill(const IdempotencyKey &key, TillCount count, co
                               pieces ? QVariant(QString::fromUtf8(QJsonDocument(pieces->toJson()).toJson(QJsonDocument::Compact)))
                                      : QVariant(QMetaType::fromType<QString>()),
                               m_session.options().workstation};
-    return run(
+    const Outcome out = run(
         key, true,
         [&] {
             return readOutcome(m_session, CountSql, values, key,
                                QCoreApplication::translate("teller::ActionExecutor", "counting the till"), parseCashOutcome);
         },
         onRetry);
+    hintIfWaiting(m_session, out);
+    return out;
 }
 
 Outcome ActionExecutor::moveVaultCash(const IdempotencyKey &key, ActionKind kind, const QString &teller, const Money &amount,
@@ -376,13 +388,15 @@ Outcome ActionExecutor::requestReversal(const IdempotencyKey &key, const Idempot
 {
     qCInfo(lcAction).noquote() << "reversal" << key.toString() << "of" << original.toString();
     const QVariantList values{key.toString(), original.toString(), note.trimmed(), m_session.options().workstation};
-    return run(
+    const Outcome out = run(
         key, true,
         [&] {
             return readOutcome(m_session, ReversalSql, values, key,
                                QCoreApplication::translate("teller::ActionExecutor", "asking for a reversal"));
         },
         onRetry);
+    hintIfWaiting(m_session, out);
+    return out;
 }
 
 } // namespace teller

@@ -3,6 +3,7 @@
 #include "AccountColumns.h"
 #include "Action.h"
 #include "DbSession.h"
+#include "Events.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -70,8 +71,7 @@ Result<StaffInfo> Administration::currentStaff()
     // On the sign-in path: bounded and retried like everything else, never a hang.
     auto staff = m_session.retrying(QStringLiteral("staff record"), [&]() -> Result<std::optional<Result<StaffInfo>>> {
         std::optional<Result<StaffInfo>> found;
-        auto ok = m_session.select(QStringLiteral("SELECT " TELLER_STAFF_COLUMNS
-                                                  ", must_change_password FROM teller.staff WHERE login = session_user AND active"),
+        auto ok = m_session.select(QStringLiteral("SELECT " TELLER_STAFF_COLUMNS ", must_change_password FROM teller.current_staff()"),
                                    {}, QCoreApplication::translate("teller::Administration", "reading the staff record"),
                                    [&](const QSqlQuery &q) {
                                        found = readStaff(q);
@@ -324,6 +324,8 @@ Result<AccountStatusChange> Administration::setAccountStatus(const QString &numb
             e.message = e.serverText;
         return fail(e);
     }
+    if (*r && !(*r)->pending)
+        sendEventHint(m_session); // the change is an event (tellerctl bench drops its cached details)
     return *r;
 }
 
@@ -377,10 +379,10 @@ Result<int> Administration::importAccounts(const QList<AccountRow> &rows)
     // All or nothing: one transaction, retried as a whole.
     return m_session.transaction(QStringLiteral("account import"), [&]() -> Result<int> {
         // How many exist already (opening them again is harmless if nothing differs).
-        auto already = m_session.selectOne(
-            QStringLiteral("SELECT count(*) FROM teller.accounts WHERE number = ANY (string_to_array(?, ','))"), {numbers.join(u',')},
-            QCoreApplication::translate("teller::Administration", "reading the existing accounts"),
-            [](const QSqlQuery &q) { return q.value(0).toInt(); });
+        auto already = m_session.selectOne(QStringLiteral("SELECT teller.count_existing_accounts(string_to_array(?, ','))"),
+                                           {numbers.join(u',')},
+                                           QCoreApplication::translate("teller::Administration", "reading the existing accounts"),
+                                           [](const QSqlQuery &q) { return q.value(0).toInt(); });
         if (!already)
             return fail(already.error());
         for (const AccountRow &row : rows) {

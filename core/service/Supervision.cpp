@@ -1,6 +1,7 @@
 #include "Supervision.h"
 
 #include "DbSession.h"
+#include "Events.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>
@@ -93,14 +94,11 @@ QJsonObject Decision::toJson() const
     return o;
 }
 
-// The select list and joins review() reads (a literal, joined at compile time).
-#define TELLER_REVIEW_SELECT                                                                                                            \
-    "SELECT o.key::text, o.kind, o.account_number, a.holder, o.counter_account_number, o.amount, o.currency, "                          \
-    "       a.balance - a.held, o.initiated_by, s.display_name, o.workstation, o.note, o.status, o.reason, "                            \
-    "       o.created_at, o.expires_at, o.decided_by, o.decided_at, o.decision_note "                                                   \
-    "  FROM teller.operations o "                                                                                                       \
-    "  LEFT JOIN teller.accounts a ON a.id = o.account_id "                                                                             \
-    "  LEFT JOIN teller.staff s ON s.login = o.initiated_by "
+// The columns review() reads, in its order, from teller.pending_operations and
+// teller.decided_operations (a literal, joined at compile time).
+#define TELLER_REVIEW_COLUMNS                                                                                                           \
+    "key::text, kind, account_number, holder, counter_account_number, amount, currency, available, initiated_by, "                      \
+    "initiator_name, workstation, note, status, reason, created_at, expires_at, decided_by, decided_at, decision_note"
 
 Result<QList<ReviewItem>> Supervision::review(const QString &sql, int limit)
 {
@@ -137,22 +135,20 @@ Result<QList<ReviewItem>> Supervision::review(const QString &sql, int limit)
 
 Result<QList<ReviewItem>> Supervision::pending()
 {
-    return review(QStringLiteral(TELLER_REVIEW_SELECT "WHERE o.status = 'pending_approval' ORDER BY o.created_at LIMIT ?"), 1000);
+    return review(QStringLiteral("SELECT " TELLER_REVIEW_COLUMNS " FROM teller.pending_operations(?)"), 1000);
 }
 
 Result<QList<ReviewItem>> Supervision::recentlyDecided(int limit)
 {
-    return review(QStringLiteral(TELLER_REVIEW_SELECT "WHERE o.decided_at IS NOT NULL ORDER BY o.decided_at DESC LIMIT ?"), limit);
+    return review(QStringLiteral("SELECT " TELLER_REVIEW_COLUMNS " FROM teller.decided_operations(?)"), limit);
 }
 
 Result<QList<DoubtItem>> Supervision::doubts(int limit)
 {
     return m_session.retrying(QStringLiteral("doubts"), [&] {
         return m_session.selectAll(
-            QStringLiteral("SELECT d.key::text, d.reported_by, d.workstation, d.kind, d.account_number, d.counter_account_number, "
-                           "       d.amount, d.currency, d.message, d.reported_at, o.status "
-                           "  FROM teller.doubt_reports d LEFT JOIN teller.operations o ON o.key = d.key "
-                           " ORDER BY (o.status IS NULL) DESC, d.reported_at DESC LIMIT ?"),
+            QStringLiteral("SELECT key::text, reported_by, workstation, kind, account_number, counter_account_number, amount, "
+                           "       currency, message, reported_at, server_status FROM teller.doubt_list(?)"),
             {limit}, QCoreApplication::translate("teller::Supervision", "reading the operations in doubt"),
             [](const QSqlQuery &q) -> Result<DoubtItem> {
                 const auto kind = actionKindFromName(q.value(3).toString());
@@ -179,25 +175,10 @@ Result<QList<LedgerLine>> Supervision::ledger(const QString &accountNumber, int 
 {
     return m_session.retrying(QStringLiteral("ledger"), [&] {
         return m_session.selectAll(
-            // The account's movements, found through the indexes that serve its history (the
-            // account named first, a transfer's payee or a vault movement's till, a till's
-            // teller), each as it changed the account's balance in its natural sense; the
-            // balance after each one follows back from today's balance.
-            QStringLiteral(
-                "WITH acc AS (SELECT id, kind, currency, balance, owner FROM teller.accounts WHERE number = ?), "
-                "ids AS (SELECT o.id FROM teller.operations o, acc WHERE o.account_id = acc.id "
-                "        UNION SELECT o.id FROM teller.operations o, acc WHERE o.counter_account_id = acc.id "
-                "        UNION SELECT o.id FROM teller.operations o, acc WHERE o.initiated_by = acc.owner), "
-                "lines AS (SELECT o.id, coalesce(o.decided_at, o.created_at) AS at, o.kind, o.key, o.initiated_by, o.decided_by, "
-                "                 teller.side_delta(acc.kind, o.debit_account_id = acc.id, o.amount) AS delta "
-                "            FROM ids JOIN teller.operations o ON o.id = ids.id, acc "
-                "           WHERE o.status = 'completed' AND o.amount IS NOT NULL "
-                "             AND acc.id IN (o.debit_account_id, o.credit_account_id)) "
-                "SELECT l.id, l.at, l.kind, l.key::text, l.delta, "
-                "       acc.balance - coalesce(sum(l.delta) OVER (ORDER BY l.at DESC, l.id DESC "
-                "                                   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0), "
-                "       acc.currency, l.initiated_by, l.decided_by "
-                "  FROM lines l, acc ORDER BY l.at DESC, l.id DESC LIMIT ?"),
+            // The account's movements, each as it changed the account's balance, and the balance
+            // after each one (teller.account_statement).
+            QStringLiteral("SELECT id, at, kind, key::text, amount, balance_after, currency, initiated_by, decided_by "
+                           "  FROM teller.account_statement(?, ?)"),
             {accountNumber, limit}, QCoreApplication::translate("teller::Supervision", "reading the ledger"),
             [](const QSqlQuery &q) -> Result<LedgerLine> {
                 const auto kind = actionKindFromName(q.value(2).toString());
@@ -258,16 +239,21 @@ Result<Decision> Supervision::decide(const IdempotencyKey &key, bool approve, co
             d->decidedNow = true;
         return d;
     });
+    if (decided)
+        sendEventHint(m_session); // the decision (or the expiry it found) is an event
     return DbSession::result(std::move(decided));
 }
 
 Result<int> Supervision::expireHolds()
 {
-    return m_session.transaction(QStringLiteral("expire holds"), [&] {
+    auto expired = m_session.transaction(QStringLiteral("expire holds"), [&] {
         return m_session.selectOne(QStringLiteral("SELECT teller.expire_holds()"), {},
                                    QCoreApplication::translate("teller::Supervision", "releasing expired holds"),
                                    [](const QSqlQuery &q) { return q.value(0).toInt(); });
     });
+    if (expired && *expired > 0)
+        sendEventHint(m_session);
+    return expired;
 }
 
 Result<void> Supervision::reportDoubt(const IdempotencyKey &key, ActionKind kind, const QString &account, const QString &counterAccount,
@@ -281,11 +267,14 @@ Result<void> Supervision::reportDoubt(const IdempotencyKey &key, ActionKind kind
                               amount.currency().code(),
                               m_session.options().workstation,
                               message.left(1000)};
-    return m_session.transaction(QStringLiteral("doubt report ") + key.toString(), [&]() -> Result<void> {
+    auto reported = m_session.transaction(QStringLiteral("doubt report ") + key.toString(), [&]() -> Result<void> {
         return m_session.select(QStringLiteral("SELECT teller.report_doubt(?::uuid, ?, ?, ?, ?::bigint, ?, ?, ?)"), values,
                                 QCoreApplication::translate("teller::Supervision", "reporting an operation in doubt"),
                                 [](const QSqlQuery &) {});
     });
+    if (reported)
+        sendEventHint(m_session);
+    return reported;
 }
 
 } // namespace teller

@@ -1,4 +1,4 @@
--- Teller schema version 13, functions sha256 26271e24b72c6f99e57968993b33afdf02ad5765af98a71332e7c7f75ce50ec3
+-- Teller schema version 14, functions sha256 22a1ca3b5d5ae8db63c607fc0b2656942f1634e953a9e7645c181f80a849cb76
 -- The current schema: pg_dump --schema-only --no-owner --schema=teller of a freshly
 -- migrated database, normalised. Made by scripts/update-schema-snapshot.sh; do not edit.
 
@@ -257,6 +257,46 @@ $$;
 
 
 --
+-- Name: account_history(text, integer); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.account_history(p_number text, p_limit integer) RETURNS TABLE(at timestamp with time zone, kind text, status text, reason text, amount bigint, currency text, change bigint, balance_after bigint, counterparty text, initiated_by text, key uuid, note text, named_first boolean)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_staff teller.staff;
+    v_all   boolean;
+    v_id    bigint;
+    v_limit integer := least(greatest(coalesce(p_limit, 25), 1), 100);
+BEGIN
+    v_staff := teller.session_staff();
+    v_all := v_staff.role <> 'teller';
+    PERFORM teller.audit_read('account_history', left(p_number, 40), NULL);
+    SELECT a.id INTO v_id FROM teller.accounts a WHERE a.number = p_number AND (a.kind = 'customer' OR v_all);
+    IF NOT FOUND THEN
+        RETURN;
+    END IF;
+    RETURN QUERY
+        SELECT o.created_at, o.kind::text, o.status::text, o.reason, o.amount::bigint, o.currency::text,
+               coalesce(l.amount, CASE WHEN o.credit_account_id = v_id THEN o.amount::bigint
+                                       WHEN o.debit_account_id = v_id THEN -o.amount::bigint END),
+               coalesce(l.balance_after, CASE WHEN o.account_id = v_id AND o.status = 'completed' THEN o.balance_after END),
+               CASE WHEN o.account_id = v_id THEN o.counter_account_number ELSE o.account_number END,
+               o.initiated_by,
+               CASE WHEN v_all OR o.initiated_by = v_staff.login THEN o.key END,
+               CASE WHEN v_all OR o.initiated_by = v_staff.login THEN o.note::text END,
+               o.account_id = v_id
+          FROM teller.operations o
+          LEFT JOIN teller.ledger_entries l ON l.operation_id = o.id AND l.account_id = v_id
+         WHERE o.account_id = v_id OR o.counter_account_id = v_id
+         ORDER BY o.created_at DESC, o.id DESC
+         LIMIT v_limit;
+END
+$$;
+
+
+--
 -- Name: account_money_rules(); Type: FUNCTION; Schema: teller; Owner: -
 --
 
@@ -301,6 +341,64 @@ BEGIN
     END IF;
     RETURN NEW;
 END
+$$;
+
+
+--
+-- Name: account_statement(text, integer); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.account_statement(p_number text, p_limit integer) RETURNS TABLE(id bigint, at timestamp with time zone, kind text, key uuid, amount bigint, balance_after bigint, currency text, initiated_by text, decided_by text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_staff teller.staff;
+    v_acc   teller.accounts;
+BEGIN
+    v_staff := teller.session_staff();
+    IF v_staff.role <> 'supervisor' THEN
+        RAISE EXCEPTION 'only supervisors read an account''s statement' USING ERRCODE = '42501';
+    END IF;
+    PERFORM teller.audit_read('account_statement', left(p_number, 40), NULL);
+    SELECT * INTO v_acc FROM teller.accounts a WHERE a.number = p_number;
+    IF NOT FOUND THEN
+        RETURN;
+    END IF;
+    -- The account as values, not a join: a customer account has no teller, and its branch of
+    -- the search is then no search at all (not a scan of every operation).
+    RETURN QUERY
+        WITH ids AS (SELECT o.id FROM teller.operations o WHERE o.account_id = v_acc.id
+                     UNION SELECT o.id FROM teller.operations o WHERE o.counter_account_id = v_acc.id
+                     UNION SELECT o.id FROM teller.operations o WHERE v_acc.owner IS NOT NULL AND o.initiated_by = v_acc.owner),
+        lines AS (SELECT o.id, coalesce(o.decided_at, o.created_at) AS at, o.kind, o.key, o.initiated_by, o.decided_by,
+                         teller.side_delta(v_acc.kind, o.debit_account_id = v_acc.id, o.amount) AS delta
+                    FROM ids JOIN teller.operations o ON o.id = ids.id
+                   WHERE o.status = 'completed' AND o.amount IS NOT NULL
+                     AND v_acc.id IN (o.debit_account_id, o.credit_account_id))
+        SELECT l.id, l.at, l.kind::text, l.key, l.delta,
+               (v_acc.balance - coalesce(sum(l.delta) OVER (ORDER BY l.at DESC, l.id DESC
+                                                            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0))::bigint,
+               v_acc.currency::text, l.initiated_by, l.decided_by
+          FROM lines l
+         ORDER BY l.at DESC, l.id DESC
+         LIMIT least(greatest(coalesce(p_limit, 200), 1), 500);
+END
+$$;
+
+
+--
+-- Name: action_decision(uuid); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.action_decision(p_key uuid) RETURNS TABLE(decided_by text, decision_note text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT o.decided_by, o.decision_note::text
+      FROM teller.operations o
+      JOIN teller.staff me ON me.login = session_user AND me.active
+     WHERE o.key = p_key AND (o.initiated_by = me.login OR me.role IN ('supervisor', 'admin'))
 $$;
 
 
@@ -352,6 +450,7 @@ DECLARE
     v_role   pg_catalog.pg_roles;
     v_new_role text;     -- p_role, or for a member who exists and no role is given, theirs
 BEGIN
+    PERFORM teller.durable_write();
     v_admin := teller.staff_administrator();
     IF p_login IS NULL OR p_login !~ '^[a-z][a-z0-9_.-]{0,62}$'
        OR p_login LIKE 'pg\_%' OR p_login LIKE 'teller\_%' OR p_login = 'postgres' THEN
@@ -571,6 +670,24 @@ CREATE FUNCTION teller.as_result(p_op teller.operations, p_replayed boolean) RET
 
 
 --
+-- Name: audit_read(text, text, text); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.audit_read(p_function text, p_account text, p_search text) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+BEGIN
+    INSERT INTO teller.read_audit (function_name, account_number, search_text) VALUES (p_function, p_account, p_search);
+    IF current_setting('teller.money_action', true) IS DISTINCT FROM '1'
+       AND current_setting('teller.durable', true) IS DISTINCT FROM '1' THEN
+        PERFORM set_config('synchronous_commit', 'off', true);
+    END IF;
+END
+$$;
+
+
+--
 -- Name: accounts; Type: TABLE; Schema: teller; Owner: -
 --
 
@@ -633,6 +750,7 @@ CREATE FUNCTION teller.change_own_password(p_password_verifier text) RETURNS voi
 DECLARE
     v teller.staff;
 BEGIN
+    PERFORM teller.durable_write();
     v := teller.session_staff();
     IF p_password_verifier IS NULL
        OR p_password_verifier !~ '^SCRAM-SHA-256\$[0-9]+:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$' THEN
@@ -643,6 +761,26 @@ BEGIN
     INSERT INTO teller.audit_log (action, subject, details) VALUES ('password_change', v.login, '{}');
 END
 $_$;
+
+
+--
+-- Name: count_existing_accounts(text[]); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.count_existing_accounts(p_numbers text[]) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM teller.staff s WHERE s.login = session_user AND s.active AND s.role = 'admin')
+       AND NOT pg_catalog.pg_has_role(session_user, (SELECT n.nspowner FROM pg_catalog.pg_namespace n
+                                                      WHERE n.nspname = 'teller'), 'USAGE') THEN
+        RAISE EXCEPTION 'only administrators import accounts' USING ERRCODE = '42501';
+    END IF;
+    PERFORM teller.audit_read('count_existing_accounts', NULL, cardinality(p_numbers) || ' numbers');
+    RETURN (SELECT count(*) FROM teller.accounts a WHERE a.number = ANY (p_numbers));
+END
+$$;
 
 
 --
@@ -786,6 +924,18 @@ $_$;
 
 
 --
+-- Name: current_staff(); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.current_staff() RETURNS SETOF teller.staff
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT * FROM teller.staff WHERE login = session_user AND active
+$$;
+
+
+--
 -- Name: decide_operation(uuid, boolean, text); Type: FUNCTION; Schema: teller; Owner: -
 --
 
@@ -918,6 +1068,7 @@ BEGIN
     IF NOT p_approve AND length(btrim(coalesce(p_note, ''))) = 0 THEN
         RAISE EXCEPTION 'a rejection needs a reason' USING ERRCODE = '22023';
     END IF;
+    PERFORM teller.durable_write();
     v_admin := teller.staff_administrator();
     SELECT * INTO v FROM teller.staff_changes WHERE id = p_id FOR UPDATE;
     IF NOT FOUND THEN
@@ -951,6 +1102,80 @@ BEGIN
     VALUES (CASE WHEN p_approve THEN 'staff_change_approve' ELSE 'staff_change_reject' END, v.login,
             jsonb_build_object('change', v.id, 'requested_by', v.requested_by, 'note', v.decision_note));
     RETURN teller.staff_answer(v.login, v.status, v.id);
+END
+$$;
+
+
+--
+-- Name: decided_operations(integer); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.decided_operations(p_limit integer) RETURNS TABLE(key uuid, kind text, account_number text, holder text, counter_account_number text, amount bigint, currency text, available bigint, initiated_by text, initiator_name text, workstation text, note text, status text, reason text, created_at timestamp with time zone, expires_at timestamp with time zone, decided_by text, decided_at timestamp with time zone, decision_note text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_staff teller.staff;
+BEGIN
+    v_staff := teller.session_staff();
+    IF v_staff.role <> 'supervisor' THEN
+        RAISE EXCEPTION 'only supervisors review operations' USING ERRCODE = '42501';
+    END IF;
+    PERFORM teller.audit_read('decided_operations', NULL, NULL);
+    RETURN QUERY
+        SELECT o.key, o.kind::text, o.account_number, a.holder::text, o.counter_account_number, o.amount::bigint,
+               o.currency::text, a.balance - a.held, o.initiated_by, s.display_name, o.workstation, o.note::text,
+               o.status::text, o.reason, o.created_at, o.expires_at, o.decided_by, o.decided_at, o.decision_note::text
+          FROM teller.operations o
+          LEFT JOIN teller.accounts a ON a.id = o.account_id
+          LEFT JOIN teller.staff s ON s.login = o.initiated_by
+         WHERE o.decided_at IS NOT NULL
+         ORDER BY o.decided_at DESC
+         LIMIT least(greatest(coalesce(p_limit, 200), 1), 200);
+END
+$$;
+
+
+--
+-- Name: doubt_list(integer); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.doubt_list(p_limit integer) RETURNS TABLE(key uuid, reported_by text, workstation text, kind text, account_number text, counter_account_number text, amount bigint, currency text, message text, reported_at timestamp with time zone, server_status text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_staff teller.staff;
+BEGIN
+    v_staff := teller.session_staff();
+    IF v_staff.role <> 'supervisor' THEN
+        RAISE EXCEPTION 'only supervisors read the reports of actions in doubt' USING ERRCODE = '42501';
+    END IF;
+    PERFORM teller.audit_read('doubt_list', NULL, NULL);
+    RETURN QUERY
+        SELECT d.key, d.reported_by, d.workstation, d.kind, d.account_number, d.counter_account_number, d.amount,
+               d.currency::text, d.message, d.reported_at, o.status::text
+          FROM teller.doubt_reports d
+          LEFT JOIN teller.operations o ON o.key = d.key
+         ORDER BY (o.status IS NULL) DESC, d.reported_at DESC
+         LIMIT least(greatest(coalesce(p_limit, 200), 1), 200);
+END
+$$;
+
+
+--
+-- Name: durable_write(); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.durable_write() RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+BEGIN
+    PERFORM set_config('teller.durable', '1', true);
+    IF current_setting('synchronous_commit') IN ('off', 'local') THEN
+        PERFORM set_config('synchronous_commit', 'on', true);
+    END IF;
 END
 $$;
 
@@ -1000,6 +1225,68 @@ $$;
 
 
 --
+-- Name: events_after(bigint); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.events_after(p_cursor bigint) RETURNS TABLE(id bigint, at timestamp with time zone, kind text, key uuid, status text, initiated_by text, account_number text)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    c_scan    constant integer := 500;
+    c_settled constant interval := '30 seconds';
+    v_staff   teller.staff;
+    v_all     boolean;
+    v_next    bigint := p_cursor;
+    v_gap     boolean := false;
+    v_scanned integer := 0;
+    e         teller.events;
+BEGIN
+    v_staff := teller.session_staff();
+    v_all := v_staff.role IN ('supervisor', 'admin');
+    IF p_cursor IS NULL THEN
+        RETURN QUERY SELECT coalesce(max(x.id), 0), NULL::timestamptz, 'cursor'::text, NULL::uuid, 'end'::text,
+                            NULL::text, NULL::text
+                       FROM teller.events x;
+        RETURN;
+    END IF;
+
+    FOR e IN SELECT * FROM teller.events x WHERE x.id > p_cursor ORDER BY x.id LIMIT c_scan LOOP
+        v_scanned := v_scanned + 1;
+        IF NOT v_gap AND (e.id = v_next + 1 OR e.at < clock_timestamp() - c_settled) THEN
+            v_next := e.id;
+        ELSE
+            v_gap := true;
+        END IF;
+        IF v_all OR e.initiated_by = v_staff.login THEN
+            id := e.id;
+            at := e.at;
+            kind := e.kind;
+            key := e.key;
+            status := e.status;
+            initiated_by := e.initiated_by;
+            account_number := e.account_number;
+            RETURN NEXT;
+        END IF;
+    END LOOP;
+    IF v_scanned = 0 THEN
+        -- A cursor from beyond the end (another database, a restore) starts again at the end.
+        v_next := least(p_cursor, (SELECT coalesce(max(x.id), 0) FROM teller.events x));
+    END IF;
+
+    id := v_next;
+    at := NULL;
+    kind := 'cursor';
+    key := NULL;
+    status := CASE WHEN v_scanned = c_scan THEN 'more' ELSE 'end' END;
+    initiated_by := NULL;
+    account_number := NULL;
+    RETURN NEXT;
+END
+$$;
+
+
+--
 -- Name: expire_holds(); Type: FUNCTION; Schema: teller; Owner: -
 --
 
@@ -1012,6 +1299,7 @@ DECLARE
     v_op        teller.operations;
     v_count     integer := 0;
 BEGIN
+    PERFORM teller.durable_write();
     PERFORM teller.session_staff();
     FOR v_candidate IN
         SELECT id, debit_account_id, credit_account_id FROM teller.operations
@@ -1047,6 +1335,28 @@ BEGIN
      WHERE id = p_op.id RETURNING * INTO v;
     PERFORM teller.notify_operation(v);
     RETURN v;
+END
+$$;
+
+
+--
+-- Name: find_account(text); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.find_account(p_number text) RETURNS TABLE(id bigint, number text, holder text, currency text, balance bigint, held bigint, balance_floor bigint, status text, opened_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_staff teller.staff;
+BEGIN
+    v_staff := teller.session_staff();
+    PERFORM teller.audit_read('find_account', left(p_number, 40), NULL);
+    RETURN QUERY
+        SELECT a.id, a.number::text, a.holder::text, a.currency::text, a.balance, a.held::bigint, a.balance_floor::bigint,
+               a.status::text, a.opened_at
+          FROM teller.accounts a
+         WHERE a.number = p_number AND (a.kind = 'customer' OR v_staff.role <> 'teller');
 END
 $$;
 
@@ -1139,9 +1449,17 @@ $$;
 --
 
 CREATE FUNCTION teller.invariant_violations() RETURNS TABLE(invariant text, subject text, detail text)
-    LANGUAGE sql STABLE SECURITY DEFINER
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM teller.staff s WHERE s.login = session_user AND s.active
+                                              AND s.role IN ('supervisor', 'admin'))
+       AND NOT pg_catalog.pg_has_role(session_user, (SELECT n.nspowner FROM pg_catalog.pg_namespace n
+                                                      WHERE n.nspname = 'teller'), 'USAGE') THEN
+        RAISE EXCEPTION 'only supervisors and administrators check the invariants' USING ERRCODE = '42501';
+    END IF;
+    RETURN QUERY
     WITH sides AS (
         SELECT o.debit_account_id AS account_id, true AS is_debit, o.amount, o.status
           FROM teller.operations o
@@ -1183,6 +1501,7 @@ CREATE FUNCTION teller.invariant_violations() RETURNS TABLE(invariant text, subj
       LEFT JOIN teller.accounts c ON c.id = o.credit_account_id
      WHERE o.status IN ('completed', 'pending_approval') AND o.amount IS NOT NULL
        AND (d.id IS NULL OR c.id IS NULL OR d.id = c.id OR d.currency <> o.currency OR c.currency <> o.currency);
+END
 $$;
 
 
@@ -1287,6 +1606,10 @@ BEGIN
             USING ERRCODE = '25001';
     END IF;
     PERFORM set_config('teller.money_action', '1', true);
+    -- What the caller is told is done survives a crash and a failover (teller.durable_write).
+    IF current_setting('synchronous_commit') IN ('off', 'local') THEN
+        PERFORM set_config('synchronous_commit', 'on', true);
+    END IF;
     v := teller.session_staff();
     IF v.must_change_password THEN
         RAISE EXCEPTION 'the password of "%" was set by an administrator: choose your own before moving money', v.login
@@ -1332,8 +1655,13 @@ $$;
 --
 
 CREATE FUNCTION teller.notify_operation(p_op teller.operations) RETURNS void
-    LANGUAGE sql
-    RETURN pg_notify('teller_operations'::text, (json_build_object('key', (p_op).key, 'status', (p_op).status))::text);
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    INSERT INTO teller.events (kind, key, status, initiated_by)
+    VALUES ('operation', p_op.key, p_op.status, p_op.initiated_by);
+END
+$$;
 
 
 --
@@ -1347,6 +1675,7 @@ CREATE FUNCTION teller.open_account(p_number text, p_holder text, p_currency tex
 DECLARE
     v teller.accounts;
 BEGIN
+    PERFORM teller.durable_write();
     IF p_number IS NULL OR p_number !~ '^[A-Z0-9]{1,34}$' THEN
         RAISE EXCEPTION 'invalid account number "%"', p_number USING ERRCODE = '22023';
     END IF;
@@ -1408,6 +1737,7 @@ CREATE FUNCTION teller.open_branch(p_code text, p_name text) RETURNS teller.bran
 DECLARE
     v teller.branches;
 BEGIN
+    PERFORM teller.durable_write();
     PERFORM teller.staff_administrator(); -- an admin, or the owner who provisions the database
     IF p_code IS NULL OR p_code !~ '^[A-Z0-9]{1,8}$' OR p_name IS NULL OR length(btrim(p_name)) NOT BETWEEN 1 AND 100 THEN
         RAISE EXCEPTION 'a branch has a code of 1 to 8 letters or digits and a name' USING ERRCODE = '22023';
@@ -1464,6 +1794,36 @@ BEGIN
         RAISE EXCEPTION 'operation %: a reversal, and only a reversal, names the original', NEW.key USING ERRCODE = '23514';
     END IF;
     RETURN NEW;
+END
+$$;
+
+
+--
+-- Name: pending_operations(integer); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.pending_operations(p_limit integer) RETURNS TABLE(key uuid, kind text, account_number text, holder text, counter_account_number text, amount bigint, currency text, available bigint, initiated_by text, initiator_name text, workstation text, note text, status text, reason text, created_at timestamp with time zone, expires_at timestamp with time zone, decided_by text, decided_at timestamp with time zone, decision_note text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_staff teller.staff;
+BEGIN
+    v_staff := teller.session_staff();
+    IF v_staff.role <> 'supervisor' THEN
+        RAISE EXCEPTION 'only supervisors review operations' USING ERRCODE = '42501';
+    END IF;
+    PERFORM teller.audit_read('pending_operations', NULL, NULL);
+    RETURN QUERY
+        SELECT o.key, o.kind::text, o.account_number, a.holder::text, o.counter_account_number, o.amount::bigint,
+               o.currency::text, a.balance - a.held, o.initiated_by, s.display_name, o.workstation, o.note::text,
+               o.status::text, o.reason, o.created_at, o.expires_at, o.decided_by, o.decided_at, o.decision_note::text
+          FROM teller.operations o
+          LEFT JOIN teller.accounts a ON a.id = o.account_id
+          LEFT JOIN teller.staff s ON s.login = o.initiated_by
+         WHERE o.status = 'pending_approval'
+         ORDER BY o.created_at
+         LIMIT least(greatest(coalesce(p_limit, 1000), 1), 1000);
 END
 $$;
 
@@ -1536,6 +1896,10 @@ BEGIN
             USING ERRCODE = '25001';
     END IF;
     PERFORM set_config('teller.money_action', '1', true);
+    -- A confirmed payout survives a crash and a failover, whatever the session set.
+    IF current_setting('synchronous_commit') IN ('off', 'local') THEN
+        PERFORM set_config('synchronous_commit', 'on', true);
+    END IF;
 
     -- 2. Who asks, whether the key is known and, for cash, the large-cash threshold: small
     --    statements, no lock. (The till comes with its UPDATE below. One statement with
@@ -1852,6 +2216,23 @@ $$;
 
 
 --
+-- Name: record_account_event(text); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.record_account_event(p_number text) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+BEGIN
+    INSERT INTO teller.events (kind, status, initiated_by, account_number)
+    SELECT 'account', a.status, session_user, a.number
+      FROM teller.accounts a
+     WHERE a.number = p_number;
+END
+$$;
+
+
+--
 -- Name: replay(teller.operations, bytea); Type: FUNCTION; Schema: teller; Owner: -
 --
 
@@ -1867,20 +2248,49 @@ CREATE FUNCTION teller.replay(p_op teller.operations, p_fingerprint bytea) RETUR
 CREATE FUNCTION teller.report_doubt(p_key uuid, p_kind text, p_account text, p_counter text, p_amount bigint, p_currency text, p_workstation text, p_message text) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
+    AS $_$
 DECLARE
+    c_open_reports constant integer := 100;
     v_staff teller.staff;
 BEGIN
+    PERFORM teller.durable_write();
+    IF p_key IS NULL OR p_kind IS NULL OR p_kind NOT IN ('withdrawal', 'deposit', 'transfer')
+       OR p_account IS NULL OR p_account !~ '^[A-Z0-9]{1,34}$'
+       OR (p_kind = 'transfer') <> (p_counter IS NOT NULL)
+       OR (p_counter IS NOT NULL AND (p_counter !~ '^[A-Z0-9]{1,34}$' OR p_counter = p_account))
+       OR p_amount IS NULL OR p_amount <= 0 OR p_amount > 1000000000000000
+       OR p_currency IS NULL OR p_currency !~ '^[A-Z]{3}$'
+       OR p_workstation IS NULL OR length(p_workstation) NOT BETWEEN 1 AND 63
+       -- C0 and C1 controls, DEL, line and paragraph separators, and every bidirectional
+       -- mark, embedding, override and isolate.
+       OR p_workstation ~ '[\u0001-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]'
+       OR length(p_message) > 1000 THEN
+        RAISE EXCEPTION 'malformed doubt report' USING ERRCODE = '22023';
+    END IF;
     v_staff := teller.session_staff();
+
+    -- One member's reports one at a time, so that the bound holds under concurrency too.
+    PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('teller.report_doubt'), pg_catalog.hashtext(v_staff.login));
+    IF NOT EXISTS (SELECT FROM teller.doubt_reports d WHERE d.key = p_key)
+       AND (SELECT count(*) FROM (SELECT FROM teller.doubt_reports d
+                                   WHERE d.reported_by = v_staff.login
+                                     AND (d.reported_at > now() - interval '1 day'
+                                          OR NOT EXISTS (SELECT FROM teller.operations o WHERE o.key = d.key))
+                                   LIMIT c_open_reports) mine) >= c_open_reports THEN
+        RAISE EXCEPTION 'too many open doubt reports by %: a supervisor looks at them first', v_staff.login
+            USING ERRCODE = '54000';
+    END IF;
+
     INSERT INTO teller.doubt_reports (key, reported_by, workstation, kind, account_number, counter_account_number,
                                       amount, currency, message)
-    VALUES (p_key, v_staff.login, p_workstation, p_kind, p_account, p_counter, p_amount, p_currency, left(p_message, 1000))
+    VALUES (p_key, v_staff.login, p_workstation, p_kind, p_account, p_counter, p_amount, p_currency, p_message)
     ON CONFLICT (key) DO UPDATE SET message = EXCLUDED.message, reported_at = now()
         WHERE teller.doubt_reports.reported_by = v_staff.login;
-    -- Only "something is in doubt": supervisors read the reports themselves.
-    PERFORM pg_notify('teller_operations', json_build_object('status', 'in_doubt')::text);
+    IF FOUND THEN
+        INSERT INTO teller.events (kind, key, status, initiated_by) VALUES ('doubt', p_key, 'in_doubt', v_staff.login);
+    END IF;
 END
-$$;
+$_$;
 
 
 --
@@ -1994,6 +2404,45 @@ $$;
 
 
 --
+-- Name: search_accounts(text, text, integer); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.search_accounts(p_number_prefix text, p_holder_prefix text, p_limit integer) RETURNS TABLE(id bigint, number text, holder text, currency text, balance bigint, held bigint, balance_floor bigint, status text, opened_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+DECLARE
+    v_staff teller.staff;
+    v_all   boolean;
+    v_limit integer := least(greatest(coalesce(p_limit, 50), 1), 50);
+BEGIN
+    IF (p_number_prefix <> '' AND p_number_prefix !~ '^[A-Z0-9]{1,34}$')
+       OR p_holder_prefix IS NULL OR length(p_holder_prefix) NOT BETWEEN 1 AND 200 THEN
+        RAISE EXCEPTION 'malformed account search' USING ERRCODE = '22023';
+    END IF;
+    v_staff := teller.session_staff();
+    v_all := v_staff.role <> 'teller';
+    PERFORM teller.audit_read('search_accounts', NULL, p_holder_prefix);
+    RETURN QUERY
+        SELECT f.id, f.number::text, f.holder::text, f.currency::text, f.balance, f.held::bigint, f.balance_floor::bigint,
+               f.status::text, f.opened_at
+          FROM ((SELECT a.*, 0 AS rank FROM teller.accounts a
+                  WHERE a.number COLLATE "C" >= p_number_prefix AND a.number COLLATE "C" < teller.prefix_end(p_number_prefix)
+                    AND (v_all OR a.kind = 'customer')
+                  ORDER BY a.number COLLATE "C" LIMIT v_limit)
+                UNION ALL
+                (SELECT a.*, 1 AS rank FROM teller.accounts a
+                  WHERE lower(a.holder) COLLATE "C" >= lower(p_holder_prefix)
+                    AND lower(a.holder) COLLATE "C" < teller.prefix_end(lower(p_holder_prefix))
+                    AND (v_all OR a.kind = 'customer')
+                  ORDER BY lower(a.holder) COLLATE "C" LIMIT v_limit)) f
+         ORDER BY f.rank, f.number
+         LIMIT v_limit;
+END
+$_$;
+
+
+--
 -- Name: secure_database(); Type: FUNCTION; Schema: teller; Owner: -
 --
 
@@ -2061,6 +2510,7 @@ DECLARE
     v_request teller.account_status_requests;
     v_staff teller.staff;
 BEGIN
+    PERFORM teller.durable_write();
     IF p_status IS NULL OR p_status NOT IN ('active', 'frozen', 'closed') THEN
         RAISE EXCEPTION 'invalid account status "%"', p_status USING ERRCODE = '22023';
     END IF;
@@ -2108,7 +2558,7 @@ BEGIN
     UPDATE teller.accounts SET status = p_status, updated_at = clock_timestamp() WHERE id = v.id RETURNING * INTO v;
     INSERT INTO teller.audit_log (action, subject, details)
     VALUES ('account_status', p_number, jsonb_build_object('from', v_old, 'to', p_status, 'asked_by', v_request.requested_by));
-    PERFORM pg_notify('teller_accounts', p_number);
+    PERFORM teller.record_account_event(p_number);
     RETURN ROW(v.id, v.number, v.holder, v.currency, v.balance, v.held, v.balance_floor, v.status, v.opened_at,
                'completed')::teller.account_status_answer;
 END
@@ -2130,6 +2580,7 @@ DECLARE
     v_ended integer := 0;
     v_change bigint;
 BEGIN
+    PERFORM teller.durable_write();
     v_admin := teller.staff_administrator();
     IF p_login IS NULL OR p_active IS NULL THEN
         RAISE EXCEPTION 'malformed staff request' USING ERRCODE = '22023';
@@ -2555,6 +3006,36 @@ CREATE TABLE teller.doubt_reports (
 
 
 --
+-- Name: events; Type: TABLE; Schema: teller; Owner: -
+--
+
+CREATE TABLE teller.events (
+    id bigint NOT NULL,
+    at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    kind text NOT NULL,
+    key uuid,
+    status text NOT NULL,
+    initiated_by text NOT NULL,
+    account_number text,
+    CONSTRAINT events_kind_check CHECK ((kind = ANY (ARRAY['operation'::text, 'doubt'::text, 'account'::text])))
+);
+
+
+--
+-- Name: events_id_seq; Type: SEQUENCE; Schema: teller; Owner: -
+--
+
+ALTER TABLE teller.events ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME teller.events_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: internal_account_number; Type: SEQUENCE; Schema: teller; Owner: -
 --
 
@@ -2627,6 +3108,19 @@ ALTER TABLE teller.operations ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     NO MINVALUE
     NO MAXVALUE
     CACHE 1
+);
+
+
+--
+-- Name: read_audit; Type: TABLE; Schema: teller; Owner: -
+--
+
+CREATE TABLE teller.read_audit (
+    read_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    read_by text DEFAULT SESSION_USER NOT NULL,
+    function_name text NOT NULL,
+    account_number text,
+    search_text text
 );
 
 
@@ -2805,6 +3299,14 @@ ALTER TABLE ONLY teller.doubt_reports
 
 
 --
+-- Name: events events_pkey; Type: CONSTRAINT; Schema: teller; Owner: -
+--
+
+ALTER TABLE ONLY teller.events
+    ADD CONSTRAINT events_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: ledger_entries ledger_entries_pkey; Type: CONSTRAINT; Schema: teller; Owner: -
 --
 
@@ -2909,6 +3411,13 @@ CREATE UNIQUE INDEX accounts_one_internal ON teller.accounts USING btree (branch
 --
 
 CREATE UNIQUE INDEX accounts_one_till ON teller.accounts USING btree (owner, currency) WHERE ((kind)::text = 'till'::text);
+
+
+--
+-- Name: doubt_reports_reporter; Type: INDEX; Schema: teller; Owner: -
+--
+
+CREATE INDEX doubt_reports_reporter ON teller.doubt_reports USING btree (reported_by, reported_at);
 
 
 --
@@ -3077,6 +3586,20 @@ CREATE TRIGGER operations_no_truncate BEFORE TRUNCATE ON teller.operations FOR E
 --
 
 CREATE TRIGGER operations_rules BEFORE INSERT OR UPDATE ON teller.operations FOR EACH ROW EXECUTE FUNCTION teller.operation_rules();
+
+
+--
+-- Name: read_audit read_audit_append_only; Type: TRIGGER; Schema: teller; Owner: -
+--
+
+CREATE TRIGGER read_audit_append_only BEFORE DELETE OR UPDATE ON teller.read_audit FOR EACH ROW EXECUTE FUNCTION teller.forbid_change();
+
+
+--
+-- Name: read_audit read_audit_no_truncate; Type: TRIGGER; Schema: teller; Owner: -
+--
+
+CREATE TRIGGER read_audit_no_truncate BEFORE TRUNCATE ON teller.read_audit FOR EACH STATEMENT EXECUTE FUNCTION teller.forbid_change();
 
 
 --
@@ -3254,6 +3777,14 @@ GRANT ALL ON FUNCTION teller.abandon_action(p_key uuid, p_workstation text) TO t
 
 
 --
+-- Name: FUNCTION account_history(p_number text, p_limit integer); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.account_history(p_number text, p_limit integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.account_history(p_number text, p_limit integer) TO teller_staff;
+
+
+--
 -- Name: FUNCTION account_money_rules(); Type: ACL; Schema: teller; Owner: -
 --
 
@@ -3265,6 +3796,22 @@ REVOKE ALL ON FUNCTION teller.account_money_rules() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION teller.account_rules() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION account_statement(p_number text, p_limit integer); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.account_statement(p_number text, p_limit integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.account_statement(p_number text, p_limit integer) TO teller_supervisors;
+
+
+--
+-- Name: FUNCTION action_decision(p_key uuid); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.action_decision(p_key uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.action_decision(p_key uuid) TO teller_staff;
 
 
 --
@@ -3284,24 +3831,10 @@ GRANT ALL ON FUNCTION teller.add_staff(p_login text, p_display_name text, p_role
 
 
 --
--- Name: TABLE staff; Type: ACL; Schema: teller; Owner: -
---
-
-GRANT SELECT ON TABLE teller.staff TO teller_staff;
-
-
---
 -- Name: FUNCTION apply_staff(p_login text, p_display_name text, p_role text, p_approval_limit bigint, p_password_verifier text, p_branch_id bigint, p_must_change boolean); Type: ACL; Schema: teller; Owner: -
 --
 
 REVOKE ALL ON FUNCTION teller.apply_staff(p_login text, p_display_name text, p_role text, p_approval_limit bigint, p_password_verifier text, p_branch_id bigint, p_must_change boolean) FROM PUBLIC;
-
-
---
--- Name: TABLE operations; Type: ACL; Schema: teller; Owner: -
---
-
-GRANT SELECT ON TABLE teller.operations TO teller_staff;
 
 
 --
@@ -3312,17 +3845,10 @@ REVOKE ALL ON FUNCTION teller.as_result(p_op teller.operations, p_replayed boole
 
 
 --
--- Name: TABLE accounts; Type: ACL; Schema: teller; Owner: -
+-- Name: FUNCTION audit_read(p_function text, p_account text, p_search text); Type: ACL; Schema: teller; Owner: -
 --
 
-GRANT SELECT ON TABLE teller.accounts TO teller_staff;
-
-
---
--- Name: TABLE till_counts; Type: ACL; Schema: teller; Owner: -
---
-
-GRANT SELECT ON TABLE teller.till_counts TO teller_staff;
+REVOKE ALL ON FUNCTION teller.audit_read(p_function text, p_account text, p_search text) FROM PUBLIC;
 
 
 --
@@ -3341,12 +3867,28 @@ GRANT ALL ON FUNCTION teller.change_own_password(p_password_verifier text) TO te
 
 
 --
+-- Name: FUNCTION count_existing_accounts(p_numbers text[]); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.count_existing_accounts(p_numbers text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.count_existing_accounts(p_numbers text[]) TO teller_admins;
+
+
+--
 -- Name: FUNCTION count_till(p_key uuid, p_kind text, p_currency text, p_counted bigint, p_denominations jsonb, p_workstation text); Type: ACL; Schema: teller; Owner: -
 --
 
 REVOKE ALL ON FUNCTION teller.count_till(p_key uuid, p_kind text, p_currency text, p_counted bigint, p_denominations jsonb, p_workstation text) FROM PUBLIC;
 GRANT ALL ON FUNCTION teller.count_till(p_key uuid, p_kind text, p_currency text, p_counted bigint, p_denominations jsonb, p_workstation text) TO teller_tellers;
 GRANT ALL ON FUNCTION teller.count_till(p_key uuid, p_kind text, p_currency text, p_counted bigint, p_denominations jsonb, p_workstation text) TO teller_supervisors;
+
+
+--
+-- Name: FUNCTION current_staff(); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.current_staff() FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.current_staff() TO teller_staff;
 
 
 --
@@ -3366,11 +3908,42 @@ GRANT ALL ON FUNCTION teller.decide_staff_change(p_id bigint, p_approve boolean,
 
 
 --
+-- Name: FUNCTION decided_operations(p_limit integer); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.decided_operations(p_limit integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.decided_operations(p_limit integer) TO teller_supervisors;
+
+
+--
+-- Name: FUNCTION doubt_list(p_limit integer); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.doubt_list(p_limit integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.doubt_list(p_limit integer) TO teller_supervisors;
+
+
+--
+-- Name: FUNCTION durable_write(); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.durable_write() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION end_stale_money_sessions(); Type: ACL; Schema: teller; Owner: -
 --
 
 REVOKE ALL ON FUNCTION teller.end_stale_money_sessions() FROM PUBLIC;
 GRANT ALL ON FUNCTION teller.end_stale_money_sessions() TO teller_staff;
+
+
+--
+-- Name: FUNCTION events_after(p_cursor bigint); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.events_after(p_cursor bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.events_after(p_cursor bigint) TO teller_staff;
 
 
 --
@@ -3386,6 +3959,14 @@ GRANT ALL ON FUNCTION teller.expire_holds() TO teller_staff;
 --
 
 REVOKE ALL ON FUNCTION teller.expire_locked(p_op teller.operations) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION find_account(p_number text); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.find_account(p_number text) FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.find_account(p_number text) TO teller_staff;
 
 
 --
@@ -3522,6 +4103,14 @@ REVOKE ALL ON FUNCTION teller.operation_rules() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION pending_operations(p_limit integer); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.pending_operations(p_limit integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.pending_operations(p_limit integer) TO teller_supervisors;
+
+
+--
 -- Name: FUNCTION perform_action(p_key uuid, p_kind text, p_account text, p_counter text, p_amount bigint, p_currency text, p_fingerprint bytea, p_workstation text, p_note text, p_id_type text, p_id_number text); Type: ACL; Schema: teller; Owner: -
 --
 
@@ -3543,6 +4132,13 @@ REVOKE ALL ON FUNCTION teller.plain_text(p text) FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION teller.prefix_end(p_prefix text) FROM PUBLIC;
 GRANT ALL ON FUNCTION teller.prefix_end(p_prefix text) TO teller_staff;
+
+
+--
+-- Name: FUNCTION record_account_event(p_number text); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.record_account_event(p_number text) FROM PUBLIC;
 
 
 --
@@ -3575,6 +4171,14 @@ GRANT ALL ON FUNCTION teller.request_fingerprint(p_kind text, p_account text, p_
 REVOKE ALL ON FUNCTION teller.request_reversal(p_key uuid, p_original uuid, p_note text, p_workstation text) FROM PUBLIC;
 GRANT ALL ON FUNCTION teller.request_reversal(p_key uuid, p_original uuid, p_note text, p_workstation text) TO teller_tellers;
 GRANT ALL ON FUNCTION teller.request_reversal(p_key uuid, p_original uuid, p_note text, p_workstation text) TO teller_supervisors;
+
+
+--
+-- Name: FUNCTION search_accounts(p_number_prefix text, p_holder_prefix text, p_limit integer); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.search_accounts(p_number_prefix text, p_holder_prefix text, p_limit integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.search_accounts(p_number_prefix text, p_holder_prefix text, p_limit integer) TO teller_staff;
 
 
 --
@@ -3664,22 +4268,6 @@ GRANT ALL ON FUNCTION teller.vault_move(p_key uuid, p_kind text, p_teller text, 
 
 
 --
--- Name: TABLE audit_log; Type: ACL; Schema: teller; Owner: -
---
-
-GRANT SELECT ON TABLE teller.audit_log TO teller_supervisors;
-GRANT SELECT ON TABLE teller.audit_log TO teller_admins;
-
-
---
--- Name: TABLE cash_identifications; Type: ACL; Schema: teller; Owner: -
---
-
-GRANT SELECT ON TABLE teller.cash_identifications TO teller_supervisors;
-GRANT SELECT ON TABLE teller.cash_identifications TO teller_admins;
-
-
---
 -- Name: TABLE currencies; Type: ACL; Schema: teller; Owner: -
 --
 
@@ -3691,28 +4279,6 @@ GRANT SELECT ON TABLE teller.currencies TO teller_staff;
 --
 
 GRANT SELECT ON TABLE teller.denominations TO teller_staff;
-
-
---
--- Name: TABLE doubt_reports; Type: ACL; Schema: teller; Owner: -
---
-
-GRANT SELECT ON TABLE teller.doubt_reports TO teller_supervisors;
-GRANT SELECT ON TABLE teller.doubt_reports TO teller_admins;
-
-
---
--- Name: TABLE ledger_entries; Type: ACL; Schema: teller; Owner: -
---
-
-GRANT SELECT ON TABLE teller.ledger_entries TO teller_staff;
-
-
---
--- Name: TABLE movements; Type: ACL; Schema: teller; Owner: -
---
-
-GRANT SELECT ON TABLE teller.movements TO teller_staff;
 
 
 --

@@ -687,6 +687,14 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
         <source>Unfinished operations</source>
         <translation>Nicht abgeschlossene Vorgänge</translation>
     </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>&amp;Passwort ändern…</translation>
+    </message>
+    <message>
+        <source>Your password is changed. Use it from the next sign-in on.</source>
+        <translation>Ihr Passwort ist geändert. Verwenden Sie es ab der nächsten Anmeldung.</translation>
+    </message>
 </context>
 <context>
     <name>OperationTableModel</name>
@@ -721,6 +729,53 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
     <message>
         <source>By</source>
         <translation>Erfasst von</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>Passwort ändern</translation>
+    </message>
+    <message>
+        <source>An administrator set your password. Choose your own now: until you do, you cannot pay out or take in money.</source>
+        <translation>Ein Administrator hat Ihr Passwort gesetzt. Wählen Sie jetzt Ihr eigenes: bis dahin können Sie kein Geld aus- oder einzahlen.</translation>
+    </message>
+    <message>
+        <source>Choose a new password: at least 8 characters, with letters and at least one digit or sign, not containing your login.</source>
+        <translation>Wählen Sie ein neues Passwort: mindestens 8 Zeichen, mit Buchstaben und mindestens einer Ziffer oder einem Zeichen, ohne Ihren Anmeldenamen.</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Neues Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Wiederholen:</translation>
+    </message>
+    <message>
+        <source>&amp;Change</source>
+        <translation>&amp;Ändern</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>&amp;Später</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>At least 8 characters.</source>
+        <translation>Mindestens 8 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>Changing the password…</source>
+        <translation>Das Passwort wird geändert…</translation>
     </message>
 </context>
 <context>
@@ -1341,6 +1396,10 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
         <source>reading recent operations</source>
         <translation>beim Lesen der letzten Vorgänge</translation>
     </message>
+    <message>
+        <source>The server sent an operation this program cannot read.</source>
+        <translation>Der Server hat einen Vorgang gesendet, den dieses Programm nicht lesen kann.</translation>
+    </message>
 </context>
 <context>
     <name>teller::Action</name>
@@ -1379,6 +1438,18 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
     <message>
         <source>The note contains a control or formatting character.</source>
         <translation>Der Vermerk enthält ein Steuer- oder Formatierungszeichen.</translation>
+    </message>
+    <message>
+        <source>The document number must have 3 to 40 letters, digits, spaces, &quot;/&quot; or &quot;-&quot;, starting with a letter or digit.</source>
+        <translation>Die Dokumentnummer muss 3 bis 40 Buchstaben, Ziffern, Leerzeichen, „/“ oder „-“ haben und mit einem Buchstaben oder einer Ziffer beginnen.</translation>
+    </message>
+    <message>
+        <source>A teller&apos;s action is a withdrawal, a deposit or a transfer.</source>
+        <translation>Ein Vorgang am Schalter ist eine Auszahlung, eine Einzahlung oder eine Überweisung.</translation>
+    </message>
+    <message>
+        <source>Only cash paid out or in is recorded with an identification.</source>
+        <translation>Nur Bargeld, das aus- oder eingezahlt wird, wird mit einem Ausweis erfasst.</translation>
     </message>
 </context>
 <context>
@@ -1470,6 +1541,26 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
     <message>
         <source>The time for retries ran out while reconnecting.</source>
         <translation>Die Zeit für Wiederholungen lief beim erneuten Verbinden ab.</translation>
+    </message>
+    <message>
+        <source>kind &quot;%1&quot;</source>
+        <translation>Art „%1“</translation>
+    </message>
+    <message>
+        <source>ending stale sessions</source>
+        <translation>beim Beenden hängender Sitzungen</translation>
+    </message>
+    <message>
+        <source>counting the till</source>
+        <translation>beim Zählen der Kasse</translation>
+    </message>
+    <message>
+        <source>moving the vault&apos;s cash</source>
+        <translation>beim Bewegen des Tresorbargelds</translation>
+    </message>
+    <message>
+        <source>asking for a reversal</source>
+        <translation>beim Beantragen einer Stornierung</translation>
     </message>
 </context>
 <context>
@@ -1575,10 +1666,6 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
         <translation>Die Datei enthält keine Konten.</translation>
     </message>
     <message>
-        <source>starting the import</source>
-        <translation>beim Beginn des Imports</translation>
-    </message>
-    <message>
         <source>reading the existing accounts</source>
         <translation>beim Lesen der vorhandenen Konten</translation>
     </message>
@@ -1587,16 +1674,114 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
         <translation>beim Eröffnen des Kontos %1</translation>
     </message>
     <message>
-        <source>committing the import</source>
-        <translation>beim Abschließen des Imports</translation>
-    </message>
-    <message>
         <source>the file is not UTF-8 text (save it as UTF-8).</source>
         <translation>die Datei ist kein UTF-8-Text (als UTF-8 speichern).</translation>
     </message>
     <message>
         <source>reading the server&apos;s libraries</source>
         <translation>beim Lesen der Bibliotheken des Servers</translation>
+    </message>
+    <message>
+        <source>The server sent a staff record this program cannot read.</source>
+        <translation>Der Server hat einen Mitarbeiterdatensatz gesendet, den dieses Programm nicht lesen kann.</translation>
+    </message>
+    <message>
+        <source>A password needs letters and at least one digit or sign.</source>
+        <translation>Ein Passwort braucht Buchstaben und mindestens eine Ziffer oder ein Zeichen.</translation>
+    </message>
+    <message>
+        <source>A password must not contain the login.</source>
+        <translation>Ein Passwort darf den Anmeldenamen nicht enthalten.</translation>
+    </message>
+    <message>
+        <source>A limit and unlimited at once.</source>
+        <translation>Ein Limit und unbegrenzt zugleich.</translation>
+    </message>
+    <message>
+        <source>changing the staff member</source>
+        <translation>beim Ändern des Mitarbeiters</translation>
+    </message>
+    <message>
+        <source>A rejection needs a reason.</source>
+        <translation>Eine Ablehnung braucht eine Begründung.</translation>
+    </message>
+    <message>
+        <source>The note is too long.</source>
+        <translation>Die Notiz ist zu lang.</translation>
+    </message>
+    <message>
+        <source>deciding the staff change</source>
+        <translation>beim Entscheiden der Mitarbeiteränderung</translation>
+    </message>
+    <message>
+        <source>reading the staff changes</source>
+        <translation>beim Lesen der Mitarbeiteränderungen</translation>
+    </message>
+    <message>
+        <source>changing the password</source>
+        <translation>beim Ändern des Passworts</translation>
+    </message>
+    <message>
+        <source>opening the branch</source>
+        <translation>beim Eröffnen der Filiale</translation>
+    </message>
+</context>
+<context>
+    <name>teller::Cash</name>
+    <message>
+        <source>The server sent cash figures this program cannot read.</source>
+        <translation>Der Server hat Bargeldzahlen gesendet, die dieses Programm nicht lesen kann.</translation>
+    </message>
+    <message>
+        <source>reading the tills</source>
+        <translation>beim Lesen der Kassen</translation>
+    </message>
+    <message>
+        <source>reading the blotter</source>
+        <translation>beim Lesen des Kassenjournals</translation>
+    </message>
+    <message>
+        <source>reading the notes and coins</source>
+        <translation>beim Lesen der Scheine und Münzen</translation>
+    </message>
+    <message>
+        <source>reading the large-cash threshold</source>
+        <translation>beim Lesen der Bargeldschwelle</translation>
+    </message>
+    <message>
+        <source>reading the large-cash report</source>
+        <translation>beim Lesen des Bargeldberichts</translation>
+    </message>
+</context>
+<context>
+    <name>teller::CashCount</name>
+    <message>
+        <source>A note or coin must have a positive value.</source>
+        <translation>Ein Schein oder eine Münze muss einen positiven Wert haben.</translation>
+    </message>
+    <message>
+        <source>A count must be a whole number from 0 to %1.</source>
+        <translation>Eine Anzahl muss eine ganze Zahl von 0 bis %1 sein.</translation>
+    </message>
+    <message>
+        <source>The count is more than any till can hold.</source>
+        <translation>Die Zählung ist mehr, als eine Kasse fassen kann.</translation>
+    </message>
+    <message>
+        <source>No notes or coins were given.</source>
+        <translation>Es wurden keine Scheine oder Münzen angegeben.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a denomination and a count, e.g. 50:10 (ten notes of 50).</source>
+        <translation>„%1“ ist keine Stückelung mit Anzahl, z. B. 50:10 (zehn Scheine zu 50).</translation>
+    </message>
+    <message>
+        <source>The denomination &quot;%1&quot; is not valid: %2</source>
+        <translation>Die Stückelung „%1“ ist ungültig: %2</translation>
+    </message>
+    <message>
+        <source>The denomination %1 is given twice.</source>
+        <translation>Die Stückelung %1 ist doppelt angegeben.</translation>
     </message>
 </context>
 <context>
@@ -1744,6 +1929,21 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
         <source>checking the connection</source>
         <translation>beim Prüfen der Verbindung</translation>
     </message>
+    <message>
+        <source>The server gave no answer while %1; nothing was changed.</source>
+        <translation>Der Server hat %1 nicht geantwortet; nichts wurde geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>teller::Events</name>
+    <message>
+        <source>reading what changed on the server</source>
+        <translation>beim Lesen dessen, was sich auf dem Server geändert hat</translation>
+    </message>
+    <message>
+        <source>The server sent an event this program cannot read.</source>
+        <translation>Der Server hat ein Ereignis gesendet, das dieses Programm nicht lesen kann.</translation>
+    </message>
 </context>
 <context>
     <name>teller::IdempotencyKey</name>
@@ -1885,18 +2085,6 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
 <context>
     <name>teller::Migrator</name>
     <message>
-        <source>starting a transaction</source>
-        <translation>beim Starten einer Transaktion</translation>
-    </message>
-    <message>
-        <source>waiting for other migrations</source>
-        <translation>beim Warten auf andere Migrationen</translation>
-    </message>
-    <message>
-        <source>creating the migrations table</source>
-        <translation>beim Anlegen der Migrationstabelle</translation>
-    </message>
-    <message>
         <source>reading the applied migrations</source>
         <translation>beim Lesen der angewendeten Migrationen</translation>
     </message>
@@ -1921,10 +2109,6 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
         <translation>beim Protokollieren der Migration %1</translation>
     </message>
     <message>
-        <source>committing migration %1</source>
-        <translation>beim Festschreiben der Migration %1</translation>
-    </message>
-    <message>
         <source>reading the applied functions</source>
         <translation>beim Lesen der angewendeten Funktionen</translation>
     </message>
@@ -1935,10 +2119,6 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
     <message>
         <source>recording the applied functions</source>
         <translation>beim Protokollieren der angewendeten Funktionen</translation>
-    </message>
-    <message>
-        <source>committing the functions</source>
-        <translation>beim Festschreiben der Funktionen</translation>
     </message>
 </context>
 <context>
@@ -2006,6 +2186,50 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
         <source>A supervisor rejected the operation.</source>
         <translation>Die Freigabe durch Vorgesetzte wurde verweigert.</translation>
     </message>
+    <message>
+        <source>Your till is not open: open it with a count first.</source>
+        <translation>Ihre Kasse ist nicht geöffnet: öffnen Sie sie zuerst mit einer Zählung.</translation>
+    </message>
+    <message>
+        <source>Not enough cash in the till: ask a supervisor for cash from the vault.</source>
+        <translation>Nicht genug Bargeld in der Kasse: bitten Sie eine Aufsicht um Bargeld aus dem Tresor.</translation>
+    </message>
+    <message>
+        <source>This amount needs the customer&apos;s identification (document type and number).</source>
+        <translation>Dieser Betrag braucht den Ausweis des Kunden (Dokumentart und -nummer).</translation>
+    </message>
+    <message>
+        <source>The till is already open.</source>
+        <translation>Die Kasse ist bereits geöffnet.</translation>
+    </message>
+    <message>
+        <source>A difference found when the till was last counted is still waiting for a supervisor.</source>
+        <translation>Eine Differenz aus der letzten Kassenzählung wartet noch auf eine Aufsicht.</translation>
+    </message>
+    <message>
+        <source>Operations waiting for a supervisor still hold cash in this till: have them decided first.</source>
+        <translation>Vorgänge, die auf eine Aufsicht warten, halten noch Bargeld in dieser Kasse: lassen Sie sie zuerst entscheiden.</translation>
+    </message>
+    <message>
+        <source>There is no such active teller in this branch.</source>
+        <translation>In dieser Filiale gibt es keinen solchen aktiven Kassierer.</translation>
+    </message>
+    <message>
+        <source>Cash for your own till is moved by another supervisor.</source>
+        <translation>Bargeld für Ihre eigene Kasse bewegt eine andere Aufsicht.</translation>
+    </message>
+    <message>
+        <source>Not enough cash in the vault.</source>
+        <translation>Nicht genug Bargeld im Tresor.</translation>
+    </message>
+    <message>
+        <source>Too many of your operations are waiting for a supervisor (or one already holds money on this account): have them decided first.</source>
+        <translation>Zu viele Ihrer Vorgänge warten auf eine Aufsicht (oder einer hält bereits Geld auf diesem Konto): lassen Sie sie zuerst entscheiden.</translation>
+    </message>
+    <message>
+        <source>This operation has been reversed already, or a reversal of it is waiting.</source>
+        <translation>Dieser Vorgang ist bereits storniert, oder eine Stornierung wartet.</translation>
+    </message>
 </context>
 <context>
     <name>teller::Supervision</name>
@@ -2030,20 +2254,12 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
         <translation>Der Vermerk ist zu lang.</translation>
     </message>
     <message>
-        <source>starting the transaction</source>
-        <translation>beim Starten der Transaktion</translation>
-    </message>
-    <message>
         <source>deciding the operation</source>
         <translation>beim Entscheiden des Vorgangs</translation>
     </message>
     <message>
         <source>There is no operation with this key.</source>
         <translation>Es gibt keinen Vorgang mit diesem Schlüssel.</translation>
-    </message>
-    <message>
-        <source>committing the decision</source>
-        <translation>beim Festschreiben der Entscheidung</translation>
     </message>
     <message>
         <source>releasing expired holds</source>
@@ -2054,8 +2270,8 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
         <translation>beim Melden eines unklaren Vorgangs</translation>
     </message>
     <message>
-        <source>The server did not answer the decision; nothing was changed.</source>
-        <translation>Der Server hat auf die Entscheidung nicht geantwortet; nichts wurde geändert.</translation>
+        <source>The server sent an operation this program cannot read.</source>
+        <translation>Der Server hat einen Vorgang gesendet, den dieses Programm nicht lesen kann.</translation>
     </message>
 </context>
 <context>
@@ -2151,12 +2367,48 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
         <translation>Eröffnungssaldo</translation>
     </message>
     <message>
-        <source>The opening deposit into %1 did not complete: %2 %3</source>
-        <translation>Die Eröffnungseinzahlung auf %1 wurde nicht abgeschlossen: %2 %3</translation>
-    </message>
-    <message>
         <source>looking for the demo database</source>
         <translation>bei der Suche nach der Demo-Datenbank</translation>
+    </message>
+    <message>
+        <source>The demo seed could not %1: %2 %3 %4</source>
+        <translation>Die Demo-Daten konnten nicht %1: %2 %3 %4</translation>
+    </message>
+    <message>
+        <source>checking that the database is the demo&apos;s</source>
+        <translation>beim Prüfen, ob die Datenbank die der Demo ist</translation>
+    </message>
+    <message>
+        <source>This database has staff or accounts of its own and is not a demo database: the demo seed would give its staff the demo&apos;s well-known passwords. Nothing was changed. Seed only a new, empty database (tellerctl demo start makes one).</source>
+        <translation>Diese Datenbank hat eigene Mitarbeiter oder Konten und ist keine Demo-Datenbank: die Demo-Daten würden ihren Mitarbeitern die bekannten Passwörter der Demo geben. Nichts wurde geändert. Befüllen Sie nur eine neue, leere Datenbank (tellerctl demo start legt eine an).</translation>
+    </message>
+    <message>
+        <source>marking the database as the demo&apos;s</source>
+        <translation>beim Kennzeichnen der Datenbank als Demo-Datenbank</translation>
+    </message>
+    <message>
+        <source>receive cash into the vault</source>
+        <translation>Bargeld im Tresor annehmen</translation>
+    </message>
+    <message>
+        <source>open a till</source>
+        <translation>eine Kasse öffnen</translation>
+    </message>
+    <message>
+        <source>bring cash to a till</source>
+        <translation>Bargeld zu einer Kasse bringen</translation>
+    </message>
+    <message>
+        <source>pay in the opening balance of %1</source>
+        <translation>den Anfangssaldo von %1 einzahlen</translation>
+    </message>
+    <message>
+        <source>take the paid-in cash to the vault</source>
+        <translation>das eingezahlte Bargeld in den Tresor bringen</translation>
+    </message>
+    <message>
+        <source>starting the tellers&apos; day</source>
+        <translation>beim Beginnen des Kassiertags</translation>
     </message>
 </context>
 <context>
@@ -2204,6 +2456,34 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
     <message>
         <source>Abandoned</source>
         <translation>Verworfen</translation>
+    </message>
+    <message>
+        <source>Till opened</source>
+        <translation>Kasse geöffnet</translation>
+    </message>
+    <message>
+        <source>Till closed</source>
+        <translation>Kasse geschlossen</translation>
+    </message>
+    <message>
+        <source>Cash into the vault</source>
+        <translation>Bargeld in den Tresor</translation>
+    </message>
+    <message>
+        <source>Cash out of the vault</source>
+        <translation>Bargeld aus dem Tresor</translation>
+    </message>
+    <message>
+        <source>Cash from the vault</source>
+        <translation>Bargeld vom Tresor</translation>
+    </message>
+    <message>
+        <source>Cash to the vault</source>
+        <translation>Bargeld zum Tresor</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>Stornierung</translation>
     </message>
 </context>
 </TS>

@@ -674,6 +674,14 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
         <source>Unfinished operations</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your password is changed. Use it from the next sign-in on.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OperationTableModel</name>
@@ -707,6 +715,53 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
     </message>
     <message>
         <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An administrator set your password. Choose your own now: until you do, you cannot pay out or take in money.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a new password: at least 8 characters, with letters and at least one digit or sign, not containing your login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least 8 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing the password…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1327,6 +1382,10 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
         <source>reading recent operations</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The server sent an operation this program cannot read.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>teller::Action</name>
@@ -1364,6 +1423,18 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
     </message>
     <message>
         <source>The note contains a control or formatting character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document number must have 3 to 40 letters, digits, spaces, &quot;/&quot; or &quot;-&quot;, starting with a letter or digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A teller&apos;s action is a withdrawal, a deposit or a transfer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only cash paid out or in is recorded with an identification.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1455,6 +1526,26 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
     </message>
     <message>
         <source>The time for retries ran out while reconnecting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kind &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ending stale sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>counting the till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moving the vault&apos;s cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asking for a reversal</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1561,10 +1652,6 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>starting the import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>reading the existing accounts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1573,15 +1660,113 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>committing the import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the file is not UTF-8 text (save it as UTF-8).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>reading the server&apos;s libraries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent a staff record this program cannot read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A password needs letters and at least one digit or sign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A password must not contain the login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A limit and unlimited at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changing the staff member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A rejection needs a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deciding the staff change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the staff changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changing the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opening the branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>teller::Cash</name>
+    <message>
+        <source>The server sent cash figures this program cannot read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the tills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the blotter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the notes and coins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the large-cash threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the large-cash report</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>teller::CashCount</name>
+    <message>
+        <source>A note or coin must have a positive value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A count must be a whole number from 0 to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The count is more than any till can hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No notes or coins were given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a denomination and a count, e.g. 50:10 (ten notes of 50).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The denomination &quot;%1&quot; is not valid: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The denomination %1 is given twice.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1730,6 +1915,21 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
         <source>checking the connection</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The server gave no answer while %1; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>teller::Events</name>
+    <message>
+        <source>reading what changed on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent an event this program cannot read.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>teller::IdempotencyKey</name>
@@ -1871,18 +2071,6 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
 <context>
     <name>teller::Migrator</name>
     <message>
-        <source>starting a transaction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>waiting for other migrations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>creating the migrations table</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>reading the applied migrations</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1907,10 +2095,6 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>committing migration %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>reading the applied functions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1920,10 +2104,6 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
     </message>
     <message>
         <source>recording the applied functions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>committing the functions</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1992,6 +2172,50 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
         <source>A supervisor rejected the operation.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Your till is not open: open it with a count first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enough cash in the till: ask a supervisor for cash from the vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This amount needs the customer&apos;s identification (document type and number).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The till is already open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A difference found when the till was last counted is still waiting for a supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operations waiting for a supervisor still hold cash in this till: have them decided first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such active teller in this branch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash for your own till is moved by another supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enough cash in the vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many of your operations are waiting for a supervisor (or one already holds money on this account): have them decided first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This operation has been reversed already, or a reversal of it is waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>teller::Supervision</name>
@@ -2016,19 +2240,11 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>starting the transaction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>deciding the operation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>There is no operation with this key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>committing the decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2040,7 +2256,7 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The server did not answer the decision; nothing was changed.</source>
+        <source>The server sent an operation this program cannot read.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2137,11 +2353,47 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The opening deposit into %1 did not complete: %2 %3</source>
+        <source>looking for the demo database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>looking for the demo database</source>
+        <source>The demo seed could not %1: %2 %3 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checking that the database is the demo&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database has staff or accounts of its own and is not a demo database: the demo seed would give its staff the demo&apos;s well-known passwords. Nothing was changed. Seed only a new, empty database (tellerctl demo start makes one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>marking the database as the demo&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>receive cash into the vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open a till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bring cash to a till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pay in the opening balance of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>take the paid-in cash to the vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting the tellers&apos; day</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2189,6 +2441,34 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
     </message>
     <message>
         <source>Abandoned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash into the vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash out of the vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash from the vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash to the vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reversal</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -7,10 +7,9 @@
 #include "Accounts.h"
 #include "ActionExecutor.h"
 #include "DbSession.h"
+#include "Events.h"
 #include "Supervision.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSqlDriver>
 #include <QTest>
 
@@ -333,26 +332,38 @@ private Q_SLOTS:
         QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.operations WHERE status = 'expired'")), qint64(2));
     }
 
+    // What changed is recorded on the server (teller.events) and read by cursor; the NOTIFY
+    // teller_events the client sends after its commit only says "read now".
     void decisionsAreAnnounced()
     {
         DbSession listener(PgTestServer::instance().staff(m_db, QStringLiteral("t_super")), SessionOptions{});
         QVERIFY(listener.open());
-        QStringList payloads;
+        int hints = 0;
         QSqlDriver *driver = listener.database().driver();
-        connect(driver, &QSqlDriver::notification, this,
-                [&](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) { payloads << payload.toString(); });
-        QVERIFY(driver->subscribeToNotification(QStringLiteral("teller_operations")));
+        connect(driver, &QSqlDriver::notification, this, [&](const QString &channel, QSqlDriver::NotificationSource, const QVariant &) {
+            if (channel == QString::fromUtf16(EventHintChannel))
+                ++hints;
+        });
+        QVERIFY(driver->subscribeToNotification(QString::fromUtf16(EventHintChannel)));
+        EventFeed feed(listener);
+        QVERIFY(feed.poll()); // where the events end now
         const Action a = pendingWithdrawal(QStringLiteral("6001"), 12345);
-        QTRY_COMPARE(payloads.size(), 1);
-        const QJsonObject pending = QJsonDocument::fromJson(payloads.first().toUtf8()).object();
-        QCOMPARE(pending.value(QStringLiteral("key")).toString(), a.key.toString());
-        QCOMPARE(pending.value(QStringLiteral("status")).toString(), QStringLiteral("pending_approval"));
+        QTRY_COMPARE(hints, 1);
+        auto events = feed.poll();
+        QVERIFY(events);
+        QCOMPARE(events->size(), 1);
+        QCOMPARE(events->first().key, a.key.toString());
+        QCOMPARE(events->first().status, QStringLiteral("pending_approval"));
+        QCOMPARE(events->first().initiatedBy, QStringLiteral("t_limited"));
         QVERIFY(decideAs(QStringLiteral("t_super2"), a.key, true));
-        QTRY_COMPARE(payloads.size(), 2);
-        const QJsonObject decided = QJsonDocument::fromJson(payloads.last().toUtf8()).object();
-        QCOMPARE(decided.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
-        // Only a prompt (anybody connected can NOTIFY): who decided comes from the server's record.
-        QCOMPARE(decided.keys(), (QStringList{QStringLiteral("key"), QStringLiteral("status")}));
+        QTRY_COMPARE(hints, 2);
+        events = feed.poll();
+        QVERIFY(events);
+        QCOMPARE(events->size(), 1);
+        QCOMPARE(events->first().status, QStringLiteral("completed"));
+        QVERIFY(events->first().operationEvent());
+        QCOMPARE(events->first().operationEvent()->status, OutcomeStatus::Completed);
+        // Only a prompt: who decided comes from the server's record.
         DbSession session(PgTestServer::instance().staff(m_db, QStringLiteral("t_limited")), SessionOptions{});
         QVERIFY(session.open());
         const Outcome status = ActionExecutor(session).status(a.key);

@@ -483,6 +483,48 @@ private Q_SLOTS:
         QCOMPARE(teller.state(performSql(sql, u"deposit"_qs, u"9002"_qs, 100, u"desk-1"_qs, u"ein Café, 2 €"_qs)), QString());
     }
 
+    // Found while fixing 5: any session may SET synchronous_commit = off, and a payout it was
+    // told about would then not wait for the WAL flush, nor for the synchronous standby: a
+    // crash or a failover could lose it. A money action's transaction commits durably again.
+    // An audited read's own transaction does not wait for its audit row's flush; one that
+    // changes anything does.
+    void whatIsConfirmedIsDurableWhateverTheSessionSet()
+    {
+        Sql sql(m_db);
+        Login teller(m_db, u"t_teller1"_qs);
+        QCOMPARE(teller.state(u"SET synchronous_commit = off"_qs), QString());
+        const QString pay = QStringLiteral("SELECT current_setting('synchronous_commit') FROM (%1) x")
+                                .arg(performSql(sql, u"withdrawal"_qs, u"9001"_qs, 100));
+        QCOMPARE(teller.state(pay), QString());
+        QCOMPARE(teller.last().toString(), u"on"_qs);
+        QCOMPARE(teller.state(u"SET synchronous_commit = local"_qs), QString());
+        QCOMPARE(teller.state(u"SELECT current_setting('synchronous_commit') FROM teller.abandon_action(gen_random_uuid(), 'psql')"_qs),
+                 QString());
+        QCOMPARE(teller.last().toString(), u"on"_qs);
+        // (The test servers run with synchronous_commit off; a bank's do not.)
+        QCOMPARE(teller.state(u"SET synchronous_commit = on"_qs), QString());
+        // A read alone: its audit row commits without waiting.
+        QCOMPARE(teller.state(u"SELECT current_setting('synchronous_commit') FROM teller.find_account('9001')"_qs), QString());
+        QCOMPARE(teller.last().toString(), u"off"_qs);
+        QCOMPARE(teller.state(u"SHOW synchronous_commit"_qs), QString());
+        QCOMPARE(teller.last().toString(), u"on"_qs); // for that transaction only
+        // A read, then a change, in one transaction: the change commits durably.
+        Login super(m_db, u"t_super"_qs);
+        QCOMPARE(super.state(u"BEGIN"_qs), QString());
+        QCOMPARE(super.state(u"SELECT number FROM teller.find_account('9002')"_qs), QString());
+        QCOMPARE(super.state(u"SELECT change_status FROM teller.set_account_status('9002', 'frozen')"_qs), QString());
+        QCOMPARE(super.state(u"SHOW synchronous_commit"_qs), QString());
+        QCOMPARE(super.last().toString(), u"on"_qs);
+        QCOMPARE(super.state(u"ROLLBACK"_qs), QString());
+        // A change, then a read: still durable.
+        QCOMPARE(super.state(u"BEGIN"_qs), QString());
+        QCOMPARE(super.state(u"SELECT change_status FROM teller.set_account_status('9002', 'frozen')"_qs), QString());
+        QCOMPARE(super.state(u"SELECT number FROM teller.find_account('9002')"_qs), QString());
+        QCOMPARE(super.state(u"SHOW synchronous_commit"_qs), QString());
+        QCOMPARE(super.last().toString(), u"on"_qs);
+        QCOMPARE(super.state(u"ROLLBACK"_qs), QString());
+    }
+
     // Finding 11: an account could be opened with the floor -9223372036854775808.
     void anAccountsFloorIsBounded()
     {

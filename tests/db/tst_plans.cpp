@@ -1,8 +1,11 @@
 // Every lookup path has an index, and PostgreSQL uses it: the statements the core runs, on a
-// database with enough rows (30,000 accounts, 120,000 operations and ledger entries) that a
-// sequential scan would show, explained as the server plans them. The account search is also
-// checked as the core really runs it: its own prepared statement with bound values, after the
-// plan cache has settled, and as a generic plan (see searchAsTheCoreRunsIt).
+// database with enough rows (30,000 accounts, 120,000 operations and ledger entries, 100,000
+// events) that a sequential scan would show, explained as the server plans them. Staff read
+// through the server's functions (migration 014): the statements inside them are checked as
+// they really run, logged by auto_explain with nested statements: the account search through
+// the core's own prepared statement with bound values, after the plan cache has settled, and
+// as a generic plan (searchAsTheCoreRunsIt), the other reads as the core calls them
+// (readsInsideTheFunctionsUseTheirIndexes).
 #include "PgTestServer.h"
 
 #include "Accounts.h"
@@ -54,6 +57,19 @@ class TestPlans : public QObject
                 plans << doc.object();
         }
         return plans;
+    }
+
+    // auto_explain for `login` in this test's database: every plan it runs, nested statements
+    // (those inside functions) included, as JSON with what each node read. (Settings for
+    // superusers alone, hence ALTER ROLE by the superuser; the names are the fixture's letters
+    // and digits.)
+    void explainEverything(const QString &login)
+    {
+        Sql sql(m_db);
+        for (const char *setting :
+             {"session_preload_libraries = 'auto_explain'", "auto_explain.log_min_duration = 0", "auto_explain.log_analyze = on",
+              "auto_explain.log_timing = off", "auto_explain.log_format = 'json'", "auto_explain.log_nested_statements = on"})
+            SQL_VERIFY(sql, QStringLiteral("ALTER ROLE %1 IN DATABASE %2 SET %3").arg(login, m_db, QString::fromLatin1(setting)));
     }
 
     struct Reading
@@ -113,6 +129,9 @@ private Q_SLOTS:
         SQL_VERIFY(sql, QStringLiteral("UPDATE teller.accounts SET balance = balance + "
                                        "(SELECT sum(amount) FROM teller.movements WHERE workstation = 'plans') "
                                        "WHERE kind = 'in_transit' AND currency = 'EUR'"));
+        SQL_VERIFY(sql, QStringLiteral("INSERT INTO teller.events (kind, key, status, initiated_by) "
+                                       "SELECT 'operation', gen_random_uuid(), 'pending_approval', 't_teller' || (1 + i % 3) "
+                                       "  FROM generate_series(1, 100000) i"));
         SQL_VERIFY(sql, QStringLiteral("ANALYZE"));
     }
 
@@ -196,9 +215,10 @@ private Q_SLOTS:
     }
 
     // AccountDirectory::search as the window runs it: the core's own prepared statement (no copy
-    // of its text here), its values bound, on the core's session. auto_explain logs the plan
-    // each execution really used, with what it read. The search runs 8 times first: from the
-    // 6th execution on, PostgreSQL's plan cache (plan_cache_mode = auto, the default) may
+    // of its text here), its values bound, on the core's session, and inside it the query of
+    // teller.search_accounts, whose plan plpgsql keeps for the session. auto_explain logs the
+    // plan each execution really used, with what it read. The search runs 8 times first: from
+    // the 6th execution on, PostgreSQL's plan cache (plan_cache_mode = auto, the default) may
     // switch to a generic plan, made without the values; force_generic_plan shows what that
     // plan is (a server, database or role may set it).
     void searchAsTheCoreRunsIt()
@@ -206,13 +226,7 @@ private Q_SLOTS:
         QFETCH(QString, typed);
         QFETCH(QString, index);
         QFETCH(QString, planMode);
-        Sql sql(m_db);
-        // For the core's login in this test's database only (settings for superusers alone,
-        // hence ALTER ROLE by the superuser; the name is the fixture's letters and digits).
-        for (const char *setting :
-             {"session_preload_libraries = 'auto_explain'", "auto_explain.log_min_duration = 0", "auto_explain.log_analyze = on",
-              "auto_explain.log_timing = off", "auto_explain.log_format = 'json'"})
-            SQL_VERIFY(sql, QStringLiteral("ALTER ROLE t_teller1 IN DATABASE %1 SET %2").arg(m_db, QString::fromLatin1(setting)));
+        explainEverything(QStringLiteral("t_teller1"));
 
         DbSession session(PgTestServer::instance().staff(m_db, QStringLiteral("t_teller1")), SessionOptions{});
         QVERIFY(session.open());
@@ -252,6 +266,84 @@ private Q_SLOTS:
                                       .arg(r.rowsRemovedByFilter)
                                       .arg(r.largestSortInput)
                                       .arg(r.seqScans.join(u','), text)));
+    }
+
+    void readsInsideTheFunctionsUseTheirIndexes_data()
+    {
+        QTest::addColumn<QString>("login");
+        QTest::addColumn<QString>("call");   // as the core calls it (core/service)
+        QTest::addColumn<QString>("inside"); // a piece of the statement inside the function
+        QTest::addColumn<QString>("index");  // the index that must find its rows
+        QTest::addRow("an account by number") << "t_teller1"
+                                              << "SELECT * FROM teller.find_account('P0012345')"
+                                              << "WHERE a.number = p_number"
+                                              << "accounts_number";
+        QTest::addRow("an account's recent operations") << "t_teller1"
+                                                        << "SELECT * FROM teller.account_history('P0012345', 25)"
+                                                        << "FROM teller.operations o"
+                                                        << "operations_account_recent";
+        QTest::addRow("the pending queue") << "t_super"
+                                           << "SELECT * FROM teller.pending_operations(1000)"
+                                           << "o.status = 'pending_approval'"
+                                           << "operations_pending";
+        QTest::addRow("recent decisions") << "t_super"
+                                          << "SELECT * FROM teller.decided_operations(200)"
+                                          << "o.decided_at IS NOT NULL"
+                                          << "operations_decided_recent";
+        QTest::addRow("an account's statement") << "t_super"
+                                                << "SELECT * FROM teller.account_statement('P0012345', 200)"
+                                                << "WITH ids AS"
+                                                << "operations_account_recent";
+        QTest::addRow("events after a cursor, a teller") << "t_teller1"
+                                                         << "SELECT * FROM teller.events_after(99000)"
+                                                         << "x.id > p_cursor"
+                                                         << "events_pkey";
+        QTest::addRow("events after a cursor, a supervisor") << "t_super"
+                                                             << "SELECT * FROM teller.events_after(99000)"
+                                                             << "x.id > p_cursor"
+                                                             << "events_pkey";
+        QTest::addRow("where the events end") << "t_super"
+                                              << "SELECT * FROM teller.events_after(NULL)"
+                                              << "max(x.id)"
+                                              << "events_pkey";
+    }
+
+    // Each read function's statement as it runs inside the function, its values bound as
+    // plpgsql binds them: an index finds what it reads, no big table is read whole.
+    void readsInsideTheFunctionsUseTheirIndexes()
+    {
+        QFETCH(QString, login);
+        QFETCH(QString, call);
+        QFETCH(QString, inside);
+        QFETCH(QString, index);
+        explainEverything(login);
+        DbSession session(PgTestServer::instance().staff(m_db, login), SessionOptions{});
+        QVERIFY(session.open());
+        for (int i = 0; i < 7; ++i) // past the plan cache's first five custom plans
+            QVERIFY(session.exec(call));
+        const qint64 offset = QFileInfo(PgTestServer::instance().server().logFile()).size();
+        QVERIFY(session.exec(call));
+        QJsonObject plan;
+        for (const QJsonObject &p : loggedPlans(offset, session.serverProcessId())) {
+            if (p.value(QStringLiteral("Query Text")).toString().contains(inside))
+                plan = p;
+        }
+        QVERIFY2(!plan.isEmpty(),
+                 qPrintable(
+                     QStringLiteral("auto_explain logged no plan with \"%1\"\n%2").arg(inside, PgTestServer::instance().logTail(2000))));
+        const QString text = QString::fromUtf8(QJsonDocument(plan).toJson(QJsonDocument::Indented));
+        Reading r;
+        read(plan.value(QStringLiteral("Plan")).toObject(), r);
+        QStringList bigTablesScanned = r.seqScans;
+        bigTablesScanned.removeAll(QStringLiteral("ledger_entries")); // empty here
+        // A partial index (the pending queue, the decisions) is read from its start, without an
+        // Index Cond: it holds nothing else.
+        const QStringList used = r.indexesWithCond + r.indexesFilterOnly;
+        QVERIFY2(std::any_of(used.cbegin(), used.cend(), [&](const QString &i) { return i.startsWith(index); }),
+                 qPrintable(QStringLiteral("expected %1, the plan used %2\n%3").arg(index, used.join(u','), text)));
+        QVERIFY2(bigTablesScanned.isEmpty(),
+                 qPrintable(QStringLiteral("sequential scan of %1\n%2").arg(bigTablesScanned.join(u','), text)));
+        QVERIFY2(r.rowsRead <= 3000, qPrintable(QStringLiteral("%1 rows read\n%2").arg(r.rowsRead).arg(text)));
     }
 
     // The ranges find exactly what starts with the typed text: no more (a % or _ is a

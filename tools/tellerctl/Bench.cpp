@@ -5,6 +5,7 @@
 #include "Administration.h"
 #include "Cash.h"
 #include "DbSession.h"
+#include "Events.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -170,24 +171,39 @@ Result<QJsonObject> runBench(const ConnectionSettings &adminSettings, const Sess
         }
     }
 
-    // 3. The account-details cache, invalidated by the server's announcements.
+    // 3. The account-details cache, invalidated by what the server recorded: account events
+    //    (teller.events), read by cursor as the bench's supervisor (a teller sees only the
+    //    events of their own operations) when a hint says to and every second anyway.
     AccountCache cache;
     std::atomic<bool> stop{false};
+    const ConnectionSettings listenerSettings = *supervisorSettings;
     std::unique_ptr<QThread> listener(QThread::create([&] {
-        DbSession session(tellerSettings, sessionOptions);
+        DbSession session(listenerSettings, sessionOptions);
         if (!session.open())
             return;
+        EventFeed feed(session);
+        const auto read = [&] {
+            if (auto events = feed.poll()) {
+                for (const ServerEvent &e : *events) {
+                    if (e.kind == ServerEvent::Kind::Account)
+                        cache.invalidate(e.accountNumber);
+                }
+            }
+        };
         QSqlDriver *driver = session.database().driver();
         QObject receiver;
-        QObject::connect(
-            driver, &QSqlDriver::notification, &receiver,
-            [&](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) { cache.invalidate(payload.toString()); });
-        driver->subscribeToNotification(QStringLiteral("teller_accounts"));
+        QObject::connect(driver, &QSqlDriver::notification, &receiver,
+                         [&](const QString &, QSqlDriver::NotificationSource, const QVariant &) { read(); });
+        driver->subscribeToNotification(QString::fromUtf16(EventHintChannel));
+        read(); // where the events end now
         QEventLoop loop;
         QTimer check;
+        int ticks = 0;
         QObject::connect(&check, &QTimer::timeout, &loop, [&] {
             if (stop)
                 loop.quit();
+            else if (++ticks % 20 == 0)
+                read();
         });
         check.start(50);
         loop.exec();

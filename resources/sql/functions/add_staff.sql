@@ -31,6 +31,7 @@ DECLARE
     v_role   pg_catalog.pg_roles;
     v_new_role text;     -- p_role, or for a member who exists and no role is given, theirs
 BEGIN
+    PERFORM teller.durable_write();
     v_admin := teller.staff_administrator();
     IF p_login IS NULL OR p_login !~ '^[a-z][a-z0-9_.-]{0,62}$'
        OR p_login LIKE 'pg\_%' OR p_login LIKE 'teller\_%' OR p_login = 'postgres' THEN

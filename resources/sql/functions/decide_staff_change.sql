@@ -18,6 +18,7 @@ BEGIN
     IF NOT p_approve AND length(btrim(coalesce(p_note, ''))) = 0 THEN
         RAISE EXCEPTION 'a rejection needs a reason' USING ERRCODE = '22023';
     END IF;
+    PERFORM teller.durable_write();
     v_admin := teller.staff_administrator();
     SELECT * INTO v FROM teller.staff_changes WHERE id = p_id FOR UPDATE;
     IF NOT FOUND THEN

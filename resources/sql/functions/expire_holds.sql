@@ -11,6 +11,7 @@ DECLARE
     v_op        teller.operations;
     v_count     integer := 0;
 BEGIN
+    PERFORM teller.durable_write();
     PERFORM teller.session_staff();
     FOR v_candidate IN
         SELECT id, debit_account_id, credit_account_id FROM teller.operations

@@ -8,11 +8,22 @@
 --   available_not_below_floor no account below its floor (a till or vault below zero cash);
 --   held_equals_pending       every account's held amount is what pending movements would take;
 --   movement_two_sided        a movement names two different accounts of its currency.
--- History: defined in 001; in 011 the two-sided ledger.
+-- Supervisors and administrators who are active staff (a login whose staff row is inactive is
+-- refused, though still in its group), and the schema's owner (tellerctl check, the tests).
+-- History: defined in 001; in 011 the two-sided ledger; in 014 it checks who calls it (staff
+-- read no table any more: it is the only way they see these figures).
 
 CREATE OR REPLACE FUNCTION teller.invariant_violations()
 RETURNS TABLE (invariant text, subject text, detail text)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM teller.staff s WHERE s.login = session_user AND s.active
+                                              AND s.role IN ('supervisor', 'admin'))
+       AND NOT pg_catalog.pg_has_role(session_user, (SELECT n.nspowner FROM pg_catalog.pg_namespace n
+                                                      WHERE n.nspname = 'teller'), 'USAGE') THEN
+        RAISE EXCEPTION 'only supervisors and administrators check the invariants' USING ERRCODE = '42501';
+    END IF;
+    RETURN QUERY
     WITH sides AS (
         SELECT o.debit_account_id AS account_id, true AS is_debit, o.amount, o.status
           FROM teller.operations o
@@ -54,6 +65,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
       LEFT JOIN teller.accounts c ON c.id = o.credit_account_id
      WHERE o.status IN ('completed', 'pending_approval') AND o.amount IS NOT NULL
        AND (d.id IS NULL OR c.id IS NULL OR d.id = c.id OR d.currency <> o.currency OR c.currency <> o.currency);
+END
 $$;
 
 REVOKE ALL ON FUNCTION teller.invariant_violations()

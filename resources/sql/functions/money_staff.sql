@@ -2,6 +2,7 @@
 -- every money function keeps before it takes a lock:
 -- - a money action is a transaction of its own: its first statement, and one action in it
 --   (so nobody can gather the locks of many accounts in one transaction and sit on them);
+-- - it commits durably, whatever synchronous_commit the session set (teller.durable_write);
 -- - a member whose password an administrator set moves no money until they have chosen
 --   their own (teller.change_own_password): whoever set it cannot act under their name.
 -- perform_action keeps the same rules inline (its hot path). Called by count_till,
@@ -18,6 +19,10 @@ BEGIN
             USING ERRCODE = '25001';
     END IF;
     PERFORM set_config('teller.money_action', '1', true);
+    -- What the caller is told is done survives a crash and a failover (teller.durable_write).
+    IF current_setting('synchronous_commit') IN ('off', 'local') THEN
+        PERFORM set_config('synchronous_commit', 'on', true);
+    END IF;
     v := teller.session_staff();
     IF v.must_change_password THEN
         RAISE EXCEPTION 'the password of "%" was set by an administrator: choose your own before moving money', v.login

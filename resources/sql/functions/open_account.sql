@@ -9,6 +9,7 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     v teller.accounts;
 BEGIN
+    PERFORM teller.durable_write();
     IF p_number IS NULL OR p_number !~ '^[A-Z0-9]{1,34}$' THEN
         RAISE EXCEPTION 'invalid account number "%"', p_number USING ERRCODE = '22023';
     END IF;

@@ -9,6 +9,7 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     v teller.branches;
 BEGIN
+    PERFORM teller.durable_write();
     PERFORM teller.staff_administrator(); -- an admin, or the owner who provisions the database
     IF p_code IS NULL OR p_code !~ '^[A-Z0-9]{1,8}$' OR p_name IS NULL OR length(btrim(p_name)) NOT BETWEEN 1 AND 100 THEN
         RAISE EXCEPTION 'a branch has a code of 1 to 8 letters or digits and a name' USING ERRCODE = '22023';

@@ -95,6 +95,10 @@ BEGIN
             USING ERRCODE = '25001';
     END IF;
     PERFORM set_config('teller.money_action', '1', true);
+    -- A confirmed payout survives a crash and a failover, whatever the session set.
+    IF current_setting('synchronous_commit') IN ('off', 'local') THEN
+        PERFORM set_config('synchronous_commit', 'on', true);
+    END IF;
 
     -- 2. Who asks, whether the key is known and, for cash, the large-cash threshold: small
     --    statements, no lock. (The till comes with its UPDATE below. One statement with

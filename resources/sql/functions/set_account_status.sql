@@ -1,11 +1,12 @@
 -- teller.set_account_status: (administration, supervisors too) freezes, unfreezes or closes an
--- account, with an audit entry and an announcement on the channel teller_accounts. A closed
+-- account, with an audit entry and an event (teller.record_account_event). A closed
 -- account is never reopened; one that still holds money is not closed. Freezing is at once;
 -- unfreezing needs a second person: the first asks (answered 'pending_approval', the account
 -- stays frozen), somebody else confirms it with the same call. Nobody unfreezes an account,
 -- pays out of it and freezes it again on their own.
 -- History: defined in 001; in 011 customer accounts only (a till or vault has no status); in
--- 013 unfreezing by two people, answered as teller.account_status_answer.
+-- 013 unfreezing by two people, answered as teller.account_status_answer; in 014 an event, not a
+-- NOTIFY.
 
 CREATE OR REPLACE FUNCTION teller.set_account_status(p_number text, p_status text)
 RETURNS teller.account_status_answer
@@ -16,6 +17,7 @@ DECLARE
     v_request teller.account_status_requests;
     v_staff teller.staff;
 BEGIN
+    PERFORM teller.durable_write();
     IF p_status IS NULL OR p_status NOT IN ('active', 'frozen', 'closed') THEN
         RAISE EXCEPTION 'invalid account status "%"', p_status USING ERRCODE = '22023';
     END IF;
@@ -63,7 +65,7 @@ BEGIN
     UPDATE teller.accounts SET status = p_status, updated_at = clock_timestamp() WHERE id = v.id RETURNING * INTO v;
     INSERT INTO teller.audit_log (action, subject, details)
     VALUES ('account_status', p_number, jsonb_build_object('from', v_old, 'to', p_status, 'asked_by', v_request.requested_by));
-    PERFORM pg_notify('teller_accounts', p_number);
+    PERFORM teller.record_account_event(p_number);
     RETURN ROW(v.id, v.number, v.holder, v.currency, v.balance, v.held, v.balance_floor, v.status, v.opened_at,
                'completed')::teller.account_status_answer;
 END

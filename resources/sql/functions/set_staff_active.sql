@@ -15,6 +15,7 @@ DECLARE
     v_ended integer := 0;
     v_change bigint;
 BEGIN
+    PERFORM teller.durable_write();
     v_admin := teller.staff_administrator();
     IF p_login IS NULL OR p_active IS NULL THEN
         RAISE EXCEPTION 'malformed staff request' USING ERRCODE = '22023';
