@@ -142,11 +142,22 @@ std::optional<QString> passwordProblem(const QString &login, const QString &pass
     return std::nullopt;
 }
 
-// The server's refusals of staff administration, in words.
-void adjustStaffError(Error &e)
+// One call of a staff administration function (answering teller.staff_answer), in a
+// transaction with retries; the server's refusals in its own words.
+Result<StaffChange> staffCall(DbSession &session, const QString &what, const QString &function, const QVariantList &values,
+                              const QString &context)
 {
-    if (e.sqlState == u"42501" || e.sqlState == u"55000" || e.sqlState == u"P0002" || e.sqlState == u"22023")
-        e.message = e.serverText;
+    auto r = session.transaction(what, [&] {
+        return session.selectOne(QStringLiteral("SELECT " TELLER_STAFF_ANSWER_COLUMNS " FROM teller.") + function, values, context,
+                                 readStaffChange);
+    });
+    if (!r) {
+        Error e = r.error();
+        if (e.sqlState == u"42501" || e.sqlState == u"55000" || e.sqlState == u"P0002" || e.sqlState == u"22023")
+            e.message = e.serverText;
+        return fail(e);
+    }
+    return *r;
 }
 } // namespace
 
@@ -187,32 +198,14 @@ Result<StaffChange> Administration::addStaff(const QString &login, const QString
         role ? QVariant(staffRoleName(*role)) : QVariant(QMetaType::fromType<QString>()),
         approvalLimit ? QVariant::fromValue<qlonglong>(approvalLimit->minorUnits()) : QVariant(QMetaType::fromType<qlonglong>()),
         verifier, branch.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(branch), unlimited};
-    auto added = m_session.transaction(QStringLiteral("add staff ") + login, [&] {
-        return m_session.selectOne(
-            QStringLiteral("SELECT " TELLER_STAFF_ANSWER_COLUMNS " FROM teller.add_staff(?, ?, ?, ?::bigint, ?, ?, ?)"), values,
-            QCoreApplication::translate("teller::Administration", "adding staff"), readStaffChange);
-    });
-    if (!added) {
-        Error e = added.error();
-        adjustStaffError(e);
-        return fail(e);
-    }
-    return *added;
+    return staffCall(m_session, QStringLiteral("add staff ") + login, QStringLiteral("add_staff(?, ?, ?, ?::bigint, ?, ?, ?)"), values,
+                     QCoreApplication::translate("teller::Administration", "adding staff"));
 }
 
 Result<StaffChange> Administration::setStaffActive(const QString &login, bool active)
 {
-    auto changed = m_session.transaction(QStringLiteral("staff active ") + login, [&] {
-        return m_session.selectOne(QStringLiteral("SELECT " TELLER_STAFF_ANSWER_COLUMNS " FROM teller.set_staff_active(?, ?)"),
-                                   {login, active}, QCoreApplication::translate("teller::Administration", "changing the staff member"),
-                                   readStaffChange);
-    });
-    if (!changed) {
-        Error e = changed.error();
-        adjustStaffError(e);
-        return fail(e);
-    }
-    return *changed;
+    return staffCall(m_session, QStringLiteral("staff active ") + login, QStringLiteral("set_staff_active(?, ?)"), {login, active},
+                     QCoreApplication::translate("teller::Administration", "changing the staff member"));
 }
 
 Result<StaffChange> Administration::decideStaffChange(qint64 changeId, bool approve, const QString &note)
@@ -223,17 +216,8 @@ Result<StaffChange> Administration::decideStaffChange(qint64 changeId, bool appr
         return fail(Error::badInput(QCoreApplication::translate("teller::Administration", "The note is too long.")));
     const QVariantList values{QVariant::fromValue<qlonglong>(changeId), approve,
                               note.trimmed().isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(note.trimmed())};
-    auto decided = m_session.transaction(QStringLiteral("staff change %1").arg(changeId), [&] {
-        return m_session.selectOne(
-            QStringLiteral("SELECT " TELLER_STAFF_ANSWER_COLUMNS " FROM teller.decide_staff_change(?::bigint, ?, ?)"), values,
-            QCoreApplication::translate("teller::Administration", "deciding the staff change"), readStaffChange);
-    });
-    if (!decided) {
-        Error e = decided.error();
-        adjustStaffError(e);
-        return fail(e);
-    }
-    return *decided;
+    return staffCall(m_session, QStringLiteral("staff change %1").arg(changeId), QStringLiteral("decide_staff_change(?::bigint, ?, ?)"),
+                     values, QCoreApplication::translate("teller::Administration", "deciding the staff change"));
 }
 
 Result<QJsonArray> Administration::staffChangesWaiting()
