@@ -1,4 +1,4 @@
--- Teller schema version 14, functions sha256 22a1ca3b5d5ae8db63c607fc0b2656942f1634e953a9e7645c181f80a849cb76
+-- Teller schema version 14, functions sha256 524a166300c8e63862e6bcb0002c9aa14ab6c547827538f9f69ac4f2fbdf740c
 -- The current schema: pg_dump --schema-only --no-owner --schema=teller of a freshly
 -- migrated database, normalised. Made by scripts/update-schema-snapshot.sh; do not edit.
 
@@ -1868,8 +1868,6 @@ DECLARE
     v_tz       text;     -- the branch's time zone: its business day
     v_today    date;
     v_day_used bigint;
-    v_waiting  bigint;
-    v_same_account boolean;
 BEGIN
     -- 1. The request must be well formed, and its fingerprint must be the one we compute.
     IF p_key IS NULL OR p_kind IS NULL OR p_kind NOT IN ('withdrawal', 'deposit', 'transfer')

@@ -67,8 +67,6 @@ DECLARE
     v_tz       text;     -- the branch's time zone: its business day
     v_today    date;
     v_day_used bigint;
-    v_waiting  bigint;
-    v_same_account boolean;
 BEGIN
     -- 1. The request must be well formed, and its fingerprint must be the one we compute.
     IF p_key IS NULL OR p_kind IS NULL OR p_kind NOT IN ('withdrawal', 'deposit', 'transfer')
