@@ -108,7 +108,10 @@ private:
         const QString limitText = args().value(QStringLiteral("limit"));
         const bool unlimited = limitText == u"unlimited";
         if (args().isSet(QStringLiteral("limit")) && !unlimited) {
-            if (auto bad = checkAmountSyntax(limitText); bad && limitText != u"0")
+            // Zero is a limit (everything waits for a supervisor); a sign is not.
+            if (limitText.trimmed().startsWith(u'-'))
+                return usage(tr("A limit cannot be negative."));
+            if (auto bad = checkCountedSyntax(limitText))
                 return usage(*bad);
         }
         if (unlimited && role == StaffRole::Admin)
