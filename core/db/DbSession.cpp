@@ -261,10 +261,12 @@ Result<void> DbSession::exec(const QString &sql, std::optional<std::chrono::mill
         PQclear(r);
         return {};
     }
-    const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+    // Copied before PQclear frees the result they point into.
+    const char *field = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+    const QString state = field ? QString::fromLatin1(field) : QString();
     const QString text = QString::fromUtf8(r ? PQresultErrorMessage(r) : PQerrorMessage(conn));
     PQclear(r);
-    return fail(error(QSqlError(QString(), text, QSqlError::StatementError, state ? QString::fromLatin1(state) : QString()), context));
+    return fail(error(QSqlError(QString(), text, QSqlError::StatementError, state), context));
 }
 
 Result<void> DbSession::select(const QString &sql, const QVariantList &values, const QString &context,
