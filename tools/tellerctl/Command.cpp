@@ -289,7 +289,10 @@ int Command::run(const ArgParser &args, const GlobalOptions &globals)
 Result<void> Command::connect(DbSession::SchemaCheck check)
 {
     m_db = std::make_unique<DbSession>(m_globals.connection, m_globals.session);
-    return m_db->open(check);
+    // A server that is not there or not primary yet (a failover under way) is tried again
+    // within the command's retry budget: nothing has been sent before a connection is made.
+    Retrier retrier(m_globals.policy);
+    return m_db->openRetrying(check, &retrier, printRetry);
 }
 
 Result<Journal *> Command::openJournal()
