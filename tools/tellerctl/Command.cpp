@@ -221,6 +221,8 @@ int Command::configure(const ArgParser &args, GlobalOptions &out)
     config->applyTo(out.policy);
     if (auto checked = ConnectionSettings::fromConninfo(out.connection.toConninfo()); !checked)
         return reportError(checked.error());
+    if (auto checked = out.connection.checkHostsAndPorts(); !checked)
+        return reportError(checked.error());
 
     out.session.applicationName = QStringLiteral("tellerctl " TELLER_VERSION);
     if (args.isSet(QStringLiteral("workstation")))
