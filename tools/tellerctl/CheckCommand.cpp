@@ -2,6 +2,7 @@
 #include "Commands.h"
 
 #include "Administration.h"
+#include "ReplicationCheck.h"
 
 using namespace teller;
 
@@ -32,6 +33,9 @@ protected:
         QJsonObject o;
         o.insert(QStringLiteral("status"), violations->isEmpty() ? QStringLiteral("completed") : QStringLiteral("error"));
         o.insert(QStringLiteral("violations"), list);
+        // Warnings say what may go wrong later; they do not change the exit code.
+        if (const QJsonArray warnings = replicationWarnings(db()); !warnings.isEmpty())
+            o.insert(QStringLiteral("warnings"), warnings);
         printJson(o);
         return violations->isEmpty() ? ExitCompleted : ExitFailure;
     }
