@@ -8,6 +8,7 @@ packages=(
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-psql libqt6sql6-sqlite libpq-dev
     postgresql postgresql-contrib
+    postgresql-15-auto-failover pg-auto-failover-cli
     xvfb xauth
     dpkg-dev lintian openssl
 )

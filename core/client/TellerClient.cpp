@@ -143,7 +143,9 @@ void TellerClient::signIn(const ConnectionSettings &settings, const SessionOptio
     post(m_reads, [this, settings, sessionOptions, pingInterval](Worker &w) {
         w.session = std::make_unique<DbSession>(settings, sessionOptions);
         w.session->setRetryPolicy(readPolicy());
-        auto opened = w.session->open();
+        // During a failover no server may answer for a few seconds: tried again within the
+        // read policy (nothing is sent before a connection is made; a wrong password fails at once).
+        auto opened = w.session->openRetrying();
         if (!opened) {
             const Error e = opened.error();
             w.session.reset();

@@ -171,6 +171,29 @@ Result<void> ConnectionSettings::validate() const
     return {};
 }
 
+Result<void> ConnectionSettings::checkHostsAndPorts() const
+{
+    // Several hosts (tried in turn, e.g. a primary and its standby with
+    // target_session_attrs=read-write) take one port for all or one port each; libpq would
+    // only say so when connecting. Checked once everything is known (a --db string may name
+    // the ports of hosts the configuration names).
+    const QString port = effective(QStringLiteral("port"));
+    const qsizetype portCount = port.isEmpty() ? 1 : port.split(u',').size();
+    if (portCount <= 1)
+        return {};
+    QString hosts = effective(QStringLiteral("host"));
+    if (hosts.isEmpty())
+        hosts = effective(QStringLiteral("hostaddr"));
+    const qsizetype hostCount = hosts.isEmpty() ? 1 : hosts.split(u',').size();
+    if (portCount == hostCount)
+        return {};
+    return fail(Error::config(
+        QCoreApplication::translate("teller::ConnectionSettings", "The connection setting %1=\"%2\" is not valid: %3")
+            .arg(QStringLiteral("port"), port.left(80),
+                 QCoreApplication::translate("teller::ConnectionSettings", "expected one port, or one for each of the %n host(s).",
+                                             nullptr, int(hostCount)))));
+}
+
 QString ConnectionSettings::effective(const QString &keyword) const
 {
     if (m_params.contains(keyword))
@@ -268,6 +291,8 @@ QMap<QString, QString> ConnectionSettings::connectOptions(const SessionOptions &
 Result<void> ConnectionSettings::configure(QSqlDatabase &db, const SessionOptions &session) const
 {
     if (auto ok = validate(); !ok)
+        return ok;
+    if (auto ok = checkHostsAndPorts(); !ok)
         return ok;
     db.setHostName(m_params.value(QStringLiteral("host")));
     db.setDatabaseName(m_params.value(QStringLiteral("dbname")));

@@ -55,6 +55,10 @@ public:
     void remove(const QString &keyword) { m_params.remove(keyword); }
     const QMap<QString, QString> &parameters() const { return m_params; }
 
+    // Several ports are one for each host (explicit or from PGHOST): checked by configure(),
+    // and by whoever has put the whole connection together and wants to say so early.
+    Result<void> checkHostsAndPorts() const;
+
     // The value that will be used: explicit, else the PG* environment variable, else libpq's default.
     QString effective(const QString &keyword) const;
     QString user() const;
@@ -65,7 +69,9 @@ public:
     QString databaseIdentity() const;
 
     // Prepares a QPSQL connection: host, database, user and password as fields (the driver
-    // quotes them), everything else and the session options as connect options.
+    // quotes them), everything else and the session options as connect options. A list of
+    // hosts and of ports and target_session_attrs reach libpq as given; several ports must be
+    // one for each host.
     Result<void> configure(QSqlDatabase &db, const SessionOptions &session) const;
 
     // The keyword/value string for this connection plus the session options, quoted for libpq.

@@ -20,8 +20,10 @@ QString uniqueConnectionName()
     return QStringLiteral("teller-%1").arg(counter.fetchAndAddRelaxed(1) + 1);
 }
 
+} // namespace
+
 // libpq tells why a connection failed only in text (kept in English, see initializeProcess).
-Error connectError(const QString &text, const QString &where)
+Error connectFailure(const QString &text, const QString &where)
 {
     const QString t = text.simplified();
     const auto has = [&](const char *s) { return t.contains(QLatin1String(s), Qt::CaseInsensitive); };
@@ -53,16 +55,29 @@ Error connectError(const QString &text, const QString &where)
         return {Error::Kind::Connection,
                 QCoreApplication::translate("teller::DbSession", "The server %1 has no free connection right now.").arg(where),
                 QStringLiteral("53300")};
-    if (has("starting up") || has("shutting down") || has("in recovery"))
+    if (has("starting up") || has("shutting down") || has("in recovery") || has("not yet accepting connections"))
         return {Error::Kind::Connection,
                 QCoreApplication::translate("teller::DbSession", "The server %1 is not accepting connections right now.").arg(where),
                 QStringLiteral("57P03")};
+    // target_session_attrs=read-write (or primary) found only standbys: during a failover the
+    // old primary is being demoted and the new one not promoted yet.
+    if (has("session is read-only") || has("in hot standby mode"))
+        return {Error::Kind::Connection,
+                QCoreApplication::translate("teller::DbSession",
+                                            "No server of %1 accepts changes right now (a standby, or a switch-over under way).")
+                    .arg(where),
+                QStringLiteral("25006")};
     return {Error::Kind::Connection,
             QCoreApplication::translate("teller::DbSession", "The server %1 cannot be reached: %2").arg(where, t),
             {}};
 }
 
-} // namespace
+AttemptFailure classifyOpenFailure(const Error &e)
+{
+    // Nothing was sent: a server that was not there, not ready or not primary may be by the
+    // next attempt; a wrong password, a missing database or schema, a TLS setting will not.
+    return AttemptFailure{e.kind == Error::Kind::Connection ? FailureClass::ServerUnavailable : FailureClass::Definitive, e};
+}
 
 std::optional<qint64> bigintValue(const QVariant &v)
 {
@@ -121,7 +136,7 @@ Result<void> DbSession::open(SchemaCheck check)
     qCDebug(lcDb) << "connecting" << m_name << "to" << m_settings.describe();
     if (!db.open()) {
         const QString text = db.lastError().databaseText().isEmpty() ? db.lastError().text() : db.lastError().databaseText();
-        Error e = connectError(text, m_settings.describe());
+        Error e = connectFailure(text, m_settings.describe());
         qCWarning(lcDb) << "connection failed:" << m_settings.describe() << text.simplified();
         return fail(e);
     }
@@ -204,6 +219,18 @@ Result<void> DbSession::reopen(SchemaCheck check)
 {
     close();
     return open(check);
+}
+
+Result<void> DbSession::openRetrying(SchemaCheck check, Retrier *retrier, const Retrier::Callback &onRetry)
+{
+    if (isOpen())
+        return {};
+    return result(
+        retried(QStringLiteral("sign-in ") + m_settings.describe(), retrier, onRetry, [&](Clock::time_point) -> AttemptResult<void> {
+            if (auto opened = open(check); !opened)
+                return std::unexpected(classifyOpenFailure(opened.error()));
+            return {};
+        }));
 }
 
 bool DbSession::isOpen() const
@@ -313,6 +340,12 @@ Error DbSession::error(const QSqlError &e, const QString &context) const
         out.kind = Error::Kind::Connection;
         out.message =
             QCoreApplication::translate("teller::DbSession", "The connection to the server was lost while %1: %2").arg(context, text);
+    } else if (state == u"25006") {
+        out.kind = Error::Kind::Connection;
+        out.message = QCoreApplication::translate("teller::DbSession",
+                                                  "The server accepts no changes right now (a standby, or a switch-over under way) "
+                                                  "while %1: %2")
+                          .arg(context, text);
     } else if (state == u"42501") {
         out.kind = Error::Kind::Permission;
         out.message = QCoreApplication::translate("teller::DbSession", "Not allowed: %1").arg(text);
@@ -353,11 +386,8 @@ std::optional<AttemptFailure> DbSession::ensureReady(Clock::time_point deadline)
 {
     if (connectionOk())
         return std::nullopt;
-    if (auto opened = reopen(); !opened) {
-        // An unreachable server may come back; a wrong password or schema will not.
-        return AttemptFailure{opened.error().kind == Error::Kind::Connection ? FailureClass::ConnectionLost : FailureClass::Definitive,
-                              opened.error()};
-    }
+    if (auto opened = reopen(); !opened)
+        return classifyOpenFailure(opened.error());
     // Reconnecting took the rest of the budget: no attempt starts after it.
     if (Clock::now() >= deadline)
         return AttemptFailure{

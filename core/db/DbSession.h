@@ -42,6 +42,12 @@ public:
     void close();
     // Closes and opens again: after any failure that left the connection bad.
     Result<void> reopen(SchemaCheck check = SchemaCheck::Require);
+    // open(), tried again with backoff while no server is available (refused, unreachable,
+    // read-only, starting up or shutting down: a failover under way), within the retry policy
+    // of `retrier` or the session's own. Nothing is sent before a connection is made, so this
+    // is always safe; a wrong password, database or schema fails at once.
+    Result<void> openRetrying(SchemaCheck check = SchemaCheck::Require, Retrier *retrier = nullptr,
+                              const Retrier::Callback &onRetry = {});
 
     bool isOpen() const;
     // libpq's view of the connection. QSqlDatabase::isOpen() stays true after the server went
@@ -241,7 +247,8 @@ private:
     // may still call it good after the server ended the session with an error).
     AttemptFailure afterFailure(AttemptFailure f)
     {
-        if (f.failure == FailureClass::ConnectionLost || f.failure == FailureClass::OutcomeUnknown)
+        if (f.failure == FailureClass::ConnectionLost || f.failure == FailureClass::OutcomeUnknown
+            || f.failure == FailureClass::ServerUnavailable)
             close();
         return f;
     }
@@ -266,5 +273,14 @@ private:
 
 // Reads a bigint column whatever QPSQL made of it (qulonglong when positive).
 std::optional<qint64> bigintValue(const QVariant &v);
+
+// What libpq's text for a failed connection attempt means (`where`: the settings described):
+// a wrong password or login (Permission), a missing database, a TLS problem (Config), no free
+// connection (53300), a server starting up, shutting down or in recovery (57P03), only
+// read-only servers found (25006), or not reachable at all (Connection, no SQLSTATE).
+Error connectFailure(const QString &libpqText, const QString &where);
+// A failed connection attempt as a retry decision: nothing was sent, so every Connection kind
+// is ServerUnavailable (retry, reconnecting); anything else will not fix itself (Definitive).
+AttemptFailure classifyOpenFailure(const Error &e);
 
 } // namespace teller

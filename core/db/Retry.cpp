@@ -17,6 +17,8 @@ QString retryMessage(FailureClass failure)
         return QCoreApplication::translate("teller::ActionExecutor", "The account is locked by another operation");
     case FailureClass::StatementTimeout: return QCoreApplication::translate("teller::ActionExecutor", "The server is slow");
     case FailureClass::ConnectionLost: return QCoreApplication::translate("teller::ActionExecutor", "Connection lost");
+    case FailureClass::ServerUnavailable:
+        return QCoreApplication::translate("teller::ActionExecutor", "No server accepts changes right now (a switch-over?)");
     case FailureClass::OutcomeUnknown: return QCoreApplication::translate("teller::ActionExecutor", "Connection lost while confirming");
     case FailureClass::Definitive: break;
     }

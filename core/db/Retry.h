@@ -48,7 +48,8 @@ struct RetryFailure
     // (the last attempt's own COMMIT may have been under way).
     bool unconfirmed() const
     {
-        return commitUncertain || failure == FailureClass::ConnectionLost || failure == FailureClass::OutcomeUnknown;
+        return commitUncertain || failure == FailureClass::ConnectionLost || failure == FailureClass::OutcomeUnknown
+               || failure == FailureClass::ServerUnavailable;
     }
 };
 template <typename T> using Retried = std::expected<T, RetryFailure>;

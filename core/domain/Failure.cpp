@@ -23,12 +23,18 @@ FailureClass classifyFailure(QStringView sqlState, bool connectionOk, Phase phas
         return FailureClass::StatementTimeout;
     if (sqlState == u"40003") // statement_completion_unknown
         return FailureClass::OutcomeUnknown;
-    if (sqlState.startsWith(u"08")                      // connection exceptions
+    // The server refused the work before it changed anything: it is a standby now, or a
+    // primary being demoted (read_only_sql_transaction: an error answer, so the statement and
+    // its implicit transaction rolled back), or it is going down or not up yet. Another host
+    // of the connection (or this one, once it is primary again) can take it.
+    if (sqlState == u"25006"                            // read_only_sql_transaction
         || sqlState == u"57P01" || sqlState == u"57P02" // admin / crash shutdown
-        || sqlState == u"57P03"                         // cannot connect now (starting up)
-        || sqlState == u"57P05"                         // idle session timeout
-        || sqlState == u"25P03"                         // idle in transaction timeout
-        || sqlState == u"53300")                        // too many connections
+        || sqlState == u"57P03")                        // cannot connect now (starting up, in recovery)
+        return FailureClass::ServerUnavailable;
+    if (sqlState.startsWith(u"08") // connection exceptions
+        || sqlState == u"57P05"    // idle session timeout
+        || sqlState == u"25P03"    // idle in transaction timeout
+        || sqlState == u"53300")   // too many connections
         return FailureClass::ConnectionLost;
     if (sqlState.isEmpty() && !connectionOk) // libpq noticed the loss itself: no SQLSTATE
         return FailureClass::ConnectionLost;
@@ -42,6 +48,7 @@ QString failureClassName(FailureClass c)
     case FailureClass::LockTimeout: return QStringLiteral("lock_timeout");
     case FailureClass::StatementTimeout: return QStringLiteral("statement_timeout");
     case FailureClass::ConnectionLost: return QStringLiteral("connection_lost");
+    case FailureClass::ServerUnavailable: return QStringLiteral("server_unavailable");
     case FailureClass::OutcomeUnknown: return QStringLiteral("outcome_unknown");
     case FailureClass::Definitive: return QStringLiteral("definitive");
     }

@@ -15,8 +15,14 @@ enum class FailureClass {
     LockTimeout,      // 55P03: a lock was not granted in time; rolled back, retry with backoff
     StatementTimeout, // 57014: the statement ran too long; rolled back, retry
     ConnectionLost,   // the session ended before COMMIT was sent: rolled back; reconnect, retry
-    OutcomeUnknown,   // the session ended while COMMIT was under way: it may have committed
-    Definitive,       // anything else: rolled back, do not retry
+    // No server took the work: the connection was refused or found no server that accepts
+    // changes (target_session_attrs=read-write), the server is read-only (25006: a standby, or
+    // a primary being demoted in a failover), shutting down or starting up (57P01-57P03
+    // before COMMIT). Nothing ran, or it was rolled back; reconnect (libpq tries every host of
+    // the connection) and retry.
+    ServerUnavailable,
+    OutcomeUnknown, // the session ended while COMMIT was under way: it may have committed
+    Definitive,     // anything else: rolled back, do not retry
 };
 
 enum class Phase { BeforeCommit, Commit };

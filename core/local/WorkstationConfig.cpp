@@ -29,6 +29,31 @@ public:
         return v;
     }
 
+    // A comma-separated list of whole numbers from min to max ("5432,5433"), each written
+    // back without spaces or leading zeros.
+    std::optional<QString> numbers(const char *key, qint64 min, qint64 max, const char *expected)
+    {
+        const QString k = QString::fromLatin1(key);
+        if (!m_s.contains(k))
+            return std::nullopt;
+        const QString v = raw(k).trimmed();
+        static const QRegularExpression digits(QStringLiteral("^\\d{1,10}$"));
+        QStringList out;
+        for (const QString &part : v.split(u',')) {
+            const QString p = part.trimmed();
+            const qint64 n = p.toLongLong();
+            if (!digits.match(p).hasMatch() || n < min || n > max) {
+                problem(key, v, QCoreApplication::translate("teller::WorkstationConfig", expected).arg(min).arg(max));
+                return std::nullopt;
+            }
+            out << QString::number(n);
+        }
+        return out.join(u',');
+    }
+
+    // A problem found by looking at two keys together.
+    void problemWith(const char *key, const QString &value, const QString &expected) { problem(key, value, expected); }
+
     std::optional<qint64> number(const char *key, qint64 min, qint64 max)
     {
         const QString k = QString::fromLatin1(key);
@@ -131,22 +156,41 @@ Result<WorkstationConfig> WorkstationConfig::load(const QString &requested)
             QCoreApplication::translate("teller::WorkstationConfig", "The configuration file %1 is not a valid INI file.").arg(path)));
     c.path = path;
 
-    static const QRegularExpression hostPattern(QStringLiteral("^[A-Za-z0-9._:/,\\-\\[\\]]{1,255}$"));
     static const QRegularExpression dbPattern(QStringLiteral("^[^\\s'\"\\\\]{1,63}$"));
     static const QRegularExpression sslPattern(QStringLiteral("^(disable|allow|prefer|require|verify-ca|verify-full)$"));
     static const QRegularExpression idPattern(QStringLiteral("^[A-Za-z0-9._-]{1,63}$"));
     static const QRegularExpression pathPattern(QStringLiteral("^[^;]{1,1024}$"));
 
+    // Every host of a list is named: "db1,,db2" or "db1," is a typo, not libpq's default host.
+    static const QRegularExpression hostPattern(QStringLiteral("^(?=.{1,255}$)[A-Za-z0-9._:/\\-\\[\\]]+(,[A-Za-z0-9._:/\\-\\[\\]]+)*$"));
+    // The sessions a workstation can work with: it writes. read-only, standby and
+    // prefer-standby would send every money action to a server that must refuse it.
+    static const QRegularExpression targetPattern(QStringLiteral("^(any|read-write|primary)$"));
+
     Reader r(s, path);
     c.host = r.text("server/host", &hostPattern,
-                    QT_TRANSLATE_NOOP("teller::WorkstationConfig", "a host name, address or socket directory"));
-    if (auto p = r.number("server/port", 1, 65535))
-        c.port = int(*p);
+                    QT_TRANSLATE_NOOP("teller::WorkstationConfig", "a host name, address or socket directory, or a list of them "
+                                                                   "separated by \",\""));
+    c.port = r.numbers("server/port", 1, 65535,
+                       QT_TRANSLATE_NOOP("teller::WorkstationConfig",
+                                         "a whole number from %1 to %2, or a list of them separated by \",\", one for each host"));
     c.database = r.text("server/database", &dbPattern, QT_TRANSLATE_NOOP("teller::WorkstationConfig", "a database name"));
     c.sslmode = r.text("server/sslmode", &sslPattern,
                        QT_TRANSLATE_NOOP("teller::WorkstationConfig", "disable, allow, prefer, require, verify-ca or verify-full"));
     c.sslrootcert = r.text("server/sslrootcert", &pathPattern, QT_TRANSLATE_NOOP("teller::WorkstationConfig", "a file name"));
     c.service = r.text("server/service", &idPattern, QT_TRANSLATE_NOOP("teller::WorkstationConfig", "a pg_service.conf service name"));
+    c.targetSessionAttrs = r.text("server/target_session_attrs", &targetPattern,
+                                  QT_TRANSLATE_NOOP("teller::WorkstationConfig", "any, read-write or primary"));
+    // Named together, the lists must match (otherwise the hosts come from elsewhere, and the
+    // connection checks them when it is made).
+    if (c.port && c.host && c.port->contains(u',')) {
+        const qsizetype ports = c.port->count(u',') + 1;
+        const qsizetype hosts = c.host->count(u',') + 1;
+        if (ports != hosts)
+            r.problemWith("server/port", *c.port,
+                          QCoreApplication::translate("teller::WorkstationConfig", "one port, or one for each of the %n host(s)",
+                                                      nullptr, int(hosts)));
+    }
     c.workstation = r.text("workstation/id", &idPattern,
                            QT_TRANSLATE_NOOP("teller::WorkstationConfig", "letters, digits, '.', '_' and '-', at most 63"));
     if (auto v = r.number("timeouts/lock_ms", 1, 600000))
@@ -179,11 +223,12 @@ void WorkstationConfig::applyTo(ConnectionSettings &settings) const
             settings.set(k, *value);
     };
     fill("host", host);
-    fill("port", port ? std::optional<QString>(QString::number(*port)) : std::nullopt);
+    fill("port", port);
     fill("dbname", database);
     fill("sslmode", sslmode);
     fill("sslrootcert", sslrootcert);
     fill("service", service);
+    fill("target_session_attrs", targetSessionAttrs);
 }
 
 void WorkstationConfig::applyTo(SessionOptions &options) const
@@ -221,9 +266,10 @@ QJsonObject WorkstationConfig::toJson() const
     put("sslmode", sslmode);
     put("sslrootcert", sslrootcert);
     put("service", service);
+    put("target_session_attrs", targetSessionAttrs);
     put("workstation", workstation);
-    if (port)
-        o.insert(QStringLiteral("port"), *port);
+    if (port) // a number, as before; a list as it was written
+        o.insert(QStringLiteral("port"), port->contains(u',') ? QJsonValue(*port) : QJsonValue(port->toInt()));
     if (lockTimeout)
         o.insert(QStringLiteral("lock_ms"), qint64(lockTimeout->count()));
     if (statementTimeout)

@@ -19,15 +19,18 @@ namespace teller {
 // file, the section, the key and what was expected, and a line that is not INI (a key without
 // "=") with its number. Unknown sections and keys are ignored; keys are case-sensitive.
 //
-//   [server]        host, port, database, sslmode, sslrootcert, service
+//   [server]        host, port, database, sslmode, sslrootcert, service, target_session_attrs
+//                   (host and port may be lists, "db1,db2" and "5432,5433": a primary and its
+//                   standbys, tried in turn; with target_session_attrs = read-write only the
+//                   one that takes writes is used, so a failover needs no change here)
 //   [workstation]   id
 //   [timeouts]      lock_ms, statement_ms, idle_in_transaction_ms, connect_s
 //   [retry]         max_retries, budget_s
 struct WorkstationConfig
 {
     QString path; // where it was read from; empty when there was no file
-    std::optional<QString> host, database, sslmode, sslrootcert, service, workstation;
-    std::optional<int> port;
+    std::optional<QString> host, database, sslmode, sslrootcert, service, targetSessionAttrs, workstation;
+    std::optional<QString> port; // one port, or one per host: "5432" or "5432,5433" (no spaces, no leading zeros)
     std::optional<std::chrono::milliseconds> lockTimeout, statementTimeout, idleInTransactionTimeout;
     std::optional<std::chrono::seconds> connectTimeout;
     std::optional<int> maxRetries;

@@ -438,6 +438,10 @@ Neuen Vorgang beginnen?</translation>
         <source>S&amp;ign in</source>
         <translation>&amp;Anmelden</translation>
     </message>
+    <message>
+        <source>5432, or 5432,5433 for two servers</source>
+        <translation>5432, oder 5432,5433 für zwei Server</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1562,6 +1566,10 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
         <source>asking for a reversal</source>
         <translation>beim Beantragen einer Stornierung</translation>
     </message>
+    <message>
+        <source>No server accepts changes right now (a switch-over?)</source>
+        <translation>Gerade nimmt kein Server Änderungen an (eine Umschaltung?)</translation>
+    </message>
 </context>
 <context>
     <name>teller::Administration</name>
@@ -1830,6 +1838,13 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
         <source>The connection setting %1 may not contain &quot;;&quot;.</source>
         <translation>Die Verbindungseinstellung %1 darf kein „;“ enthalten.</translation>
     </message>
+    <message numerus="yes">
+        <source>expected one port, or one for each of the %n host(s).</source>
+        <translation>
+            <numerusform>erwartet wird ein Port, oder einer für den %n Server.</numerusform>
+            <numerusform>erwartet wird ein Port, oder einer für jeden der %n Server.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>teller::DbSession</name>
@@ -1932,6 +1947,14 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
     <message>
         <source>The server gave no answer while %1; nothing was changed.</source>
         <translation>Der Server hat %1 nicht geantwortet; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>No server of %1 accepts changes right now (a standby, or a switch-over under way).</source>
+        <translation>Kein Server von %1 nimmt gerade Änderungen an (ein Standby-Server, oder eine Umschaltung ist im Gange).</translation>
+    </message>
+    <message>
+        <source>The server accepts no changes right now (a standby, or a switch-over under way) while %1: %2</source>
+        <translation>Der Server nahm %1 keine Änderungen an (ein Standby-Server, oder eine Umschaltung ist im Gange): %2</translation>
     </message>
 </context>
 <context>
@@ -2328,10 +2351,6 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
         <translation>Die Konfigurationsdatei %1 ist keine gültige INI-Datei.</translation>
     </message>
     <message>
-        <source>a host name, address or socket directory</source>
-        <translation>ein Hostname, eine Adresse oder ein Socket-Verzeichnis</translation>
-    </message>
-    <message>
         <source>a database name</source>
         <translation>ein Datenbankname</translation>
     </message>
@@ -2358,6 +2377,25 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
     <message>
         <source>The configuration file %1 is not a valid INI file: line %2 is neither a [section], a key = value nor a ; comment.</source>
         <translation>Die Konfigurationsdatei %1 ist keine gültige INI-Datei: Zeile %2 ist weder ein [Abschnitt] noch Schlüssel = Wert noch ein ;-Kommentar.</translation>
+    </message>
+    <message>
+        <source>a host name, address or socket directory, or a list of them separated by &quot;,&quot;</source>
+        <translation>ein Hostname, eine Adresse oder ein Socket-Verzeichnis, oder eine Liste davon, durch „,“ getrennt</translation>
+    </message>
+    <message>
+        <source>a whole number from %1 to %2, or a list of them separated by &quot;,&quot;, one for each host</source>
+        <translation>eine ganze Zahl von %1 bis %2, oder eine Liste davon, durch „,“ getrennt, eine für jeden Server</translation>
+    </message>
+    <message>
+        <source>any, read-write or primary</source>
+        <translation>any, read-write oder primary</translation>
+    </message>
+    <message numerus="yes">
+        <source>one port, or one for each of the %n host(s)</source>
+        <translation>
+            <numerusform>ein Port, oder einer für den %n Server</numerusform>
+            <numerusform>ein Port, oder einer für jeden der %n Server</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -436,6 +436,10 @@ Start a new operation?</source>
         <source>S&amp;ign in</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>5432, or 5432,5433 for two servers</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1548,6 +1552,10 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
         <source>asking for a reversal</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No server accepts changes right now (a switch-over?)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>teller::Administration</name>
@@ -1816,6 +1824,13 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
         <source>The connection setting %1 may not contain &quot;;&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>expected one port, or one for each of the %n host(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>teller::DbSession</name>
@@ -1917,6 +1932,14 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
     </message>
     <message>
         <source>The server gave no answer while %1; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No server of %1 accepts changes right now (a standby, or a switch-over under way).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server accepts no changes right now (a standby, or a switch-over under way) while %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2314,10 +2337,6 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a host name, address or socket directory</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>a database name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2344,6 +2363,25 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
     <message>
         <source>The configuration file %1 is not a valid INI file: line %2 is neither a [section], a key = value nor a ; comment.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a host name, address or socket directory, or a list of them separated by &quot;,&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number from %1 to %2, or a list of them separated by &quot;,&quot;, one for each host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any, read-write or primary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>one port, or one for each of the %n host(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

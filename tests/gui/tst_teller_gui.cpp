@@ -72,7 +72,7 @@ class TestTellerGui : public QObject
         type("loginEdit", login);
         type("passwordEdit", password);
         type("hostEdit", s.value(QStringLiteral("host")));
-        find<QSpinBox>(d, "portSpin")->setValue(s.value(QStringLiteral("port")).toInt());
+        find<QLineEdit>(d, "portEdit")->setText(s.value(QStringLiteral("port")));
         type("databaseEdit", m_db);
     }
 
@@ -240,7 +240,7 @@ private Q_SLOTS:
         LoginDialog *d = m_window->showSignIn(false);
         QVERIFY(QTest::qWaitForWindowExposed(d));
         fillLogin(d, QStringLiteral("t_teller1"), QString::fromUtf16(PgTestServer::Password));
-        find<QSpinBox>(d, "portSpin")->setValue(1);
+        find<QLineEdit>(d, "portEdit")->setText(QStringLiteral("1"));
         QTest::keyClick(find<QLineEdit>(d, "passwordEdit"), Qt::Key_Return);
         auto *error = find<QLabel>(d, "errorLabel");
         QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 15000);
@@ -644,7 +644,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(d));
         fillLogin(d, QStringLiteral("t_teller2"), QString::fromUtf16(PgTestServer::Password));
         find<QLineEdit>(d, "hostEdit")->setText(QStringLiteral("127.0.0.1"));
-        find<QSpinBox>(d, "portSpin")->setValue(proxy.port());
+        find<QLineEdit>(d, "portEdit")->setText(QString::number(proxy.port()));
         QTest::keyClick(find<QLineEdit>(d, "passwordEdit"), Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(m_window->isVisible(), 10000);
         openAccount(QStringLiteral("10000003"));

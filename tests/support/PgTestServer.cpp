@@ -76,10 +76,16 @@ void PgTestServer::start()
         if (!postgres.exec(QStringLiteral("CREATE DATABASE teller_template")))
             qFatal("cannot create the template database");
     }
+    provision(superuser(TemplateName), [this](const QString &login) { return staff(TemplateName, login); });
+    m_ready = true;
+}
+
+void PgTestServer::provision(const ConnectionSettings &ownerSettings, const StaffConnection &staffConnection)
+{
     {
-        DbSession owner(superuser(TemplateName), SessionOptions{});
+        DbSession owner(ownerSettings, SessionOptions{});
         if (auto ok = owner.open(DbSession::SchemaCheck::Skip); !ok)
-            qFatal("cannot connect to the template: %s", qPrintable(ok.error().message));
+            qFatal("cannot connect to the database to provision: %s", qPrintable(ok.error().message));
         Migrator migrator(owner);
         if (auto report = migrator.migrate(); !report)
             qFatal("migration failed: %s", qPrintable(report.error().message));
@@ -117,12 +123,16 @@ void PgTestServer::start()
     // Every teller and supervisor starts with an open till full of cash in every currency the
     // tests use, brought from the vault by a supervisor (never into their own till), as in a
     // branch in the morning. Tests about tills open, count and close their own.
-    openTills(TemplateName, {QStringLiteral("t_teller1"), QStringLiteral("t_teller2"), QStringLiteral("t_teller3"),
-                             QStringLiteral("t_limited"), QStringLiteral("t_super"), QStringLiteral("t_super2")});
-    m_ready = true;
+    openTills(staffConnection, {QStringLiteral("t_teller1"), QStringLiteral("t_teller2"), QStringLiteral("t_teller3"),
+                                QStringLiteral("t_limited"), QStringLiteral("t_super"), QStringLiteral("t_super2")});
 }
 
 void PgTestServer::openTills(const QString &database, const QStringList &logins, qint64 cashMinor)
+{
+    openTills([this, database](const QString &login) { return staff(database, login); }, logins, cashMinor);
+}
+
+void PgTestServer::openTills(const StaffConnection &staff, const QStringList &logins, qint64 cashMinor)
 {
     const QStringList currencies{QStringLiteral("EUR"), QStringLiteral("USD"), QStringLiteral("CHF"), QStringLiteral("JPY")};
     const auto supervisorFor = [](const QString &login) {
@@ -134,7 +144,7 @@ void PgTestServer::openTills(const QString &database, const QStringList &logins,
                    qPrintable(o.reason), qPrintable(o.message));
     };
     for (const QString &supervisor : {QStringLiteral("t_super"), QStringLiteral("t_super2")}) {
-        DbSession session(staff(database, supervisor), SessionOptions{});
+        DbSession session(staff(supervisor), SessionOptions{});
         if (auto ok = session.open(); !ok)
             qFatal("test tills: %s", qPrintable(ok.error().message));
         ActionExecutor executor(session);
@@ -145,7 +155,7 @@ void PgTestServer::openTills(const QString &database, const QStringList &logins,
     }
     for (const QString &login : logins) {
         {
-            DbSession session(staff(database, login), SessionOptions{});
+            DbSession session(staff(login), SessionOptions{});
             if (auto ok = session.open(); !ok)
                 qFatal("test tills: %s", qPrintable(ok.error().message));
             ActionExecutor executor(session);
@@ -154,7 +164,7 @@ void PgTestServer::openTills(const QString &database, const QStringList &logins,
                                          Money(0, *Currency::fromCode(code)), std::nullopt),
                       "till open", login);
         }
-        DbSession session(staff(database, supervisorFor(login)), SessionOptions{});
+        DbSession session(staff(supervisorFor(login)), SessionOptions{});
         if (auto ok = session.open(); !ok)
             qFatal("test tills: %s", qPrintable(ok.error().message));
         ActionExecutor executor(session);

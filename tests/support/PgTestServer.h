@@ -43,6 +43,15 @@ public:
     // (vault cash received by t_super and t_super2 first).
     void openTills(const QString &database, const QStringList &logins, qint64 cashMinor = 10'000'000'000'000);
 
+    // The same set-up on any server, for fixtures of their own (tests/failover's formation):
+    // `staff` gives the connection of a test login (with Password) to the database.
+    using StaffConnection = std::function<teller::ConnectionSettings(const QString &login)>;
+    // Migrates the database `owner` reaches (its owner or a superuser) to the current schema,
+    // adds the test staff, sets the test cash rules and opens every teller's and supervisor's
+    // till, as every database of this fixture has it.
+    static void provision(const teller::ConnectionSettings &owner, const StaffConnection &staff);
+    static void openTills(const StaffConnection &staff, const QStringList &logins, qint64 cashMinor = 10'000'000'000'000);
+
     teller::ConnectionSettings superuser(const QString &database) const;
     teller::ConnectionSettings staff(const QString &database, const QString &login, bool tcp = false) const;
 

@@ -144,6 +144,9 @@ private Q_SLOTS:
     void configureSessionValues();
     void configureEnvironmentOptions();
     void configureRefused();
+    void configureMultiHost();
+    void configureHostsAndPorts_data();
+    void configureHostsAndPorts();
 
     void isolationNames();
     void isolationFromName_data();
@@ -200,6 +203,14 @@ void TestConnectionSettings::fromConninfo_data()
     QTest::newRow("password with semicolon") << u"password='a;b' user=anna"_s << QStringList{u"password=a;b"_s, u"user=anna"_s};
     QTest::newRow("multi-host") << u"host=a,b port=5432,5433 target_session_attrs=read-write"_s
                                 << QStringList{u"host=a,b"_s, u"port=5432,5433"_s, u"target_session_attrs=read-write"_s};
+    QTest::newRow("multi-host, one port") << u"host=a,b,c port=5432 target_session_attrs=primary"_s
+                                          << QStringList{u"host=a,b,c"_s, u"port=5432"_s, u"target_session_attrs=primary"_s};
+    QTest::newRow("multi-host, no port") << u"host=a,b"_s << QStringList{u"host=a,b"_s};
+    QTest::newRow("multi-hostaddr") << u"hostaddr=10.0.0.1,10.0.0.2 port=5432,6432"_s
+                                    << QStringList{u"hostaddr=10.0.0.1,10.0.0.2"_s, u"port=5432,6432"_s};
+    QTest::newRow("multi-host uri") << u"postgresql://db1:5432,db2:5433/teller?target_session_attrs=read-write"_s
+                                    << QStringList{u"host=db1,db2"_s, u"port=5432,5433"_s, u"dbname=teller"_s,
+                                                   u"target_session_attrs=read-write"_s};
     QTest::newRow("ssl and timeouts") << u"sslmode=verify-full connect_timeout=0 keepalives=1 keepalives_idle=30 tcp_user_timeout=9000"_s
                                       << QStringList{u"sslmode=verify-full"_s, u"connect_timeout=0"_s, u"keepalives=1"_s,
                                                      u"keepalives_idle=30"_s, u"tcp_user_timeout=9000"_s};
@@ -245,6 +256,9 @@ void TestConnectionSettings::fromConninfoRefused_data()
     QTest::newRow("port=0") << u"port=0"_s << QStringList{u"port"_s};
     QTest::newRow("port=-1") << u"port=-1"_s << QStringList{u"port"_s};
     QTest::newRow("second port bad") << u"host=a,b port=5432,x"_s << QStringList{u"port"_s};
+    QTest::newRow("empty port in a list") << u"host=a,b port=5432,"_s << QStringList{u"port"_s};
+    QTest::newRow("target_session_attrs=primary,standby")
+        << u"target_session_attrs=primary,standby"_s << QStringList{u"target_session_attrs"_s};
     QTest::newRow("sslmode=bogus") << u"sslmode=bogus"_s << QStringList{u"sslmode"_s, u"bogus"_s, u"verify-full"_s};
     QTest::newRow("sslmode upper case") << u"sslmode=REQUIRE"_s << QStringList{u"sslmode"_s};
     QTest::newRow("connect_timeout=-1") << u"connect_timeout=-1"_s << QStringList{u"connect_timeout"_s, u"-1"_s};
@@ -585,6 +599,77 @@ void TestConnectionSettings::configureRefused()
 
 // ---------------------------------------------------------------------------------------------
 // Isolation names, quoting, toConninfo
+
+// A failover formation's connection: every host, every port and target_session_attrs reach
+// libpq as given (the host list as QPSQL's host field, which it quotes; the rest as connect
+// options), so that every reconnect tries each host and settles on the one that takes writes.
+void TestConnectionSettings::configureMultiHost()
+{
+    const auto settings = ConnectionSettings::fromConninfo(
+        u"host=10.1.0.1,10.1.0.2 port=5432,5433 target_session_attrs=read-write dbname=teller user=anna"_s);
+    QVERIFY2(settings.has_value(), qPrintable(settings ? QString() : settings.error().message));
+    const Applied a = apply(*settings, sessionAt(u"ws-07"_s));
+    QVERIFY2(a.valid, "the QPSQL driver is not available");
+    QVERIFY2(a.ok, qPrintable(a.error));
+    QCOMPARE(a.hostName, u"10.1.0.1,10.1.0.2"_s);
+    QCOMPARE(a.port, -1);
+    QVERIFY(a.parsedBack);
+    QCOMPARE(a.options.value(u"port"_s), u"5432,5433"_s);
+    QCOMPARE(a.options.value(u"target_session_attrs"_s), u"read-write"_s);
+    // What libpq gets in the end, QPSQL's host field included, parses as the same lists.
+    const auto whole = ConnectionSettings::fromConninfo(u"host='%1' %2"_s.arg(a.hostName, a.connectOptions));
+    QVERIFY2(whole.has_value(), qPrintable(whole ? QString() : whole.error().message));
+    QCOMPARE(whole->value(u"host"_s), u"10.1.0.1,10.1.0.2"_s);
+    QCOMPARE(whole->value(u"port"_s), u"5432,5433"_s);
+    QCOMPARE(whole->value(u"target_session_attrs"_s), u"read-write"_s);
+    // The journal's database identity and the description name every host.
+    QCOMPARE(settings->databaseIdentity(), u"10.1.0.1,10.1.0.2:5432,5433/teller"_s);
+    QCOMPARE(settings->describe(), u"anna@10.1.0.1,10.1.0.2:5432,5433/teller"_s);
+    const QString conninfo = settings->toConninfo();
+    QVERIFY2(conninfo.contains(u"host='10.1.0.1,10.1.0.2'"_s), qPrintable(conninfo));
+    QVERIFY2(conninfo.contains(u"target_session_attrs='read-write'"_s), qPrintable(conninfo));
+}
+
+// Several ports are one for each host, checked when the connection is prepared (the hosts
+// may come from elsewhere than the ports: the configuration, PGHOST).
+void TestConnectionSettings::configureHostsAndPorts_data()
+{
+    QTest::addColumn<QString>("conninfo");
+    QTest::addColumn<QByteArray>("pghost"); // the environment's, if any
+    QTest::addColumn<QString>("refusal");   // part of the message; empty: accepted
+
+    QTest::newRow("one host, one port") << u"host=a port=5432"_s << QByteArray() << QString();
+    QTest::newRow("two hosts, one port") << u"host=a,b port=5432"_s << QByteArray() << QString();
+    QTest::newRow("two hosts, two ports") << u"host=a,b port=5432,5433"_s << QByteArray() << QString();
+    QTest::newRow("two hosts, no port") << u"host=a,b"_s << QByteArray() << QString();
+    QTest::newRow("two hostaddrs, two ports") << u"hostaddr=10.0.0.1,10.0.0.2 port=1,2"_s << QByteArray() << QString();
+    QTest::newRow("hosts from PGHOST") << u"port=5432,5433"_s << QByteArray("a,b") << QString();
+    QTest::newRow("two ports, one host") << u"host=a port=5432,5433"_s << QByteArray() << u"5432,5433\" is not valid"_s;
+    QTest::newRow("two ports, no host") << u"port=5432,5433"_s << QByteArray() << u"each of the 1 host(s)"_s;
+    QTest::newRow("three ports, two hosts") << u"host=a,b port=1,2,3"_s << QByteArray() << u"each of the 2 host(s)"_s;
+    QTest::newRow("two ports, three hostaddrs")
+        << u"hostaddr=10.0.0.1,10.0.0.2,10.0.0.3 port=1,2"_s << QByteArray() << u"each of the 3 host(s)"_s;
+    QTest::newRow("two ports, PGHOST one host") << u"port=5432,5433"_s << QByteArray("a") << u"each of the 1 host(s)"_s;
+}
+
+void TestConnectionSettings::configureHostsAndPorts()
+{
+    QFETCH(QString, conninfo);
+    QFETCH(QByteArray, pghost);
+    QFETCH(QString, refusal);
+    if (!pghost.isEmpty())
+        qputenv("PGHOST", pghost);
+    const auto settings = ConnectionSettings::fromConninfo(conninfo);
+    QVERIFY2(settings.has_value(), qPrintable(settings ? QString() : settings.error().message));
+    const Applied a = apply(*settings, sessionAt(u"ws-07"_s));
+    QVERIFY2(a.valid, "the QPSQL driver is not available");
+    if (refusal.isEmpty()) {
+        QVERIFY2(a.ok, qPrintable(a.error));
+    } else {
+        QVERIFY(!a.ok);
+        QVERIFY2(a.error.contains(refusal), qPrintable(a.error));
+    }
+}
 
 void TestConnectionSettings::isolationNames()
 {

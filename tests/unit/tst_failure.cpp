@@ -65,9 +65,16 @@ void TestFailure::classify_data()
     // The session went away: before COMMIT nothing can have committed; during COMMIT it may have.
     code(u"08000"_s, F::ConnectionLost, F::ConnectionLost, F::OutcomeUnknown, F::OutcomeUnknown); // connection_exception
     code(u"08006"_s, F::ConnectionLost, F::ConnectionLost, F::OutcomeUnknown, F::OutcomeUnknown); // connection_failure
-    code(u"57P01"_s, F::ConnectionLost, F::ConnectionLost, F::OutcomeUnknown, F::OutcomeUnknown); // admin_shutdown
-    code(u"57P02"_s, F::ConnectionLost, F::ConnectionLost, F::OutcomeUnknown, F::OutcomeUnknown); // crash_shutdown
-    code(u"57P03"_s, F::ConnectionLost, F::ConnectionLost, F::OutcomeUnknown, F::OutcomeUnknown); // cannot_connect_now
+    // The server is going down or not up yet (a failover, a restart): before COMMIT the work
+    // rolled back and another host (or this one, later) can take it; during COMMIT it may
+    // have committed, as with any lost session.
+    code(u"57P01"_s, F::ServerUnavailable, F::ServerUnavailable, F::OutcomeUnknown, F::OutcomeUnknown); // admin_shutdown
+    code(u"57P02"_s, F::ServerUnavailable, F::ServerUnavailable, F::OutcomeUnknown, F::OutcomeUnknown); // crash_shutdown
+    code(u"57P03"_s, F::ServerUnavailable, F::ServerUnavailable, F::OutcomeUnknown, F::OutcomeUnknown); // cannot_connect_now
+    // read_only_sql_transaction: a standby, or a primary being demoted, refused the statement
+    // with an error answer, so it rolled back, also when it was a statement that commits by
+    // itself (an action). Only when the connection is gone too is the answer doubted.
+    code(u"25006"_s, F::ServerUnavailable, F::ServerUnavailable, F::ServerUnavailable, F::OutcomeUnknown);
     // The server ended the idle transaction (it rolled back) before COMMIT reached it.
     code(u"25P03"_s, F::ConnectionLost, F::ConnectionLost, F::ConnectionLost, F::OutcomeUnknown);
     code(u"53300"_s, F::ConnectionLost, F::ConnectionLost, F::ConnectionLost, F::OutcomeUnknown); // too_many_connections
@@ -104,6 +111,7 @@ void TestFailure::classNames()
     QCOMPARE(failureClassName(FailureClass::LockTimeout), u"lock_timeout"_s);
     QCOMPARE(failureClassName(FailureClass::StatementTimeout), u"statement_timeout"_s);
     QCOMPARE(failureClassName(FailureClass::ConnectionLost), u"connection_lost"_s);
+    QCOMPARE(failureClassName(FailureClass::ServerUnavailable), u"server_unavailable"_s);
     QCOMPARE(failureClassName(FailureClass::OutcomeUnknown), u"outcome_unknown"_s);
     QCOMPARE(failureClassName(FailureClass::Definitive), u"definitive"_s);
 }
@@ -114,6 +122,7 @@ void TestFailure::retryable()
     QVERIFY(isRetryable(FailureClass::LockTimeout));
     QVERIFY(isRetryable(FailureClass::StatementTimeout));
     QVERIFY(isRetryable(FailureClass::ConnectionLost));
+    QVERIFY(isRetryable(FailureClass::ServerUnavailable));
     QVERIFY(isRetryable(FailureClass::OutcomeUnknown));
     QVERIFY(!isRetryable(FailureClass::Definitive));
 }

@@ -35,7 +35,7 @@ QString field(const WorkstationConfig &c, const QString &key)
     if (key == u"server/host")
         return text(c.host);
     if (key == u"server/port")
-        return number(c.port);
+        return text(c.port);
     if (key == u"server/database")
         return text(c.database);
     if (key == u"server/sslmode")
@@ -44,6 +44,8 @@ QString field(const WorkstationConfig &c, const QString &key)
         return text(c.sslrootcert);
     if (key == u"server/service")
         return text(c.service);
+    if (key == u"server/target_session_attrs")
+        return text(c.targetSessionAttrs);
     if (key == u"workstation/id")
         return text(c.workstation);
     if (key == u"timeouts/lock_ms")
@@ -62,12 +64,19 @@ QString field(const WorkstationConfig &c, const QString &key)
 }
 
 const QStringList AllKeys{
-    QStringLiteral("server/host"),           QStringLiteral("server/port"),
-    QStringLiteral("server/database"),       QStringLiteral("server/sslmode"),
-    QStringLiteral("server/sslrootcert"),    QStringLiteral("server/service"),
-    QStringLiteral("workstation/id"),        QStringLiteral("timeouts/lock_ms"),
-    QStringLiteral("timeouts/statement_ms"), QStringLiteral("timeouts/idle_in_transaction_ms"),
-    QStringLiteral("timeouts/connect_s"),    QStringLiteral("retry/max_retries"),
+    QStringLiteral("server/host"),
+    QStringLiteral("server/port"),
+    QStringLiteral("server/database"),
+    QStringLiteral("server/sslmode"),
+    QStringLiteral("server/sslrootcert"),
+    QStringLiteral("server/service"),
+    QStringLiteral("server/target_session_attrs"),
+    QStringLiteral("workstation/id"),
+    QStringLiteral("timeouts/lock_ms"),
+    QStringLiteral("timeouts/statement_ms"),
+    QStringLiteral("timeouts/idle_in_transaction_ms"),
+    QStringLiteral("timeouts/connect_s"),
+    QStringLiteral("retry/max_retries"),
     QStringLiteral("retry/budget_s"),
 };
 
@@ -82,9 +91,10 @@ struct NumberKey
     const char *key;
     qint64 min, max;
     qint64 unit; // what one unit of the file is in the struct (budget_s is kept in ms)
+    const char *expected = "a whole number from %1 to %2";
 };
 const NumberKey NumberKeys[] = {
-    {"server/port", 1, 65535, 1},
+    {"server/port", 1, 65535, 1, "a whole number from %1 to %2, or a list of them separated by \",\", one for each host"},
     {"timeouts/lock_ms", 1, 600000, 1},
     {"timeouts/statement_ms", 1, 3600000, 1},
     {"timeouts/idle_in_transaction_ms", 1000, 3600000, 1},
@@ -139,6 +149,22 @@ private Q_SLOTS:
         QTest::addRow("port with a comment") << QStringLiteral("server/port") << QByteArray("5433 ; test") << QStringLiteral("5433");
         QTest::addRow("port quoted") << QStringLiteral("server/port") << QByteArray("\"5433\"") << QStringLiteral("5433");
         QTest::addRow("port spaces") << QStringLiteral("server/port") << QByteArray("  5433  ") << QStringLiteral("5433");
+        // Several ports, one for each host of a list (the hosts may come from --db or PGHOST:
+        // checked when connecting); written back as libpq takes them.
+        QTest::addRow("port list") << QStringLiteral("server/port") << QByteArray("5432,5433") << QStringLiteral("5432,5433");
+        QTest::addRow("port list quoted") << QStringLiteral("server/port") << QByteArray("\"5432,5433\"") << QStringLiteral("5432,5433");
+        QTest::addRow("port list spaces") << QStringLiteral("server/port") << QByteArray("5432, 5433 ,5434")
+                                          << QStringLiteral("5432,5433,5434");
+        QTest::addRow("port list leading zero") << QStringLiteral("server/port") << QByteArray("05432,1") << QStringLiteral("5432,1");
+        QTest::addRow("port list bounds") << QStringLiteral("server/port") << QByteArray("1,65535") << QStringLiteral("1,65535");
+
+        const QString target = QStringLiteral("server/target_session_attrs");
+        for (const char *t : {"any", "read-write", "primary"})
+            QTest::addRow("target_session_attrs %s", t) << target << QByteArray(t) << QString::fromLatin1(t);
+        QTest::addRow("target_session_attrs trimmed") << target << QByteArray("  read-write ") << QStringLiteral("read-write");
+        QTest::addRow("host list of three") << host << QByteArray("10.0.0.1,10.0.0.2,db3.branch")
+                                            << QStringLiteral("10.0.0.1,10.0.0.2,db3.branch");
+        QTest::addRow("host list with sockets") << host << QByteArray("/run/postgresql,db2") << QStringLiteral("/run/postgresql,db2");
     }
 
     void validValues()
@@ -166,7 +192,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expectation");
 
         const QString host = QStringLiteral("server/host");
-        const QString hostExpected = QStringLiteral("a host name, address or socket directory");
+        const QString hostExpected = QStringLiteral("a host name, address or socket directory, or a list of them separated by \",\"");
         QTest::addRow("host empty") << host << QByteArray("") << QString() << hostExpected;
         QTest::addRow("host only spaces") << host << QByteArray("   ") << QString() << hostExpected;
         QTest::addRow("host space") << host << QByteArray("db branch") << QStringLiteral("db branch") << hostExpected;
@@ -177,6 +203,27 @@ private Q_SLOTS:
         QTest::addRow("host not UTF-8") << host << QByteArray("db\xff") << QStringLiteral("db\uFFFD") << hostExpected;
         QTest::addRow("host 256 characters") << host << QByteArray(256, 'h') << QString(80, u'h') << hostExpected; // shown cut to 80
         QTest::addRow("host no value") << host << QByteArray("@Invalid()") << QString() << hostExpected;
+        // Every host of a list is named.
+        QTest::addRow("host list empty entry") << host << QByteArray("db1,,db2") << QStringLiteral("db1,,db2") << hostExpected;
+        QTest::addRow("host list trailing comma") << host << QByteArray("\"db1,\"") << QStringLiteral("db1,") << hostExpected;
+        QTest::addRow("host list leading comma") << host << QByteArray("\",db1\"") << QStringLiteral(",db1") << hostExpected;
+        QTest::addRow("host list space") << host << QByteArray("\"db1, db2\"") << QStringLiteral("db1, db2") << hostExpected;
+        QTest::addRow("host list 256 characters") << host << QByteArray(127, 'a') + "," + QByteArray(128, 'b')
+                                                  << QString(QString(127, u'a') + u',' + QString(128, u'b')).left(80) << hostExpected;
+
+        const QString target = QStringLiteral("server/target_session_attrs");
+        const QString targetExpected = QStringLiteral("any, read-write or primary");
+        // A workstation writes: a session that must refuse every money action is not offered.
+        for (const char *t : {"read-only", "standby", "prefer-standby"})
+            QTest::addRow("target_session_attrs %s", t) << target << QByteArray(t) << QString::fromLatin1(t) << targetExpected;
+        QTest::addRow("target_session_attrs master") << target << QByteArray("master") << QStringLiteral("master") << targetExpected;
+        QTest::addRow("target_session_attrs upper case")
+            << target << QByteArray("READ-WRITE") << QStringLiteral("READ-WRITE") << targetExpected;
+        QTest::addRow("target_session_attrs list")
+            << target << QByteArray("read-write,any") << QStringLiteral("read-write,any") << targetExpected;
+        QTest::addRow("target_session_attrs empty") << target << QByteArray("") << QString() << targetExpected;
+        QTest::addRow("target_session_attrs semicolon")
+            << target << QByteArray("\"any;x\"") << QStringLiteral("any;x") << targetExpected;
 
         const QString db = QStringLiteral("server/database");
         const QString dbExpected = QStringLiteral("a database name");
@@ -215,7 +262,7 @@ private Q_SLOTS:
 
         for (const NumberKey &k : NumberKeys) {
             const QString key = QString::fromLatin1(k.key);
-            const QString expected = QStringLiteral("a whole number from %1 to %2").arg(k.min).arg(k.max);
+            const QString expected = QString::fromLatin1(k.expected).arg(k.min).arg(k.max);
             if (k.min > 0)
                 QTest::addRow("%s below min", k.key) << key << QByteArray::number(k.min - 1) << QString::number(k.min - 1) << expected;
             QTest::addRow("%s above max", k.key) << key << QByteArray::number(k.max + 1) << QString::number(k.max + 1) << expected;
@@ -224,12 +271,18 @@ private Q_SLOTS:
             QTest::addRow("%s word", k.key) << key << QByteArray("ten") << QStringLiteral("ten") << expected;
         }
         const QString port = QStringLiteral("server/port");
-        const QString portExpected = QStringLiteral("a whole number from 1 to 65535");
+        const QString portExpected = QStringLiteral(
+            "a whole number from 1 to 65535, or a list of them separated by \",\", one for each host");
         QTest::addRow("port plus sign") << port << QByteArray("+5432") << QStringLiteral("+5432") << portExpected;
         QTest::addRow("port decimal") << port << QByteArray("5432.0") << QStringLiteral("5432.0") << portExpected;
         QTest::addRow("port hex") << port << QByteArray("0x1538") << QStringLiteral("0x1538") << portExpected;
         QTest::addRow("port inner space") << port << QByteArray("54 32") << QStringLiteral("54 32") << portExpected;
-        QTest::addRow("port grouped") << port << QByteArray("5,432") << QStringLiteral("5,432") << portExpected;
+        QTest::addRow("port list empty entry") << port << QByteArray("5432,,5433") << QStringLiteral("5432,,5433") << portExpected;
+        QTest::addRow("port list trailing comma") << port << QByteArray("\"5432,\"") << QStringLiteral("5432,") << portExpected;
+        QTest::addRow("port list zero") << port << QByteArray("0,5432") << QStringLiteral("0,5432") << portExpected;
+        QTest::addRow("port list too big") << port << QByteArray("5432,65536") << QStringLiteral("5432,65536") << portExpected;
+        QTest::addRow("port list word") << port << QByteArray("5432,five") << QStringLiteral("5432,five") << portExpected;
+        QTest::addRow("port list semicolon") << port << QByteArray("\"5432;5433\"") << QStringLiteral("5432;5433") << portExpected;
         QTest::addRow("port 11 digits") << port << QByteArray("54320000000") << QStringLiteral("54320000000") << portExpected;
         QTest::addRow("port Arabic-Indic digits") << port << QByteArray("\xd9\xa5\xd9\xa4") << QStringLiteral("٥٤") << portExpected;
         QTest::addRow("port huge") << port << QByteArray("99999999999999999999999") << QStringLiteral("99999999999999999999999")
@@ -269,6 +322,7 @@ private Q_SLOTS:
                                                 + cert.toUtf8()
                                                 + "\r\n"
                                                   "service = branch7\r\n"
+                                                  "target_session_attrs = read-write\r\n"
                                                   "\r\n"
                                                   "[workstation]\r\n"
                                                   "id = B7-KASSE-2\r\n"
@@ -288,6 +342,7 @@ private Q_SLOTS:
                                    QStringLiteral("verify-full"),
                                    cert,
                                    QStringLiteral("branch7"),
+                                   QStringLiteral("read-write"),
                                    QStringLiteral("B7-KASSE-2"),
                                    QStringLiteral("1500"),
                                    QStringLiteral("8000"),
@@ -298,6 +353,67 @@ private Q_SLOTS:
         QCOMPARE(expected.size(), AllKeys.size());
         for (qsizetype i = 0; i < AllKeys.size(); ++i)
             QCOMPARE(field(*c, AllKeys.at(i)), expected.at(i));
+    }
+
+    // A failover formation: hosts and ports named together must pair up (one port for all, or
+    // one each); the settings then reach the connection as written.
+    void hostAndPortLists_data()
+    {
+        QTest::addColumn<QByteArray>("server"); // the [server] section's lines
+        QTest::addColumn<QString>("problem");   // the message's end; empty: accepted
+        QTest::addRow("two hosts, two ports") << QByteArray("host = db1,db2\nport = 5432,5433\n") << QString();
+        QTest::addRow("two hosts, one port") << QByteArray("host = db1,db2\nport = 5432\n") << QString();
+        QTest::addRow("three hosts, three ports") << QByteArray("host = a,b,c\nport = 1,2,3\n") << QString();
+        QTest::addRow("ports without hosts") << QByteArray("port = 5432,5433\n") << QString();
+        QTest::addRow("one host, two ports") << QByteArray("host = db1\nport = 5432,5433\n")
+                                             << QStringLiteral("[server] port = \"5432,5433\"; expected one port, or one for each of "
+                                                               "the 1 host(s).");
+        QTest::addRow("two hosts, three ports") << QByteArray("port = 1,2,3\nhost = db1,db2\n")
+                                                << QStringLiteral("[server] port = \"1,2,3\"; expected one port, or one for each of "
+                                                                  "the 2 host(s).");
+    }
+
+    void hostAndPortLists()
+    {
+        QFETCH(QByteArray, server);
+        QFETCH(QString, problem);
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, "[server]\n" + server);
+        const auto c = WorkstationConfig::load(path);
+        if (!problem.isEmpty()) {
+            QVERIFY(!c);
+            QCOMPARE(c.error().kind, Error::Kind::Config);
+            QCOMPARE(c.error().message, QStringLiteral("The configuration %1 is not valid: ").arg(path) + problem);
+            return;
+        }
+        QVERIFY2(c, c ? "" : qPrintable(c.error().message));
+    }
+
+    void listsAndTargetReachTheConnection()
+    {
+        QTemporaryDir dir;
+        const auto c = WorkstationConfig::load(
+            writeFile(dir, "[server]\nhost = 10.0.0.1,10.0.0.2\nport = 5432, 5433\ntarget_session_attrs = read-write\n"));
+        QVERIFY2(c, c ? "" : qPrintable(c.error().message));
+        ConnectionSettings settings;
+        c->applyTo(settings);
+        QCOMPARE(settings.value(QStringLiteral("host")), QStringLiteral("10.0.0.1,10.0.0.2"));
+        QCOMPARE(settings.value(QStringLiteral("port")), QStringLiteral("5432,5433"));
+        QCOMPARE(settings.value(QStringLiteral("target_session_attrs")), QStringLiteral("read-write"));
+        QVERIFY(settings.checkHostsAndPorts());
+        // What the person typed (--db, the sign-in dialog) wins.
+        auto typed = ConnectionSettings::fromConninfo(u"target_session_attrs=any port=6432");
+        QVERIFY(typed);
+        c->applyTo(*typed);
+        QCOMPARE(typed->value(QStringLiteral("target_session_attrs")), QStringLiteral("any"));
+        QCOMPARE(typed->value(QStringLiteral("port")), QStringLiteral("6432"));
+        QCOMPARE(typed->value(QStringLiteral("host")), QStringLiteral("10.0.0.1,10.0.0.2"));
+        // A port list is shown as written, a single port as a number.
+        QCOMPARE(c->toJson().value(QStringLiteral("port")).toString(), QStringLiteral("5432,5433"));
+        QCOMPARE(c->toJson().value(QStringLiteral("target_session_attrs")).toString(), QStringLiteral("read-write"));
+        const auto one = WorkstationConfig::load(writeFile(dir, "[server]\nport = 6432\n", QStringLiteral("one.conf")));
+        QVERIFY(one);
+        QCOMPARE(one->toJson().value(QStringLiteral("port")).toInt(), 6432);
     }
 
     void aByteOrderMarkIsSkipped()
@@ -357,7 +473,8 @@ private Q_SLOTS:
     }
 
     // Only the first problem is reported, in reading order: [server] (host, port, database,
-    // sslmode, sslrootcert, service), [workstation], [timeouts], [retry].
+    // sslmode, sslrootcert, service, target_session_attrs, then host and port together),
+    // [workstation], [timeouts], [retry].
     void theFirstProblemIsTheOneReported()
     {
         QTemporaryDir dir;
@@ -365,7 +482,8 @@ private Q_SLOTS:
         const auto c = WorkstationConfig::load(path);
         QVERIFY(!c);
         QCOMPARE(c.error().message, QStringLiteral("The configuration %1 is not valid: [server] port = \"0\"; "
-                                                   "expected a whole number from 1 to 65535.")
+                                                   "expected a whole number from 1 to 65535, or a list of them separated "
+                                                   "by \",\", one for each host.")
                                         .arg(path));
     }
 

@@ -3,6 +3,7 @@
 #include "Commands.h"
 
 #include "Administration.h"
+#include "ReplicationCheck.h"
 
 #include <cstdio>
 
@@ -61,7 +62,12 @@ protected:
         QJsonObject o;
         o.insert(QStringLiteral("status"), violations->isEmpty() ? QStringLiteral("completed") : QStringLiteral("error"));
         o.insert(QStringLiteral("violations"), list);
-        o.insert(QStringLiteral("warnings"), *warnings);
+        // Warnings say what may go wrong later (the server's setup, its replication); they do not
+        // change the exit code.
+        QJsonArray all = *warnings;
+        for (const QJsonValue &w : replicationWarnings(db()))
+            all.append(w);
+        o.insert(QStringLiteral("warnings"), all);
         printJson(o);
         return violations->isEmpty() ? ExitCompleted : ExitFailure;
     }

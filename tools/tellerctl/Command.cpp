@@ -221,6 +221,8 @@ int Command::configure(const ArgParser &args, GlobalOptions &out)
     config->applyTo(out.policy);
     if (auto checked = ConnectionSettings::fromConninfo(out.connection.toConninfo()); !checked)
         return reportError(checked.error());
+    if (auto checked = out.connection.checkHostsAndPorts(); !checked)
+        return reportError(checked.error());
 
     out.session.applicationName = QStringLiteral("tellerctl " TELLER_VERSION);
     if (args.isSet(QStringLiteral("workstation")))
@@ -289,7 +291,10 @@ int Command::run(const ArgParser &args, const GlobalOptions &globals)
 Result<void> Command::connect(DbSession::SchemaCheck check)
 {
     m_db = std::make_unique<DbSession>(m_globals.connection, m_globals.session);
-    return m_db->open(check);
+    // A server that is not there or not primary yet (a failover under way) is tried again
+    // within the command's retry budget: nothing has been sent before a connection is made.
+    Retrier retrier(m_globals.policy);
+    return m_db->openRetrying(check, &retrier, printRetry);
 }
 
 Result<Journal *> Command::openJournal()

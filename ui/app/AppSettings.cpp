@@ -59,8 +59,8 @@ QString AppSettings::serverValue(const SettingKey &key, const char *environmentV
     std::optional<QString> fromSystem;
     if (name == u"server/host")
         fromSystem = c.host;
-    else if (name == u"server/port" && c.port)
-        fromSystem = QString::number(*c.port);
+    else if (name == u"server/port")
+        fromSystem = c.port;
     else if (name == u"server/database")
         fromSystem = c.database;
     else if (name == u"server/sslmode")

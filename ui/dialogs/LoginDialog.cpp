@@ -9,7 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QSpinBox>
+#include <QRegularExpressionValidator>
 #include <QVBoxLayout>
 
 using namespace teller;
@@ -22,10 +22,11 @@ LoginDialog::LoginDialog(QWidget *parent) : QDialog(parent)
     m_host = new QLineEdit(this);
     m_host->setObjectName(QStringLiteral("hostEdit"));
     m_host->setPlaceholderText(tr("db.branch.example or /run/postgresql"));
-    m_port = new QSpinBox(this);
-    m_port->setObjectName(QStringLiteral("portSpin"));
-    m_port->setRange(1, 65535);
-    m_port->setGroupSeparatorShown(false);
+    m_port = new QLineEdit(this);
+    m_port->setObjectName(QStringLiteral("portEdit"));
+    m_port->setPlaceholderText(tr("5432, or 5432,5433 for two servers"));
+    // Digits and commas only; each number's range and the count are checked on sign-in.
+    m_port->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("^[0-9]{1,5}(,[0-9]{0,5})*$")), m_port));
     m_database = new QLineEdit(this);
     m_database->setObjectName(QStringLiteral("databaseEdit"));
     m_sslmode = new QComboBox(this);
@@ -86,7 +87,7 @@ LoginDialog::LoginDialog(QWidget *parent) : QDialog(parent)
     // This user's last values, else the workstation's configuration, else the PG* variables.
     auto &s = AppSettings::instance();
     m_host->setText(s.serverValue(settingkeys::ServerHost, "PGHOST"));
-    m_port->setValue(s.serverValue(settingkeys::ServerPort, "PGPORT").toInt());
+    m_port->setText(s.serverValue(settingkeys::ServerPort, "PGPORT").remove(u' '));
     m_database->setText(s.serverValue(settingkeys::ServerDatabase, "PGDATABASE"));
     const int mode = m_sslmode->findData(s.serverValue(settingkeys::ServerSslMode, "PGSSLMODE"));
     m_sslmode->setCurrentIndex(mode >= 0 ? mode : m_sslmode->findData(QStringLiteral("prefer")));
@@ -107,7 +108,7 @@ void LoginDialog::prefill(const QString &host, int port, const QString &database
     if (!host.isEmpty())
         m_host->setText(host);
     if (port > 0)
-        m_port->setValue(port);
+        m_port->setText(QString::number(port));
     if (!database.isEmpty())
         m_database->setText(database);
     if (const int i = m_sslmode->findData(sslmode); i >= 0)
@@ -132,7 +133,8 @@ Result<ConnectionSettings> LoginDialog::connectionSettings() const
     ConnectionSettings s;
     if (!m_host->text().trimmed().isEmpty())
         s.set(QStringLiteral("host"), m_host->text().trimmed());
-    s.set(QStringLiteral("port"), QString::number(m_port->value()));
+    if (!m_port->text().trimmed().isEmpty())
+        s.set(QStringLiteral("port"), m_port->text().trimmed());
     if (!m_database->text().trimmed().isEmpty())
         s.set(QStringLiteral("dbname"), m_database->text().trimmed());
     s.set(QStringLiteral("user"), m_login->text().trimmed());
@@ -144,10 +146,16 @@ Result<ConnectionSettings> LoginDialog::connectionSettings() const
         s.set(QStringLiteral("sslrootcert"), rootCert);
     if (const auto &service = AppSettings::instance().system().service)
         s.set(QStringLiteral("service"), *service);
+    // Several servers: the configuration says which of them to use (read-write: the primary,
+    // wherever a failover has put it).
+    if (const auto &target = AppSettings::instance().system().targetSessionAttrs)
+        s.set(QStringLiteral("target_session_attrs"), *target);
     // The same checks as a connection string typed by hand.
     auto checked = ConnectionSettings::fromConninfo(s.toConninfo());
     if (!checked)
         return fail(checked.error());
+    if (auto counted = s.checkHostsAndPorts(); !counted)
+        return fail(counted.error());
     return s;
 }
 
@@ -155,7 +163,7 @@ void LoginDialog::remember() const
 {
     auto &s = AppSettings::instance();
     s.setValue(settingkeys::ServerHost, m_host->text().trimmed());
-    s.setValue(settingkeys::ServerPort, m_port->value());
+    s.setValue(settingkeys::ServerPort, m_port->text().trimmed());
     s.setValue(settingkeys::ServerDatabase, m_database->text().trimmed());
     s.setValue(settingkeys::ServerSslMode, m_sslmode->currentData().toString());
     s.setValue(settingkeys::LastLogin, m_login->text().trimmed());

@@ -8,11 +8,12 @@ class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
-class QSpinBox;
 
 // Sign-in: the staff member's own PostgreSQL login and password, and where the server is.
 // Server, port, database and TLS mode come from the settings (or the PG* variables) and are
-// remembered; the password never is.
+// remembered; the password never is. Server and port may be lists ("db1,db2", "5432,5433"): a
+// primary and its standbys, tried in turn; the workstation configuration's
+// target_session_attrs (read-write for a failover formation) picks the one that takes writes.
 class LoginDialog : public QDialog
 {
     Q_OBJECT
@@ -38,7 +39,7 @@ Q_SIGNALS:
 
 private:
     QLineEdit *m_host;
-    QSpinBox *m_port;
+    QLineEdit *m_port; // one port, or one per server: digits and commas
     QLineEdit *m_database;
     QComboBox *m_sslmode;
     QLineEdit *m_login;

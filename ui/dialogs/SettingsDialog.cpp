@@ -148,7 +148,11 @@ void SettingsDialog::accept()
             s.remove(key);
     };
     store(settingkeys::ServerHost, m_host->text().trimmed(), !m_host->text().trimmed().isEmpty());
-    store(settingkeys::ServerPort, m_port->value(), m_port->value() > 0);
+    // A list of ports (several servers, remembered from the sign-in) is not a number this
+    // field can show: left alone unless a port is chosen here.
+    const bool portList = s.value(settingkeys::ServerPort).toString().contains(u',');
+    if (!portList || m_port->value() > 0)
+        store(settingkeys::ServerPort, m_port->value(), m_port->value() > 0);
     store(settingkeys::ServerDatabase, m_database->text().trimmed(), !m_database->text().trimmed().isEmpty());
     store(settingkeys::ServerSslMode, m_sslmode->currentData(), !m_sslmode->currentData().toString().isEmpty());
     store(settingkeys::ServerSslRootCert, cert, !cert.isEmpty());
