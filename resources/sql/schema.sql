@@ -1,4 +1,4 @@
--- Teller schema version 14, functions sha256 524a166300c8e63862e6bcb0002c9aa14ab6c547827538f9f69ac4f2fbdf740c
+-- Teller schema version 14, functions sha256 feb65dbbab94af70d077bf12f261d8fcfe44f29ffeb89f68944221d6c9c25754
 -- The current schema: pg_dump --schema-only --no-owner --schema=teller of a freshly
 -- migrated database, normalised. Made by scripts/update-schema-snapshot.sh; do not edit.
 
@@ -254,6 +254,44 @@ BEGIN
     RETURN teller.as_result(v_op, true);
 END
 $$;
+
+
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: accounts; Type: TABLE; Schema: teller; Owner: -
+--
+
+CREATE TABLE teller.accounts (
+    id bigint NOT NULL,
+    number teller.account_number NOT NULL,
+    holder teller.holder_name NOT NULL,
+    currency character(3) NOT NULL,
+    balance bigint DEFAULT 0 NOT NULL,
+    held teller.non_negative_minor DEFAULT 0 NOT NULL,
+    balance_floor teller.floor_minor DEFAULT 0 NOT NULL,
+    status teller.account_status DEFAULT 'active'::text NOT NULL,
+    opened_at timestamp with time zone DEFAULT now() NOT NULL,
+    opened_by text DEFAULT SESSION_USER NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    kind teller.account_kind DEFAULT 'customer'::text NOT NULL,
+    branch_id bigint,
+    owner text,
+    till_open boolean DEFAULT false NOT NULL,
+    cash_day date,
+    cash_day_total bigint DEFAULT 0 NOT NULL
+);
+
+
+--
+-- Name: account_answer(teller.accounts, text); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.account_answer(p teller.accounts, p_change text) RETURNS teller.account_status_answer
+    LANGUAGE sql IMMUTABLE
+    RETURN ROW((p).id, ((p).number)::text, ((p).holder)::text, ((p).currency)::text, (p).balance, ((p).held)::bigint, ((p).balance_floor)::bigint, ((p).status)::text, (p).opened_at, p_change)::teller.account_status_answer;
 
 
 --
@@ -533,10 +571,6 @@ END
 $_$;
 
 
-SET default_tablespace = '';
-
-SET default_table_access_method = heap;
-
 --
 -- Name: staff; Type: TABLE; Schema: teller; Owner: -
 --
@@ -685,31 +719,6 @@ BEGIN
     END IF;
 END
 $$;
-
-
---
--- Name: accounts; Type: TABLE; Schema: teller; Owner: -
---
-
-CREATE TABLE teller.accounts (
-    id bigint NOT NULL,
-    number teller.account_number NOT NULL,
-    holder teller.holder_name NOT NULL,
-    currency character(3) NOT NULL,
-    balance bigint DEFAULT 0 NOT NULL,
-    held teller.non_negative_minor DEFAULT 0 NOT NULL,
-    balance_floor teller.floor_minor DEFAULT 0 NOT NULL,
-    status teller.account_status DEFAULT 'active'::text NOT NULL,
-    opened_at timestamp with time zone DEFAULT now() NOT NULL,
-    opened_by text DEFAULT SESSION_USER NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    kind teller.account_kind DEFAULT 'customer'::text NOT NULL,
-    branch_id bigint,
-    owner text,
-    till_open boolean DEFAULT false NOT NULL,
-    cash_day date,
-    cash_day_total bigint DEFAULT 0 NOT NULL
-);
 
 
 --
@@ -1606,10 +1615,8 @@ BEGIN
             USING ERRCODE = '25001';
     END IF;
     PERFORM set_config('teller.money_action', '1', true);
-    -- What the caller is told is done survives a crash and a failover (teller.durable_write).
-    IF current_setting('synchronous_commit') IN ('off', 'local') THEN
-        PERFORM set_config('synchronous_commit', 'on', true);
-    END IF;
+    -- What the caller is told is done survives a crash and a failover.
+    PERFORM teller.durable_write();
     v := teller.session_staff();
     IF v.must_change_password THEN
         RAISE EXCEPTION 'the password of "%" was set by an administrator: choose your own before moving money', v.login
@@ -2523,8 +2530,7 @@ BEGIN
     END IF;
     v_old := v.status;
     IF v_old = p_status THEN
-        RETURN ROW(v.id, v.number, v.holder, v.currency, v.balance, v.held, v.balance_floor, v.status, v.opened_at,
-                   'completed')::teller.account_status_answer;
+        RETURN teller.account_answer(v, 'completed');
     END IF;
     IF v_old = 'closed' THEN
         RAISE EXCEPTION 'account % is closed; a closed account is not reopened', p_number USING ERRCODE = '55000';
@@ -2538,13 +2544,11 @@ BEGIN
             INSERT INTO teller.account_status_requests (account_id, to_status) VALUES (v.id, 'active');
             INSERT INTO teller.audit_log (action, subject, details)
             VALUES ('account_status_request', p_number, jsonb_build_object('from', v_old, 'to', p_status));
-            RETURN ROW(v.id, v.number, v.holder, v.currency, v.balance, v.held, v.balance_floor, v.status, v.opened_at,
-                       'pending_approval')::teller.account_status_answer;
+            RETURN teller.account_answer(v, 'pending_approval');
         END IF;
         IF v_request.requested_by = session_user THEN
             -- Asked again by the same person: still waiting for somebody else.
-            RETURN ROW(v.id, v.number, v.holder, v.currency, v.balance, v.held, v.balance_floor, v.status, v.opened_at,
-                       'pending_approval')::teller.account_status_answer;
+            RETURN teller.account_answer(v, 'pending_approval');
         END IF;
         UPDATE teller.account_status_requests SET done_by = session_user, done_at = clock_timestamp()
          WHERE id = v_request.id;
@@ -2557,8 +2561,7 @@ BEGIN
     INSERT INTO teller.audit_log (action, subject, details)
     VALUES ('account_status', p_number, jsonb_build_object('from', v_old, 'to', p_status, 'asked_by', v_request.requested_by));
     PERFORM teller.record_account_event(p_number);
-    RETURN ROW(v.id, v.number, v.holder, v.currency, v.balance, v.held, v.balance_floor, v.status, v.opened_at,
-               'completed')::teller.account_status_answer;
+    RETURN teller.account_answer(v, 'completed');
 END
 $$;
 
@@ -3772,6 +3775,13 @@ GRANT USAGE ON SCHEMA teller TO teller_staff;
 REVOKE ALL ON FUNCTION teller.abandon_action(p_key uuid, p_workstation text) FROM PUBLIC;
 GRANT ALL ON FUNCTION teller.abandon_action(p_key uuid, p_workstation text) TO teller_tellers;
 GRANT ALL ON FUNCTION teller.abandon_action(p_key uuid, p_workstation text) TO teller_supervisors;
+
+
+--
+-- Name: FUNCTION account_answer(p teller.accounts, p_change text); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.account_answer(p teller.accounts, p_change text) FROM PUBLIC;
 
 
 --

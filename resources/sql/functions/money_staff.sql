@@ -19,10 +19,8 @@ BEGIN
             USING ERRCODE = '25001';
     END IF;
     PERFORM set_config('teller.money_action', '1', true);
-    -- What the caller is told is done survives a crash and a failover (teller.durable_write).
-    IF current_setting('synchronous_commit') IN ('off', 'local') THEN
-        PERFORM set_config('synchronous_commit', 'on', true);
-    END IF;
+    -- What the caller is told is done survives a crash and a failover.
+    PERFORM teller.durable_write();
     v := teller.session_staff();
     IF v.must_change_password THEN
         RAISE EXCEPTION 'the password of "%" was set by an administrator: choose your own before moving money', v.login

@@ -32,8 +32,7 @@ BEGIN
     END IF;
     v_old := v.status;
     IF v_old = p_status THEN
-        RETURN ROW(v.id, v.number, v.holder, v.currency, v.balance, v.held, v.balance_floor, v.status, v.opened_at,
-                   'completed')::teller.account_status_answer;
+        RETURN teller.account_answer(v, 'completed');
     END IF;
     IF v_old = 'closed' THEN
         RAISE EXCEPTION 'account % is closed; a closed account is not reopened', p_number USING ERRCODE = '55000';
@@ -47,13 +46,11 @@ BEGIN
             INSERT INTO teller.account_status_requests (account_id, to_status) VALUES (v.id, 'active');
             INSERT INTO teller.audit_log (action, subject, details)
             VALUES ('account_status_request', p_number, jsonb_build_object('from', v_old, 'to', p_status));
-            RETURN ROW(v.id, v.number, v.holder, v.currency, v.balance, v.held, v.balance_floor, v.status, v.opened_at,
-                       'pending_approval')::teller.account_status_answer;
+            RETURN teller.account_answer(v, 'pending_approval');
         END IF;
         IF v_request.requested_by = session_user THEN
             -- Asked again by the same person: still waiting for somebody else.
-            RETURN ROW(v.id, v.number, v.holder, v.currency, v.balance, v.held, v.balance_floor, v.status, v.opened_at,
-                       'pending_approval')::teller.account_status_answer;
+            RETURN teller.account_answer(v, 'pending_approval');
         END IF;
         UPDATE teller.account_status_requests SET done_by = session_user, done_at = clock_timestamp()
          WHERE id = v_request.id;
@@ -66,8 +63,7 @@ BEGIN
     INSERT INTO teller.audit_log (action, subject, details)
     VALUES ('account_status', p_number, jsonb_build_object('from', v_old, 'to', p_status, 'asked_by', v_request.requested_by));
     PERFORM teller.record_account_event(p_number);
-    RETURN ROW(v.id, v.number, v.holder, v.currency, v.balance, v.held, v.balance_floor, v.status, v.opened_at,
-               'completed')::teller.account_status_answer;
+    RETURN teller.account_answer(v, 'completed');
 END
 $$;
 
