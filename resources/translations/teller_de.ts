@@ -1847,6 +1847,17 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
     </message>
 </context>
 <context>
+    <name>teller::DatabaseIdentity</name>
+    <message>
+        <source>reading the database&apos;s identity</source>
+        <translation>beim Lesen der Identität der Datenbank</translation>
+    </message>
+    <message>
+        <source>The database has no identity (teller.database_identity() answered &quot;%1&quot;); its owner runs SELECT teller.renew_database_identity().</source>
+        <translation>Die Datenbank hat keine Identität (teller.database_identity() lieferte „%1“); ihr Eigentümer führt SELECT teller.renew_database_identity() aus.</translation>
+    </message>
+</context>
+<context>
     <name>teller::DbSession</name>
     <message>
         <source>The PostgreSQL driver (QPSQL) is not installed.</source>

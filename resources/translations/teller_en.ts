@@ -1833,6 +1833,17 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
     </message>
 </context>
 <context>
+    <name>teller::DatabaseIdentity</name>
+    <message>
+        <source>reading the database&apos;s identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database has no identity (teller.database_identity() answered &quot;%1&quot;); its owner runs SELECT teller.renew_database_identity().</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>teller::DbSession</name>
     <message>
         <source>The PostgreSQL driver (QPSQL) is not installed.</source>
