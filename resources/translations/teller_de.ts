@@ -1570,6 +1570,10 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
         <source>No server accepts changes right now (a switch-over?)</source>
         <translation>Gerade nimmt kein Server Änderungen an (eine Umschaltung?)</translation>
     </message>
+    <message>
+        <source>The database could not be identified for the local journal, so the operation was not sent: %1</source>
+        <translation>Die Datenbank konnte für das lokale Journal nicht identifiziert werden; der Vorgang wurde daher nicht gesendet: %1</translation>
+    </message>
 </context>
 <context>
     <name>teller::Administration</name>
