@@ -299,8 +299,11 @@ void TellerClient::startSessions(const ConnectionSettings &settings, const Sessi
                 QMetaObject::invokeMethod(
                     this, [this, problem] { Q_EMIT journalProblem(problem); }, Qt::QueuedConnection);
         }
+        // Entries are keyed by the database's identity, which the executor reads once the
+        // session is open (the reconcile below, or the first action); entries of older journals
+        // under this address are adopted.
         if (w.journal)
-            w.executor->setJournal(w.journal.get(), login, settings.databaseIdentity());
+            w.executor->setJournal(w.journal.get(), login, {}, settings.databaseIdentity());
         // Connect now so the first action does not pay for it; if this fails, the first
         // action reconnects (and says so) by itself, and the journal is settled at the next
         // sign-in (entries stay open until the server has answered for them).

@@ -295,6 +295,21 @@ Result<QList<JournalEntry>> Journal::openEntries(const QString &login, const QSt
     return list;
 }
 
+Result<int> Journal::adopt(const QString &legacyAddress, const QString &identity)
+{
+    if (legacyAddress.isEmpty() || identity.isEmpty() || legacyAddress == identity)
+        return 0;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("UPDATE actions SET database = ?, updated_at = ? WHERE database = ?"));
+    q.addBindValue(identity);
+    q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    q.addBindValue(legacyAddress);
+    if (!q.exec())
+        return fail(Error::io(
+            QCoreApplication::translate("teller::Journal", "The local journal could not be updated: %1").arg(q.lastError().text())));
+    return q.numRowsAffected();
+}
+
 Result<std::optional<JournalEntry>> Journal::entry(const IdempotencyKey &key)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));

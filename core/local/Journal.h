@@ -22,7 +22,10 @@ struct JournalEntry
     QString currency;
     QString note;
     QString login;
-    QString database; // host:port/dbname the action was sent to
+    // The database the action was sent to: its identity (teller.database_identity(), a uuid),
+    // or, in an entry written before Teller keyed the journal by it, host:port/dbname
+    // (ConnectionSettings::databaseIdentity(), the address it was reached through).
+    QString database;
     QString workstation;
     QDateTime createdAt;
     QString lastStatus; // the last outcome seen (new, in_doubt, busy, pending_approval, ...)
@@ -62,6 +65,12 @@ public:
     // Notes the latest outcome; it closes the entry when closesJournalEntry() says so.
     Result<void> update(const IdempotencyKey &key, const Outcome &outcome);
     Result<QList<JournalEntry>> openEntries(const QString &login = {}, const QString &database = {});
+    // Every entry (of any login) recorded under `legacyAddress` (host:port/dbname, as entries
+    // written before the journal was keyed by the database's identity name it) now belongs to
+    // the database `identity`: the caller is connected through that address and has read the
+    // identity there. Returns how many entries it rewrote; entries of other databases stay
+    // as they are.
+    Result<int> adopt(const QString &legacyAddress, const QString &identity);
     Result<std::optional<JournalEntry>> entry(const IdempotencyKey &key);
 
 private:

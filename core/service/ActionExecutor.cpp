@@ -1,5 +1,6 @@
 #include "ActionExecutor.h"
 
+#include "DatabaseIdentity.h"
 #include "DbSession.h"
 #include "Events.h"
 #include "Journal.h"
@@ -177,11 +178,23 @@ void hintIfWaiting(DbSession &session, const Outcome &out)
 
 ActionExecutor::ActionExecutor(DbSession &session, RetryPolicy policy) : m_session(session), m_retrier(policy) {}
 
-void ActionExecutor::setJournal(Journal *journal, const QString &login, const QString &database)
+void ActionExecutor::setJournal(Journal *journal, const QString &login, const QString &databaseIdentity, const QString &legacyAddress)
 {
     m_journal = journal;
     m_journalLogin = login;
-    m_journalDatabase = database;
+    m_journalDatabase = databaseIdentity;
+    m_journalLegacyAddress = legacyAddress;
+}
+
+Result<QString> ActionExecutor::journalDatabase()
+{
+    if (m_journalDatabase.isEmpty()) {
+        auto identity = readDatabaseIdentity(m_session);
+        if (!identity)
+            return fail(identity.error());
+        m_journalDatabase = *identity;
+    }
+    return m_journalDatabase;
 }
 
 void ActionExecutor::journalOutcome(const IdempotencyKey &key, const Outcome &outcome)
@@ -258,14 +271,23 @@ Outcome ActionExecutor::execute(const Action &action, const RetryCallback &onRet
     qCInfo(lcAction).noquote() << "action" << action.key.toString() << actionKindName(action.request.kind())
                                << action.request.amount().toCanonical() << action.request.amount().currency().code();
     if (m_journal) {
-        // On disk before anything goes to the server; if that fails, nothing is sent.
-        if (auto recorded = m_journal->record(action, m_journalLogin, m_journalDatabase, m_session.options().workstation); !recorded) {
+        const auto notSent = [&](const QString &message) {
             Outcome out;
             out.key = action.key;
             out.status = OutcomeStatus::Error;
-            out.message = recorded.error().message;
+            out.message = message;
             return out;
-        }
+        };
+        // The entry names the database by its identity, never by the address that reached it.
+        auto database = journalDatabase();
+        if (!database)
+            return notSent(QCoreApplication::translate("teller::ActionExecutor",
+                                                       "The database could not be identified for the local journal, so the "
+                                                       "operation was not sent: %1")
+                               .arg(database.error().message));
+        // On disk before anything goes to the server; if that fails, nothing is sent.
+        if (auto recorded = m_journal->record(action, m_journalLogin, *database, m_session.options().workstation); !recorded)
+            return notSent(recorded.error().message);
     }
     const ActionRequest &r = action.request;
     const QVariantList values{action.key.toString(),
@@ -320,7 +342,18 @@ Result<QList<ReconcileItem>> ActionExecutor::reconcile(const RetryCallback &onRe
     QList<ReconcileItem> items;
     if (!m_journal)
         return items;
-    auto entries = m_journal->openEntries(m_journalLogin, m_journalDatabase);
+    auto database = journalDatabase();
+    if (!database)
+        return fail(database.error());
+    // Entries from before the journal was keyed by the database's identity name the address
+    // they were sent through: those under this session's address are this database's.
+    auto adopted = m_journal->adopt(m_journalLegacyAddress, *database);
+    if (!adopted)
+        return fail(adopted.error());
+    if (*adopted > 0)
+        qCInfo(lcAction).noquote() << "journal: adopted" << *adopted << "entries recorded under" << m_journalLegacyAddress << "as"
+                                   << *database;
+    auto entries = m_journal->openEntries(m_journalLogin, *database);
     if (!entries)
         return fail(entries.error());
     for (const JournalEntry &e : *entries)

@@ -63,12 +63,18 @@ public:
                             const RetryCallback &onRetry = {});
 
     // With a journal, every action is recorded before its first attempt and its entry closed
-    // when a final outcome arrives (closesJournalEntry()). `login` and `database` identify whose
-    // entries these are.
-    void setJournal(Journal *journal, const QString &login, const QString &database);
+    // when a final outcome arrives (closesJournalEntry()). `login` and the database identify
+    // whose entries these are. The database is named by what it is, never by the address that
+    // reached it: `databaseIdentity` is readDatabaseIdentity() of this session's database; if
+    // empty, the executor reads it itself, once, when the first action or reconcile() needs it
+    // (an action is not sent while it cannot be read). `legacyAddress` is the address
+    // (ConnectionSettings::databaseIdentity(), host:port/dbname) by which journals written
+    // before named this database: reconcile() adopts the entries recorded under it.
+    void setJournal(Journal *journal, const QString &login, const QString &databaseIdentity, const QString &legacyAddress);
     Journal *journal() const { return m_journal; }
     // Asks the server about every open journal entry of this login and database, and closes
-    // those that have a final outcome now (e.g. "completed while you were away").
+    // those that have a final outcome now (e.g. "completed while you were away"). First the
+    // entries under the legacy address become this database's (Journal::adopt()).
     Result<QList<ReconcileItem>> reconcile(const RetryCallback &onRetry = {});
 
     RetryPolicy policy() const { return m_retrier.policy(); }
@@ -84,12 +90,15 @@ private:
     // (DbSession::asOneStatement: a lost answer may have committed); else a read (withRetry).
     template <typename Once> Outcome run(const IdempotencyKey &key, bool writes, Once &&once, const RetryCallback &onRetry);
     void journalOutcome(const IdempotencyKey &key, const Outcome &outcome);
+    // The identity the journal's entries are keyed by, read from the server the first time.
+    Result<QString> journalDatabase();
 
     DbSession &m_session;
     Retrier m_retrier;
     Journal *m_journal = nullptr;
     QString m_journalLogin;
-    QString m_journalDatabase;
+    QString m_journalDatabase; // the database's identity; empty until known
+    QString m_journalLegacyAddress;
 };
 
 } // namespace teller

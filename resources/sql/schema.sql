@@ -1,4 +1,4 @@
--- Teller schema version 16, functions sha256 bd89a0326d5089e59d306612ece0626607a5332514c7d9fd0cfa7bcf08532af4
+-- Teller schema version 16, functions sha256 43bbf0ee8262b0a8ad60f3aa5cc2a2619ffba245279c4ae42a753fa0c629c99d
 -- The current schema: pg_dump --schema-only --no-owner --schema=teller of a freshly
 -- migrated database, normalised. Made by scripts/update-schema-snapshot.sh; do not edit.
 
@@ -945,6 +945,36 @@ $$;
 
 
 --
+-- Name: settings; Type: TABLE; Schema: teller; Owner: -
+--
+
+CREATE TABLE teller.settings (
+    key text NOT NULL,
+    value text NOT NULL,
+    CONSTRAINT settings_database_identity_is_a_uuid CHECK (((key <> 'database_identity'::text) OR (value ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'::text)))
+);
+
+
+--
+-- Name: setting(text); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.setting(p_key text) RETURNS text
+    LANGUAGE sql STABLE
+    RETURN (SELECT settings.value FROM teller.settings WHERE (settings.key = setting.p_key));
+
+
+--
+-- Name: database_identity(); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.database_identity() RETURNS uuid
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    RETURN (teller.setting('database_identity'::text))::uuid;
+
+
+--
 -- Name: decide_operation(uuid, boolean, text); Type: FUNCTION; Schema: teller; Owner: -
 --
 
@@ -1569,25 +1599,6 @@ CREATE FUNCTION teller.lock_sides(p_debit bigint, p_credit bigint) RETURNS SETOF
     AS $$
     SELECT * FROM teller.accounts WHERE id IN (p_debit, p_credit) ORDER BY kind = 'till', id FOR UPDATE
 $$;
-
-
---
--- Name: settings; Type: TABLE; Schema: teller; Owner: -
---
-
-CREATE TABLE teller.settings (
-    key text NOT NULL,
-    value text NOT NULL
-);
-
-
---
--- Name: setting(text); Type: FUNCTION; Schema: teller; Owner: -
---
-
-CREATE FUNCTION teller.setting(p_key text) RETURNS text
-    LANGUAGE sql STABLE
-    RETURN (SELECT settings.value FROM teller.settings WHERE (settings.key = setting.p_key));
 
 
 --
@@ -2237,6 +2248,24 @@ BEGIN
     SELECT 'account', a.status, session_user, a.number
       FROM teller.accounts a
      WHERE a.number = p_number;
+END
+$$;
+
+
+--
+-- Name: renew_database_identity(); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.renew_database_identity() RETURNS uuid
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_identity uuid := gen_random_uuid();
+BEGIN
+    INSERT INTO teller.settings (key, value) VALUES ('database_identity', v_identity::text)
+        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value;
+    RETURN v_identity;
 END
 $$;
 
@@ -3907,6 +3936,28 @@ GRANT ALL ON FUNCTION teller.current_staff() TO teller_staff;
 
 
 --
+-- Name: TABLE settings; Type: ACL; Schema: teller; Owner: -
+--
+
+GRANT SELECT ON TABLE teller.settings TO teller_staff;
+
+
+--
+-- Name: FUNCTION setting(p_key text); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.setting(p_key text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION database_identity(); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.database_identity() FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.database_identity() TO teller_staff;
+
+
+--
 -- Name: FUNCTION decide_operation(p_key uuid, p_approve boolean, p_note text); Type: ACL; Schema: teller; Owner: -
 --
 
@@ -4046,20 +4097,6 @@ REVOKE ALL ON FUNCTION teller.lock_sides(p_debit bigint, p_credit bigint) FROM P
 
 
 --
--- Name: TABLE settings; Type: ACL; Schema: teller; Owner: -
---
-
-GRANT SELECT ON TABLE teller.settings TO teller_staff;
-
-
---
--- Name: FUNCTION setting(p_key text); Type: ACL; Schema: teller; Owner: -
---
-
-REVOKE ALL ON FUNCTION teller.setting(p_key text) FROM PUBLIC;
-
-
---
 -- Name: FUNCTION may_wait(p_login text, p_account text, p_holds boolean); Type: ACL; Schema: teller; Owner: -
 --
 
@@ -4154,6 +4191,13 @@ GRANT ALL ON FUNCTION teller.prefix_end(p_prefix text) TO teller_staff;
 --
 
 REVOKE ALL ON FUNCTION teller.record_account_event(p_number text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION renew_database_identity(); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.renew_database_identity() FROM PUBLIC;
 
 
 --

@@ -1570,6 +1570,10 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
         <source>No server accepts changes right now (a switch-over?)</source>
         <translation>Gerade nimmt kein Server Änderungen an (eine Umschaltung?)</translation>
     </message>
+    <message>
+        <source>The database could not be identified for the local journal, so the operation was not sent: %1</source>
+        <translation>Die Datenbank konnte für das lokale Journal nicht identifiziert werden; der Vorgang wurde daher nicht gesendet: %1</translation>
+    </message>
 </context>
 <context>
     <name>teller::Administration</name>
@@ -1844,6 +1848,17 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
             <numerusform>erwartet wird ein Port, oder einer für den %n Server.</numerusform>
             <numerusform>erwartet wird ein Port, oder einer für jeden der %n Server.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>teller::DatabaseIdentity</name>
+    <message>
+        <source>reading the database&apos;s identity</source>
+        <translation>beim Lesen der Identität der Datenbank</translation>
+    </message>
+    <message>
+        <source>The database has no identity (teller.database_identity() answered &quot;%1&quot;); its owner runs SELECT teller.renew_database_identity().</source>
+        <translation>Die Datenbank hat keine Identität (teller.database_identity() lieferte „%1“); ihr Eigentümer führt SELECT teller.renew_database_identity() aus.</translation>
     </message>
 </context>
 <context>

@@ -1556,6 +1556,10 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
         <source>No server accepts changes right now (a switch-over?)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The database could not be identified for the local journal, so the operation was not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>teller::Administration</name>
@@ -1830,6 +1834,17 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>teller::DatabaseIdentity</name>
+    <message>
+        <source>reading the database&apos;s identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database has no identity (teller.database_identity() answered &quot;%1&quot;); its owner runs SELECT teller.renew_database_identity().</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

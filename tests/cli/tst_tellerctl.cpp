@@ -1,6 +1,7 @@
 // tellerctl's contract: one JSON object on stdout, the documented exit codes, bad input
 // refused with a message and no change.
 #include "FaultProxy.h"
+#include "Journal.h"
 #include "PgTestServer.h"
 
 #include <QDate>
@@ -458,6 +459,145 @@ private Q_SLOTS:
             QCOMPARE(closed.json.value(QStringLiteral("open")).toArray().size(), 0);
         }
         QCOMPARE(sql.balance(QStringLiteral("10000001")), before - 500);
+    }
+
+    // The journal names the database by what it is, not by the address it was reached through:
+    // a withdrawal whose COMMIT answer was lost through one address (here the fault proxy's
+    // port; a pooler, a host name, one host of a multi-host conninfo in the field) is settled by
+    // a reconciliation through another, the server's own TCP port or its Unix socket.
+    void aLostAnswerIsSettledThroughAnotherAddress_data()
+    {
+        QTest::addColumn<bool>("tcp");
+        QTest::addRow("the server's TCP port") << true;
+        QTest::addRow("the server's Unix socket") << false;
+    }
+
+    void aLostAnswerIsSettledThroughAnotherAddress()
+    {
+        QFETCH(bool, tcp);
+        Sql sql(m_db);
+        const QString account = QStringLiteral("30000001");
+        if (sql.count(QStringLiteral("SELECT count(*) FROM teller.accounts WHERE number = ?"), {account}) == 0)
+            sql.openAccount(account, 100000);
+        const qint64 before = sql.balance(account);
+        const QString identity = sql.value(QStringLiteral("SELECT teller.database_identity()::text")).toString();
+        QVERIFY(!identity.isEmpty());
+
+        FaultProxy proxy(QStringLiteral("127.0.0.1"), quint16(PgTestServer::instance().server().port()));
+        QVERIFY(proxy.start());
+        const QString viaProxy =
+            QStringLiteral("host=127.0.0.1 port=%1 dbname=%2 user=t_teller1 sslmode=disable").arg(proxy.port()).arg(m_db);
+        const QString journal = m_journalDir.filePath(tcp ? QStringLiteral("other-address-tcp.sqlite")
+                                                          : QStringLiteral("other-address-socket.sqlite"));
+        const QString key = IdempotencyKey::generate().toString();
+        proxy.swallowCommitAnswers(1);
+        const Run lost = tellerctl({QStringLiteral("--db"), viaProxy, QStringLiteral("--journal"), journal, QStringLiteral("--retries"),
+                                    QStringLiteral("0"), QStringLiteral("--timeout"), QStringLiteral("5"), QStringLiteral("withdraw"),
+                                    QStringLiteral("--account"), account, QStringLiteral("--amount"), QStringLiteral("4.00"),
+                                    QStringLiteral("--key"), key});
+        QCOMPARE(proxy.stats().swallowedCommits, 1);
+        QVERIFY2(lost.exitCode == 14, qPrintable(lost.out + lost.err));
+        QCOMPARE(lost.json.value(QStringLiteral("status")).toString(), QStringLiteral("in_doubt"));
+        QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.operations WHERE key = ?::uuid"), {key}), qint64(1));
+
+        // Through the other address, never through the proxy again.
+        QStringList reconcile{QStringLiteral("--journal"), journal, QStringLiteral("reconcile")};
+        if (tcp) {
+            const ConnectionSettings direct = PgTestServer::instance().staff(m_db, QStringLiteral("t_teller1"), true);
+            reconcile = QStringList{QStringLiteral("--db"),
+                                    QStringLiteral("host=127.0.0.1 port=%1 dbname=%2 user=t_teller1 sslmode=disable")
+                                        .arg(direct.value(QStringLiteral("port")), m_db)}
+                        + reconcile;
+        } // else tellerctl() connects through the Unix socket (PGHOST is its directory)
+        const int connectionsBefore = proxy.stats().connections;
+        const Run settled = tellerctl(reconcile);
+        QCOMPARE(proxy.stats().connections, connectionsBefore);
+        QVERIFY2(settled.exitCode == 0, qPrintable(settled.out + settled.err));
+        QCOMPARE(settled.json.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+        const QJsonArray items = settled.json.value(QStringLiteral("items")).toArray();
+        QVERIFY2(items.size() == 1, qPrintable(settled.out));
+        const QJsonObject item = items.first().toObject();
+        QCOMPARE(item.value(QStringLiteral("key")).toString(), key);
+        QCOMPARE(item.value(QStringLiteral("database")).toString(), identity);
+        QCOMPARE(item.value(QStringLiteral("now")).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+        QCOMPARE(settled.json.value(QStringLiteral("unresolved")).toInt(-1), 0);
+
+        const Run list = tellerctl({QStringLiteral("--journal"), journal, QStringLiteral("journal"), QStringLiteral("list")});
+        QCOMPARE(list.exitCode, 0);
+        QCOMPARE(list.json.value(QStringLiteral("open")).toArray().size(), 0);
+        QCOMPARE(sql.balance(account), before - 400); // once
+    }
+
+    // A journal written before Teller named databases by their identity keyed its entries by
+    // the address (host:port/dbname). Reconciling through that address adopts them, so nothing
+    // left in doubt before the upgrade is lost; an entry of another address stays as it was.
+    void anOlderJournalsEntriesAreAdopted()
+    {
+        Sql sql(m_db);
+        const QString account = QStringLiteral("30000001");
+        if (sql.count(QStringLiteral("SELECT count(*) FROM teller.accounts WHERE number = ?"), {account}) == 0)
+            sql.openAccount(account, 100000);
+        const qint64 before = sql.balance(account);
+        const QString identity = sql.value(QStringLiteral("SELECT teller.database_identity()::text")).toString();
+        QVERIFY(!identity.isEmpty());
+        const QString login = QStringLiteral("t_teller1");
+        // The address tellerctl() reaches the database by (the Unix socket).
+        const QString legacy = PgTestServer::instance().staff(m_db, login).databaseIdentity();
+        const QString elsewhere = QStringLiteral("db.other-branch:5432/teller");
+        const QString path = m_journalDir.filePath(QStringLiteral("older.sqlite"));
+
+        // Carried out on the server, its answer lost (the older program left it in doubt) ...
+        const Action done = makeAction(ActionKind::Withdrawal, account, 500);
+        QCOMPARE(executeAs(m_db, login, done).status, OutcomeStatus::Completed);
+        // ... never received by the server ...
+        const Action neverSent = makeAction(ActionKind::Withdrawal, account, 600);
+        // ... and one sent to another database.
+        const Action other = makeAction(ActionKind::Withdrawal, account, 700);
+        {
+            Journal j(path);
+            QVERIFY(j.open());
+            for (const auto &[action, database] : {std::pair{done, legacy}, std::pair{neverSent, legacy}, std::pair{other, elsewhere}}) {
+                QVERIFY(j.record(action, login, database, QStringLiteral("cli-test")));
+                Outcome inDoubt;
+                inDoubt.key = action.key;
+                inDoubt.status = OutcomeStatus::InDoubt;
+                QVERIFY(j.update(action.key, inDoubt));
+            }
+        }
+
+        const Run r = tellerctl({QStringLiteral("--journal"), path, QStringLiteral("reconcile")}, login);
+        QVERIFY2(r.exitCode == 14, qPrintable(r.out + r.err)); // the one never sent is unresolved
+        QHash<QString, QJsonObject> items;
+        for (const QJsonValue &v : r.json.value(QStringLiteral("items")).toArray())
+            items.insert(v.toObject().value(QStringLiteral("key")).toString(), v.toObject());
+        QCOMPARE(items.size(), 2);
+        const auto now = [&](const Action &a) {
+            return items.value(a.key.toString()).value(QStringLiteral("now")).toObject().value(QStringLiteral("status")).toString();
+        };
+        QCOMPARE(now(done), QStringLiteral("completed"));
+        QCOMPARE(now(neverSent), QStringLiteral("unknown"));
+        for (const QJsonObject &item : std::as_const(items))
+            QCOMPARE(item.value(QStringLiteral("database")).toString(), identity);
+
+        // Open now: the one never sent, under the identity, and the other database's, untouched.
+        const Run list = tellerctl({QStringLiteral("--journal"), path, QStringLiteral("journal"), QStringLiteral("list")});
+        QCOMPARE(list.exitCode, 0);
+        QHash<QString, QString> open;
+        for (const QJsonValue &v : list.json.value(QStringLiteral("open")).toArray())
+            open.insert(v.toObject().value(QStringLiteral("key")).toString(), v.toObject().value(QStringLiteral("database")).toString());
+        QCOMPARE(open.size(), 2);
+        QCOMPARE(open.value(neverSent.key.toString()), identity);
+        QCOMPARE(open.value(other.key.toString()), elsewhere);
+
+        // What the server never received is given up; the other database's entry stays.
+        const Run abandoned = tellerctl({QStringLiteral("--journal"), path, QStringLiteral("reconcile"), QStringLiteral("--abandon")},
+                                        login);
+        QVERIFY2(abandoned.exitCode == 0, qPrintable(abandoned.out + abandoned.err));
+        const Run after = tellerctl({QStringLiteral("--journal"), path, QStringLiteral("journal"), QStringLiteral("list")});
+        const QJsonArray left = after.json.value(QStringLiteral("open")).toArray();
+        QCOMPARE(left.size(), 1);
+        QCOMPARE(left.first().toObject().value(QStringLiteral("key")).toString(), other.key.toString());
+        QCOMPARE(sql.balance(account), before - 500);
     }
 
     void demoStartThenStop()

@@ -244,7 +244,7 @@ private Q_SLOTS:
         DbSession session(wrong, SessionOptions{});
         ActionExecutor executor(session);
         const QString login = QStringLiteral("t_teller1"), database = QStringLiteral("db");
-        executor.setJournal(&journal, login, database);
+        executor.setJournal(&journal, login, database, {});
 
         const Action doubtful = makeAction(ActionKind::Withdrawal, QStringLiteral("1001"), 100);
         QVERIFY(journal.record(doubtful, login, database, QStringLiteral("ws")));

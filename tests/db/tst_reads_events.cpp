@@ -10,6 +10,7 @@
 #include "Accounts.h"
 #include "ActionExecutor.h"
 #include "Administration.h"
+#include "DatabaseIdentity.h"
 #include "DbSession.h"
 #include "Events.h"
 #include "Supervision.h"
@@ -23,6 +24,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QUuid>
 
 #include <algorithm>
 #include <atomic>
@@ -336,6 +338,7 @@ private Q_SLOTS:
                                QStringLiteral("change_own_password"),      // the caller's own
                                QStringLiteral("count_till"),               // the caller's own till
                                QStringLiteral("current_staff"),            // the caller's own row
+                               QStringLiteral("database_identity"),        // which database this is, one uuid
                                QStringLiteral("end_stale_money_sessions"), // a count; ends only sessions past the bound
                                QStringLiteral("events_after"),             // the caller's own operations' events
                                QStringLiteral("expire_holds"),             // a count
@@ -350,6 +353,62 @@ private Q_SLOTS:
                                QStringLiteral("till_blotter"),     // the caller's own session
                                QStringLiteral("till_status"),      // the caller's own till
                            }));
+    }
+
+    // Staff read which database this is (the journal keys its entries by it), the same
+    // through every address; only the owner gives a copy a new one.
+    void theDatabaseIsNamedByWhatItIs()
+    {
+        Sql sql(m_db);
+        const QString stored = sql.value(QStringLiteral("SELECT value FROM teller.settings WHERE key = 'database_identity'")).toString();
+        QVERIFY(!QUuid(stored).isNull());
+        for (bool tcp : {false, true}) {
+            DbSession session(PgTestServer::instance().staff(m_db, QStringLiteral("t_teller1"), tcp), SessionOptions{});
+            QVERIFY(session.open());
+            const auto identity = readDatabaseIdentity(session);
+            QVERIFY2(identity, identity ? "" : qPrintable(identity.error().message));
+            QCOMPARE(*identity, stored);
+        }
+        for (const char *login : {"t_teller1", "t_super", "t_admin"}) {
+            QCOMPARE(as(QString::fromLatin1(login), QStringLiteral("SELECT teller.renew_database_identity()")).state,
+                     QStringLiteral("42501"));
+            QCOMPARE(as(QString::fromLatin1(login), QStringLiteral("UPDATE teller.settings SET value = gen_random_uuid()::text "
+                                                                   "WHERE key = 'database_identity'"))
+                         .state,
+                     QStringLiteral("42501"));
+        }
+        QCOMPARE(sql.value(QStringLiteral("SELECT teller.database_identity()::text")).toString(), stored);
+        QString refused;
+        QVERIFY(
+            !sql.exec(QStringLiteral("UPDATE teller.settings SET value = 'not-a-uuid' WHERE key = 'database_identity'"), {}, &refused));
+        QVERIFY2(refused.contains(QLatin1String("settings_database_identity_is_a_uuid")), qPrintable(refused));
+
+        // A copy made with CREATE DATABASE ... TEMPLATE has its original's id, until its owner
+        // renews it there (as the fixture did for this test's database, a copy of the template).
+        const QString original = QStringLiteral("teller_template");
+        const QString copy = m_db + QStringLiteral("_copy"); // digits, 't' and '_' only
+        {
+            Sql postgres(QStringLiteral("postgres"));
+            SQL_VERIFY(postgres, QStringLiteral("CREATE DATABASE %1 TEMPLATE %2").arg(copy, original));
+        }
+        const auto drop = qScopeGuard([&] {
+            Sql postgres(QStringLiteral("postgres"));
+            postgres.exec(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(copy));
+        });
+        QString originalId;
+        {
+            Sql template_(original);
+            originalId = template_.value(QStringLiteral("SELECT teller.database_identity()::text")).toString();
+        }
+        QVERIFY(!QUuid(originalId).isNull());
+        QVERIFY(originalId != stored);
+        Sql copied(copy);
+        QCOMPARE(copied.value(QStringLiteral("SELECT teller.database_identity()::text")).toString(), originalId);
+        const QString renewed = copied.value(QStringLiteral("SELECT teller.renew_database_identity()::text")).toString();
+        QVERIFY(!QUuid(renewed).isNull());
+        QVERIFY(renewed != originalId);
+        QCOMPARE(copied.value(QStringLiteral("SELECT teller.database_identity()::text")).toString(), renewed);
+        QCOMPARE(sql.value(QStringLiteral("SELECT teller.database_identity()::text")).toString(), stored);
     }
 
     // A supervisor reads the four-eyes queue, the decisions, the doubts and a statement

@@ -227,7 +227,7 @@ private Q_SLOTS:
                     return;
                 }
                 ActionExecutor executor(session, policyFor(t));
-                executor.setJournal(&journal, Tellers.at(t), settings.databaseIdentity());
+                executor.setJournal(&journal, Tellers.at(t), {}, settings.databaseIdentity());
                 QRandomGenerator random(quint32(1000 + t));
                 const auto onRetry = [&r](const RetryNotice &n) {
                     ++r.retries;
@@ -362,7 +362,7 @@ private Q_SLOTS:
             RetryPolicy patient;
             patient.maxRetries = 12;
             ActionExecutor executor(session, patient);
-            executor.setJournal(&journal, Tellers.at(t), settings.databaseIdentity());
+            executor.setJournal(&journal, Tellers.at(t), {}, settings.databaseIdentity());
             auto items = executor.reconcile();
             QVERIFY2(items, qPrintable(items ? QString() : items.error().message));
             for (const ReconcileItem &item : *items) {

@@ -185,9 +185,11 @@ QString PgTestServer::createDatabase()
     auto created = postgres.exec(QStringLiteral("CREATE DATABASE ") + name + QStringLiteral(" TEMPLATE teller_template"));
     if (!created)
         qFatal("cannot create database %s: %s", qPrintable(name), qPrintable(created.error().message));
-    // A copy does not inherit who may connect: as in a real deployment, the owner secures it.
+    // A copy does not inherit who may connect, and it has the template's identity: as in a
+    // real deployment, the owner secures it and gives it an identity of its own.
     DbSession copy(superuser(name), SessionOptions{});
-    if (!copy.open(DbSession::SchemaCheck::Skip) || !copy.exec(QStringLiteral("SELECT teller.secure_database()")))
+    if (!copy.open(DbSession::SchemaCheck::Skip) || !copy.exec(QStringLiteral("SELECT teller.secure_database()"))
+        || !copy.exec(QStringLiteral("SELECT teller.renew_database_identity()")))
         qFatal("cannot secure database %s", qPrintable(name));
     return name;
 }

@@ -1,5 +1,7 @@
-// The local journal (SQLite): entries survive, a damaged file is moved aside and kept, and a
-// file that is only unusable for now (another Teller version) is left where it is.
+// The local journal (SQLite): entries survive, keyed by the database's identity; entries of an
+// older journal keyed by an address are adopted by the database reached through it, those of
+// other databases stay; a damaged file is moved aside and kept, and a file that is only
+// unusable for now (another Teller version) is left where it is.
 #include "Journal.h"
 
 #include <QDir>
@@ -20,6 +22,9 @@ Action withdrawal(qint64 minor)
     return Action::create(*request);
 }
 
+// What teller.database_identity() answers: a uuid, whatever address reached the database.
+const QString Identity = QStringLiteral("5f0c3e1a-2b4d-4c6e-8f10-a1b2c3d4e5f6");
+
 QStringList asideFiles(const QTemporaryDir &dir)
 {
     return QDir(dir.path()).entryList({QStringLiteral("*.damaged-*")}, QDir::Files);
@@ -39,8 +44,8 @@ private Q_SLOTS:
         {
             Journal j(path);
             QVERIFY(j.open());
-            QVERIFY(j.record(a, QStringLiteral("anna"), QStringLiteral("db"), QStringLiteral("ws")));
-            QVERIFY(j.record(b, QStringLiteral("anna"), QStringLiteral("db"), QStringLiteral("ws")));
+            QVERIFY(j.record(a, QStringLiteral("anna"), Identity, QStringLiteral("ws")));
+            QVERIFY(j.record(b, QStringLiteral("anna"), Identity, QStringLiteral("ws")));
             Outcome done;
             done.key = a.key;
             done.status = OutcomeStatus::Completed;
@@ -48,7 +53,7 @@ private Q_SLOTS:
         }
         Journal again(path);
         QVERIFY(again.open());
-        const auto open = again.openEntries(QStringLiteral("anna"), QStringLiteral("db"));
+        const auto open = again.openEntries(QStringLiteral("anna"), Identity);
         QVERIFY(open);
         QCOMPARE(open->size(), 1);
         QCOMPARE(open->first().key, b.key);
@@ -63,7 +68,7 @@ private Q_SLOTS:
         QVERIFY(j.open());
         const Action fresh = withdrawal(100), doubtful = withdrawal(200);
         for (const Action &a : {fresh, doubtful})
-            QVERIFY(j.record(a, QStringLiteral("anna"), QStringLiteral("db"), QStringLiteral("ws")));
+            QVERIFY(j.record(a, QStringLiteral("anna"), Identity, QStringLiteral("ws")));
         Outcome o;
         o.key = doubtful.key;
         o.status = OutcomeStatus::InDoubt;
@@ -73,10 +78,72 @@ private Q_SLOTS:
             o.status = OutcomeStatus::Error;
             QVERIFY(j.update(a.key, o));
         }
-        const auto open = j.openEntries(QStringLiteral("anna"), QStringLiteral("db"));
+        const auto open = j.openEntries(QStringLiteral("anna"), Identity);
         QVERIFY(open);
         QCOMPARE(open->size(), 1);
         QCOMPARE(open->first().key, doubtful.key);
+    }
+
+    // A journal written before entries were keyed by the database's identity names the address
+    // each action went through. Connected through that address, the entries under it become
+    // the database's (open and closed, of every login); those under other addresses, or
+    // another database's identity, are left as they are.
+    void entriesUnderTheLegacyAddressAreAdopted()
+    {
+        QTemporaryDir dir;
+        Journal j(dir.filePath(QStringLiteral("j.sqlite")));
+        QVERIFY(j.open());
+        const QString legacy = QStringLiteral("db.branch:5432/teller");
+        const QString otherAddress = QStringLiteral("127.0.0.1:6543/teller");
+        const QString otherDatabase = QStringLiteral("0b6f7c1e-9d2a-4e3b-8c5d-f6a7b8c9d0e1");
+        const Action annaLegacy = withdrawal(100), bertLegacy = withdrawal(200), closedLegacy = withdrawal(300),
+                     elsewhere = withdrawal(400), another = withdrawal(500), current = withdrawal(600);
+        QVERIFY(j.record(annaLegacy, QStringLiteral("anna"), legacy, QStringLiteral("ws")));
+        QVERIFY(j.record(bertLegacy, QStringLiteral("bert"), legacy, QStringLiteral("ws")));
+        QVERIFY(j.record(closedLegacy, QStringLiteral("anna"), legacy, QStringLiteral("ws")));
+        Outcome done;
+        done.key = closedLegacy.key;
+        done.status = OutcomeStatus::Completed;
+        QVERIFY(j.update(closedLegacy.key, done));
+        QVERIFY(j.record(elsewhere, QStringLiteral("anna"), otherAddress, QStringLiteral("ws")));
+        QVERIFY(j.record(another, QStringLiteral("anna"), otherDatabase, QStringLiteral("ws")));
+        QVERIFY(j.record(current, QStringLiteral("anna"), Identity, QStringLiteral("ws")));
+
+        // Before: only what was recorded under the identity is this database's.
+        auto open = j.openEntries(QStringLiteral("anna"), Identity);
+        QVERIFY(open);
+        QCOMPARE(open->size(), 1);
+
+        const auto adopted = j.adopt(legacy, Identity);
+        QVERIFY(adopted);
+        QCOMPARE(*adopted, 3);
+        open = j.openEntries(QStringLiteral("anna"), Identity);
+        QVERIFY(open);
+        QStringList keys;
+        for (const JournalEntry &e : *open) {
+            keys << e.key.toString();
+            QCOMPARE(e.database, Identity);
+        }
+        keys.sort();
+        QStringList expected{annaLegacy.key.toString(), current.key.toString()};
+        expected.sort();
+        QCOMPARE(keys, expected);
+        QCOMPARE(j.openEntries(QStringLiteral("bert"), Identity)->size(), 1);
+        QCOMPARE((*j.entry(closedLegacy.key))->database, Identity);
+        QVERIFY(!(*j.entry(closedLegacy.key))->open);
+        QCOMPARE(j.openEntries({}, legacy)->size(), 0);
+        // The other address and the other database keep their entries, still open.
+        QCOMPARE((*j.entry(elsewhere.key))->database, otherAddress);
+        QCOMPARE((*j.entry(another.key))->database, otherDatabase);
+        QCOMPARE(j.openEntries({}, otherAddress)->size(), 1);
+        QCOMPARE(j.openEntries({}, otherDatabase)->size(), 1);
+        QCOMPARE(j.openEntries()->size(), 5);
+
+        // Adopting again, without an address or onto the address itself changes nothing.
+        QCOMPARE(*j.adopt(legacy, Identity), 0);
+        QCOMPARE(*j.adopt({}, Identity), 0);
+        QCOMPARE(*j.adopt(otherAddress, otherAddress), 0);
+        QCOMPARE((*j.entry(elsewhere.key))->database, otherAddress);
     }
 
     void aDamagedFileIsMovedAsideAndKept()

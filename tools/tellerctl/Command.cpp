@@ -2,6 +2,7 @@
 
 #include "Administration.h"
 #include "Currency.h"
+#include "DatabaseIdentity.h"
 #include "Money.h"
 #include "WorkstationConfig.h"
 
@@ -318,8 +319,13 @@ Result<ActionExecutor *> Command::moneyExecutor()
     auto journal = openJournal();
     if (!journal)
         return fail(journal.error());
+    // The journal names the database by what it is, not by the address it was reached
+    // through; entries of older journals under this address are adopted by reconcile().
+    auto identity = readDatabaseIdentity(*m_db);
+    if (!identity)
+        return fail(identity.error());
     m_executor = std::make_unique<ActionExecutor>(*m_db, m_globals.policy);
-    m_executor->setJournal(*journal, m_db->sessionUser(), m_globals.connection.databaseIdentity());
+    m_executor->setJournal(*journal, m_db->sessionUser(), *identity, m_globals.connection.databaseIdentity());
     // Whatever an earlier run left unconfirmed is settled (or at least looked at) first.
     auto items = m_executor->reconcile(printRetry);
     if (items) {
