@@ -37,11 +37,15 @@ public:
     std::function<void()> pingNow;
     QTimer *watch = nullptr;
     QTimer *readSoon = nullptr;
-    std::unique_ptr<EventFeed> feed; // the listener's: what changed on the server, by cursor
+    std::unique_ptr<EventFeed> feed;          // the listener's: what changed on the server, by cursor
+    std::unique_ptr<DbSession> listenSession; // the listener's own connection, if it has one
+    DbSession *events = nullptr;              // the one the feed reads on (listenSession or session)
 
     ~Worker() override
     {
         feed.reset();
+        events = nullptr;
+        listenSession.reset();
         executor.reset();
         session.reset();
         journal.reset();
@@ -72,16 +76,19 @@ TellerClient::TellerClient(QObject *parent) : QObject(parent)
     m_actionThread.setObjectName(QStringLiteral("teller-actions"));
     m_readThread.setObjectName(QStringLiteral("teller-reads"));
     m_listenThread.setObjectName(QStringLiteral("teller-listen"));
-    m_actions = new Worker;
-    m_reads = new Worker;
-    m_listener = new Worker;
-    m_actions->moveToThread(&m_actionThread);
-    m_reads->moveToThread(&m_readThread);
-    m_listener->moveToThread(&m_listenThread);
+    m_actionWorker = new Worker;
+    m_readWorker = new Worker;
+    m_listenWorker = new Worker;
+    m_actionWorker->moveToThread(&m_actionThread);
+    m_readWorker->moveToThread(&m_readThread);
+    m_listenWorker->moveToThread(&m_listenThread);
     // Deleted on their own threads once the threads' event loops end.
-    connect(&m_actionThread, &QThread::finished, m_actions, &QObject::deleteLater);
-    connect(&m_readThread, &QThread::finished, m_reads, &QObject::deleteLater);
-    connect(&m_listenThread, &QThread::finished, m_listener, &QObject::deleteLater);
+    connect(&m_actionThread, &QThread::finished, m_actionWorker, &QObject::deleteLater);
+    connect(&m_readThread, &QThread::finished, m_readWorker, &QObject::deleteLater);
+    connect(&m_listenThread, &QThread::finished, m_listenWorker, &QObject::deleteLater);
+    m_actions = m_actionWorker;
+    m_reads = m_readWorker;
+    m_listener = m_listenWorker;
     m_actionThread.start();
     m_readThread.start();
     m_listenThread.start();
@@ -102,6 +109,17 @@ void TellerClient::post(Worker *worker, std::function<void(Worker &)> job)
 {
     QMetaObject::invokeMethod(
         worker, [worker, job = std::move(job)] { job(*worker); }, Qt::QueuedConnection);
+}
+
+bool TellerClient::setConnectionPlan(const ConnectionPlan &plan)
+{
+    if (m_signedIn || plan.connections < 1 || plan.connections > 3)
+        return false;
+    m_plan = plan;
+    m_actions = m_actionWorker;
+    m_reads = plan.connections >= 2 ? m_readWorker : m_actionWorker;
+    m_listener = plan.connections >= 3 ? m_listenWorker : m_reads;
+    return true;
 }
 
 void TellerClient::setRetryPolicy(const RetryPolicy &policy)
@@ -199,25 +217,42 @@ void TellerClient::signIn(const ConnectionSettings &settings, const SessionOptio
 
 void TellerClient::startSessions(const ConnectionSettings &settings, const SessionOptions &sessionOptions, const QString &login)
 {
-    // A dedicated connection reads what changed on the server (teller.events) by cursor: when
-    // a NOTIFY teller_events says something did (its thread's event loop delivers it), and on
-    // a 3-second timer anyway, whose round trip also tells whether the connection is still
-    // there. Nothing depends on a NOTIFY arriving (the queue may be full, the sender's hint
-    // lost): the timer reads what the hints missed. If the connection drops, it is reopened and
-    // subscribed again; the cursor stays, so what was recorded meanwhile is read then.
+    // A connection reads what changed on the server (teller.events) by cursor: when a NOTIFY
+    // teller_events says something did (its thread's event loop delivers it), and on a 3-second
+    // timer anyway, whose round trip also tells whether the connection is still there. Nothing
+    // depends on a NOTIFY arriving (the queue may be full, the sender's hint lost, a pooler in
+    // between): the timer reads what the hints missed. If the connection drops, it is reopened
+    // and subscribed again; the cursor stays, so what was recorded meanwhile is read then.
+    // With fewer connections (setConnectionPlan) this is the reads' (or the only) connection;
+    // through a transaction pooler it listens only where the plan sends it (PostgreSQL itself),
+    // and otherwise reads on the timer alone.
+    const bool ownListener = m_listener != m_reads;
+    ConnectionSettings listenSettings = settings;
+    if (!m_plan.listenHost.isEmpty()) {
+        listenSettings.set(QStringLiteral("host"), m_plan.listenHost);
+        if (!m_plan.listenPort.isEmpty())
+            listenSettings.set(QStringLiteral("port"), m_plan.listenPort);
+    }
     SessionOptions listenOptions = sessionOptions;
     listenOptions.applicationName += QStringLiteral(" listen");
-    post(m_listener, [this, settings, listenOptions](Worker &w) {
+    post(m_listener, [this, listenSettings, listenOptions, ownListener](Worker &w) {
         w.feed.reset();
-        w.session = std::make_unique<DbSession>(settings, listenOptions);
-        w.feed = std::make_unique<EventFeed>(*w.session);
+        if (ownListener) {
+            w.listenSession = std::make_unique<DbSession>(listenSettings, listenOptions);
+            w.events = w.listenSession.get();
+        } else {
+            w.events = w.session.get(); // made by signIn on this thread
+        }
+        if (!w.events)
+            return;
+        w.feed = std::make_unique<EventFeed>(*w.events);
         const auto report = [this](bool live) {
             QMetaObject::invokeMethod(
                 this, [this, live] { setLive(live); }, Qt::QueuedConnection);
         };
         // Reads the events after the cursor and announces those about operations.
         const auto read = [this, &w]() -> bool {
-            if (!w.session || !w.feed)
+            if (!w.events || !w.feed)
                 return false;
             auto events = w.feed->poll();
             if (!events) {
@@ -231,6 +266,9 @@ void TellerClient::startSessions(const ConnectionSettings &settings, const Sessi
                 QMetaObject::invokeMethod(
                     this, [this, ev = *event] { Q_EMIT operationChanged(ev); }, Qt::QueuedConnection);
             }
+            // A hint that arrived while the read ran is in libpq's hands, not QPSQL's.
+            if (w.events->takePendingNotifications() > 0 && w.readSoon)
+                w.readSoon->start();
             return true;
         };
         if (!w.readSoon) {
@@ -240,11 +278,17 @@ void TellerClient::startSessions(const ConnectionSettings &settings, const Sessi
             w.readSoon->setInterval(10);
             QObject::connect(w.readSoon, &QTimer::timeout, &w, [read] { read(); });
         }
-        // LISTEN first, then the first read: nothing recorded in between is missed.
-        const auto subscribe = [this, &w, read] {
-            if (!w.session->connectionOk() && !w.session->reopen())
+        // LISTEN first, then the first read: nothing recorded in between is missed. Through a
+        // transaction pooler there is no LISTEN (its session is not ours to keep): the timer
+        // alone reads, and the window is told it is not live.
+        const auto subscribe = [this, &w, read]() -> bool {
+            if (!w.events->connectionOk() && !w.events->reopen())
                 return false;
-            QSqlDriver *driver = w.session->database().driver();
+            if (w.events->throughPooler()) {
+                read();
+                return false; // not live: the timer reads from now on
+            }
+            QSqlDriver *driver = w.events->database().driver();
             QObject::disconnect(driver, &QSqlDriver::notification, &w, nullptr);
             QObject::connect(driver, &QSqlDriver::notification, &w,
                              [&w](const QString &, QSqlDriver::NotificationSource, const QVariant &) {
@@ -263,16 +307,17 @@ void TellerClient::startSessions(const ConnectionSettings &settings, const Sessi
             w.watch = new QTimer(&w);
             w.watch->setInterval(3000);
             QObject::connect(w.watch, &QTimer::timeout, &w, [&w, subscribe, report, read] {
-                if (!w.session)
+                if (!w.events)
                     return;
                 // The timer's read is also the check that the connection is still there.
-                bool ok = w.session->connectionOk() && read();
+                const bool pooled = w.events->throughPooler();
+                bool ok = w.events->connectionOk() && read();
                 if (!ok) {
                     report(false);
-                    w.session->close();
+                    w.events->close();
                     ok = subscribe();
                 }
-                report(ok);
+                report(ok && !pooled);
             });
         }
         w.watch->start();
@@ -280,9 +325,11 @@ void TellerClient::startSessions(const ConnectionSettings &settings, const Sessi
 
     const QString journalPath = m_journalPath.isEmpty() ? Journal::defaultPath() : m_journalPath;
     const RetryPolicy policy = m_policy;
-    post(m_actions, [this, settings, sessionOptions, policy, journalPath, login](Worker &w) {
+    const bool ownActions = m_actions != m_reads;
+    post(m_actions, [this, settings, sessionOptions, policy, journalPath, login, ownActions](Worker &w) {
         w.executor.reset();
-        w.session = std::make_unique<DbSession>(settings, sessionOptions);
+        if (ownActions || !w.session) // one connection for everything: the one signIn made
+            w.session = std::make_unique<DbSession>(settings, sessionOptions);
         w.session->setRetryPolicy(policy); // decisions, doubt reports
         w.executor = std::make_unique<ActionExecutor>(*w.session, policy);
         w.executor->setCancelFlag(&m_cancel);
@@ -347,7 +394,8 @@ void TellerClient::signOut()
         if (w.readSoon)
             w.readSoon->stop();
         w.feed.reset();
-        w.session.reset();
+        w.events = nullptr;
+        w.listenSession.reset();
     });
     setLive(false);
     post(m_reads, [](Worker &w) {

@@ -17,8 +17,8 @@
 
 namespace teller {
 
-// What a teller's window talks to. Every database call runs on one of three worker threads,
-// each with its own connection (Qt allows a connection only in its own thread): one carries
+// What a teller's window talks to. Every database call runs on one of three worker threads
+// (or fewer: setConnectionPlan), each with its own connection (Qt allows a connection only in its own thread): one carries
 // out actions and decisions, one serves searches and account reads, so a search as you type
 // never waits behind an action that is retrying, and one reads what changed on the server
 // (teller.events, by cursor: at every NOTIFY teller_events hint and every 3 seconds).
@@ -32,6 +32,10 @@ public:
     explicit TellerClient(QObject *parent = nullptr);
     ~TellerClient() override;
 
+    // How many connections this window holds and where it listens (ConnectionPlan); before
+    // signIn only (false, and nothing changes, when signed in or out of range).
+    bool setConnectionPlan(const ConnectionPlan &plan);
+    const ConnectionPlan &connectionPlan() const { return m_plan; }
     void setRetryPolicy(const RetryPolicy &policy);
     // How often the connection is checked while idle (default 5 s).
     void setPingInterval(std::chrono::milliseconds interval);
@@ -118,9 +122,14 @@ private:
     QThread m_actionThread;
     QThread m_readThread;
     QThread m_listenThread;
+    Worker *m_actionWorker = nullptr; // one per thread, owned (deleted on its thread)
+    Worker *m_readWorker = nullptr;
+    Worker *m_listenWorker = nullptr;
+    // Who does what (setConnectionPlan): with fewer connections, one worker has several roles.
     Worker *m_actions = nullptr;
     Worker *m_reads = nullptr;
     Worker *m_listener = nullptr;
+    ConnectionPlan m_plan;
     bool m_live = false;
     void setLive(bool live);
     std::atomic<bool> m_cancel{false};

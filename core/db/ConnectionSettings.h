@@ -37,6 +37,20 @@ struct SessionOptions
     static QString defaultWorkstation();
 };
 
+// How many connections a window holds, and where its listening one goes. 3: one for actions,
+// one for searches and account reads (a search never waits behind an action that retries), one
+// that listens for what changed (LISTEN, and a read of teller.events every 3 s). 2: the reads
+// connection also listens. 1: everything on one connection (a search waits while an action
+// retries). Through a transaction pooler (PgBouncer) LISTEN cannot work (the pooler hands the
+// session's server connection to others): the listening connection then goes to `listenHost`
+// and `listenPort` (PostgreSQL itself, or a session-mode pool) if given, and otherwise reads
+// teller.events every 3 s through the pooler, which is all a window needs to stay right.
+struct ConnectionPlan
+{
+    int connections = 3;
+    QString listenHost, listenPort; // empty: the same server as the others
+};
+
 // Where the database is: libpq keyword/value pairs (or a postgresql:// URI) given by the user,
 // completed by libpq from the standard PG* environment variables (PGHOST, PGPORT, PGDATABASE,
 // PGUSER, PGPASSWORD, PGSSLMODE, PGSERVICE, ...) and ~/.pgpass for anything not given.

@@ -146,22 +146,23 @@ Result<void> DbSession::open(SchemaCheck check)
     // From here on the connection has a socket: every round trip is bounded. The session's
     // bounds are the database's (no startup options: a pooler refuses them); what they are
     // decides how this session sets its own.
-    auto user = selectOne(QStringLiteral("SELECT session_user, "
+    auto user = selectOne(QStringLiteral("SELECT session_user, pg_backend_pid(), "
                                          "(SELECT setting::bigint FROM pg_catalog.pg_settings WHERE name = 'lock_timeout'), "
                                          "(SELECT setting::bigint FROM pg_catalog.pg_settings WHERE name = 'statement_timeout'), "
                                          "(SELECT setting::bigint FROM pg_catalog.pg_settings "
                                          "WHERE name = 'idle_in_transaction_session_timeout')"),
                           {}, QCoreApplication::translate("teller::DbSession", "reading the session"), [](const Row &q) {
-                              return std::make_pair(
-                                  q.value(0).toString(),
-                                  ServerBounds{true, q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toLongLong()});
+                              return std::make_tuple(
+                                  q.value(0).toString(), q.value(1).toInt(),
+                                  ServerBounds{true, q.value(2).toLongLong(), q.value(3).toLongLong(), q.value(4).toLongLong()});
                           });
     if (!user) {
         close();
         return fail(user.error());
     }
-    m_sessionUser = user->first;
-    m_serverBounds = user->second;
+    m_sessionUser = std::get<0>(*user);
+    m_throughPooler = std::get<1>(*user) != serverProcessId();
+    m_serverBounds = std::get<2>(*user);
     if (m_serverBounds.lockTimeout == 0 || m_serverBounds.statementTimeout == 0) {
         static std::once_flag warned;
         std::call_once(warned, [&] {
@@ -177,7 +178,7 @@ Result<void> DbSession::open(SchemaCheck check)
         }
     }
     qCInfo(lcDb).noquote() << "connected" << m_name << m_settings.describe() << (isEncrypted() ? "(TLS)" : "(not encrypted)")
-                           << "backend" << serverProcessId();
+                           << "backend" << serverProcessId() << (m_throughPooler ? "(through a pooler)" : "");
     return {};
 }
 
@@ -249,6 +250,20 @@ Result<void> DbSession::openRetrying(SchemaCheck check, Retrier *retrier, const 
                 return std::unexpected(classifyOpenFailure(opened.error()));
             return {};
         }));
+}
+
+int DbSession::takePendingNotifications()
+{
+    auto *conn = static_cast<PGconn *>(nativeHandle());
+    if (!conn)
+        return 0;
+    PQconsumeInput(conn);
+    int n = 0;
+    while (PGnotify *notify = PQnotifies(conn)) {
+        ++n;
+        PQfreemem(notify);
+    }
+    return n;
 }
 
 bool DbSession::isOpen() const

@@ -56,6 +56,12 @@ public:
     bool isEncrypted() const;
     int serverProcessId() const;
     QString sessionUser() const { return m_sessionUser; }
+    // Whether a pooler stands between this session and the server (PgBouncer hands out its own
+    // process ids: the server's pg_backend_pid() differs from the one libpq was given).
+    bool throughPooler() const { return m_throughPooler; }
+    // Notifications (LISTEN) that arrived while a statement ran: libpq keeps them, and only a
+    // socket event makes QPSQL look. Consumes them; the count.
+    int takePendingNotifications();
     int schemaVersion() const { return m_schemaVersion; }
 
     QSqlDatabase database() const;
@@ -275,6 +281,7 @@ private:
     // The texts as sent (numbered placeholders), by the caller's text: the same few each time.
     std::unordered_map<QString, QByteArray> m_statementTexts;
     QString m_sessionUser;
+    bool m_throughPooler = false;
     int m_schemaVersion = 0;
     Retrier m_retrier;
     // The bounds the database sets for every session (ALTER DATABASE ... SET, by

@@ -191,6 +191,14 @@ Result<WorkstationConfig> WorkstationConfig::load(const QString &requested)
                           QCoreApplication::translate("teller::WorkstationConfig", "one port, or one for each of the %n host(s)",
                                                       nullptr, int(hosts)));
     }
+    c.listenHost = r.text("server/listen_host", &hostPattern,
+                          QT_TRANSLATE_NOOP("teller::WorkstationConfig", "a host name, address or socket directory, or a list of "
+                                                                         "them separated by \",\""));
+    c.listenPort = r.numbers("server/listen_port", 1, 65535,
+                             QT_TRANSLATE_NOOP("teller::WorkstationConfig",
+                                               "a whole number from %1 to %2, or a list of them separated by \",\", one for each host"));
+    if (auto v = r.number("workstation/connections", 1, 3))
+        c.connections = int(*v);
     c.workstation = r.text("workstation/id", &idPattern,
                            QT_TRANSLATE_NOOP("teller::WorkstationConfig", "letters, digits, '.', '_' and '-', at most 63"));
     if (auto v = r.number("timeouts/lock_ms", 1, 600000))
@@ -253,6 +261,16 @@ void WorkstationConfig::applyTo(RetryPolicy &policy) const
         policy.totalBudget = *retryBudget;
 }
 
+void WorkstationConfig::applyTo(ConnectionPlan &plan) const
+{
+    if (connections)
+        plan.connections = *connections;
+    if (listenHost)
+        plan.listenHost = *listenHost;
+    if (listenPort)
+        plan.listenPort = *listenPort;
+}
+
 QJsonObject WorkstationConfig::toJson() const
 {
     QJsonObject o;
@@ -268,6 +286,9 @@ QJsonObject WorkstationConfig::toJson() const
     put("service", service);
     put("target_session_attrs", targetSessionAttrs);
     put("workstation", workstation);
+    put("listen_host", listenHost);
+    put("listen_port", listenPort);
+    put("connections", connections);
     if (port) // a number, as before; a list as it was written
         o.insert(QStringLiteral("port"), port->contains(u',') ? QJsonValue(*port) : QJsonValue(port->toInt()));
     if (lockTimeout)

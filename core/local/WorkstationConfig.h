@@ -23,7 +23,10 @@ namespace teller {
 //                   (host and port may be lists, "db1,db2" and "5432,5433": a primary and its
 //                   standbys, tried in turn; with target_session_attrs = read-write only the
 //                   one that takes writes is used, so a failover needs no change here)
-//   [workstation]   id
+//                   listen_host, listen_port: where the listening connection goes when host
+//                   and port lead to a transaction pooler (PostgreSQL itself, or a
+//                   session-mode pool); without them it reads what changed every 3 s
+//   [workstation]   id, connections (1, 2 or 3: ConnectionPlan)
 //   [timeouts]      lock_ms, statement_ms, idle_in_transaction_ms, connect_s
 //   [retry]         max_retries, budget_s
 struct WorkstationConfig
@@ -31,6 +34,8 @@ struct WorkstationConfig
     QString path; // where it was read from; empty when there was no file
     std::optional<QString> host, database, sslmode, sslrootcert, service, targetSessionAttrs, workstation;
     std::optional<QString> port; // one port, or one per host: "5432" or "5432,5433" (no spaces, no leading zeros)
+    std::optional<QString> listenHost, listenPort;
+    std::optional<int> connections;
     std::optional<std::chrono::milliseconds> lockTimeout, statementTimeout, idleInTransactionTimeout;
     std::optional<std::chrono::seconds> connectTimeout;
     std::optional<int> maxRetries;
@@ -45,6 +50,7 @@ struct WorkstationConfig
     void applyTo(ConnectionSettings &settings) const;
     void applyTo(SessionOptions &options) const;
     void applyTo(RetryPolicy &policy) const;
+    void applyTo(ConnectionPlan &plan) const;
     QJsonObject toJson() const;
 };
 

@@ -48,6 +48,12 @@ QString field(const WorkstationConfig &c, const QString &key)
         return text(c.targetSessionAttrs);
     if (key == u"workstation/id")
         return text(c.workstation);
+    if (key == u"server/listen_host")
+        return text(c.listenHost);
+    if (key == u"server/listen_port")
+        return text(c.listenPort);
+    if (key == u"workstation/connections")
+        return number(c.connections);
     if (key == u"timeouts/lock_ms")
         return count(c.lockTimeout);
     if (key == u"timeouts/statement_ms")
@@ -72,6 +78,9 @@ const QStringList AllKeys{
     QStringLiteral("server/service"),
     QStringLiteral("server/target_session_attrs"),
     QStringLiteral("workstation/id"),
+    QStringLiteral("server/listen_host"),
+    QStringLiteral("server/listen_port"),
+    QStringLiteral("workstation/connections"),
     QStringLiteral("timeouts/lock_ms"),
     QStringLiteral("timeouts/statement_ms"),
     QStringLiteral("timeouts/idle_in_transaction_ms"),
@@ -95,6 +104,8 @@ struct NumberKey
 };
 const NumberKey NumberKeys[] = {
     {"server/port", 1, 65535, 1, "a whole number from %1 to %2, or a list of them separated by \",\", one for each host"},
+    {"server/listen_port", 1, 65535, 1, "a whole number from %1 to %2, or a list of them separated by \",\", one for each host"},
+    {"workstation/connections", 1, 3, 1},
     {"timeouts/lock_ms", 1, 600000, 1},
     {"timeouts/statement_ms", 1, 3600000, 1},
     {"timeouts/idle_in_transaction_ms", 1000, 3600000, 1},
@@ -138,6 +149,8 @@ private Q_SLOTS:
 
         QTest::addRow("service") << QStringLiteral("server/service") << QByteArray("branch_db-1.a") << QStringLiteral("branch_db-1.a");
         QTest::addRow("workstation id") << QStringLiteral("workstation/id") << QByteArray("KASSE-07") << QStringLiteral("KASSE-07");
+        QTest::addRow("listen host") << QStringLiteral("server/listen_host") << QByteArray("db1.branch,db2.branch")
+                                     << QStringLiteral("db1.branch,db2.branch");
         QTest::addRow("workstation id 63") << QStringLiteral("workstation/id") << QByteArray(63, 'w') << QString(63, u'w');
 
         for (const NumberKey &k : NumberKeys) {
@@ -323,9 +336,12 @@ private Q_SLOTS:
                                                 + "\r\n"
                                                   "service = branch7\r\n"
                                                   "target_session_attrs = read-write\r\n"
+                                                  "listen_host = db.branch7.example\r\n"
+                                                  "listen_port = 5432\r\n"
                                                   "\r\n"
                                                   "[workstation]\r\n"
                                                   "id = B7-KASSE-2\r\n"
+                                                  "connections = 2\r\n"
                                                   "[timeouts]\r\n"
                                                   "lock_ms = 1500\r\n"
                                                   "statement_ms = 8000\r\n"
@@ -344,6 +360,9 @@ private Q_SLOTS:
                                    QStringLiteral("branch7"),
                                    QStringLiteral("read-write"),
                                    QStringLiteral("B7-KASSE-2"),
+                                   QStringLiteral("db.branch7.example"),
+                                   QStringLiteral("5432"),
+                                   QStringLiteral("2"),
                                    QStringLiteral("1500"),
                                    QStringLiteral("8000"),
                                    QStringLiteral("20000"),

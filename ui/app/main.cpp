@@ -227,6 +227,9 @@ int main(int argc, char *argv[])
 
     teller::TellerClient client;
     client.setRetryPolicy(AppSettings::instance().retryPolicy());
+    teller::ConnectionPlan plan;
+    AppSettings::instance().system().applyTo(plan);
+    client.setConnectionPlan(plan);
     MainWindow window(&client);
     if (parser.isSet(checkOption))
         return selfCheck(window);
