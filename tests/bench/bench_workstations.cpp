@@ -355,6 +355,7 @@ struct Sample
     int backends = -1, workstationBackends = -1, poolerServers = -1, poolerClients = -1, poolerWaiting = -1;
     qint64 serverPss = -1, poolerPss = -1, clientRss = -1;
     int serverProcesses = 0;
+    qint64 sessions = -1; // pg_stat_database.sessions: every server session ever started
 };
 
 qint64 ownRssKiB()
@@ -621,10 +622,13 @@ int main(int argc, char **argv)
             Sample s;
             s.t = double(wall.elapsed()) / 1000.0;
             session.select(QStringLiteral("SELECT count(*) FILTER (WHERE backend_type = 'client backend'), "
-                                          "count(*) FILTER (WHERE usename LIKE ?) FROM pg_stat_activity"),
+                                          "count(*) FILTER (WHERE usename LIKE ?), "
+                                          "(SELECT sessions FROM pg_stat_database WHERE datname = current_database()) "
+                                          "FROM pg_stat_activity"),
                            {QStringLiteral("ws\\_%")}, QStringLiteral("pg_stat_activity"), [&](const auto &q) {
                                s.backends = q.value(0).toInt();
                                s.workstationBackends = q.value(1).toInt();
+                               s.sessions = q.value(2).toLongLong();
                            });
             if (pooler) {
                 if (auto pools = pooler->show(QStringLiteral("POOLS"))) {
@@ -746,7 +750,27 @@ int main(int argc, char **argv)
         }
         return QJsonArray{lo, hi};
     };
-    qint64 maxServerPss = -1, maxPoolerPss = -1, maxClientRss = -1;
+    // Server sessions started during the run: a pooler that must open a new server connection
+    // for a statement shows here (the server's statistics lag by up to a second).
+    qint64 firstSessions = -1, lastSessions = -1;
+    double firstT = 0, lastT = 0;
+    for (const Sample &s : samples) {
+        if (s.sessions < 0 || s.t < runStart || s.t > runStart + window)
+            continue;
+        if (firstSessions < 0) {
+            firstSessions = s.sessions;
+            firstT = s.t;
+        }
+        lastSessions = s.sessions;
+        lastT = s.t;
+    }
+    qint64 maxServerPss = -1, maxPoolerPss = -1, maxClientRss = -1, serverPssBefore = -1;
+    for (const Sample &s : samples) {
+        if (s.serverPss >= 0) {
+            serverPssBefore = s.serverPss; // the first: before any workstation connected
+            break;
+        }
+    }
     int serverProcesses = 0;
     for (const Sample &s : samples) {
         if (s.serverPss > maxServerPss) {
@@ -772,6 +796,9 @@ int main(int argc, char **argv)
         // [min, max] over the run's samples (one a second).
         {QStringLiteral("server_backends"), range([](const Sample &s) { return s.backends; })},
         {QStringLiteral("server_backends_of_workstations"), range([](const Sample &s) { return s.workstationBackends; })},
+        {QStringLiteral("server_sessions_started_per_second"),
+         lastT > firstT ? double(lastSessions - firstSessions) / (lastT - firstT) : 0.0},
+        {QStringLiteral("server_pss_mib_before"), serverPssBefore < 0 ? QJsonValue() : QJsonValue(double(serverPssBefore) / 1024.0)},
         {QStringLiteral("server_pss_mib_max"), maxServerPss < 0 ? QJsonValue() : QJsonValue(double(maxServerPss) / 1024.0)},
         {QStringLiteral("server_processes"), serverProcesses},
         {QStringLiteral("client_rss_mib_max"), maxClientRss < 0 ? QJsonValue() : QJsonValue(double(maxClientRss) / 1024.0)},
