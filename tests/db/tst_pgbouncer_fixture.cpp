@@ -201,6 +201,49 @@ private Q_SLOTS:
         QVERIFY(sql.count(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE usename = ?"), {QStringLiteral("t_teller2")})
                 <= 2);
     }
+    void differentLoginsNeverShareAServerConnection()
+    {
+        // PgBouncer's pools are per database and login, and every Teller login is a role of
+        // its own: with max_db_connections, a statement of a login that has no server
+        // connection evicts another login's idle one and opens its own (a new backend, a new
+        // SCRAM login on the server). What the benchmark's pooled run pays for.
+        PgTestServer &server = PgTestServer::instance();
+        PgBouncer::Options o;
+        o.serverHost = server.server().socketDir();
+        o.serverPort = server.server().port();
+        o.maxDbConnections = 2;
+        PgBouncer pooler(o);
+        auto started = pooler.start(server.superuser(QStringLiteral("postgres")), {m_db});
+        QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
+        const QStringList logins{QStringLiteral("t_teller1"), QStringLiteral("t_teller2"), QStringLiteral("t_teller3"),
+                                 QStringLiteral("t_super"),   QStringLiteral("t_super2"),  QStringLiteral("t_limited")};
+        std::vector<std::unique_ptr<Conn>> clients;
+        for (const QString &login : logins) {
+            clients.push_back(std::make_unique<Conn>(pooler.connection(m_db, login, password())));
+            QVERIFY2(clients.back()->ok(), qPrintable(clients.back()->error() + u'\n' + pooler.logTail()));
+        }
+        Sql sql(m_db);
+        const auto sessions = [&] {
+            sql.exec(QStringLiteral("SELECT pg_stat_clear_snapshot()"));
+            return sql.count(QStringLiteral("SELECT sessions FROM pg_stat_database WHERE datname = current_database()"));
+        };
+        const qint64 before = sessions();
+        for (int round = 0; round < 3; ++round) {
+            for (auto &c : clients)
+                QCOMPARE(c->value("SELECT 1"), QStringLiteral("1"));
+            auto servers = pooler.serverConnections(m_db);
+            QVERIFY(servers);
+            QVERIFY2(*servers <= 2, qPrintable(QString::number(*servers)));
+        }
+        // The server's statistics follow within a second or so.
+        qint64 opened = 0;
+        for (int i = 0; i < 40 && opened < 12; ++i) {
+            QTest::qWait(100);
+            opened = sessions() - before;
+        }
+        QVERIFY2(opened >= 12, qPrintable(QStringLiteral("%1 server sessions for 18 statements of 6 logins").arg(opened)));
+        QVERIFY(pooler.logTail(100000).contains(QLatin1String("evicted")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPgBouncerFixture)
