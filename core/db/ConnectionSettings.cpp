@@ -271,20 +271,13 @@ QMap<QString, QString> ConnectionSettings::connectOptions(const SessionOptions &
             o.insert(it.key(), it.value());
     }
 
-    // Server settings for the session. The user's own "options" (or PGOPTIONS) come last so
-    // that a deliberate override wins.
-    QString serverOptions = QStringLiteral("-c lock_timeout=%1 -c statement_timeout=%2 "
-                                           "-c idle_in_transaction_session_timeout=%3 -c client_min_messages=warning")
-                                .arg(session.lockTimeout.count())
-                                .arg(session.statementTimeout.count())
-                                .arg(session.idleInTransactionTimeout.count());
-    if (session.isolation != Isolation::ReadCommitted)
-        serverOptions += QStringLiteral(" -c default_transaction_isolation=%1")
-                             .arg(isolationName(session.isolation).replace(u' ', QStringLiteral("\\ ")));
+    // No server settings travel as the startup parameter "options": a pooler (PgBouncer)
+    // refuses it. The session's bounds are the database's (teller.secure_database() sets them
+    // at migrate) and each transaction's own (DbSession::begin). Only options the user gave
+    // explicitly (or PGOPTIONS) are passed on, as they asked.
     const QString userOptions = effective(QStringLiteral("options"));
     if (!userOptions.isEmpty())
-        serverOptions += u' ' + userOptions;
-    o.insert(QStringLiteral("options"), serverOptions);
+        o.insert(QStringLiteral("options"), userOptions);
     return o;
 }
 

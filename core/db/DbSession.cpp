@@ -8,6 +8,8 @@
 #include <QSqlDriver>
 #include <QThread>
 
+#include <mutex>
+
 #include <libpq-fe.h>
 
 namespace teller {
@@ -141,15 +143,32 @@ Result<void> DbSession::open(SchemaCheck check)
         return fail(e);
     }
 
-    // From here on the connection has a socket: every round trip is bounded.
-    auto user = selectOne(QStringLiteral("SELECT session_user"), {},
-                          QCoreApplication::translate("teller::DbSession", "reading the session"),
-                          [](const QSqlQuery &q) { return q.value(0).toString(); });
+    // From here on the connection has a socket: every round trip is bounded. The session's
+    // bounds are the database's (no startup options: a pooler refuses them); what they are
+    // decides how this session sets its own.
+    auto user = selectOne(QStringLiteral("SELECT session_user, "
+                                         "(SELECT setting::bigint FROM pg_catalog.pg_settings WHERE name = 'lock_timeout'), "
+                                         "(SELECT setting::bigint FROM pg_catalog.pg_settings WHERE name = 'statement_timeout'), "
+                                         "(SELECT setting::bigint FROM pg_catalog.pg_settings "
+                                         "WHERE name = 'idle_in_transaction_session_timeout')"),
+                          {}, QCoreApplication::translate("teller::DbSession", "reading the session"), [](const Row &q) {
+                              return std::make_pair(
+                                  q.value(0).toString(),
+                                  ServerBounds{true, q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toLongLong()});
+                          });
     if (!user) {
         close();
         return fail(user.error());
     }
-    m_sessionUser = *user;
+    m_sessionUser = user->first;
+    m_serverBounds = user->second;
+    if (m_serverBounds.lockTimeout == 0 || m_serverBounds.statementTimeout == 0) {
+        static std::once_flag warned;
+        std::call_once(warned, [&] {
+            qCWarning(lcDb).noquote() << "the database sets no lock_timeout or statement_timeout for its sessions:"
+                                      << "a money action could wait without bound; its owner runs SELECT teller.secure_database()";
+        });
+    }
 
     if (check == SchemaCheck::Require) {
         if (auto ok = checkSchema(); !ok) {
@@ -208,7 +227,6 @@ Result<void> DbSession::checkSchema()
 
 void DbSession::close()
 {
-    m_statements.clear(); // before close(): they belong to this connection
     QSqlDatabase db = database();
     if (db.isValid() && db.isOpen())
         db.close();
@@ -256,20 +274,6 @@ int DbSession::serverProcessId() const
     return conn ? PQbackendPID(conn) : 0;
 }
 
-Result<QSqlQuery *> DbSession::prepared(const QString &sql)
-{
-    auto it = m_statements.find(sql);
-    if (it != m_statements.end())
-        return it->second.get();
-    auto q = std::make_unique<QSqlQuery>(database());
-    q->setForwardOnly(true);
-    // PREPARE is a round trip of its own: bounded like any other.
-    const auto bounded = guard(statementDeadline());
-    if (!q->prepare(sql))
-        return fail(error(q->lastError(), QCoreApplication::translate("teller::DbSession", "preparing a statement")));
-    return m_statements.emplace(sql, std::move(q)).first->second.get();
-}
-
 Result<void> DbSession::exec(const QString &sql, std::optional<std::chrono::milliseconds> bound)
 {
     // libpq's PQexec, not QSqlQuery: for a text of several statements (a migration, a function
@@ -288,33 +292,50 @@ Result<void> DbSession::exec(const QString &sql, std::optional<std::chrono::mill
         PQclear(r);
         return {};
     }
-    // Copied before PQclear frees the result they point into.
-    const char *field = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
-    const QString state = field ? QString::fromLatin1(field) : QString();
-    const QString text = QString::fromUtf8(r ? PQresultErrorMessage(r) : PQerrorMessage(conn));
+    const Error e = resultError(r, context);
     PQclear(r);
-    return fail(error(QSqlError(QString(), text, QSqlError::StatementError, state), context));
+    return fail(e);
 }
 
 Result<void> DbSession::select(const QString &sql, const QVariantList &values, const QString &context,
-                               const std::function<void(const QSqlQuery &)> &onRow)
+                               const std::function<void(const Row &)> &onRow)
 {
-    auto statement = prepared(sql);
-    if (!statement)
-        return fail(statement.error());
-    QSqlQuery &q = **statement;
-    for (qsizetype i = 0; i < values.size(); ++i)
-        q.bindValue(int(i), values.at(i));
+    auto *conn = static_cast<PGconn *>(nativeHandle());
+    if (!conn || !isOpen())
+        return fail(error(QSqlError(), context));
+    auto bound = BoundValues::from(values);
+    if (!bound)
+        return fail(bound.error());
+    auto known = m_statementTexts.find(sql);
+    if (known == m_statementTexts.end()) {
+        if (m_statementTexts.size() > 512) // texts made on the fly (a test's, an import's)
+            m_statementTexts.clear();
+        known = m_statementTexts.emplace(sql, numberedPlaceholders(sql)).first;
+    }
+    const QByteArray &text = known->second;
     const auto bounded = guard(statementDeadline());
-    if (!q.exec())
-        return fail(error(q.lastError(), context));
-    while (q.next())
-        onRow(q);
-    const QSqlError fetchError = q.lastError();
-    q.finish();
-    if (fetchError.isValid())
-        return fail(error(fetchError, context));
+    PGresult *r = PQexecParams(conn, text.constData(), bound->count(), nullptr, bound->values(), nullptr, nullptr, 0);
+    const ExecStatusType status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+        const Error e = resultError(r, context);
+        PQclear(r);
+        return fail(e);
+    }
+    const int rows = PQntuples(r);
+    for (int i = 0; i < rows; ++i)
+        onRow(Row(r, i));
+    PQclear(r);
     return {};
+}
+
+Error DbSession::resultError(const pg_result *r, const QString &context) const
+{
+    // Copied before the caller's PQclear frees the result they point into.
+    auto *conn = static_cast<PGconn *>(nativeHandle());
+    const char *field = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+    const QString state = field ? QString::fromLatin1(field) : QString();
+    const QString text = QString::fromUtf8(r ? PQresultErrorMessage(r) : conn ? PQerrorMessage(conn) : "");
+    return error(QSqlError(QString(), text, QSqlError::StatementError, state), context);
 }
 
 bool DbSession::ping()
@@ -322,7 +343,7 @@ bool DbSession::ping()
     if (!connectionOk())
         return false;
     return bool(select(QStringLiteral("SELECT 1"), {}, QCoreApplication::translate("teller::DbSession", "checking the connection"),
-                       [](const QSqlQuery &) {}));
+                       [](const Row &) {}));
 }
 
 Error DbSession::error(const QSqlError &e, const QString &context) const
@@ -363,7 +384,10 @@ Watchdog::Clock::time_point DbSession::statementDeadline() const
 {
     // The server cancels a statement after statement_timeout; give the answer a little time
     // to travel before we assume the link itself is gone.
-    return Watchdog::Clock::now() + m_options.statementTimeout + std::chrono::seconds(2);
+    // A single statement runs under the database's statement_timeout, a transaction or a read
+    // under the workstation's: the longer one bounds the wait.
+    const auto server = std::chrono::milliseconds(m_serverBounds.statementTimeout);
+    return Watchdog::Clock::now() + std::max(m_options.statementTimeout, server) + std::chrono::seconds(2);
 }
 
 std::unique_ptr<WatchdogScope> DbSession::guard(Watchdog::Clock::time_point deadline)
@@ -400,12 +424,28 @@ std::optional<AttemptFailure> DbSession::ensureReady(Clock::time_point deadline)
 
 std::optional<AttemptFailure> DbSession::begin()
 {
-    QSqlDatabase db = database();
-    const auto bounded = guard(statementDeadline());
-    if (db.transaction())
+    // One round trip: BEGIN and this workstation's bounds for the transaction (SET LOCAL ends
+    // with it, so nothing is left on a connection a pooler hands to somebody else). The values
+    // are the session options' integers, not text from anywhere else.
+    QString sql = QStringLiteral("BEGIN");
+    if (m_options.isolation != Isolation::ReadCommitted)
+        sql += QStringLiteral(" ISOLATION LEVEL ") + isolationName(m_options.isolation).toUpper();
+    sql += QStringLiteral("; SET LOCAL lock_timeout = %1; SET LOCAL statement_timeout = %2; "
+                          "SET LOCAL idle_in_transaction_session_timeout = %3")
+               .arg(qint64(m_options.lockTimeout.count()))
+               .arg(qint64(m_options.statementTimeout.count()))
+               .arg(qint64(m_options.idleInTransactionTimeout.count()));
+    auto ok = exec(sql);
+    if (ok)
         return std::nullopt;
-    return classify(error(db.lastError(), QCoreApplication::translate("teller::ActionExecutor", "starting the transaction")),
-                    Phase::BeforeCommit);
+    if (connectionOk())
+        rollbackQuietly(); // BEGIN went through, a SET did not
+    return classify(ok.error(), Phase::BeforeCommit);
+}
+
+bool DbSession::readsNeedOwnBounds() const
+{
+    return m_serverBounds.known && m_serverBounds.statementTimeout != qint64(m_options.statementTimeout.count());
 }
 
 std::optional<AttemptFailure> DbSession::commit()

@@ -4,6 +4,7 @@
 #include "Failure.h"
 #include "Result.h"
 #include "Retry.h"
+#include "Row.h"
 #include "Watchdog.h"
 
 #include <QSqlDatabase>
@@ -20,9 +21,8 @@
 namespace teller {
 
 // One database session: a named QSqlDatabase connection owned by the thread that created it
-// (Qt allows a connection only in that thread), the session settings, the hot statements
-// prepared once per connection, and the one way to run work on it: inTransaction() or
-// withRetry(), which reconnect when needed, bound every round trip with the process's
+// (Qt allows a connection only in that thread), its bounds, and the one way to run work on it:
+// inTransaction(), asOneStatement() or withRetry(), which reconnect when needed, bound every round trip with the process's
 // watchdog, classify every failure with classifyFailure() and retry with the one Retrier.
 class DbSession
 {
@@ -62,28 +62,25 @@ public:
     const ConnectionSettings &settings() const { return m_settings; }
     const SessionOptions &options() const { return m_options; }
 
-    // A statement prepared on this connection and kept for its lifetime: QPSQL turns a
-    // prepared QSqlQuery into PREPARE/EXECUTE and sends DEALLOCATE when it is destroyed, so a
-    // fresh QSqlQuery per call would cost three round trips instead of one.
-    Result<QSqlQuery *> prepared(const QString &sql);
-
     // Runs one or more statements without results (not prepared, no values), bounded by the
     // statement deadline, or by `bound` for work that is known to take long (a migration; the
     // caller raises statement_timeout for its transaction to match).
     Result<void> exec(const QString &sql, std::optional<std::chrono::milliseconds> bound = std::nullopt);
 
-    // Runs a prepared statement (kept for the connection) with these values, and hands every
-    // row to `onRow`. The whole exchange, fetching included, is bounded by the watchdog.
+    // Runs one statement with these values bound to $1, $2, ... (libpq's PQexecParams: the
+    // unnamed statement, parsed, bound and run in one round trip, nothing left on the server
+    // session afterwards, so that a transaction-pooling PgBouncer may hand the next statement to
+    // another server connection), and hands every row to `onRow`. Bounded by the watchdog.
     Result<void> select(const QString &sql, const QVariantList &values, const QString &context,
-                        const std::function<void(const QSqlQuery &)> &onRow);
+                        const std::function<void(const Row &)> &onRow);
 
     // Like select() for a statement that returns exactly one row: `read` makes the value of it.
     template <typename Read>
     auto selectOne(const QString &sql, const QVariantList &values, const QString &context, Read &&read)
-        -> Result<std::invoke_result_t<Read, const QSqlQuery &>>
+        -> Result<std::invoke_result_t<Read, const Row &>>
     {
-        std::optional<std::invoke_result_t<Read, const QSqlQuery &>> value;
-        auto ok = select(sql, values, context, [&](const QSqlQuery &q) {
+        std::optional<std::invoke_result_t<Read, const Row &>> value;
+        auto ok = select(sql, values, context, [&](const Row &q) {
             if (!value)
                 value = read(q);
         });
@@ -98,11 +95,11 @@ public:
     // cannot read fails the whole read: nothing the server sent is guessed at.
     template <typename Read>
     auto selectAll(const QString &sql, const QVariantList &values, const QString &context, Read &&read)
-        -> Result<QList<typename std::invoke_result_t<Read, const QSqlQuery &>::value_type>>
+        -> Result<QList<typename std::invoke_result_t<Read, const Row &>::value_type>>
     {
-        QList<typename std::invoke_result_t<Read, const QSqlQuery &>::value_type> rows;
+        QList<typename std::invoke_result_t<Read, const Row &>::value_type> rows;
         std::optional<Error> broken;
-        auto ok = select(sql, values, context, [&](const QSqlQuery &q) {
+        auto ok = select(sql, values, context, [&](const Row &q) {
             if (broken)
                 return;
             if (auto row = read(q))
@@ -213,8 +210,14 @@ private:
     // statement that commits on its own (Phase::Commit: a lost answer may have committed).
     template <typename T, typename Work> AttemptResult<T> attemptPlain(Work &work, Clock::time_point deadline, Phase phase)
     {
+        // A read that the workstation bounds otherwise than the database does is a transaction
+        // that sets its own bounds (SET LOCAL: nothing outlives it on a pooled connection). A
+        // statement that commits on its own (a money action) keeps the database's bounds: it
+        // must be the first statement of its transaction.
         if (auto notReady = ensureReady(deadline))
             return std::unexpected(*notReady);
+        if (phase == Phase::BeforeCommit && readsNeedOwnBounds())
+            return attemptTransaction<T>(work, deadline);
         auto r = work();
         if (!r)
             return std::unexpected(afterFailure(classify(r.error(), phase)));
@@ -258,6 +261,10 @@ private:
     std::optional<AttemptFailure> commit();
     void rollbackQuietly();
     Error noRow(const QString &context) const;
+    Error resultError(const pg_result *r, const QString &context) const;
+    // Whether the workstation's statement bound differs from the one the database gives every
+    // session (read at open): then a read runs in a transaction of its own that sets it.
+    bool readsNeedOwnBounds() const;
 
     void *nativeHandle() const;
     Result<void> checkSchema();
@@ -265,10 +272,18 @@ private:
     ConnectionSettings m_settings;
     SessionOptions m_options;
     QString m_name;
-    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
+    // The texts as sent (numbered placeholders), by the caller's text: the same few each time.
+    std::unordered_map<QString, QByteArray> m_statementTexts;
     QString m_sessionUser;
     int m_schemaVersion = 0;
     Retrier m_retrier;
+    // The bounds the database sets for every session (ALTER DATABASE ... SET, by
+    // teller.secure_database() at migrate), in milliseconds; 0 = none.
+    struct ServerBounds
+    {
+        bool known = false;
+        qint64 lockTimeout = 0, statementTimeout = 0, idleInTransactionTimeout = 0;
+    } m_serverBounds;
 };
 
 // Reads a bigint column whatever QPSQL made of it (qulonglong when positive).

@@ -81,7 +81,7 @@ Result<int> readVersion(DbSession &session)
 {
     return session.selectOne(QStringLiteral("SELECT coalesce(max(version), 0) FROM teller.schema_migrations"), {},
                              QCoreApplication::translate("teller::Migrator", "reading the schema version"),
-                             [](const QSqlQuery &q) { return q.value(0).toInt(); });
+                             [](const Row &q) { return q.value(0).toInt(); });
 }
 
 } // namespace
@@ -126,7 +126,7 @@ Result<void> Migrator::verifyApplied(int &current)
     auto applied = m_session.retrying(QStringLiteral("applied migrations"), [&] {
         return m_session.selectAll(QStringLiteral("SELECT version, name, checksum FROM teller.schema_migrations ORDER BY version"), {},
                                    QCoreApplication::translate("teller::Migrator", "reading the applied migrations"),
-                                   [](const QSqlQuery &q) -> Result<Applied> {
+                                   [](const Row &q) -> Result<Applied> {
                                        return Applied{q.value(0).toInt(), q.value(1).toString(), q.value(2).toString().toLatin1()};
                                    });
     });
@@ -188,7 +188,7 @@ Result<MigrationReport> Migrator::migrate(int upToVersion)
             auto count = m_session.selectOne(QStringLiteral("SELECT count(*) FROM teller.schema_migrations WHERE version = ?"),
                                              {m.version},
                                              QCoreApplication::translate("teller::Migrator", "reading the applied migrations"),
-                                             [](const QSqlQuery &q) { return q.value(0).toInt(); });
+                                             [](const Row &q) { return q.value(0).toInt(); });
             if (!count)
                 return fail(count.error());
             if (*count > 0)
@@ -205,7 +205,7 @@ Result<MigrationReport> Migrator::migrate(int upToVersion)
             auto recorded = m_session.select(
                 QStringLiteral("INSERT INTO teller.schema_migrations (version, name, checksum) VALUES (?, ?, ?)"),
                 {m.version, m.name, QString::fromLatin1(m.checksum)},
-                QCoreApplication::translate("teller::Migrator", "recording migration %1").arg(m.version), [](const QSqlQuery &) {});
+                QCoreApplication::translate("teller::Migrator", "recording migration %1").arg(m.version), [](const Row &) {});
             if (!recorded)
                 return fail(recorded.error());
             return true;
@@ -243,7 +243,7 @@ Result<void> Migrator::applyFunctions(MigrationReport &report)
         std::optional<QByteArray> recorded;
         auto read = m_session.select(QStringLiteral("SELECT checksum FROM teller.schema_functions ORDER BY id DESC LIMIT 1"), {},
                                      QCoreApplication::translate("teller::Migrator", "reading the applied functions"),
-                                     [&](const QSqlQuery &q) { recorded = q.value(0).toString().toLatin1(); });
+                                     [&](const Row &q) { recorded = q.value(0).toString().toLatin1(); });
         if (!read)
             return fail(read.error());
         if (recorded == checksum)
@@ -260,7 +260,7 @@ Result<void> Migrator::applyFunctions(MigrationReport &report)
         auto inserted = m_session.select(
             QStringLiteral("INSERT INTO teller.schema_functions (schema_version, checksum, functions) VALUES (?, ?, ?::jsonb)"),
             {*version, QString::fromLatin1(checksum), describeFunctions(functions)},
-            QCoreApplication::translate("teller::Migrator", "recording the applied functions"), [](const QSqlQuery &) {});
+            QCoreApplication::translate("teller::Migrator", "recording the applied functions"), [](const Row &) {});
         if (!inserted)
             return fail(inserted.error());
         return true;

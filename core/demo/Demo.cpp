@@ -134,7 +134,7 @@ Result<void> claimForTheDemo(DbSession &admin)
             QStringLiteral("SELECT EXISTS (SELECT FROM teller.settings WHERE key = 'demo_database' AND value = 'true'), "
                            "(SELECT count(*) FROM teller.staff) + (SELECT count(*) FROM teller.accounts WHERE kind = 'customer')"),
             {}, QCoreApplication::translate("teller::demo", "checking that the database is the demo's"),
-            [](const QSqlQuery &q) { return std::make_pair(q.value(0).toBool(), q.value(1).toLongLong()); });
+            [](const Row &q) { return std::make_pair(q.value(0).toBool(), q.value(1).toLongLong()); });
         if (!state)
             return fail(state.error());
         if (state->first)
@@ -145,7 +145,7 @@ Result<void> claimForTheDemo(DbSession &admin)
                                 "would give its staff the demo's well-known passwords. Nothing was changed. Seed only a new, "
                                 "empty database (tellerctl demo start makes one).")));
         return admin.select(QStringLiteral("INSERT INTO teller.settings (key, value) VALUES ('demo_database', 'true')"), {},
-                            QCoreApplication::translate("teller::demo", "marking the database as the demo's"), [](const QSqlQuery &) {});
+                            QCoreApplication::translate("teller::demo", "marking the database as the demo's"), [](const Row &) {});
     });
 }
 } // namespace
@@ -275,7 +275,7 @@ Result<QJsonObject> seed(DbSession &admin, const ConnectionSettings &adminSettin
             QStringLiteral("demo day"),
             [&] {
                 return admin.select(QStringLiteral("UPDATE teller.accounts SET cash_day_total = 0 WHERE kind = 'till'"), {},
-                                    QCoreApplication::translate("teller::demo", "starting the tellers' day"), [](const QSqlQuery &) {});
+                                    QCoreApplication::translate("teller::demo", "starting the tellers' day"), [](const Row &) {});
             });
         !ok)
         return fail(ok.error());

@@ -11,7 +11,7 @@
 namespace teller {
 
 namespace detail {
-Result<AccountInfo> readAccount(const QSqlQuery &q, int offset)
+Result<AccountInfo> readAccount(const Row &q, int offset)
 {
     AccountInfo a;
     a.id = bigintValue(q.value(offset)).value_or(0);
@@ -42,7 +42,7 @@ Result<std::optional<AccountInfo>> AccountDirectory::find(const QString &number)
         // Staff read accounts only through the server's functions, which record every read
         // (migration 014).
         auto ok = m_session.select(QStringLiteral("SELECT " TELLER_ACCOUNT_COLUMNS " FROM teller.find_account(?)"), {number},
-                                   QCoreApplication::translate("teller::Accounts", "looking up an account"), [&](const QSqlQuery &q) {
+                                   QCoreApplication::translate("teller::Accounts", "looking up an account"), [&](const Row &q) {
                                        if (auto a = detail::readAccount(q, 0))
                                            result = *a;
                                        else
@@ -77,7 +77,7 @@ Result<QList<AccountInfo>> AccountDirectory::search(const QString &text, int lim
         Error broken;
         auto ok = m_session.select(QStringLiteral("SELECT " TELLER_ACCOUNT_COLUMNS " FROM teller.search_accounts(?, ?, ?)"),
                                    {numberPrefix, trimmed, limit}, QCoreApplication::translate("teller::Accounts", "searching accounts"),
-                                   [&](const QSqlQuery &q) {
+                                   [&](const Row &q) {
                                        auto a = detail::readAccount(q, 0);
                                        if (!a)
                                            broken = a.error();
@@ -106,8 +106,7 @@ Result<QList<OperationInfo>> AccountDirectory::recentOperations(const AccountInf
             QStringLiteral("SELECT at, kind, status, reason, amount, currency, change, balance_after, counterparty, "
                            "       initiated_by, key::text, named_first, note "
                            "  FROM teller.account_history(?, ?)"),
-            {account.number, limit}, QCoreApplication::translate("teller::Accounts", "reading recent operations"),
-            [&](const QSqlQuery &q) {
+            {account.number, limit}, QCoreApplication::translate("teller::Accounts", "reading recent operations"), [&](const Row &q) {
                 const auto kind = actionKindFromName(q.value(1).toString());
                 const auto status = outcomeStatusFromName(q.value(2).toString());
                 if (!kind || !status) {

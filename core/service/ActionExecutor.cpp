@@ -56,7 +56,7 @@ Error notUnderstood(const QString &what)
 
 // The columns every answer starts with (teller.action_result and teller.cash_result): key,
 // status, reason, replayed, operation_id, kind.
-Result<Outcome> parseAnswerHead(const QSqlQuery &q, const IdempotencyKey &key)
+Result<Outcome> parseAnswerHead(const Row &q, const IdempotencyKey &key)
 {
     Outcome o;
     o.key = key;
@@ -82,7 +82,7 @@ Result<Outcome> parseAnswerHead(const QSqlQuery &q, const IdempotencyKey &key)
 }
 
 // The currency of an answer's amounts (column `column`), if it names one.
-Result<std::optional<Currency>> answerCurrency(const QSqlQuery &q, int column)
+Result<std::optional<Currency>> answerCurrency(const Row &q, int column)
 {
     if (q.value(column).isNull())
         return std::optional<Currency>();
@@ -93,7 +93,7 @@ Result<std::optional<Currency>> answerCurrency(const QSqlQuery &q, int column)
     return std::optional<Currency>(*currency);
 }
 
-Result<Outcome> parseOutcome(const QSqlQuery &q, const IdempotencyKey &key)
+Result<Outcome> parseOutcome(const Row &q, const IdempotencyKey &key)
 {
     auto head = parseAnswerHead(q, key);
     if (!head)
@@ -115,7 +115,7 @@ Result<Outcome> parseOutcome(const QSqlQuery &q, const IdempotencyKey &key)
     o.executedAt = q.value(12).toDateTime();
     o.initiatedBy = q.value(13).toString();
     o.workstation = q.value(14).toString();
-    if (q.record().count() > 17) { // the status query (StatusSql)
+    if (q.count() > 17) { // the status query (StatusSql)
         o.decidedBy = q.value(16).toString();
         o.decisionNote = q.value(17).toString();
     }
@@ -125,7 +125,7 @@ Result<Outcome> parseOutcome(const QSqlQuery &q, const IdempotencyKey &key)
 }
 
 // A teller.cash_result row: a till count or a vault movement.
-Result<Outcome> parseCashOutcome(const QSqlQuery &q, const IdempotencyKey &key)
+Result<Outcome> parseCashOutcome(const Row &q, const IdempotencyKey &key)
 {
     auto head = parseAnswerHead(q, key);
     if (!head)
@@ -151,10 +151,10 @@ Result<Outcome> parseCashOutcome(const QSqlQuery &q, const IdempotencyKey &key)
 // Runs one statement that answers an action_result row and reads it. Anything that is not a
 // well-formed answer about this key is refused: nothing the server said is guessed at.
 Result<Outcome> readOutcome(DbSession &session, const QString &sql, const QVariantList &values, const IdempotencyKey &key,
-                            const QString &context, Result<Outcome> (*parse)(const QSqlQuery &, const IdempotencyKey &) = parseOutcome)
+                            const QString &context, Result<Outcome> (*parse)(const Row &, const IdempotencyKey &) = parseOutcome)
 {
     std::optional<Result<Outcome>> read;
-    auto ran = session.select(sql, values, context, [&](const QSqlQuery &q) {
+    auto ran = session.select(sql, values, context, [&](const Row &q) {
         if (!read)
             read = parse(q, key);
     });
@@ -204,7 +204,7 @@ template <typename Once> Outcome ActionExecutor::run(const IdempotencyKey &key, 
         if (notice.failure == FailureClass::LockTimeout) {
             auto ended = m_session.selectOne(QStringLiteral("SELECT teller.end_stale_money_sessions()"), {},
                                              QCoreApplication::translate("teller::ActionExecutor", "ending stale sessions"),
-                                             [](const QSqlQuery &q) { return q.value(0).toInt(); });
+                                             [](const Row &q) { return q.value(0).toInt(); });
             if (!ended)
                 qCDebug(lcAction).noquote() << "the stale-session guard did not run:" << ended.error().message;
             else if (*ended > 0)

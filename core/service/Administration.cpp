@@ -16,7 +16,7 @@ Result<Currency> Administration::homeCurrency()
     auto code = m_session.retrying(QStringLiteral("home currency"), [&] {
         return m_session.selectOne(QStringLiteral("SELECT value FROM teller.settings WHERE key = 'home_currency'"), {},
                                    QCoreApplication::translate("teller::Administration", "reading the home currency"),
-                                   [](const QSqlQuery &q) { return q.value(0).toString(); });
+                                   [](const Row &q) { return q.value(0).toString(); });
     });
     if (!code)
         return fail(code.error());
@@ -32,7 +32,7 @@ namespace {
 // The columns readStaff() reads, in its order.
 #define TELLER_STAFF_COLUMNS "login, display_name, role, approval_limit, limit_currency, active"
 
-Result<StaffInfo> readStaff(const QSqlQuery &q)
+Result<StaffInfo> readStaff(const Row &q)
 {
     const auto role = staffRoleFromName(q.value(2).toString());
     if (!role)
@@ -56,7 +56,7 @@ Result<AccountInfo> accountCall(DbSession &session, const QString &what, const Q
                                 const QString &context, Adjust &&adjust)
 {
     auto r = session.transaction(
-        what, [&] { return session.selectOne(sql, values, context, [](const QSqlQuery &q) { return detail::readAccount(q, 0); }); });
+        what, [&] { return session.selectOne(sql, values, context, [](const Row &q) { return detail::readAccount(q, 0); }); });
     if (!r) {
         Error e = r.error();
         adjust(e);
@@ -73,7 +73,7 @@ Result<StaffInfo> Administration::currentStaff()
         std::optional<Result<StaffInfo>> found;
         auto ok = m_session.select(QStringLiteral("SELECT " TELLER_STAFF_COLUMNS ", must_change_password FROM teller.current_staff()"),
                                    {}, QCoreApplication::translate("teller::Administration", "reading the staff record"),
-                                   [&](const QSqlQuery &q) {
+                                   [&](const Row &q) {
                                        found = readStaff(q);
                                        if (*found)
                                            (*found)->mustChangePassword = q.value(6).toBool();
@@ -105,7 +105,7 @@ namespace {
 // The columns readStaffChange() reads, in its order (teller.staff_answer).
 #define TELLER_STAFF_ANSWER_COLUMNS TELLER_STAFF_COLUMNS ", change_status, change_id"
 
-Result<StaffChange> readStaffChange(const QSqlQuery &q)
+Result<StaffChange> readStaffChange(const Row &q)
 {
     StaffChange c;
     const QString status = q.value(6).toString();
@@ -227,7 +227,7 @@ Result<QJsonArray> Administration::staffChangesWaiting()
         auto ok = m_session.select(
             QStringLiteral("SELECT id, login, change, role, approval_limit, unlimited, branch, password_set, requested_by, "
                            "requested_at FROM teller.staff_changes_waiting()"),
-            {}, QCoreApplication::translate("teller::Administration", "reading the staff changes"), [&](const QSqlQuery &q) {
+            {}, QCoreApplication::translate("teller::Administration", "reading the staff changes"), [&](const Row &q) {
                 QJsonObject o;
                 o.insert(QStringLiteral("change"), q.value(0).toLongLong());
                 o.insert(QStringLiteral("login"), q.value(1).toString());
@@ -257,8 +257,7 @@ Result<void> Administration::changeOwnPassword(const QString &password)
         return fail(verifier.error());
     return m_session.transaction(QStringLiteral("own password"), [&]() -> Result<void> {
         return m_session.select(QStringLiteral("SELECT teller.change_own_password(?)"), {*verifier},
-                                QCoreApplication::translate("teller::Administration", "changing the password"),
-                                [](const QSqlQuery &) {});
+                                QCoreApplication::translate("teller::Administration", "changing the password"), [](const Row &) {});
     });
 }
 
@@ -266,7 +265,7 @@ Result<void> Administration::openBranch(const QString &code, const QString &name
 {
     return m_session.transaction(QStringLiteral("open branch ") + code, [&]() -> Result<void> {
         return m_session.select(QStringLiteral("SELECT code FROM teller.open_branch(?, ?)"), {code, name},
-                                QCoreApplication::translate("teller::Administration", "opening the branch"), [](const QSqlQuery &) {});
+                                QCoreApplication::translate("teller::Administration", "opening the branch"), [](const Row &) {});
     });
 }
 
@@ -293,7 +292,7 @@ Result<AccountStatusChange> Administration::setAccountStatus(const QString &numb
         return m_session.selectOne(
             QStringLiteral("SELECT " TELLER_ACCOUNT_COLUMNS ", change_status FROM teller.set_account_status(?, ?)"),
             {number, accountStatusName(status)}, QCoreApplication::translate("teller::Administration", "changing the account's status"),
-            [](const QSqlQuery &q) -> Result<AccountStatusChange> {
+            [](const Row &q) -> Result<AccountStatusChange> {
                 auto account = detail::readAccount(q, 0);
                 if (!account)
                     return fail(account.error());
@@ -318,7 +317,7 @@ Result<QList<InvariantViolation>> Administration::invariantViolations()
     return m_session.retrying(QStringLiteral("invariants"), [&] {
         return m_session.selectAll(QStringLiteral("SELECT invariant, subject, detail FROM teller.invariant_violations()"), {},
                                    QCoreApplication::translate("teller::Administration", "checking the invariants"),
-                                   [](const QSqlQuery &q) -> Result<InvariantViolation> {
+                                   [](const Row &q) -> Result<InvariantViolation> {
                                        return InvariantViolation{q.value(0).toString(), q.value(1).toString(), q.value(2).toString()};
                                    });
     });
@@ -331,7 +330,7 @@ Result<std::optional<bool>> Administration::loadsPasswordcheck()
         return m_session.selectOne(
             QStringLiteral("SELECT (SELECT setting FROM pg_catalog.pg_settings WHERE name = 'shared_preload_libraries')"), {},
             QCoreApplication::translate("teller::Administration", "reading the server's libraries"),
-            [](const QSqlQuery &q) { return q.value(0); });
+            [](const Row &q) { return q.value(0); });
     });
     if (!setting)
         return fail(setting.error());
@@ -366,14 +365,14 @@ Result<int> Administration::importAccounts(const QList<AccountRow> &rows)
         auto already = m_session.selectOne(QStringLiteral("SELECT teller.count_existing_accounts(string_to_array(?, ','))"),
                                            {numbers.join(u',')},
                                            QCoreApplication::translate("teller::Administration", "reading the existing accounts"),
-                                           [](const QSqlQuery &q) { return q.value(0).toInt(); });
+                                           [](const Row &q) { return q.value(0).toInt(); });
         if (!already)
             return fail(already.error());
         for (const AccountRow &row : rows) {
             auto opened = m_session.select(
                 QStringLiteral("SELECT teller.open_account(?, ?, ?, ?::bigint)"),
                 {row.number, row.holder, row.currency.code(), QVariant::fromValue<qlonglong>(row.floor.minorUnits())},
-                QCoreApplication::translate("teller::Administration", "opening account %1").arg(row.number), [](const QSqlQuery &) {});
+                QCoreApplication::translate("teller::Administration", "opening account %1").arg(row.number), [](const Row &) {});
             if (!opened) {
                 Error e = opened.error();
                 e.message = QCoreApplication::translate("teller::Administration", "Line %1: %2").arg(row.line).arg(e.message);

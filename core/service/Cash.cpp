@@ -94,7 +94,7 @@ Result<QList<TillInfo>> Cash::tills(const std::optional<Currency> &currency)
         return m_session.selectAll(
             QStringLiteral("SELECT till, owner, owner_name, currency, is_open, cash, held, opened_at, last_count_kind, last_counted, "
                            "       last_counted_at, difference_pending FROM teller.till_status(?)"),
-            {code}, QCoreApplication::translate("teller::Cash", "reading the tills"), [](const QSqlQuery &q) -> Result<TillInfo> {
+            {code}, QCoreApplication::translate("teller::Cash", "reading the tills"), [](const Row &q) -> Result<TillInfo> {
                 const auto c = Currency::fromCode(q.value(3).toString());
                 const auto cash = bigintValue(q.value(5));
                 const auto held = bigintValue(q.value(6));
@@ -126,7 +126,7 @@ Result<Blotter> Cash::blotter(Currency currency)
             QStringLiteral("SELECT key::text, kind, status, reason, account, counter_account, amount, currency, till_effect, "
                            "       initiated_by, created_at FROM teller.till_blotter(?)"),
             {currency.code()}, QCoreApplication::translate("teller::Cash", "reading the blotter"),
-            [&](const QSqlQuery &q) -> Result<BlotterLine> {
+            [&](const Row &q) -> Result<BlotterLine> {
                 const auto kind = actionKindFromName(q.value(1).toString());
                 const auto status = outcomeStatusFromName(q.value(2).toString());
                 const auto c = Currency::fromCode(q.value(7).toString());
@@ -171,7 +171,7 @@ Result<QList<Denomination>> Cash::denominations(Currency currency)
         return m_session.selectAll(
             QStringLiteral("SELECT value, form FROM teller.denominations WHERE currency = ? AND active ORDER BY value DESC"),
             {currency.code()}, QCoreApplication::translate("teller::Cash", "reading the notes and coins"),
-            [&](const QSqlQuery &q) -> Result<Denomination> {
+            [&](const Row &q) -> Result<Denomination> {
                 const auto value = bigintValue(q.value(0));
                 if (!value)
                     return fail(unreadable());
@@ -185,7 +185,7 @@ Result<Money> Cash::largeCashThreshold(Currency currency)
     auto minor = m_session.retrying(QStringLiteral("large-cash threshold"), [&] {
         return m_session.selectOne(QStringLiteral("SELECT teller.large_cash_threshold(?)"), {currency.code()},
                                    QCoreApplication::translate("teller::Cash", "reading the large-cash threshold"),
-                                   [](const QSqlQuery &q) { return bigintValue(q.value(0)); });
+                                   [](const Row &q) { return bigintValue(q.value(0)); });
     });
     if (!minor)
         return fail(minor.error());
@@ -201,8 +201,7 @@ Result<QList<LargeCashLine>> Cash::largeCashReport(QDate from, QDate to)
             QStringLiteral("SELECT booked_at, key::text, kind, status, account, holder, amount, currency, teller, branch, workstation, "
                            "       document_type, document_number FROM teller.large_cash_report(?::date, ?::date)"),
             {from.toString(Qt::ISODate), to.toString(Qt::ISODate)},
-            QCoreApplication::translate("teller::Cash", "reading the large-cash report"),
-            [](const QSqlQuery &q) -> Result<LargeCashLine> {
+            QCoreApplication::translate("teller::Cash", "reading the large-cash report"), [](const Row &q) -> Result<LargeCashLine> {
                 const auto kind = actionKindFromName(q.value(2).toString());
                 const auto status = outcomeStatusFromName(q.value(3).toString());
                 const auto c = Currency::fromCode(q.value(7).toString());

@@ -28,7 +28,7 @@ Result<QList<ServerEvent>> EventFeed::poll()
         bool more = false;
         bool broken = false;
         const QVariant cursor = m_cursor ? QVariant::fromValue<qlonglong>(*m_cursor) : QVariant(QMetaType::fromType<qlonglong>());
-        auto ok = m_session.select(sql, {cursor}, context, [&](const QSqlQuery &q) {
+        auto ok = m_session.select(sql, {cursor}, context, [&](const Row &q) {
             const QString kind = q.value(2).toString();
             const auto id = bigintValue(q.value(0));
             if (!id) {

@@ -104,7 +104,7 @@ Result<QList<ReviewItem>> Supervision::review(const QString &sql, int limit)
 {
     return m_session.retrying(QStringLiteral("review"), [&] {
         return m_session.selectAll(sql, {limit}, QCoreApplication::translate("teller::Supervision", "reading the operations to review"),
-                                   [](const QSqlQuery &q) -> Result<ReviewItem> {
+                                   [](const Row &q) -> Result<ReviewItem> {
                                        const auto kind = actionKindFromName(q.value(1).toString());
                                        const auto status = outcomeStatusFromName(q.value(12).toString());
                                        if (!kind || !status)
@@ -150,7 +150,7 @@ Result<QList<DoubtItem>> Supervision::doubts(int limit)
             QStringLiteral("SELECT key::text, reported_by, workstation, kind, account_number, counter_account_number, amount, "
                            "       currency, message, reported_at, server_status FROM teller.doubt_list(?)"),
             {limit}, QCoreApplication::translate("teller::Supervision", "reading the operations in doubt"),
-            [](const QSqlQuery &q) -> Result<DoubtItem> {
+            [](const Row &q) -> Result<DoubtItem> {
                 const auto kind = actionKindFromName(q.value(3).toString());
                 const auto status = outcomeStatusFromName(q.value(10).toString());
                 if (!kind || (!q.value(10).isNull() && !status))
@@ -180,7 +180,7 @@ Result<QList<LedgerLine>> Supervision::ledger(const QString &accountNumber, int 
             QStringLiteral("SELECT id, at, kind, key::text, amount, balance_after, currency, initiated_by, decided_by "
                            "  FROM teller.account_statement(?, ?)"),
             {accountNumber, limit}, QCoreApplication::translate("teller::Supervision", "reading the ledger"),
-            [](const QSqlQuery &q) -> Result<LedgerLine> {
+            [](const Row &q) -> Result<LedgerLine> {
                 const auto kind = actionKindFromName(q.value(2).toString());
                 const auto amount = money(q.value(4), q.value(6));
                 const auto balance = money(q.value(5), q.value(6));
@@ -217,7 +217,7 @@ Result<Decision> Supervision::decide(const IdempotencyKey &key, bool approve, co
         auto d = m_session.selectOne(
             QStringLiteral("SELECT key::text, decided, status, reason, decided_by, decided_at, decision_note, initiated_by "
                            "FROM teller.decide_operation(?::uuid, ?, ?)"),
-            values, QCoreApplication::translate("teller::Supervision", "deciding the operation"), [](const QSqlQuery &q) {
+            values, QCoreApplication::translate("teller::Supervision", "deciding the operation"), [](const Row &q) {
                 Decision row;
                 row.key = q.value(0).toString();
                 row.decidedNow = q.value(1).toBool();
@@ -249,7 +249,7 @@ Result<int> Supervision::expireHolds()
     auto expired = m_session.transaction(QStringLiteral("expire holds"), [&] {
         return m_session.selectOne(QStringLiteral("SELECT teller.expire_holds()"), {},
                                    QCoreApplication::translate("teller::Supervision", "releasing expired holds"),
-                                   [](const QSqlQuery &q) { return q.value(0).toInt(); });
+                                   [](const Row &q) { return q.value(0).toInt(); });
     });
     if (expired && *expired > 0)
         sendEventHint(m_session);
@@ -270,7 +270,7 @@ Result<void> Supervision::reportDoubt(const IdempotencyKey &key, ActionKind kind
     auto reported = m_session.transaction(QStringLiteral("doubt report ") + key.toString(), [&]() -> Result<void> {
         return m_session.select(QStringLiteral("SELECT teller.report_doubt(?::uuid, ?, ?, ?, ?::bigint, ?, ?, ?)"), values,
                                 QCoreApplication::translate("teller::Supervision", "reporting an operation in doubt"),
-                                [](const QSqlQuery &) {});
+                                [](const Row &) {});
     });
     if (reported)
         sendEventHint(m_session);

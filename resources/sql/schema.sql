@@ -1,4 +1,4 @@
--- Teller schema version 14, functions sha256 feb65dbbab94af70d077bf12f261d8fcfe44f29ffeb89f68944221d6c9c25754
+-- Teller schema version 16, functions sha256 bd89a0326d5089e59d306612ece0626607a5332514c7d9fd0cfa7bcf08532af4
 -- The current schema: pg_dump --schema-only --no-owner --schema=teller of a freshly
 -- migrated database, normalised. Made by scripts/update-schema-snapshot.sh; do not edit.
 
@@ -1610,7 +1610,9 @@ CREATE FUNCTION teller.money_staff() RETURNS teller.staff
 DECLARE
     v teller.staff;
 BEGIN
-    IF statement_timestamp() <> transaction_timestamp() OR current_setting('teller.money_action', true) = '1' THEN
+    IF statement_timestamp() - transaction_timestamp() > interval '1 second'
+       OR pg_catalog.pg_current_xact_id_if_assigned() IS NOT NULL
+       OR current_setting('teller.money_action', true) = '1' THEN
         RAISE EXCEPTION 'a money action is a transaction of its own: one action, as its first statement'
             USING ERRCODE = '25001';
     END IF;
@@ -1894,9 +1896,11 @@ BEGIN
                                                                  p_id_type, p_id_number) THEN
         RAISE EXCEPTION 'the request fingerprint does not match the request' USING ERRCODE = '22023';
     END IF;
-    -- A money action is a transaction of its own: its first statement, one action in it (as
-    -- teller.money_staff says).
-    IF statement_timestamp() <> transaction_timestamp() OR current_setting('teller.money_action', true) = '1' THEN
+    -- A money action is a transaction of its own: one action, nothing written or locked before
+    -- it, in a transaction not older than a second (as teller.money_staff says).
+    IF statement_timestamp() - transaction_timestamp() > interval '1 second'
+       OR pg_catalog.pg_current_xact_id_if_assigned() IS NOT NULL
+       OR current_setting('teller.money_action', true) = '1' THEN
         RAISE EXCEPTION 'a money action is a transaction of its own: one action, as its first statement'
             USING ERRCODE = '25001';
     END IF;
@@ -2461,6 +2465,9 @@ BEGIN
         EXECUTE format('REVOKE CONNECT, TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
         EXECUTE format('GRANT CONNECT ON DATABASE %I TO teller_staff', current_database());
         EXECUTE format('ALTER DATABASE %I SET idle_in_transaction_session_timeout = %L', current_database(), '60s');
+        EXECUTE format('ALTER DATABASE %I SET lock_timeout = %L', current_database(), '2s');
+        EXECUTE format('ALTER DATABASE %I SET statement_timeout = %L', current_database(), '5s');
+        EXECUTE format('ALTER DATABASE %I SET client_min_messages = %L', current_database(), 'warning');
         -- Large objects are not Teller's: nobody fills the database with them (a teller stored
         -- 62 MB) or makes themselves unmanageable by owning one. The functions' rights are
         -- the database's own, changed only by a superuser.

@@ -273,8 +273,15 @@ private Q_SLOTS:
         QVERIFY(mallory.opened());
         QCOMPARE(mallory.state(u"SET statement_timeout = 0"_qs), QString());
         QCOMPARE(mallory.state(u"SET idle_in_transaction_session_timeout = 0"_qs), QString());
+        // A transaction kept open, then an action in it.
         QCOMPARE(mallory.state(u"BEGIN"_qs), QString());
+        QCOMPARE(mallory.state(u"SELECT pg_sleep(1.1)"_qs), QString());
         QCOMPARE(mallory.state(performSql(sql, u"deposit"_qs, u"9005"_qs, 100)), u"25001"_qs);
+        QCOMPARE(mallory.state(u"ROLLBACK"_qs), QString());
+        // Two actions in one transaction, one statement after the other: the second is refused.
+        QCOMPARE(mallory.state(u"BEGIN"_qs), QString());
+        QCOMPARE(mallory.state(performSql(sql, u"deposit"_qs, u"9005"_qs, 100)), QString());
+        QCOMPARE(mallory.state(performSql(sql, u"deposit"_qs, u"9006"_qs, 100)), u"25001"_qs);
         QCOMPARE(mallory.state(u"ROLLBACK"_qs), QString());
         // Two actions in one statement: the second is refused, and with it the first.
         const QString twice = QStringLiteral("SELECT (%1), (%2)")
@@ -284,6 +291,7 @@ private Q_SLOTS:
         QCOMPARE(sql.balance(u"9005"_qs), before);
         // Every other money function keeps the same rule.
         QCOMPARE(mallory.state(u"BEGIN"_qs), QString());
+        QCOMPARE(mallory.state(u"SELECT pg_sleep(1.1)"_qs), QString());
         QCOMPARE(mallory.state(u"SELECT teller.abandon_action(gen_random_uuid(), 'psql')"_qs), u"25001"_qs);
         QCOMPARE(mallory.state(u"ROLLBACK"_qs), QString());
     }

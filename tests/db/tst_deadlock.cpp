@@ -90,6 +90,9 @@ private Q_SLOTS:
         // deadlock_timeout is for superusers only: the core's login gets it as a role setting in
         // this test's own database (the name is made of letters, digits and '_' by the fixture).
         SQL_VERIFY(sql, QStringLiteral("ALTER ROLE t_teller1 IN DATABASE %1 SET deadlock_timeout = '2s'").arg(db));
+        // A money action runs under its database's (here: its login's) lock_timeout, not the
+        // session options': long enough that the deadlock check comes first.
+        SQL_VERIFY(sql, QStringLiteral("ALTER ROLE t_teller1 IN DATABASE %1 SET lock_timeout = '10s'").arg(db));
         auto rogue = std::make_unique<Sql>(db);
         SQL_VERIFY(*rogue, QStringLiteral("SET deadlock_timeout = '60s'"));
         SQL_VERIFY(*rogue, QStringLiteral("BEGIN"));
@@ -116,7 +119,7 @@ private Q_SLOTS:
             QVERIFY(probe.open());
             QString timeout;
             QVERIFY(probe.select(QStringLiteral("SELECT current_setting('deadlock_timeout')"), {}, QStringLiteral("probe"),
-                                 [&](const QSqlQuery &q) { timeout = q.value(0).toString(); }));
+                                 [&](const Row &q) { timeout = q.value(0).toString(); }));
             QCOMPARE(timeout, QStringLiteral("2s"));
         }
         // Now close the cycle. This blocks until the server has failed the core's attempt

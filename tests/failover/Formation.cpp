@@ -307,7 +307,7 @@ Result<Formation::States> Formation::states() const
     auto read = session.select(
         QStringLiteral("SELECT nodename, nodeport, current_group_state::text, assigned_group_state::text "
                        "FROM pgautofailover.current_state('default') ORDER BY nodename"),
-        {}, QStringLiteral("reading the formation's state"), [&](const QSqlQuery &q) {
+        {}, QStringLiteral("reading the formation's state"), [&](const Row &q) {
             out << NodeState{q.value(0).toString(), q.value(1).toInt(), q.value(2).toString(), q.value(3).toString()};
         });
     if (!read)

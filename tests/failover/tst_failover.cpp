@@ -97,7 +97,7 @@ Action randomAction(int teller, QRandomGenerator &random)
 // One SQL statement's first column on a session, or a failed test.
 QVariant value(DbSession &s, const QString &sql, const QVariantList &values = {})
 {
-    auto v = s.selectOne(sql, values, QStringLiteral("checking"), [](const QSqlQuery &q) { return q.value(0); });
+    auto v = s.selectOne(sql, values, QStringLiteral("checking"), [](const Row &q) { return q.value(0); });
     if (!v) {
         QTest::qFail(qPrintable(sql + QStringLiteral(": ") + v.error().message), __FILE__, __LINE__);
         return {};
@@ -182,7 +182,7 @@ private Q_SLOTS:
                 for (int n = 0; n < AccountsPerTeller; ++n) {
                     auto opened = owner.selectOne(QStringLiteral("SELECT teller.open_account(?, ?, 'EUR', 0::bigint)::text"),
                                                   QVariantList{accountOf(t, n), QString(QStringLiteral("Holder of ") + accountOf(t, n))},
-                                                  QStringLiteral("opening"), [](const QSqlQuery &q) { return q.value(0); });
+                                                  QStringLiteral("opening"), [](const Row &q) { return q.value(0); });
                     QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().message));
                     const Outcome o = deposits.execute(makeAction(ActionKind::Deposit, accountOf(t, n), OpeningBalance));
                     QCOMPARE(outcomeStatusName(o.status), QStringLiteral("completed"));
@@ -392,7 +392,7 @@ private Q_SLOTS:
         std::map<QString, QString> serverStatus;
         auto read = books.select(QStringLiteral("SELECT key::text, status FROM teller.operations WHERE workstation LIKE 'drill-%'"), {},
                                  QStringLiteral("reading the operations"),
-                                 [&](const QSqlQuery &q) { serverStatus[q.value(0).toString()] = q.value(1).toString(); });
+                                 [&](const Row &q) { serverStatus[q.value(0).toString()] = q.value(1).toString(); });
         QVERIFY2(read, qPrintable(read ? QString() : read.error().message));
         int lost = 0, phantoms = 0;
         QStringList lostKeys;
@@ -437,7 +437,7 @@ private Q_SLOTS:
         }
         QStringList violations;
         auto checked = books.select(QStringLiteral("SELECT invariant, subject, detail FROM teller.invariant_violations()"), {},
-                                    QStringLiteral("checking the invariants"), [&](const QSqlQuery &q) {
+                                    QStringLiteral("checking the invariants"), [&](const Row &q) {
                                         violations
                                             << q.value(0).toString() + u' ' + q.value(1).toString() + u' ' + q.value(2).toString();
                                     });

@@ -108,9 +108,6 @@ SessionOptions sessionAt(const QString &workstation)
     return s;
 }
 
-const QString defaultServerOptions = u"-c lock_timeout=2000 -c statement_timeout=5000 "
-                                     u"-c idle_in_transaction_session_timeout=15000 -c client_min_messages=warning"_s;
-
 } // namespace
 
 class TestConnectionSettings : public QObject
@@ -436,8 +433,7 @@ void TestConnectionSettings::configureDefaults()
     QCOMPARE(a.port, -1);
     // Everything else is a connect option, in key order, every value quoted.
     QCOMPARE(a.connectOptions, QString(u"application_name='teller @ws-07' connect_timeout='5' keepalives='1' keepalives_count='3' "
-                                       u"keepalives_idle='10' keepalives_interval='3' options='"_s
-                                       + defaultServerOptions + u"' port='5433' tcp_user_timeout='10000'"_s));
+                                       u"keepalives_idle='10' keepalives_interval='3' port='5433' tcp_user_timeout='10000'"_s));
     QVERIFY(!a.connectOptions.contains(u"s3cret-pw"_s));
     QVERIFY(!a.connectOptions.contains(u"anna"_s));
     QVERIFY(!a.connectOptions.contains(u"default_transaction_isolation"_s));
@@ -447,11 +443,9 @@ void TestConnectionSettings::configureDefaults()
     QCOMPARE(a.options.value(u"application_name"_s), u"teller @ws-07"_s);
     QCOMPARE(a.options.value(u"keepalives"_s), u"1"_s);
     QCOMPARE(a.options.value(u"port"_s), u"5433"_s);
-    const QString options = a.options.value(u"options"_s);
-    QCOMPARE(options, defaultServerOptions);
-    QVERIFY(options.contains(u"-c lock_timeout=2000"_s));
-    QVERIFY(options.contains(u"-c statement_timeout=5000"_s));
-    QVERIFY(options.contains(u"-c idle_in_transaction_session_timeout=15000"_s));
+    // No server settings travel at startup: a pooler (PgBouncer) refuses the parameter
+    // "options"; the bounds are the database's and each transaction's (DbSession::begin).
+    QVERIFY(!a.options.contains(u"options"_s));
     QVERIFY(!a.options.contains(u"host"_s));
     QVERIFY(!a.options.contains(u"password"_s));
 }
@@ -501,28 +495,22 @@ void TestConnectionSettings::configureUserValuesOverride()
     QCOMPARE(a.options.value(u"keepalives_interval"_s), u"3"_s);
     QCOMPARE(a.options.value(u"keepalives_count"_s), u"3"_s);
     QCOMPARE(a.options.value(u"tcp_user_timeout"_s), u"10000"_s);
-    // The user's own server options come last, so they win over ours.
-    QCOMPARE(a.options.value(u"options"_s),
-             u"-c lock_timeout=750 -c statement_timeout=5000 -c idle_in_transaction_session_timeout=15000 "
-             u"-c client_min_messages=warning -c default_transaction_isolation=serializable "
-             u"-c search_path=teller"_s);
+    // The user's own server options are passed on as given; ours never travel at startup.
+    QCOMPARE(a.options.value(u"options"_s), u"-c search_path=teller"_s);
 }
 
 void TestConnectionSettings::configureIsolation_data()
 {
     QTest::addColumn<Isolation>("isolation");
-    QTest::addColumn<QString>("expectedSuffix"); // empty: no default_transaction_isolation
 
-    QTest::newRow("read committed") << Isolation::ReadCommitted << QString();
-    // The space is escaped for the server's option parser.
-    QTest::newRow("repeatable read") << Isolation::RepeatableRead << u" -c default_transaction_isolation=repeatable\\ read"_s;
-    QTest::newRow("serializable") << Isolation::Serializable << u" -c default_transaction_isolation=serializable"_s;
+    QTest::newRow("read committed") << Isolation::ReadCommitted;
+    QTest::newRow("repeatable read") << Isolation::RepeatableRead;
+    QTest::newRow("serializable") << Isolation::Serializable;
 }
 
 void TestConnectionSettings::configureIsolation()
 {
     QFETCH(Isolation, isolation);
-    QFETCH(QString, expectedSuffix);
 
     const auto settings = ConnectionSettings::fromConninfo(u"host=db");
     QVERIFY(settings.has_value());
@@ -531,8 +519,8 @@ void TestConnectionSettings::configureIsolation()
     const Applied a = apply(*settings, session);
     QVERIFY2(a.ok, qPrintable(a.error));
     QVERIFY(a.parsedBack);
-    QCOMPARE(a.options.value(u"options"_s), QString(defaultServerOptions + expectedSuffix));
-    QCOMPARE(a.connectOptions.contains(u"default_transaction_isolation"_s), !expectedSuffix.isEmpty());
+    QVERIFY(!a.options.contains(u"options"_s)); // BEGIN ISOLATION LEVEL ..., in DbSession::begin
+    QVERIFY(!a.connectOptions.contains(u"default_transaction_isolation"_s));
 }
 
 void TestConnectionSettings::configureSessionValues()
@@ -557,9 +545,7 @@ void TestConnectionSettings::configureSessionValues()
     QCOMPARE(a.options.value(u"keepalives_interval"_s), u"5"_s);
     QCOMPARE(a.options.value(u"keepalives_count"_s), u"7"_s);
     QCOMPARE(a.options.value(u"tcp_user_timeout"_s), u"2500"_s);
-    QCOMPARE(a.options.value(u"options"_s),
-             u"-c lock_timeout=100 -c statement_timeout=30000 -c idle_in_transaction_session_timeout=4000 "
-             u"-c client_min_messages=warning"_s);
+    QVERIFY(!a.options.contains(u"options"_s)); // the bounds are set per transaction
 }
 
 void TestConnectionSettings::configureEnvironmentOptions()
@@ -569,7 +555,7 @@ void TestConnectionSettings::configureEnvironmentOptions()
     QVERIFY(settings.has_value());
     const Applied a = apply(*settings, sessionAt(u"ws-07"_s));
     QVERIFY2(a.ok, qPrintable(a.error));
-    QCOMPARE(a.options.value(u"options"_s), QString(defaultServerOptions + u" -c work_mem=64MB"_s));
+    QCOMPARE(a.options.value(u"options"_s), u"-c work_mem=64MB"_s);
 
     // A password may contain ';': it is a field, never part of the connect options.
     const auto semicolon = ConnectionSettings::fromConninfo(u"host=db password='pa;ss'");
@@ -759,7 +745,7 @@ void TestConnectionSettings::toConninfo()
     QCOMPARE(back->value(u"host"_s), u"db"_s);
     QCOMPARE(back->value(u"password"_s), u"it's"_s);
     QCOMPARE(back->value(u"application_name"_s), u"teller @ws-07"_s);
-    QCOMPARE(back->value(u"options"_s), defaultServerOptions);
+    QVERIFY(!back->contains(u"options"_s));
 }
 
 QTEST_GUILESS_MAIN(TestConnectionSettings)

@@ -152,9 +152,10 @@ private:
         return false;
     }
 
-    // Spots, in what the client sends (simple queries, as QPSQL sends them), a query whose
-    // answer comes only after the server has committed: a COMMIT, or a money statement outside
-    // a transaction block (directly, or as EXECUTE of a statement PREPAREd with one).
+    // Spots, in what the client sends (simple queries, or the extended protocol's Parse), a
+    // query whose answer comes only after the server has committed: a COMMIT, or a money
+    // statement outside a transaction block (directly, as EXECUTE of a statement PREPAREd with
+    // one, or parsed with bound parameters).
     bool sendsCommit(Link &l, const QByteArray &data)
     {
         l.parse += data;
@@ -205,6 +206,15 @@ private:
                 } else if (!l.inBlock && callsMoneyFunction(q)) {
                     commit = true;
                 }
+            } else if (type == 'P') {
+                // Parse, of the extended protocol (libpq's PQexecParams: Parse, Bind, Execute,
+                // Sync at once): the statement name, then the text. Outside a transaction block
+                // a money statement commits when the Sync ends its implicit transaction.
+                const QByteArray body = l.parse.mid(5, qsizetype(length) - 4);
+                const qsizetype nameEnd = body.indexOf('\0');
+                const qsizetype textEnd = nameEnd < 0 ? -1 : body.indexOf('\0', nameEnd + 1);
+                if (textEnd > nameEnd && !l.inBlock && callsMoneyFunction(body.mid(nameEnd + 1, textEnd - nameEnd - 1).toUpper()))
+                    commit = true;
             }
             l.parse.remove(0, qsizetype(length) + 1);
         }

@@ -20,8 +20,9 @@
 //     money statement sent outside BEGIN ... COMMIT is its own transaction (the core sends
 //     its actions that way): its answer is a COMMIT answer too.
 // It understands just enough of the PostgreSQL protocol to spot a simple-query COMMIT and a
-// money statement outside a transaction block (also as EXECUTE of a statement PREPAREd with
-// one, as QPSQL sends them); it needs sslmode=disable between client and proxy.
+// money statement outside a transaction block (as a simple query, as EXECUTE of a statement
+// PREPAREd with one, or as the extended protocol's Parse, as the core sends them); it needs
+// sslmode=disable between client and proxy.
 class FaultProxy : public QObject
 {
     Q_OBJECT

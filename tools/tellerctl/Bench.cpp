@@ -106,7 +106,7 @@ Result<QJsonObject> runBench(const ConnectionSettings &adminSettings, const Sess
                                                                            "WHERE branch_id = (SELECT id FROM teller.branches "
                                                                            "WHERE code = 'BENCH')"),
                                                             {}, QCoreApplication::translate("tellerctl", "setting the bench's limits"),
-                                                            [](const QSqlQuery &) {});
+                                                            [](const Row &) {});
                                     });
         !ok)
         return fail(ok.error());

@@ -44,7 +44,7 @@ Result<ReplicationState> readReplicationState(DbSession &db)
     return db.retrying(QCoreApplication::translate("tellerctl", "reading the replication settings"), [&] {
         return db.selectOne(QStringLiteral("SELECT (SELECT count(*) FROM pg_stat_replication)::int, "
                                            "current_setting('synchronous_standby_names'), current_setting('synchronous_commit')"),
-                            {}, QCoreApplication::translate("tellerctl", "reading the replication settings"), [](const QSqlQuery &q) {
+                            {}, QCoreApplication::translate("tellerctl", "reading the replication settings"), [](const Row &q) {
                                 return ReplicationState{q.value(0).toInt(), q.value(1).toString(), q.value(2).toString()};
                             });
     });

@@ -19,7 +19,8 @@
 -- path); in 011 tills, the two-sided ledger, deposits under four eyes, large cash and the lean
 -- path; in 012 smaller lookups (the till with its UPDATE), char(3) comparisons; in 013 a
 -- transaction of its own, the teller's daily cash limit, a bound on waiting operations, plain
--- text, no money before an administrator-set password is replaced, expiry on the clock.
+-- text, no money before an administrator-set password is replaced, expiry on the clock; in 016
+-- the money rule for statements with bound parameters.
 
 CREATE OR REPLACE FUNCTION teller.perform_action(
     p_key         uuid,
@@ -86,9 +87,11 @@ BEGIN
                                                                  p_id_type, p_id_number) THEN
         RAISE EXCEPTION 'the request fingerprint does not match the request' USING ERRCODE = '22023';
     END IF;
-    -- A money action is a transaction of its own: its first statement, one action in it (as
-    -- teller.money_staff says).
-    IF statement_timestamp() <> transaction_timestamp() OR current_setting('teller.money_action', true) = '1' THEN
+    -- A money action is a transaction of its own: one action, nothing written or locked before
+    -- it, in a transaction not older than a second (as teller.money_staff says).
+    IF statement_timestamp() - transaction_timestamp() > interval '1 second'
+       OR pg_catalog.pg_current_xact_id_if_assigned() IS NOT NULL
+       OR current_setting('teller.money_action', true) = '1' THEN
         RAISE EXCEPTION 'a money action is a transaction of its own: one action, as its first statement'
             USING ERRCODE = '25001';
     END IF;
