@@ -97,6 +97,9 @@ void progress(const QString &line)
 struct Stats
 {
     std::vector<qint64> ns[Classes][Kinds];
+    // How late each timer (ping, poll, a teller's next action) fired: a thread that cannot
+    // keep up with its workstations' timers shows here, not as an error.
+    std::vector<qint64> lateNs[Classes];
     int errors[Classes][Kinds] = {};
     int rejected = 0, busy = 0, inDoubt = 0, retries = 0;
     QString firstError;
@@ -283,6 +286,7 @@ void runThread(std::vector<Workstation *> mine, Shared &shared, Stats &stats, st
                 std::this_thread::sleep_for(std::min<Clock::duration>(next - now, std::chrono::milliseconds(200)));
                 continue;
             }
+            stats.lateNs[int(due->cls)].push_back(std::chrono::duration_cast<std::chrono::nanoseconds>(now - next).count());
             switch (kind) {
             case Kind::Ping:
                 ping(*due, stats);
@@ -711,6 +715,8 @@ int main(int argc, char **argv)
                 all.ns[c][k].insert(all.ns[c][k].end(), s.ns[c][k].begin(), s.ns[c][k].end());
                 all.errors[c][k] += s.errors[c][k];
             }
+        for (int c = 0; c < Classes; ++c)
+            all.lateNs[c].insert(all.lateNs[c].end(), s.lateNs[c].begin(), s.lateNs[c].end());
         all.rejected += s.rejected;
         all.busy += s.busy;
         all.inDoubt += s.inDoubt;
@@ -737,6 +743,11 @@ int main(int argc, char **argv)
         }
         const int n = c == 0 ? total - tellers - fast : c == 1 ? tellers : fast;
         kinds.insert(QStringLiteral("workstations"), n);
+        auto &late = all.lateNs[c];
+        if (!late.empty())
+            kinds.insert(QStringLiteral("timers_late_ms"), QJsonObject{{QStringLiteral("p50"), percentile(late, 50)},
+                                                                       {QStringLiteral("p99"), percentile(late, 99)},
+                                                                       {QStringLiteral("max"), double(late.back()) / 1e6}});
         classes.insert(QString::fromLatin1(className(c)), kinds);
     }
     const auto range = [&](auto field) {
