@@ -9,6 +9,7 @@ packages=(
     libqt6sql6-psql libqt6sql6-sqlite libpq-dev
     postgresql postgresql-contrib
     postgresql-15-auto-failover pg-auto-failover-cli
+    pgbouncer
     xvfb xauth
     dpkg-dev lintian openssl
 )
