@@ -53,7 +53,7 @@ Error connectFailure(const QString &text, const QString &where)
         return {Error::Kind::Config,
                 QCoreApplication::translate("teller::DbSession", "The secure connection to %1 failed: %2").arg(where, t),
                 QStringLiteral("08000")};
-    if (has("too many") && has("connections"))
+    if ((has("too many") && has("connections")) || has("too many clients") || has("no more connections allowed"))
         return {Error::Kind::Connection,
                 QCoreApplication::translate("teller::DbSession", "The server %1 has no free connection right now.").arg(where),
                 QStringLiteral("53300")};

@@ -66,6 +66,10 @@ private Q_SLOTS:
                                                    << K::Connection << u"57P03"_s << F::ServerUnavailable;
         QTest::addRow("too many connections") << at(25431, u"FATAL:  too many connections for role \"t_teller1\""_s) << K::Connection
                                               << u"53300"_s << F::ServerUnavailable;
+        QTest::addRow("too many clients") << at(25431, u"FATAL:  sorry, too many clients already"_s) << K::Connection << u"53300"_s
+                                          << F::ServerUnavailable;
+        QTest::addRow("pooler full") << at(6432, u"ERROR:  no more connections allowed (max_client_conn)"_s) << K::Connection
+                                     << u"53300"_s << F::ServerUnavailable;
         // Reasons that do not fix themselves: never retried, whatever the other hosts said.
         QTest::addRow("wrong password") << at(25431, u"FATAL:  password authentication failed for user \"t_teller1\""_s) << K::Permission
                                         << u"28P01"_s << F::Definitive;
