@@ -5,6 +5,7 @@
 #include "Events.h"
 #include "Journal.h"
 #include "Logging.h"
+#include "ReadCache.h"
 
 #include <QCoreApplication>
 #include <QSqlDriver>
@@ -40,6 +41,7 @@ public:
     std::unique_ptr<EventFeed> feed;          // the listener's: what changed on the server, by cursor
     std::unique_ptr<DbSession> listenSession; // the listener's own connection, if it has one
     DbSession *events = nullptr;              // the one the feed reads on (listenSession or session)
+    ReadCache cache;                          // the reads worker's: searches asked again
 
     ~Worker() override
     {
@@ -264,7 +266,12 @@ void TellerClient::startSessions(const ConnectionSettings &settings, const Sessi
                 if (!event)
                     continue;
                 QMetaObject::invokeMethod(
-                    this, [this, ev = *event] { Q_EMIT operationChanged(ev); }, Qt::QueuedConnection);
+                    this,
+                    [this, ev = *event] {
+                        dropCachedReads();
+                        Q_EMIT operationChanged(ev);
+                    },
+                    Qt::QueuedConnection);
             }
             // A hint that arrived while the read ran is in libpq's hands, not QPSQL's.
             if (w.events->takePendingNotifications() > 0 && w.readSoon)
@@ -376,11 +383,17 @@ void TellerClient::startSessions(const ConnectionSettings &settings, const Sessi
     });
 }
 
+void TellerClient::dropCachedReads()
+{
+    post(m_reads, [](Worker &w) { w.cache.clear(); });
+}
+
 void TellerClient::setLive(bool live)
 {
     if (live == m_live)
         return;
     m_live = live;
+    post(m_reads, [live](Worker &w) { w.cache.setLive(live); });
     Q_EMIT liveChanged(live);
 }
 
@@ -401,6 +414,7 @@ void TellerClient::signOut()
     post(m_reads, [](Worker &w) {
         if (w.ping)
             w.ping->stop();
+        w.cache.clear();
         w.session.reset();
     });
     post(m_actions, [](Worker &w) {
@@ -417,7 +431,15 @@ quint64 TellerClient::searchAccounts(const QString &text)
     post(m_reads, [this, id, text](Worker &w) {
         if (m_latestSearch.load() != id)
             return; // a newer search is queued: this one's answer would be stale anyway
+        if (auto cached = w.cache.search(text)) {
+            ++m_cacheHits;
+            QMetaObject::invokeMethod(
+                this, [this, id, list = *cached] { Q_EMIT searchFinished(id, list); }, Qt::QueuedConnection);
+            return;
+        }
         const auto found = w.read([&](DbSession &session) { return AccountDirectory(session).search(text); });
+        if (found)
+            w.cache.storeSearch(text, *found);
         if (!found) {
             const Error e = found.error();
             QMetaObject::invokeMethod(
@@ -544,6 +566,7 @@ void TellerClient::reportDoubt(const Action &action, const QString &message)
 void TellerClient::finishAction(const Outcome &outcome)
 {
     m_inFlight = false;
+    dropCachedReads(); // balances moved
     // A definitive answer proves the server is there; an unconfirmed one says the opposite.
     if (outcome.status == OutcomeStatus::InDoubt)
         setConnected(false, outcome.message);

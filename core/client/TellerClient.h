@@ -48,8 +48,12 @@ public:
     QString serverDescription() const { return m_server; }
     const SessionOptions &sessionOptions() const { return m_options; }
 
-    // Latest-wins: an older search still queued is skipped. Answer: searchFinished.
+    // Latest-wins: an older search still queued is skipped. Answer: searchFinished. A text
+    // searched again shortly after is answered from the read-through cache (ReadCache), dropped
+    // at every change this window hears of.
     quint64 searchAccounts(const QString &text);
+    // Searches answered from the cache so far.
+    quint64 cachedSearches() const { return m_cacheHits; }
     // Answer: accountLoaded, or accountNotFound.
     quint64 loadAccount(const QString &number);
 
@@ -132,6 +136,8 @@ private:
     ConnectionPlan m_plan;
     bool m_live = false;
     void setLive(bool live);
+    void dropCachedReads();
+    std::atomic<quint64> m_cacheHits{0};
     std::atomic<bool> m_cancel{false};
     std::atomic<quint64> m_latestSearch{0};
     quint64 m_nextRequest = 0;

@@ -258,14 +258,32 @@ private Q_SLOTS:
         options.workstation = QStringLiteral("pooled-ws");
         client.signIn(through(QStringLiteral("t_limited")), options);
         QTRY_VERIFY_WITH_TIMEOUT(client.isSignedIn(), 15000);
+        Sql sql(m_db);
+        const auto searchesAsked = [&] {
+            return sql.count(QStringLiteral("SELECT count(*) FROM teller.read_audit WHERE read_by = 't_limited' "
+                                            "AND search_text = '70000002'"));
+        };
         client.searchAccounts(QStringLiteral("70000002"));
         QTRY_VERIFY_WITH_TIMEOUT(!found.isEmpty(), 10000);
         QCOMPARE(found.first().number, QStringLiteral("70000002"));
+        QCOMPARE(searchesAsked(), qint64(1));
+        // Asked again at once: from the window's cache, not the server.
+        found.clear();
+        client.searchAccounts(QStringLiteral(" 70000002 "));
+        QTRY_VERIFY_WITH_TIMEOUT(!found.isEmpty(), 10000);
+        QCOMPARE(client.cachedSearches(), quint64(1));
+        QCOMPARE(searchesAsked(), qint64(1));
 
         const Action small = makeAction(ActionKind::Withdrawal, QStringLiteral("70000002"), 500);
         QVERIFY(client.submit(small));
         QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 15000);
         QCOMPARE(outcomeStatusName(finished.last().status), QStringLiteral("completed"));
+        // A balance moved: the next search goes to the server.
+        found.clear();
+        client.searchAccounts(QStringLiteral("70000002"));
+        QTRY_VERIFY_WITH_TIMEOUT(!found.isEmpty(), 10000);
+        QCOMPARE(searchesAsked(), qint64(2));
+        QCOMPARE(found.first().available().minorUnits(), sql.balance(QStringLiteral("70000002")));
 
         const Action big = makeAction(ActionKind::Withdrawal, QStringLiteral("70000002"), 15000);
         QVERIFY(client.submit(big));
