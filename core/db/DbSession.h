@@ -56,6 +56,16 @@ public:
     bool isEncrypted() const;
     int serverProcessId() const;
     QString sessionUser() const { return m_sessionUser; }
+    // The bounds the database sets for every session (ALTER DATABASE ... SET, by
+    // teller.secure_database() at migrate), in milliseconds, as read at open; 0 = none. A
+    // statement that is its own transaction (a money action) runs under them; a transaction
+    // of this session sets the session options' own (SET LOCAL, in BEGIN's round trip).
+    struct ServerBounds
+    {
+        bool known = false;
+        qint64 lockTimeout = 0, statementTimeout = 0, idleInTransactionTimeout = 0;
+    };
+    const ServerBounds &serverBounds() const { return m_serverBounds; }
     // Whether a pooler stands between this session and the server (PgBouncer hands out its own
     // process ids: the server's pg_backend_pid() differs from the one libpq was given).
     bool throughPooler() const { return m_throughPooler; }
@@ -284,13 +294,7 @@ private:
     bool m_throughPooler = false;
     int m_schemaVersion = 0;
     Retrier m_retrier;
-    // The bounds the database sets for every session (ALTER DATABASE ... SET, by
-    // teller.secure_database() at migrate), in milliseconds; 0 = none.
-    struct ServerBounds
-    {
-        bool known = false;
-        qint64 lockTimeout = 0, statementTimeout = 0, idleInTransactionTimeout = 0;
-    } m_serverBounds;
+    ServerBounds m_serverBounds;
 };
 
 // Reads a bigint column whatever QPSQL made of it (qulonglong when positive).

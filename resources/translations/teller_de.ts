@@ -1471,10 +1471,6 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
         <translation>Das Konto blieb belegt; es wurde nichts ausgeführt. Bitte mit demselben Vorgangsschlüssel erneut versuchen.</translation>
     </message>
     <message>
-        <source>starting the transaction</source>
-        <translation>beim Starten der Transaktion</translation>
-    </message>
-    <message>
         <source>carrying out the operation</source>
         <translation>beim Ausführen des Vorgangs</translation>
     </message>
@@ -1884,10 +1880,6 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
         <translation>Das Datenbankschema ist neuer (Version %1), als dieses Programm kennt (Version %2). Bitte die aktuelle Teller-Version installieren.</translation>
     </message>
     <message>
-        <source>preparing a statement</source>
-        <translation>beim Vorbereiten einer Anweisung</translation>
-    </message>
-    <message>
         <source>running a statement</source>
         <translation>beim Ausführen einer Anweisung</translation>
     </message>
@@ -1970,6 +1962,10 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
     <message>
         <source>The server accepts no changes right now (a standby, or a switch-over under way) while %1: %2</source>
         <translation>Der Server nahm %1 keine Änderungen an (ein Standby-Server, oder eine Umschaltung ist im Gange): %2</translation>
+    </message>
+    <message>
+        <source>Value %1 contains a NUL character, which no text may hold.</source>
+        <translation>Wert %1 enthält ein NUL-Zeichen, das kein Text enthalten darf.</translation>
     </message>
 </context>
 <context>

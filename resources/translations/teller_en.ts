@@ -1457,10 +1457,6 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>starting the transaction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>carrying out the operation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1878,10 +1874,6 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>preparing a statement</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>running a statement</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1955,6 +1947,10 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
     </message>
     <message>
         <source>The server accepts no changes right now (a standby, or a switch-over under way) while %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value %1 contains a NUL character, which no text may hold.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -432,6 +432,16 @@ private Q_SLOTS:
         QVERIFY2(asSuperuser.exitCode == 0, qPrintable(asSuperuser.out));
         QCOMPARE(asSuperuser.json.value(QStringLiteral("warnings")).toArray().size(), 0);
 
+        // A database without the sessions' bounds (its owner never ran secure_database): said.
+        {
+            Sql sql(m_db);
+            SQL_VERIFY(sql, QStringLiteral("ALTER DATABASE %1 RESET lock_timeout").arg(m_db));
+            const Run unbounded = tellerctl({QStringLiteral("check")}, PgTestServer::instance().superuser(m_db));
+            SQL_VERIFY(sql, QStringLiteral("ALTER DATABASE %1 SET lock_timeout = '2s'").arg(m_db));
+            QVERIFY2(unbounded.exitCode == 0, qPrintable(unbounded.out));
+            QCOMPARE(warningCodes(unbounded), QStringList{QStringLiteral("sessions_unbounded")});
+        }
+
         // A login that may not read it: the check says it cannot tell, and why.
         const Run asAdmin = tellerctl({QStringLiteral("check")}, PgTestServer::instance().staff(m_db, QStringLiteral("t_admin")));
         QVERIFY2(asAdmin.exitCode == 0, qPrintable(asAdmin.out));

@@ -40,6 +40,15 @@ protected:
             warn(QStringLiteral("password_rules_not_enforced"),
                  tr("The server does not load passwordcheck: a login can give itself any password with ALTER ROLE. "
                     "Set shared_preload_libraries = 'passwordcheck' in postgresql.conf and restart the server."));
+        // Every session's bounds are the database's (no client sets them at startup, so that
+        // they hold through a pooler too): without them a money action could wait for a lock,
+        // and a stuck statement run, without end.
+        const DbSession::ServerBounds bounds = db().serverBounds();
+        if (bounds.known && (bounds.lockTimeout == 0 || bounds.statementTimeout == 0))
+            warn(QStringLiteral("sessions_unbounded"),
+                 tr("The database sets no lock_timeout or statement_timeout for its sessions: a money action could wait for "
+                    "a lock without end. As the database's owner run SELECT teller.secure_database(); (or tellerctl "
+                    "migrate), or set them with ALTER DATABASE ... SET lock_timeout = '2s', statement_timeout = '5s'."));
         return warnings;
     }
 
