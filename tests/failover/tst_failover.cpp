@@ -511,13 +511,16 @@ private Q_SLOTS:
 
         // The standby has everything so far; then its WAL sender on the primary is stopped
         // (SIGSTOP): whatever commits from now on stays on the primary alone.
+        // Up to where the primary's WAL is now (a fixed point: the WAL goes on growing with
+        // whatever the servers write meanwhile, which a moving target would never let end).
+        const QString target = value(primarySql, QStringLiteral("SELECT pg_current_wal_lsn()::text")).toString();
+        QVERIFY(!target.isEmpty());
         const QString caughtUp = QStringLiteral(
-            "SELECT count(*) = 1 AND bool_and(state = 'streaming' AND replay_lsn >= pg_current_wal_lsn()) "
-            "FROM pg_stat_replication");
+            "SELECT count(*) = 1 AND bool_and(state = 'streaming' AND replay_lsn >= ?::pg_lsn) FROM pg_stat_replication");
         wait.restart();
-        while (!value(primarySql, caughtUp).toBool() && wait.elapsed() < 30000)
+        while (!value(primarySql, caughtUp, {target}).toBool() && wait.elapsed() < 30000)
             QThread::msleep(50);
-        QVERIFY2(value(primarySql, caughtUp).toBool(), "the standby did not catch up");
+        QVERIFY2(value(primarySql, caughtUp, {target}).toBool(), "the standby did not catch up");
         const qint64 walSender = value(primarySql, QStringLiteral("SELECT pid FROM pg_stat_replication")).toLongLong();
         QVERIFY(walSender > 0);
         QCOMPARE(::kill(pid_t(walSender), SIGSTOP), 0);

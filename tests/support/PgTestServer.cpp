@@ -224,12 +224,14 @@ Sql::Sql(const QString &database) : m_database(database)
     const auto settings = PgTestServer::instance().superuser(database);
     // Test set-up (bulk loads, ANALYZE) on a machine busy with tests running in parallel: far
     // longer bounds than a teller's statement gets, so that set-up never fails by a timeout.
-    SessionOptions setup;
-    setup.statementTimeout = std::chrono::minutes(5);
-    setup.lockTimeout = std::chrono::minutes(1);
-    setup.idleInTransactionTimeout = std::chrono::minutes(5);
-    if (!settings.configure(db, setup) || !db.open())
+    // Set for this session (a direct one: no pooler hands it on); the database's own bounds
+    // (2 s, 5 s) are for staff.
+    if (!settings.configure(db, SessionOptions{}) || !db.open())
         qFatal("Sql: cannot connect: %s", qPrintable(db.lastError().text()));
+    QSqlQuery bounds(db);
+    if (!bounds.exec(QStringLiteral("SET statement_timeout = '5min'; SET lock_timeout = '1min'; "
+                                    "SET idle_in_transaction_session_timeout = '5min'")))
+        qFatal("Sql: cannot set the session's bounds: %s", qPrintable(bounds.lastError().text()));
 }
 
 Sql::~Sql()
