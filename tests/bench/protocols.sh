@@ -9,10 +9,13 @@
 #   -M simple     the statement's text with the values in it (the simple query protocol)
 # at each client count (one pgbench per bench teller: perform_action answers to session_user
 # and each teller has its own till), ROUNDS rounds, the protocols alternating within a round.
-#   [ROUNDS=3] tests/bench/protocols.sh [BUILD_DIR] [SECONDS] [CLIENT COUNTS...]
+#   [ROUNDS=3] [FSYNC=off] tests/bench/protocols.sh [BUILD_DIR] [SECONDS] [CLIENT COUNTS...]
 #   default: build 8 1 8
 # Prints every run's tps and latency average (the mean of the tellers' averages) and the
 # median of the rounds. A benchmark: it judges no number, but every run must work.
+# FSYNC=off turns the private server's fsync off (perform_action commits durably whatever the
+# session sets, so the WAL flush cannot be left out otherwise): what is left is the protocol's
+# and the function's CPU, without a disk whose flush time swings from minute to minute.
 set -euo pipefail
 shopt -s inherit_errexit
 die() { echo "protocols.sh: $*" >&2; exit 1; }
@@ -30,6 +33,8 @@ for c in "${clients[@]}"; do
     [ "$c" -gt "$most" ] && most=$c
 done
 modes=(extended prepared simple)
+fsync=${FSYNC:-on}
+[[ $fsync =~ ^(on|off)$ ]] || die "FSYNC: on or off, not '$fsync'"
 source "$(dirname "${BASH_SOURCE[0]}")/server.sh"
 bench_server protocols
 
@@ -37,6 +42,10 @@ bench_server protocols
 # of our own for each, so that pgbench can sign in as them (set in clear through psql, so the
 # server's passwordcheck judges it).
 su "$tellerctl" bench --clients "$most" --seconds 1 --accounts 1000 >/dev/null || die "the bench set-up failed"
+if [ "$fsync" = off ]; then
+    su psql -q -v ON_ERROR_STOP=1 -d teller -c "ALTER SYSTEM SET fsync = off" -c "SELECT pg_reload_conf()" >/dev/null
+    sleep 1
+fi
 password=bench-$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 for i in $(seq "$most"); do
     echo "ALTER ROLE bench_teller_$i PASSWORD :'p'" | su psql -q -v ON_ERROR_STOP=1 -d teller -v p="$password" >/dev/null
