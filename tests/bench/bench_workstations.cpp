@@ -15,7 +15,13 @@
 //
 //   bench_workstations --server CONNINFO [--via pgbouncer|direct] [--workstations N]
 //       [--tellers N] [--fast N] [--seconds S] [--threads N] [--pool-size N]
-//       [--max-db-connections N] [--accounts N]
+//       [--max-db-connections N] [--server-idle-timeout S] [--accounts N] [--shared-login]
+//       [--actions mix|transfers]
+// --shared-login signs every workstation in as the same teller (ws_0001), so that PgBouncer has
+// one pool for all of them: what an identity model with one pooled login would gain. Not how
+// Teller may run (the database knows staff by session_user); a measurement only. Cash actions
+// of one teller from many windows would all hit that teller's one till row, so such a run
+// takes --actions transfers (no till).
 // CONNINFO reaches the server directly as its superuser (the password from PGPASSWORD); it
 // provisions the bench's branch, staff, tills and accounts and reads pg_stat_activity.
 #include "Accounts.h"
@@ -132,6 +138,7 @@ struct Shared
     std::atomic<bool> abort{false};
     Clock::time_point start, end;
     int accounts = 1000;
+    bool transfersOnly = false;
     Currency home = *Currency::fromCode(u"EUR");
     RetryPolicy policy;
 };
@@ -164,7 +171,7 @@ void act(Workstation &w, Stats &s, QRandomGenerator &random, const Shared &share
 {
     const QString a = account(1 + random.bounded(shared.accounts));
     const qint64 amount = 100 + random.bounded(900);
-    const int dice = random.bounded(10);
+    const int dice = shared.transfersOnly ? 9 : random.bounded(10);
     Action action = [&] {
         if (dice < 4)
             return Action::create(*ActionRequest::create(ActionKind::Withdrawal, a, {}, Money(amount, shared.home)));
@@ -410,9 +417,18 @@ int main(int argc, char **argv)
                                      QStringLiteral("20"));
     const QCommandLineOption maxDbOpt(QStringLiteral("max-db-connections"), QStringLiteral("PgBouncer's max_db_connections (0: none)"),
                                       QStringLiteral("n"), QStringLiteral("20"));
+    const QCommandLineOption idleOpt(QStringLiteral("server-idle-timeout"),
+                                     QStringLiteral("PgBouncer's server_idle_timeout in seconds (0: its default, 600)"),
+                                     QStringLiteral("s"), QStringLiteral("0"));
+    const QCommandLineOption sharedOpt(
+        QStringLiteral("shared-login"),
+        QStringLiteral("every workstation signs in as the same teller (a measurement, not a way to run)"));
+    const QCommandLineOption actionsOpt(QStringLiteral("actions"), QStringLiteral("mix (withdrawals, deposits, transfers) or transfers"),
+                                        QStringLiteral("which"), QStringLiteral("mix"));
     const QCommandLineOption accountsOpt(QStringLiteral("accounts"), QStringLiteral("accounts"), QStringLiteral("n"),
                                          QStringLiteral("1000"));
-    parser.addOptions({serverOpt, viaOpt, wsOpt, tellersOpt, fastOpt, secondsOpt, threadsOpt, poolOpt, maxDbOpt, accountsOpt});
+    parser.addOptions({serverOpt, viaOpt, wsOpt, tellersOpt, fastOpt, secondsOpt, threadsOpt, poolOpt, maxDbOpt, idleOpt, sharedOpt,
+                       actionsOpt, accountsOpt});
     parser.process(app);
 
     const auto number = [&](const QCommandLineOption &o, int lo, int hi) {
@@ -428,8 +444,12 @@ int main(int argc, char **argv)
     const int seconds = number(secondsOpt, 1, 86400), threads = number(threadsOpt, 1, 64);
     const int poolSize = number(poolOpt, 1, 1000), maxDb = number(maxDbOpt, 0, 5000);
     const int accounts = number(accountsOpt, 2, 100000);
+    const int idleTimeout = number(idleOpt, 0, 86400);
+    const bool sharedLogin = parser.isSet(sharedOpt);
+    const QString actions = parser.value(actionsOpt);
     const QString via = parser.value(viaOpt);
-    if ((via != u"pgbouncer" && via != u"direct") || tellers + fast > total || tellers + fast == 0 || !parser.isSet(serverOpt)) {
+    if ((via != u"pgbouncer" && via != u"direct") || (actions != u"mix" && actions != u"transfers") || tellers + fast > total
+        || tellers + fast == 0 || !parser.isSet(serverOpt)) {
         parser.showHelp(2);
     }
     auto server = ConnectionSettings::fromConninfo(parser.value(serverOpt));
@@ -450,6 +470,11 @@ int main(int argc, char **argv)
     sessionOptions.applicationName = QStringLiteral("teller wsbench");
     Shared shared;
     shared.accounts = accounts;
+    shared.transfersOnly = actions == u"transfers";
+    if (sharedLogin && !shared.transfersOnly) {
+        progress(QStringLiteral("--shared-login takes --actions transfers: the cash actions of one teller would all hit one till row"));
+        return 2;
+    }
     shared.policy.maxRetries = 50; // a busy moment must not become an error
 
     // 1. As the owner: the bench's branch, its supervisor and one teller login per
@@ -542,6 +567,10 @@ int main(int argc, char **argv)
             direct.set(QStringLiteral("user"), login(i + 1));
             direct.set(QStringLiteral("password"), passwords[size_t(i)]);
             w.settings = direct;
+            if (sharedLogin) {
+                w.settings.set(QStringLiteral("user"), login(1));
+                w.settings.set(QStringLiteral("password"), passwords.front());
+            }
             if (w.cls == Class::Idle)
                 continue;
             DbSession tellerSession(direct, sessionOptions);
@@ -598,13 +627,16 @@ int main(int argc, char **argv)
         o.maxClientConn = total + 100;
         o.defaultPoolSize = poolSize;
         o.maxDbConnections = maxDb;
+        if (idleTimeout > 0)
+            o.extraSettings << QStringLiteral("server_idle_timeout = %1").arg(idleTimeout);
         pooler = std::make_unique<PgBouncer>(o);
         if (auto ok = pooler->start(*server, {database}); !ok) {
             progress(ok.error().message);
             return 1;
         }
         for (int i = 0; i < total; ++i)
-            stations[size_t(i)].settings = pooler->connection(database, login(i + 1), passwords[size_t(i)]);
+            stations[size_t(i)].settings = sharedLogin ? pooler->connection(database, login(1), passwords.front())
+                                                       : pooler->connection(database, login(i + 1), passwords[size_t(i)]);
         progress(QStringLiteral("PgBouncer on port %1").arg(pooler->port()));
     }
 
@@ -794,6 +826,8 @@ int main(int argc, char **argv)
     QJsonObject out{
         {QStringLiteral("via"), via},
         {QStringLiteral("workstations"), total},
+        {QStringLiteral("logins"), sharedLogin ? 1 : total},
+        {QStringLiteral("actions"), actions},
         {QStringLiteral("connected"), shared.connected.load()},
         {QStringLiteral("refused"), shared.refused.load()},
         {QStringLiteral("connect_seconds"), connectSeconds},
@@ -821,6 +855,7 @@ int main(int argc, char **argv)
         out.insert(QStringLiteral("pgbouncer_pss_mib_max"), maxPoolerPss < 0 ? QJsonValue() : QJsonValue(double(maxPoolerPss) / 1024.0));
         out.insert(QStringLiteral("pool_size"), poolSize);
         out.insert(QStringLiteral("max_db_connections"), maxDb);
+        out.insert(QStringLiteral("server_idle_timeout"), idleTimeout > 0 ? idleTimeout : 600);
     }
     if (shared.refused) {
         out.insert(QStringLiteral("first_refusal"), shared.firstRefusal);
