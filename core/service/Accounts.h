@@ -12,7 +12,7 @@ namespace teller {
 
 class DbSession;
 
-// Reads accounts; one session, prepared statements kept on it.
+// Reads accounts, on one session.
 class AccountDirectory
 {
 public:
