@@ -415,6 +415,11 @@ void TellerClient::signOut()
         if (w.ping)
             w.ping->stop();
         w.cache.clear();
+        // With fewer connections this worker's session also carries the feed and the
+        // executor: they go before it.
+        w.feed.reset();
+        w.events = nullptr;
+        w.executor.reset();
         w.session.reset();
     });
     post(m_actions, [](Worker &w) {

@@ -15,8 +15,8 @@ namespace {
 QtMessageHandler previousHandler = nullptr;
 
 // QPSQL (6.4) warns when it cannot DEALLOCATE a prepared statement on a connection that is
-// already gone (the core prepares none any more; a QSqlQuery of a test or a tool may). After a lost connection that is expected and harmless (the server freed it
-// with the session); the core reports the loss itself, in words.
+// already gone (the core prepares none any more; a QSqlQuery of a test or a tool may). After a lost connection that is expected and
+// harmless (the server freed it with the session); the core reports the loss itself, in words.
 void filterDriverNoise(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
     // Likewise its version check when the connection dies during open(): the core reports
