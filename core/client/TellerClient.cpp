@@ -573,7 +573,7 @@ void TellerClient::finishAction(const Outcome &outcome)
     m_inFlight = false;
     dropCachedReads(); // balances moved
     // A definitive answer proves the server is there; an unconfirmed one says the opposite.
-    if (outcome.status == OutcomeStatus::InDoubt)
+    if (outcome.status == OutcomeStatus::InDoubt || outcome.notSent)
         setConnected(false, outcome.message);
     else if (outcome.status != OutcomeStatus::Error)
         setConnected(true, m_server);

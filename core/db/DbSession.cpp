@@ -78,7 +78,7 @@ AttemptFailure classifyOpenFailure(const Error &e)
 {
     // Nothing was sent: a server that was not there, not ready or not primary may be by the
     // next attempt; a wrong password, a missing database or schema, a TLS setting will not.
-    return AttemptFailure{e.kind == Error::Kind::Connection ? FailureClass::ServerUnavailable : FailureClass::Definitive, e};
+    return AttemptFailure{e.kind == Error::Kind::Connection ? FailureClass::ServerUnavailable : FailureClass::Definitive, e, false};
 }
 
 std::optional<qint64> bigintValue(const QVariant &v)
@@ -433,7 +433,8 @@ std::optional<AttemptFailure> DbSession::ensureReady(Clock::time_point deadline)
             FailureClass::ConnectionLost,
             Error{Error::Kind::Connection,
                   QCoreApplication::translate("teller::ActionExecutor", "The time for retries ran out while reconnecting."),
-                  {}}};
+                  {}},
+            false};
     return std::nullopt;
 }
 

@@ -46,6 +46,10 @@ bool Retrier::Run::retryAfter(const AttemptFailure &failed)
     m_failure.error = failed.error;
     if (failed.failure == FailureClass::OutcomeUnknown)
         m_failure.commitUncertain = true;
+    if (failed.sent
+        && (failed.failure == FailureClass::OutcomeUnknown || failed.failure == FailureClass::ConnectionLost
+            || failed.failure == FailureClass::ServerUnavailable))
+        m_failure.mayHaveTakenEffect = true;
     m_retrier.m_lastAttempts = attempt;
     qCWarning(lcDb).noquote() << m_what << "attempt" << attempt << "failed:" << failureClassName(failed.failure) << failed.error.sqlState
                               << failed.error.message;

@@ -33,6 +33,9 @@ struct AttemptFailure
 {
     FailureClass failure = FailureClass::Definitive;
     Error error;
+    // False when the attempt failed before it sent anything (the connection could not be
+    // opened): then it cannot have taken effect, whatever its class.
+    bool sent = true;
 };
 template <typename T> using AttemptResult = std::expected<T, AttemptFailure>;
 
@@ -43,6 +46,10 @@ struct RetryFailure
     FailureClass failure = FailureClass::Definitive;
     Error error;
     bool commitUncertain = false;
+    // Some attempt sent its work and got no answer that rules out its effect (the connection
+    // was lost, a COMMIT went unanswered, the server went away). False when every attempt
+    // failed before sending anything, or with an error that rolled it back.
+    bool mayHaveTakenEffect = false;
     int attempts = 0;
     // The work may have taken effect: a COMMIT got no answer, or the connection was lost
     // (the last attempt's own COMMIT may have been under way).

@@ -78,6 +78,9 @@ struct Outcome
     QString decidedBy;    // for an operation a supervisor decided (from the server's record)
     QString decisionNote; // the supervisor's note (the reason of a rejection)
     int attempts = 0;
+    // An Error for an action that never reached the server (it could not be reached, or refused
+    // every attempt before changing anything): nothing happened, as surely as after a rejection.
+    bool notSent = false;
 
     // True when asking again with the same key cannot give another answer by itself
     // (finality() Final or Failed).

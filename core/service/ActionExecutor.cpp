@@ -240,7 +240,16 @@ template <typename Once> Outcome ActionExecutor::run(const IdempotencyKey &key, 
     Outcome out;
     out.key = key;
     out.attempts = failed.attempts;
-    if (failed.unconfirmed()) {
+    if (writes && failed.unconfirmed() && !failed.mayHaveTakenEffect) {
+        // Every attempt was refused before anything was done (the server could not be reached,
+        // or said no before changing anything): not in doubt, nothing happened.
+        out.status = OutcomeStatus::Error;
+        out.notSent = true;
+        out.message = QCoreApplication::translate("teller::ActionExecutor",
+                                                  "Not sent — nothing happened: the server could not be reached.");
+        if (!failed.error.message.isEmpty())
+            out.message += u' ' + failed.error.message;
+    } else if (failed.unconfirmed()) {
         // Nothing confirmed it. The key stays the action's identity: asking again with it
         // (or reconciling later) tells whether it happened; a new key never does.
         out.status = OutcomeStatus::InDoubt;
@@ -275,6 +284,7 @@ Outcome ActionExecutor::execute(const Action &action, const RetryCallback &onRet
             Outcome out;
             out.key = action.key;
             out.status = OutcomeStatus::Error;
+            out.notSent = true;
             out.message = message;
             return out;
         };

@@ -1,4 +1,4 @@
--- Teller schema version 16, functions sha256 43bbf0ee8262b0a8ad60f3aa5cc2a2619ffba245279c4ae42a753fa0c629c99d
+-- Teller schema version 17, functions sha256 ea83ed7179af22a32815c60bab31656930393ada34dd49509bb7883aca192ca4
 -- The current schema: pg_dump --schema-only --no-owner --schema=teller of a freshly
 -- migrated database, normalised. Made by scripts/update-schema-snapshot.sh; do not edit.
 
@@ -1442,6 +1442,30 @@ $$;
 
 
 --
+-- Name: index_holder_words(); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.index_holder_words() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+BEGIN
+    IF TG_OP = 'UPDATE' THEN
+        IF NEW.holder IS NOT DISTINCT FROM OLD.holder THEN
+            RETURN NULL;
+        END IF;
+        DELETE FROM teller.holder_words WHERE account_id = NEW.id;
+    END IF;
+    INSERT INTO teller.holder_words (word, account_id)
+    SELECT DISTINCT w, NEW.id
+      FROM regexp_split_to_table(lower(NEW.holder::text), '[[:space:],.;:&/()"''+-]+') AS w
+     WHERE w <> '';
+    RETURN NULL;
+END
+$$;
+
+
+--
 -- Name: internal_account(bigint, text, text, text); Type: FUNCTION; Schema: teller; Owner: -
 --
 
@@ -2453,6 +2477,8 @@ DECLARE
     v_staff teller.staff;
     v_all   boolean;
     v_limit integer := least(greatest(coalesce(p_limit, 50), 1), 50);
+    v_text  text;
+    v_word  boolean;
 BEGIN
     IF (p_number_prefix <> '' AND p_number_prefix !~ '^[A-Z0-9]{1,34}$')
        OR p_holder_prefix IS NULL OR length(p_holder_prefix) NOT BETWEEN 1 AND 200 THEN
@@ -2460,6 +2486,9 @@ BEGIN
     END IF;
     v_staff := teller.session_staff();
     v_all := v_staff.role <> 'teller';
+    v_text := lower(btrim(p_holder_prefix));
+    -- One word (no space or punctuation, as teller.index_holder_words splits names): any word.
+    v_word := v_text <> '' AND v_text !~ '[[:space:],.;:&/()"''+-]';
     PERFORM teller.audit_read('search_accounts', NULL, p_holder_prefix);
     RETURN QUERY
         SELECT f.id, f.number::text, f.holder::text, f.currency::text, f.balance, f.held::bigint, f.balance_floor::bigint,
@@ -2470,10 +2499,19 @@ BEGIN
                   ORDER BY a.number COLLATE "C" LIMIT v_limit)
                 UNION ALL
                 (SELECT a.*, 1 AS rank FROM teller.accounts a
-                  WHERE lower(a.holder) COLLATE "C" >= lower(p_holder_prefix)
+                  WHERE NOT v_word
+                    AND lower(a.holder) COLLATE "C" >= lower(p_holder_prefix)
                     AND lower(a.holder) COLLATE "C" < teller.prefix_end(lower(p_holder_prefix))
                     AND (v_all OR a.kind = 'customer')
-                  ORDER BY lower(a.holder) COLLATE "C" LIMIT v_limit)) f
+                  ORDER BY lower(a.holder) COLLATE "C" LIMIT v_limit)
+                UNION ALL
+                (SELECT a.*, 1 AS rank FROM teller.holder_words w JOIN teller.accounts a ON a.id = w.account_id
+                  WHERE v_word
+                    AND w.word >= v_text AND w.word < teller.prefix_end(v_text)
+                    AND NOT EXISTS (SELECT FROM teller.holder_words e
+                                     WHERE e.account_id = w.account_id AND e.word >= v_text AND e.word < w.word)
+                    AND (v_all OR a.kind = 'customer')
+                  ORDER BY w.word LIMIT v_limit)) f
          ORDER BY f.rank, f.number
          LIMIT v_limit;
 END
@@ -3073,6 +3111,16 @@ ALTER TABLE teller.events ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
 
 
 --
+-- Name: holder_words; Type: TABLE; Schema: teller; Owner: -
+--
+
+CREATE TABLE teller.holder_words (
+    word text NOT NULL COLLATE pg_catalog."C",
+    account_id bigint NOT NULL
+);
+
+
+--
 -- Name: internal_account_number; Type: SEQUENCE; Schema: teller; Owner: -
 --
 
@@ -3344,6 +3392,14 @@ ALTER TABLE ONLY teller.events
 
 
 --
+-- Name: holder_words holder_words_pkey; Type: CONSTRAINT; Schema: teller; Owner: -
+--
+
+ALTER TABLE ONLY teller.holder_words
+    ADD CONSTRAINT holder_words_pkey PRIMARY KEY (word, account_id);
+
+
+--
 -- Name: ledger_entries ledger_entries_pkey; Type: CONSTRAINT; Schema: teller; Owner: -
 --
 
@@ -3458,6 +3514,13 @@ CREATE INDEX doubt_reports_reporter ON teller.doubt_reports USING btree (reporte
 
 
 --
+-- Name: holder_words_of_account; Type: INDEX; Schema: teller; Owner: -
+--
+
+CREATE INDEX holder_words_of_account ON teller.holder_words USING btree (account_id, word);
+
+
+--
 -- Name: ledger_entries_account; Type: INDEX; Schema: teller; Owner: -
 --
 
@@ -3539,6 +3602,13 @@ CREATE UNIQUE INDEX staff_changes_one_pending ON teller.staff_changes USING btre
 --
 
 CREATE INDEX till_counts_till ON teller.till_counts USING btree (till_id, counted_at DESC);
+
+
+--
+-- Name: accounts accounts_holder_words; Type: TRIGGER; Schema: teller; Owner: -
+--
+
+CREATE TRIGGER accounts_holder_words AFTER INSERT OR UPDATE OF holder ON teller.accounts FOR EACH ROW EXECUTE FUNCTION teller.index_holder_words();
 
 
 --
@@ -3707,6 +3777,14 @@ ALTER TABLE ONLY teller.cash_rules
 
 ALTER TABLE ONLY teller.denominations
     ADD CONSTRAINT denominations_currency_fkey FOREIGN KEY (currency) REFERENCES teller.currencies(code);
+
+
+--
+-- Name: holder_words holder_words_account_id_fkey; Type: FK CONSTRAINT; Schema: teller; Owner: -
+--
+
+ALTER TABLE ONLY teller.holder_words
+    ADD CONSTRAINT holder_words_account_id_fkey FOREIGN KEY (account_id) REFERENCES teller.accounts(id);
 
 
 --
@@ -4047,6 +4125,13 @@ REVOKE ALL ON FUNCTION teller.forbid_change() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION teller.guard_operation_update() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION index_holder_words(); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.index_holder_words() FROM PUBLIC;
 
 
 --

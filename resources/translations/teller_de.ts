@@ -99,10 +99,6 @@
         <translation>Erneut &amp;prüfen</translation>
     </message>
     <message>
-        <source>Ask the server again with the same key: it either confirms what happened or carries the operation out once.</source>
-        <translation>Erneut mit demselben Vorgangsschlüssel beim Server nachfragen: Er bestätigt entweder, was geschehen ist, oder führt den Vorgang einmalig aus.</translation>
-    </message>
-    <message>
         <source>Start a new operation (Esc)</source>
         <translation>Neuen Vorgang beginnen (Esc)</translation>
     </message>
@@ -121,10 +117,6 @@
     <message>
         <source>A transfer needs two different accounts.</source>
         <translation>Für eine Überweisung sind zwei verschiedene Konten nötig.</translation>
-    </message>
-    <message>
-        <source>More than the available %1: the server will refuse it unless money came in meanwhile.</source>
-        <translation>Mehr als verfügbar (%1): Der Server lehnt den Vorgang ab, sofern nicht inzwischen Geld eingegangen ist.</translation>
     </message>
     <message>
         <source>Above your approval limit of %1: a supervisor must approve it.</source>
@@ -159,16 +151,8 @@
         <translation>Ausgeführt — %1 eingezahlt</translation>
     </message>
     <message>
-        <source>Completed — %1 transferred</source>
-        <translation>Ausgeführt — %1 überwiesen</translation>
-    </message>
-    <message>
         <source>Balance after: %1</source>
         <translation>Kontostand danach: %1</translation>
-    </message>
-    <message>
-        <source>This operation had already been carried out; it was not repeated.</source>
-        <translation>Dieser Vorgang wurde bereits ausgeführt; er wurde nicht wiederholt.</translation>
     </message>
     <message>
         <source>Rejected — %1</source>
@@ -203,16 +187,8 @@
         <translation>Der Server hat den Vorgangsschlüssel abgelehnt (er gehört zu einem anderen Vorgang).</translation>
     </message>
     <message>
-        <source>The server has no record of this operation.</source>
-        <translation>Dem Server ist dieser Vorgang nicht bekannt.</translation>
-    </message>
-    <message>
         <source>Failed — %1</source>
         <translation>Fehlgeschlagen — %1</translation>
-    </message>
-    <message>
-        <source>The account is locked by another operation — nothing was done</source>
-        <translation>Das Konto ist durch einen anderen Vorgang gesperrt — es wurde nichts ausgeführt</translation>
     </message>
     <message>
         <source>A&amp;bandon</source>
@@ -231,16 +207,8 @@
         <translation>Der Vorgang (Schlüssel %1) wird nie ausgeführt. Falls er bereits ausgeführt wurde, wird stattdessen das angezeigt. Verwerfen?</translation>
     </message>
     <message>
-        <source>Abandoning…</source>
-        <translation>Wird verworfen…</translation>
-    </message>
-    <message>
         <source>Approved by %1 — pay out %2</source>
         <translation>Freigegeben von %1 — %2 auszahlen</translation>
-    </message>
-    <message>
-        <source>Approved by %1 — %2 transferred</source>
-        <translation>Freigegeben von %1 — %2 überwiesen</translation>
     </message>
     <message>
         <source>Rejected by %1</source>
@@ -274,6 +242,94 @@ Start a new operation?</source>
 
 Neuen Vorgang beginnen?</translation>
     </message>
+    <message>
+        <source>Ask the server what became of the operation, by its key. Nothing is sent: if the server never received it, you choose then.</source>
+        <translation>Den Server nach dem Vorgang fragen (mit seinem Schlüssel). Es wird nichts gesendet: Hat der Server ihn nie erhalten, entscheiden Sie danach.</translation>
+    </message>
+    <message>
+        <source>&amp;Send now — the customer is here</source>
+        <translation>&amp;Jetzt senden — der Kunde ist da</translation>
+    </message>
+    <message>
+        <source>The server never received the operation: send it now, with its key. It is carried out once.</source>
+        <translation>Der Server hat den Vorgang nie erhalten: jetzt senden, mit seinem Schlüssel. Er wird genau einmal ausgeführt.</translation>
+    </message>
+    <message>
+        <source>Canc&amp;el — nothing happened</source>
+        <translation>S&amp;tornieren — nichts ist geschehen</translation>
+    </message>
+    <message>
+        <source>The server never received the operation: cancel it for good. It will never be carried out, even if it arrives late.</source>
+        <translation>Der Server hat den Vorgang nie erhalten: endgültig stornieren. Er wird nie ausgeführt, auch wenn er verspätet ankommt.</translation>
+    </message>
+    <message>
+        <source>More than the available %1. If money came in meanwhile, refresh the account (F5).</source>
+        <translation>Mehr als verfügbar (%1). Ist inzwischen Geld eingegangen, das Konto aktualisieren (F5).</translation>
+    </message>
+    <message>
+        <source>Not sent — another operation is still being confirmed: try again once it is done.</source>
+        <translation>Nicht gesendet — ein anderer Vorgang wird noch bestätigt: erneut versuchen, sobald er abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird storniert…</translation>
+    </message>
+    <message>
+        <source>Approved by %1 — %2 paid in</source>
+        <translation>Freigegeben von %1 — %2 eingezahlt</translation>
+    </message>
+    <message>
+        <source>Approved by %1 — %2 transferred to %3</source>
+        <translation>Freigegeben von %1 — %2 überwiesen an %3</translation>
+    </message>
+    <message>
+        <source>Completed — %1 transferred to %2</source>
+        <translation>Ausgeführt — %1 überwiesen an %2</translation>
+    </message>
+    <message>
+        <source>Carried out once, at %1 (the server&apos;s record).</source>
+        <translation>Einmal ausgeführt, am %1 (laut Server).</translation>
+    </message>
+    <message>
+        <source>Still not confirmed — do not pay out yet</source>
+        <translation>Weiterhin nicht bestätigt — noch nicht auszahlen</translation>
+    </message>
+    <message>
+        <source>The server could not be asked. It is asked again as soon as the connection is back.</source>
+        <translation>Der Server konnte nicht gefragt werden. Er wird erneut gefragt, sobald die Verbindung wieder steht.</translation>
+    </message>
+    <message>
+        <source>The account is locked by another operation — not confirmed</source>
+        <translation>Das Konto ist durch einen anderen Vorgang gesperrt — nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>Cancelled — nothing was paid or booked.</source>
+        <translation>Storniert — es wurde nichts ausgezahlt oder gebucht.</translation>
+    </message>
+    <message>
+        <source>The server never received this operation — nothing happened</source>
+        <translation>Der Server hat diesen Vorgang nie erhalten — nichts ist geschehen</translation>
+    </message>
+    <message>
+        <source>If the customer is still here, send it now: it is carried out once. If the customer has left, cancel it: it will never be carried out.</source>
+        <translation>Ist der Kunde noch da, jetzt senden: Der Vorgang wird genau einmal ausgeführt. Ist der Kunde gegangen, stornieren: Er wird nie ausgeführt.</translation>
+    </message>
+    <message>
+        <source>Not sent — nothing happened</source>
+        <translation>Nicht gesendet — nichts ist geschehen</translation>
+    </message>
+    <message>
+        <source>The server could not be reached. Send it when the connection is back, or cancel it.</source>
+        <translation>Der Server war nicht erreichbar. Senden, sobald die Verbindung wieder steht, oder stornieren.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached. Nothing was paid or booked: send it again when the connection is back.</source>
+        <translation>Der Server war nicht erreichbar. Es wurde nichts ausgezahlt oder gebucht: erneut senden, sobald die Verbindung wieder steht.</translation>
+    </message>
+    <message>
+        <source>The operation is still not settled: do not pay out yet.</source>
+        <translation>Der Vorgang ist weiterhin ungeklärt: noch nicht auszahlen.</translation>
+    </message>
 </context>
 <context>
     <name>AmountField</name>
@@ -288,6 +344,93 @@ Neuen Vorgang beginnen?</translation>
     <message>
         <source>The amount exceeds the maximum for a single operation.</source>
         <translation>Der Betrag übersteigt den Höchstbetrag für einen einzelnen Vorgang.</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>Approve this operation?</source>
+        <translation>Diesen Vorgang freigeben?</translation>
+    </message>
+    <message>
+        <source>Reject this operation?</source>
+        <translation>Diesen Vorgang ablehnen?</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>Betrag:</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>Konto:</translation>
+    </message>
+    <message>
+        <source>To account:</source>
+        <translation>Zielkonto:</translation>
+    </message>
+    <message>
+        <source>Available now:</source>
+        <translation>Jetzt verfügbar:</translation>
+    </message>
+    <message>
+        <source>Teller:</source>
+        <translation>Kassierer:</translation>
+    </message>
+    <message>
+        <source>Teller&apos;s note:</source>
+        <translation>Vermerk des Kassierers:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>Required: the teller sees it</source>
+        <translation>Pflichtangabe: Der Kassierer sieht sie</translation>
+    </message>
+    <message>
+        <source>Your &amp;note:</source>
+        <translation>Ihr &amp;Vermerk:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Freigeben</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject</source>
+        <translation>A&amp;blehnen</translation>
+    </message>
+    <message>
+        <source>&amp;Back — decide nothing</source>
+        <translation>&amp;Zurück — nichts entscheiden</translation>
+    </message>
+    <message>
+        <source>Withdrawal of %1 from %2 (%3), asked by %4</source>
+        <translation>Auszahlung von %1 von %2 (%3), beantragt von %4</translation>
+    </message>
+    <message>
+        <source>Deposit of %1 into %2 (%3), asked by %4</source>
+        <translation>Einzahlung von %1 auf %2 (%3), beantragt von %4</translation>
+    </message>
+    <message>
+        <source>Transfer of %1 from %2 (%3) to %4, asked by %5</source>
+        <translation>Überweisung von %1 von %2 (%3) an %4, beantragt von %5</translation>
+    </message>
+    <message>
+        <source>%1 of %2 on %3 (%4), asked by %5</source>
+        <translation>%1 über %2 auf %3 (%4), beantragt von %5</translation>
+    </message>
+    <message>
+        <source>A rejection needs a reason.</source>
+        <translation>Eine Ablehnung braucht einen Grund.</translation>
     </message>
 </context>
 <context>
@@ -699,6 +842,14 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
         <source>Your password is changed. Use it from the next sign-in on.</source>
         <translation>Ihr Passwort ist geändert. Verwenden Sie es ab der nächsten Anmeldung.</translation>
     </message>
+    <message>
+        <source>%1 — not available: the account is frozen</source>
+        <translation>%1 — nicht verfügbar: Das Konto ist gesperrt</translation>
+    </message>
+    <message>
+        <source>%1 — not available: the account is closed</source>
+        <translation>%1 — nicht verfügbar: Das Konto ist aufgelöst</translation>
+    </message>
 </context>
 <context>
     <name>OperationTableModel</name>
@@ -900,10 +1051,6 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
         <translation>Schlüssel %1</translation>
     </message>
     <message>
-        <source>&amp;Resubmit with the same key</source>
-        <translation>Mit demselben Schlüssel &amp;erneut senden</translation>
-    </message>
-    <message>
         <source>&amp;Abandon</source>
         <translation>Verwer&amp;fen</translation>
     </message>
@@ -924,14 +1071,6 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
         <translation>Auszahlung %1 von %2</translation>
     </message>
     <message>
-        <source>Completed while you were away (balance after %1)</source>
-        <translation>In Ihrer Abwesenheit ausgeführt (Kontostand danach %1)</translation>
-    </message>
-    <message>
-        <source>Completed while you were away</source>
-        <translation>In Ihrer Abwesenheit ausgeführt</translation>
-    </message>
-    <message>
         <source>Rejected: %1</source>
         <translation>Abgelehnt: %1</translation>
     </message>
@@ -946,10 +1085,6 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
     <message>
         <source>The approval did not come in time</source>
         <translation>Die Freigabe kam nicht rechtzeitig</translation>
-    </message>
-    <message>
-        <source>Never received by the server: resubmit it with the same key, or abandon it</source>
-        <translation>Beim Server nie angekommen: mit demselben Schlüssel erneut senden oder verwerfen</translation>
     </message>
     <message>
         <source>The server could not be asked: check again later</source>
@@ -978,6 +1113,42 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
     <message>
         <source>Another operation is still being confirmed; nothing was sent. Try again once it is done.</source>
         <translation>Ein anderer Vorgang wird noch bestätigt; nichts wurde gesendet. Erneut versuchen, sobald er abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <source>&amp;Send now — the customer is here</source>
+        <translation>&amp;Jetzt senden — der Kunde ist da</translation>
+    </message>
+    <message>
+        <source>The server never received the operation: send it now, with its own key. Only if the customer is here.</source>
+        <translation>Der Server hat den Vorgang nie erhalten: jetzt senden, mit seinem eigenen Schlüssel. Nur wenn der Kunde da ist.</translation>
+    </message>
+    <message>
+        <source>Approved by %1 — pay out %2 now</source>
+        <translation>Freigegeben von %1 — jetzt %2 auszahlen</translation>
+    </message>
+    <message>
+        <source>Approved by %1</source>
+        <translation>Freigegeben von %1</translation>
+    </message>
+    <message>
+        <source>Completed: %1 was taken from the account. If the cash was not handed over, ask a supervisor to reverse it</source>
+        <translation>Ausgeführt: %1 wurde vom Konto abgebucht. Wurde das Bargeld nicht übergeben, eine Stornierung bei einem Vorgesetzten beantragen</translation>
+    </message>
+    <message>
+        <source>Completed (balance after %1)</source>
+        <translation>Ausgeführt (Saldo danach %1)</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Ausgeführt</translation>
+    </message>
+    <message>
+        <source>Never received by the server — nothing happened. Send it now only if the customer is here; otherwise cancel it</source>
+        <translation>Vom Server nie erhalten — nichts ist geschehen. Nur senden, wenn der Kunde da ist; sonst stornieren</translation>
+    </message>
+    <message>
+        <source>Canc&amp;el — nothing happened</source>
+        <translation>S&amp;tornieren — nichts ist geschehen</translation>
     </message>
 </context>
 <context>
@@ -1185,10 +1356,6 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
         <translation>&amp;Freigeben</translation>
     </message>
     <message>
-        <source>Approve the selected operation: the amount is debited (Alt+A)</source>
-        <translation>Den gewählten Vorgang freigeben: Der Betrag wird abgebucht (Alt+F)</translation>
-    </message>
-    <message>
         <source>&amp;Reject…</source>
         <translation>A&amp;blehnen…</translation>
     </message>
@@ -1305,28 +1472,8 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
         <translation>Wird freigegeben…</translation>
     </message>
     <message>
-        <source>Reject</source>
-        <translation>Ablehnen</translation>
-    </message>
-    <message>
-        <source>Why is %1 for %2 rejected? (the teller sees this)</source>
-        <translation>Warum wird %1 für %2 abgelehnt? (Die Kassierer(in) sieht diese Begründung.)</translation>
-    </message>
-    <message>
-        <source>A rejection needs a reason.</source>
-        <translation>Eine Ablehnung braucht eine Begründung.</translation>
-    </message>
-    <message>
         <source>Rejecting…</source>
         <translation>Wird abgelehnt…</translation>
-    </message>
-    <message>
-        <source>Approved: %1 may pay out.</source>
-        <translation>Freigegeben: %1 darf auszahlen.</translation>
-    </message>
-    <message>
-        <source>Rejected: the hold is released; %1 sees your reason.</source>
-        <translation>Abgelehnt: Die Vormerkung ist aufgehoben; %1 sieht Ihre Begründung.</translation>
     </message>
     <message>
         <source>Too late: the hold had expired.</source>
@@ -1351,6 +1498,38 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
     <message>
         <source>Already rejected by %1 at %2.</source>
         <translation>Bereits von %1 um %2 abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Approve the selected operation, after a look at what it is (Alt+A)</source>
+        <translation>Den ausgewählten Vorgang freigeben, nach einem Blick auf seine Angaben (Alt+F)</translation>
+    </message>
+    <message>
+        <source>Nothing was decided.</source>
+        <translation>Es wurde nichts entschieden.</translation>
+    </message>
+    <message>
+        <source>the operation %1</source>
+        <translation>der Vorgang %1</translation>
+    </message>
+    <message>
+        <source>Approved: %1. %2 may pay out.</source>
+        <translation>Freigegeben: %1. %2 darf auszahlen.</translation>
+    </message>
+    <message>
+        <source>Approved: %1. The deposit is booked.</source>
+        <translation>Freigegeben: %1. Die Einzahlung ist gebucht.</translation>
+    </message>
+    <message>
+        <source>Approved: %1. The transfer is carried out.</source>
+        <translation>Freigegeben: %1. Die Überweisung ist ausgeführt.</translation>
+    </message>
+    <message>
+        <source>Rejected: %1. The hold is released; %2 sees your reason.</source>
+        <translation>Abgelehnt: %1. Die Vormerkung ist aufgehoben; %2 sieht Ihren Grund.</translation>
+    </message>
+    <message>
+        <source>Choose the next operation yourself.</source>
+        <translation>Den nächsten Vorgang bitte selbst auswählen.</translation>
     </message>
 </context>
 <context>
@@ -1569,6 +1748,10 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
     <message>
         <source>The database could not be identified for the local journal, so the operation was not sent: %1</source>
         <translation>Die Datenbank konnte für das lokale Journal nicht identifiziert werden; der Vorgang wurde daher nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Not sent — nothing happened: the server could not be reached.</source>
+        <translation>Nicht gesendet — nichts ist geschehen: Der Server war nicht erreichbar.</translation>
     </message>
 </context>
 <context>

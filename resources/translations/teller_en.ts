@@ -99,10 +99,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ask the server again with the same key: it either confirms what happened or carries the operation out once.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Start a new operation (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -120,10 +116,6 @@
     </message>
     <message>
         <source>A transfer needs two different accounts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>More than the available %1: the server will refuse it unless money came in meanwhile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -159,15 +151,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Completed — %1 transferred</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Balance after: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This operation had already been carried out; it was not repeated.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -187,10 +171,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The account is locked by another operation — nothing was done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Not confirmed — do not pay out yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -204,10 +184,6 @@
     </message>
     <message>
         <source>The server refused the operation key (used for another operation).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server has no record of this operation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -231,15 +207,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Abandoning…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Approved by %1 — pay out %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Approved by %1 — %2 transferred</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -272,6 +240,94 @@
 Start a new operation?</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Ask the server what became of the operation, by its key. Nothing is sent: if the server never received it, you choose then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send now — the customer is here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server never received the operation: send it now, with its key. It is carried out once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canc&amp;el — nothing happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server never received the operation: cancel it for good. It will never be carried out, even if it arrives late.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More than the available %1. If money came in meanwhile, refresh the account (F5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent — another operation is still being confirmed: try again once it is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved by %1 — %2 paid in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved by %1 — %2 transferred to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed — %1 transferred to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carried out once, at %1 (the server&apos;s record).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still not confirmed — do not pay out yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not be asked. It is asked again as soon as the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account is locked by another operation — not confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled — nothing was paid or booked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server never received this operation — nothing happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If the customer is still here, send it now: it is carried out once. If the customer has left, cancel it: it will never be carried out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent — nothing happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not be reached. Send it when the connection is back, or cancel it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not be reached. Nothing was paid or booked: send it again when the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operation is still not settled: do not pay out yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AmountField</name>
@@ -285,6 +341,93 @@ Start a new operation?</source>
     </message>
     <message>
         <source>The amount exceeds the maximum for a single operation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>Approve this operation?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject this operation?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Available now:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teller:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teller&apos;s note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required: the teller sees it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your &amp;note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;ject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back — decide nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawal of %1 from %2 (%3), asked by %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deposit of %1 into %2 (%3), asked by %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer of %1 from %2 (%3) to %4, asked by %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 on %3 (%4), asked by %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A rejection needs a reason.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -686,6 +829,14 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
         <source>Your password is changed. Use it from the next sign-in on.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 — not available: the account is frozen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — not available: the account is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OperationTableModel</name>
@@ -887,10 +1038,6 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Resubmit with the same key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Abandon</source>
         <translation type="unfinished"></translation>
     </message>
@@ -911,14 +1058,6 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Completed while you were away (balance after %1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Completed while you were away</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Rejected: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -932,10 +1071,6 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
     </message>
     <message>
         <source>The approval did not come in time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Never received by the server: resubmit it with the same key, or abandon it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -964,6 +1099,42 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
     </message>
     <message>
         <source>Another operation is still being confirmed; nothing was sent. Try again once it is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send now — the customer is here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server never received the operation: send it now, with its own key. Only if the customer is here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved by %1 — pay out %2 now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed: %1 was taken from the account. If the cash was not handed over, ask a supervisor to reverse it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed (balance after %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never received by the server — nothing happened. Send it now only if the customer is here; otherwise cancel it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canc&amp;el — nothing happened</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1172,10 +1343,6 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Approve the selected operation: the amount is debited (Alt+A)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Reject…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1292,27 +1459,7 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reject</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Why is %1 for %2 rejected? (the teller sees this)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A rejection needs a reason.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Rejecting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Approved: %1 may pay out.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rejected: the hold is released; %1 sees your reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1337,6 +1484,38 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
     </message>
     <message>
         <source>Already rejected by %1 at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve the selected operation, after a look at what it is (Alt+A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was decided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the operation %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved: %1. %2 may pay out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved: %1. The deposit is booked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved: %1. The transfer is carried out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected: %1. The hold is released; %2 sees your reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the next operation yourself.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1554,6 +1733,10 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
     </message>
     <message>
         <source>The database could not be identified for the local journal, so the operation was not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent — nothing happened: the server could not be reached.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,9 +2,13 @@
 // reconnects and the action completes exactly once, with the same key.
 #include "PgTestServer.h"
 
+#include "FaultProxy.h"
+
 #include "ActionExecutor.h"
 #include "DbSession.h"
+#include "Journal.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace teller;
@@ -100,10 +104,11 @@ private Q_SLOTS:
         QVERIFY2(violations.isEmpty(), qPrintable(violations.join(u'\n')));
     }
 
-    void unreachableServerEndsInDoubtWithinTheBudget()
+    void unreachableServerEndsNotSentWithinTheBudget()
     {
-        // A port nobody listens on: every attempt fails to connect; the action is not
-        // confirmed and ends in doubt (same key to check later), within the time budget.
+        // A port nobody listens on: every attempt fails to connect, so nothing was ever sent:
+        // not "in doubt" but "not sent, nothing happened", within the time budget, and the
+        // journal closes the entry (no reconciliation will ask about it).
         const QString db = PgTestServer::instance().createDatabase();
         ConnectionSettings settings = PgTestServer::instance().staff(db, QStringLiteral("t_teller1"), true);
         settings.set(QStringLiteral("port"), QStringLiteral("1"));
@@ -112,13 +117,42 @@ private Q_SLOTS:
         policy.maxRetries = 3;
         policy.baseDelay = std::chrono::milliseconds(20);
         ActionExecutor executor(session, policy);
+        QTemporaryDir dir;
+        Journal journal(dir.filePath(QStringLiteral("journal.sqlite")));
+        QVERIFY(journal.open());
+        executor.setJournal(&journal, QStringLiteral("t_teller1"), QStringLiteral("a database"), {});
         QElapsedTimer timer;
         timer.start();
         const Outcome o = executor.execute(makeAction(ActionKind::Withdrawal, QStringLiteral("3003"), 100));
-        QCOMPARE(outcomeStatusName(o.status), QStringLiteral("in_doubt"));
+        QCOMPARE(outcomeStatusName(o.status), QStringLiteral("error"));
+        QVERIFY(o.notSent);
         QCOMPARE(o.attempts, 4);
-        QVERIFY(!o.message.isEmpty());
+        QVERIFY2(o.message.startsWith(QStringLiteral("Not sent — nothing happened")), qPrintable(o.message));
         QVERIFY(timer.elapsed() < 10000);
+        QCOMPARE(journal.openEntries()->size(), 0);
+    }
+
+    void aLostConnectionThenNoServerStaysInDoubt()
+    {
+        // The first attempt reaches the server and loses its connection (its statement may
+        // have run); every later attempt finds no server: in doubt, never "not sent".
+        const QString db = PgTestServer::instance().createDatabase();
+        FaultProxy proxy(QStringLiteral("127.0.0.1"), quint16(PgTestServer::instance().server().port()));
+        QVERIFY(proxy.start());
+        ConnectionSettings settings = PgTestServer::instance().staff(db, QStringLiteral("t_teller1"), true);
+        settings.set(QStringLiteral("host"), QStringLiteral("127.0.0.1"));
+        settings.set(QStringLiteral("port"), QString::number(proxy.port()));
+        DbSession session(settings, SessionOptions{});
+        QVERIFY(session.open());
+        RetryPolicy policy;
+        policy.maxRetries = 2;
+        policy.baseDelay = std::chrono::milliseconds(20);
+        ActionExecutor executor(session, policy);
+        proxy.swallowCommitAnswers(1);
+        proxy.setRefusing(true);
+        const Outcome o = executor.execute(makeAction(ActionKind::Withdrawal, QStringLiteral("3003"), 100));
+        QCOMPARE(outcomeStatusName(o.status), QStringLiteral("in_doubt"));
+        QVERIFY(!o.notSent);
     }
 
     void wrongPasswordIsNotRetried()

@@ -206,9 +206,12 @@ private Q_SLOTS:
             // walks the index with a filter reads every row before it gives up).
             QTest::addRow("rare holder prefix, %s", mode)
                 << QStringLiteral("Maria 1a") << QStringLiteral("accounts_holder_search") << QString::fromLatin1(mode);
-            // A prefix shared by an eighth of all holders: read in order, stop after 50.
-            QTest::addRow("common holder prefix, %s", mode)
-                << QStringLiteral("maria") << QStringLiteral("accounts_holder_search") << QString::fromLatin1(mode);
+            // A word shared by an eighth of all holders: read in order, stop after 50.
+            QTest::addRow("common word, %s", mode)
+                << QStringLiteral("maria") << QStringLiteral("holder_words_pkey") << QString::fromLatin1(mode);
+            // The start of a word that is not the first (about 7 holders).
+            QTest::addRow("rare later word, %s", mode)
+                << QStringLiteral("1a2") << QStringLiteral("holder_words_pkey") << QString::fromLatin1(mode);
             QTest::addRow("number prefix, %s", mode)
                 << QStringLiteral("P00123") << QStringLiteral("accounts_number_search") << QString::fromLatin1(mode);
         }

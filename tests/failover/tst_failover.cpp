@@ -318,7 +318,8 @@ private Q_SLOTS:
 
         // Everything the tellers were told, by key.
         std::map<QString, Done> byKey;
-        int completed = 0, replayed = 0, inDoubt = 0, inDoubtWithTheFailoverBudget = 0, busy = 0, errors = 0, retries = 0, other = 0;
+        int completed = 0, replayed = 0, inDoubt = 0, inDoubtWithTheFailoverBudget = 0, busy = 0, errors = 0, retries = 0, other = 0,
+            notSent = 0;
         std::map<QString, int> retriesByClass;
         QStringList errorMessages;
         for (qsizetype t = 0; t < results.size(); ++t) {
@@ -339,6 +340,13 @@ private Q_SLOTS:
                     break;
                 case OutcomeStatus::Busy: ++busy; break;
                 case OutcomeStatus::Error:
+                    // Refused at every attempt before anything was sent (the switch outlasted a
+                    // default budget): nothing happened, and the teller is told so. That it
+                    // really did not happen is checked below (a phantom otherwise).
+                    if (d.outcome.notSent) {
+                        ++notSent;
+                        break;
+                    }
                     ++errors;
                     errorMessages << d.outcome.message;
                     break;
@@ -449,10 +457,10 @@ private Q_SLOTS:
         qInfo("drill: %d actions by %d tellers in %.1f s: completed %d (%d of them answered from the server's record), "
               "in doubt %d (%d with the failover budget of 12 retries, the rest with the default 4), busy %d, settled %d (%d "
               "resubmitted with their key), unsettled %d, lost %d, doubled %d, "
-              "phantoms %d, errors %d, other %d, retries %d (%s); invariants %s",
+              "phantoms %d, not sent %d, errors %d, other %d, retries %d (%s); invariants %s",
               int(byKey.size()), int(Tellers.size()), double(total.elapsed()) / 1000, completed, replayed, inDoubt,
-              inDoubtWithTheFailoverBudget, busy, settled, resubmitted, int(unsettled.size()), lost, doubled, phantoms, errors, other,
-              retries, qPrintable(classes.join(QStringLiteral(", "))), violations.isEmpty() ? "hold" : "VIOLATED");
+              inDoubtWithTheFailoverBudget, busy, settled, resubmitted, int(unsettled.size()), lost, doubled, phantoms, notSent, errors,
+              other, retries, qPrintable(classes.join(QStringLiteral(", "))), violations.isEmpty() ? "hold" : "VIOLATED");
 
         QVERIFY2(errors == 0, qPrintable(errorMessages.mid(0, 5).join(u'\n')));
         QVERIFY2(lost == 0, qPrintable(lostKeys.mid(0, 5).join(u'\n')));

@@ -179,6 +179,7 @@ private Q_SLOTS:
         struct Seen
         {
             QList<Action> inDoubt;
+            QList<Action> notSent; // refused at every attempt before anything was sent
             int completed = 0, rejected = 0, other = 0;
         };
         std::atomic<bool> stop{false};
@@ -209,6 +210,8 @@ private Q_SLOTS:
                     ++s.rejected;
                 else if (o.status == OutcomeStatus::InDoubt || o.status == OutcomeStatus::Busy)
                     s.inDoubt << a;
+                else if (o.notSent)
+                    s.notSent << a;
                 else
                     ++s.other;
             }
@@ -220,10 +223,16 @@ private Q_SLOTS:
         DbSession session(viaProxy(), quickOptions());
         QTRY_VERIFY_WITH_TIMEOUT(bool(session.open()), 20000);
         ActionExecutor executor(session, quickPolicy());
-        int inDoubt = 0, foundDone = 0, resubmitted = 0, completed = 0;
+        int inDoubt = 0, foundDone = 0, resubmitted = 0, completed = 0, notSent = 0;
         for (const Seen &s : seen) {
             QCOMPARE(s.other, 0);
             completed += s.completed;
+            // "Not sent" is a claim that nothing happened: the server has never heard of them.
+            for (const Action &a : s.notSent) {
+                ++notSent;
+                QCOMPARE(outcomeStatusName(executor.status(a.key).status), QStringLiteral("unknown"));
+                QCOMPARE(operations(a.key), qint64(0));
+            }
             for (const Action &a : s.inDoubt) {
                 ++inDoubt;
                 const Outcome status = executor.status(a.key);
@@ -240,8 +249,8 @@ private Q_SLOTS:
                 QCOMPARE(operations(a.key), qint64(1));
             }
         }
-        qInfo("server restart: %d completed, %d in doubt (%d had happened, %d resubmitted once)", completed, inDoubt, foundDone,
-              resubmitted);
+        qInfo("server restart: %d completed, %d in doubt (%d had happened, %d resubmitted once), %d not sent", completed, inDoubt,
+              foundDone, resubmitted, notSent);
         QVERIFY(completed > 0);
     }
 

@@ -171,7 +171,8 @@ int run(int argc, char *argv[])
         !problem.isEmpty())
         throw Failed("the receipt PDF: " + problem.toStdString());
 
-    // A rejection with its reason, and the live validation of a transfer.
+    // More than the available, said at the field (it cannot be sent), and the live
+    // validation of a transfer.
     QTest::keyClick(&window, Qt::Key_Escape);
     search->clear();
     QTest::keyClicks(search, QStringLiteral("10000005"));
@@ -179,10 +180,13 @@ int run(int argc, char *argv[])
     waitFor("account 10000005", [&] { return window.currentAccount() && window.currentAccount()->number == u"10000005"; });
     QTest::keyClick(&window, Qt::Key_F2);
     QTest::keyClicks(amount, QStringLiteral("100"));
+    auto *submit = withdraw->findChild<QPushButton *>(QStringLiteral("submitButton"));
+    waitFor("the amount refused at the field", [&] { return !submit->isEnabled(); });
     QTest::keyClick(amount, Qt::Key_Return);
-    waitFor("the rejection", [&] { return withdraw->lastOutcome().has_value(); });
     QTest::qWait(200);
-    save(&window, "withdrawal-rejected");
+    if (withdraw->action())
+        throw Failed("an amount above the available was sent");
+    save(&window, "withdrawal-over-available");
 
     QTest::keyClick(&window, Qt::Key_F4);
     ActionForm *transfer = window.form(ActionKind::Transfer);

@@ -183,7 +183,48 @@ private Q_SLOTS:
             QCOMPARE(failureClassName(r.error().failure), u"server_unavailable"_s);
             QCOMPARE(r.error().error.sqlState, u"25006"_s);
             QVERIFY(!r.error().commitUncertain);
+            // Refused at connect every time: nothing was ever sent.
+            QVERIFY(!r.error().mayHaveTakenEffect);
         }
+    }
+
+    // Whether any attempt of a run may have taken effect: only an attempt that sent its work
+    // and then lost the connection, got no answer to COMMIT or saw the server go away. A run
+    // refused at connect throughout, or answered with errors that rolled it back, did nothing.
+    void mayHaveTakenEffect_data()
+    {
+        QTest::addColumn<QList<int>>("attempts"); // per attempt: 0 refused at connect, 1 lost after sending,
+                                                  // 2 lock timeout, 3 server went away after sending (57P01)
+        QTest::addColumn<bool>("mayHaveTakenEffect");
+        QTest::addRow("refused throughout") << QList<int>{0, 0, 0} << false;
+        QTest::addRow("lock timeouts only") << QList<int>{2, 2} << false;
+        QTest::addRow("refused after a lock timeout") << QList<int>{2, 0} << false;
+        QTest::addRow("refused after a lost connection") << QList<int>{1, 0, 0} << true;
+        QTest::addRow("lost at the last attempt") << QList<int>{0, 0, 1} << true;
+        QTest::addRow("server went away after sending") << QList<int>{3, 0} << true;
+    }
+
+    void mayHaveTakenEffect()
+    {
+        QFETCH(QList<int>, attempts);
+        QFETCH(bool, mayHaveTakenEffect);
+        RetryPolicy policy;
+        policy.maxRetries = int(attempts.size()) - 1;
+        policy.baseDelay = std::chrono::milliseconds(1);
+        policy.maxDelay = std::chrono::milliseconds(2);
+        Retrier retrier(policy);
+        qsizetype made = 0;
+        const auto r = retrier.run<void>(u"test"_s, [&](Retrier::Clock::time_point) -> AttemptResult<void> {
+            switch (attempts.at(made++)) {
+            case 0: return std::unexpected(classifyOpenFailure(connectFailure(u"Connection refused"_s, Where)));
+            case 1: return std::unexpected(AttemptFailure{FailureClass::ConnectionLost, Error{}});
+            case 2: return std::unexpected(AttemptFailure{FailureClass::LockTimeout, Error{}});
+            default: return std::unexpected(AttemptFailure{FailureClass::ServerUnavailable, Error{}});
+            }
+        });
+        QVERIFY(!r);
+        QCOMPARE(made, attempts.size());
+        QCOMPARE(r.error().mayHaveTakenEffect, mayHaveTakenEffect);
     }
 };
 

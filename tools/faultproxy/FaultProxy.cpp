@@ -44,8 +44,15 @@ public:
     {
         m_server = new QTcpServer(this);
         connect(m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *c = m_server->nextPendingConnection())
+            while (QTcpSocket *c = m_server->nextPendingConnection()) {
+                if (m_proxy->m_refusing) {
+                    // As a server that is down: the connection ends before it starts.
+                    c->abort();
+                    c->deleteLater();
+                    continue;
+                }
                 accept(c);
+            }
         });
         return m_server->listen(QHostAddress::LocalHost, port);
     }

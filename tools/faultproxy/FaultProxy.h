@@ -14,6 +14,7 @@
 //   - latency added to every chunk, in both directions;
 //   - reset: every connection is cut at once;
 //   - cut after N bytes sent by the client on a connection;
+//   - refuse: new connections are closed at once, as by a server that is down;
 //   - stall: nothing is forwarded any more (connections stay open, no answer ever comes);
 //   - swallow COMMIT answers: the client's COMMIT reaches the server (which commits), the
 //     answer is thrown away and the connection cut: the client cannot know what happened. A
@@ -59,6 +60,8 @@ public:
     // From now on, each COMMIT answer is swallowed with this probability (0-100), for soak tests.
     void setSwallowCommitPercent(int percent) { m_swallowPercent = percent; }
     void resetAll();
+    // New connections are closed as soon as they arrive (existing ones go on).
+    void setRefusing(bool refusing) { m_refusing = refusing; }
 
     Stats stats() const;
 
@@ -73,6 +76,7 @@ private:
     Worker *m_worker = nullptr;
     std::atomic<int> m_latencyMs{0};
     std::atomic<bool> m_stalled{false};
+    std::atomic<bool> m_refusing{false};
     std::atomic<qint64> m_cutAfter{0};
     std::atomic<int> m_swallowCommits{0};
     std::atomic<int> m_swallowPercent{0};

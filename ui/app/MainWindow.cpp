@@ -637,6 +637,16 @@ void MainWindow::showAccount(const std::optional<AccountInfo> &account)
         QString available = account->available().toDisplayWithCode(l);
         if (account->floor.minorUnits() < 0)
             available += u' ' + tr("(overdraft to %1)").arg(account->floor.toDisplay(l));
+        // A frozen or closed account's money cannot be paid out: its figure is not shown as if
+        // it could.
+        const bool usable = account->status == AccountStatus::Active;
+        if (!usable)
+            available = account->status == AccountStatus::Frozen ? tr("%1 — not available: the account is frozen").arg(available)
+                                                                 : tr("%1 — not available: the account is closed").arg(available);
+        QFont f = m_available->font();
+        f.setBold(usable);
+        m_available->setFont(f);
+        m_available->setStyleSheet(usable ? QString() : QStringLiteral("color: palette(mid);"));
         m_available->setText(available);
     }
     for (ActionForm *f : m_forms)

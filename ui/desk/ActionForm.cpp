@@ -18,6 +18,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <utility>
+
 using namespace teller;
 
 namespace {
@@ -157,22 +159,32 @@ ActionForm::ActionForm(ActionKind kind, TellerClient *client, QWidget *parent) :
     m_receipt->setObjectName(QStringLiteral("receiptButton"));
     m_checkAgain = new QPushButton(tr("Check a&gain"), m_outcomeFrame);
     m_checkAgain->setObjectName(QStringLiteral("checkAgainButton"));
-    m_checkAgain->setToolTip(tr("Ask the server again with the same key: it either confirms what happened or carries "
-                                "the operation out once."));
+    m_checkAgain->setToolTip(tr("Ask the server what became of the operation, by its key. Nothing is sent: if the "
+                                "server never received it, you choose then."));
     m_abandon = new QPushButton(tr("A&bandon"), m_outcomeFrame);
     m_abandon->setObjectName(QStringLiteral("abandonButton"));
     m_abandon->setToolTip(tr("Give the operation up for good: it will never be carried out. If it already was, you "
                              "will see that instead."));
+    m_sendNow = new QPushButton(tr("&Send now — the customer is here"), m_outcomeFrame);
+    m_sendNow->setObjectName(QStringLiteral("sendNowButton"));
+    m_sendNow->setToolTip(tr("The server never received the operation: send it now, with its key. It is carried out "
+                             "once."));
+    m_cancelNotReceived = new QPushButton(tr("Canc&el — nothing happened"), m_outcomeFrame);
+    m_cancelNotReceived->setObjectName(QStringLiteral("cancelNotReceivedButton"));
+    m_cancelNotReceived->setToolTip(tr("The server never received the operation: cancel it for good. It will never be "
+                                       "carried out, even if it arrives late."));
     m_newOperation = new QPushButton(tr("New o&peration"), m_outcomeFrame);
     m_newOperation->setObjectName(QStringLiteral("newOperationButton"));
     m_newOperation->setToolTip(tr("Start a new operation (Esc)"));
     auto *outcomeButtons = new QHBoxLayout;
     outcomeButtons->addStretch(1);
     outcomeButtons->addWidget(m_abandon);
+    outcomeButtons->addWidget(m_cancelNotReceived);
+    outcomeButtons->addWidget(m_sendNow);
     outcomeButtons->addWidget(m_checkAgain);
     outcomeButtons->addWidget(m_receipt);
     outcomeButtons->addWidget(m_newOperation);
-    for (QPushButton *b : {m_receipt, m_checkAgain, m_abandon, m_newOperation})
+    for (QPushButton *b : {m_receipt, m_checkAgain, m_abandon, m_sendNow, m_cancelNotReceived, m_newOperation})
         b->setAutoDefault(true); // Enter presses the focused button, outside a dialog too
     auto *outcomeLayout = new QVBoxLayout(m_outcomeFrame);
     outcomeLayout->addWidget(m_progress);
@@ -189,7 +201,8 @@ ActionForm::ActionForm(ActionKind kind, TellerClient *client, QWidget *parent) :
     // Enter held down must not press anything a second time (a new account's amount field, a
     // form that became editable again after a rejection, the buttons of the outcome).
     for (QWidget *w : {static_cast<QWidget *>(m_amount), static_cast<QWidget *>(m_note), static_cast<QWidget *>(m_receipt),
-                       static_cast<QWidget *>(m_checkAgain), static_cast<QWidget *>(m_abandon), static_cast<QWidget *>(m_newOperation)})
+                       static_cast<QWidget *>(m_checkAgain), static_cast<QWidget *>(m_abandon), static_cast<QWidget *>(m_sendNow),
+                       static_cast<QWidget *>(m_cancelNotReceived), static_cast<QWidget *>(m_newOperation)})
         ui::ignoreHeldEnter(w);
     if (m_targetEdit)
         ui::ignoreHeldEnter(m_targetEdit);
@@ -205,20 +218,30 @@ ActionForm::ActionForm(ActionKind kind, TellerClient *client, QWidget *parent) :
     });
     connect(m_checkAgain, &QPushButton::clicked, this, &ActionForm::checkAgain);
     connect(m_abandon, &QPushButton::clicked, this, &ActionForm::abandon);
+    connect(m_sendNow, &QPushButton::clicked, this, &ActionForm::sendNow);
+    connect(m_cancelNotReceived, &QPushButton::clicked, this, &ActionForm::cancelNotReceived);
+    // The connection is back: an unconfirmed operation is asked about by itself (asked only,
+    // never sent).
+    connect(client, &TellerClient::connectionStateChanged, this, [this](bool connected) {
+        if (connected && m_state == State::Unconfirmed)
+            m_followUp.start(0);
+    });
     connect(m_newOperation, &QPushButton::clicked, this, &ActionForm::cancel);
     connect(client, &TellerClient::actionRetrying, this, &ActionForm::onRetrying);
     connect(client, &TellerClient::operationChanged, this, &ActionForm::onOperationChanged);
     m_followUp.setSingleShot(true);
     m_followUp.setInterval(300);
     connect(&m_followUp, &QTimer::timeout, this, [this] {
-        if (m_state != State::Pending || !m_action)
+        if ((m_state != State::Pending && m_state != State::Unconfirmed) || !m_action)
             return;
+        const State from = m_state;
+        if (!m_client->queryStatus(m_action->key)) {
+            m_followUp.start(); // another operation is with the server: ask once it is done
+            return;
+        }
+        m_callFrom = from;
         setState(State::InFlight);
         m_outcomeTitle->setText(tr("Asking the server…"));
-        if (!m_client->queryStatus(m_action->key)) {
-            setState(State::Pending);
-            m_followUp.start();
-        }
     });
     connect(client, &TellerClient::actionFinished, this, &ActionForm::onFinished);
 
@@ -261,13 +284,25 @@ void ActionForm::setAccount(const std::optional<AccountInfo> &account)
 void ActionForm::focusEntry()
 {
     if (m_state != State::Editing) {
-        (m_checkAgain->isVisible() ? m_checkAgain : m_newOperation)->setFocus();
+        // Never a button that sends: the safe choice has the focus.
+        (m_state == State::NotReceived ? m_cancelNotReceived : m_checkAgain->isVisible() ? m_checkAgain : m_newOperation)->setFocus();
         return;
     }
     if (m_targetEdit && m_targetEdit->text().isEmpty())
         m_targetEdit->setFocus();
     else
         m_amount->setFocus();
+}
+
+QString ActionForm::payee() const
+{
+    // The account the transfer went to, with its holder when this form looked it up.
+    const QString number = m_outcome && !m_outcome->counterAccount.isEmpty() ? m_outcome->counterAccount
+                           : m_action                                        ? m_action->request.counterAccount()
+                                                                             : QString();
+    if (m_target && m_target->number == number)
+        return QStringLiteral("%1 (%2)").arg(number, m_target->holder);
+    return number;
 }
 
 QString ActionForm::describeTarget() const
@@ -337,13 +372,15 @@ void ActionForm::revalidate()
 
     QString amountNote = m_amount->problem();
     QColor amountColour = ui::Bad;
+    bool overAvailable = false;
     if (amountNote.isEmpty() && m_amount->money() && m_account && debit) {
         const Money amount = *m_amount->money();
         const Money room(m_account->available().minorUnits() - m_account->floor.minorUnits(), m_account->currency());
         if (amount.minorUnits() > room.minorUnits()) {
-            amountNote = tr("More than the available %1: the server will refuse it unless money came in meanwhile.")
+            // Sending it would only write a refusal into the customer's history.
+            amountNote = tr("More than the available %1. If money came in meanwhile, refresh the account (F5).")
                              .arg(room.toDisplayWithCode(locale()));
-            amountColour = ui::Warn;
+            overAvailable = true;
         } else if (m_staff && m_staff->approvalLimit
                    && (!(m_staff->approvalLimit->currency() == amount.currency())
                        || amount.minorUnits() > m_staff->approvalLimit->minorUnits())) {
@@ -356,7 +393,7 @@ void ActionForm::revalidate()
     m_amountProblem->setStyleSheet(QStringLiteral("color: %1;").arg(amountColour.name()));
     m_amountProblem->setVisible(!amountNote.isEmpty());
 
-    m_valid = m_account && accountProblem.isEmpty() && targetOk && m_amount->money().has_value();
+    m_valid = m_account && accountProblem.isEmpty() && targetOk && m_amount->money().has_value() && !overAvailable;
     m_submit->setEnabled(m_valid && m_state == State::Editing);
 }
 
@@ -374,6 +411,8 @@ void ActionForm::setState(State state)
     m_outcomeFrame->setVisible(!editing || m_outcome.has_value());
     m_checkAgain->setVisible(state == State::Unconfirmed || state == State::Pending);
     m_abandon->setVisible(state == State::Unconfirmed);
+    m_sendNow->setVisible(state == State::NotReceived);
+    m_cancelNotReceived->setVisible(state == State::NotReceived);
     m_newOperation->setVisible(state == State::Finished || state == State::Pending);
     m_receipt->setVisible(state == State::Finished && m_outcome && m_outcome->status == OutcomeStatus::Completed);
     Q_EMIT stateChanged(state);
@@ -403,13 +442,8 @@ void ActionForm::send()
     if (!m_action)
         return;
     if (!m_client->submit(*m_action)) {
-        // Another form's action is still with the server: this one was not sent.
-        if (m_state == State::Unconfirmed) {
-            // In doubt: it keeps its key, and only that key may settle it.
-            showClientBusy();
-            return;
-        }
-        // A fresh action that never left: nothing happened, the form stays as it was.
+        // Another form's action is still with the server. A fresh action that never left:
+        // nothing happened, the form stays as it was.
         m_action.reset();
         setState(State::Editing);
         m_outcomeTitle->setText(tr("Another operation is still being confirmed. Wait for it, then submit again."));
@@ -418,6 +452,7 @@ void ActionForm::send()
         m_outcomeFrame->setVisible(true);
         return;
     }
+    m_callFrom = State::Editing;
     setState(State::InFlight);
     m_outcomeTitle->setText(tr("Sending…"));
     m_outcomeTitle->setStyleSheet({});
@@ -427,29 +462,77 @@ void ActionForm::send()
 void ActionForm::showClientBusy()
 {
     // The unconfirmed action stays as it is, with its key; nothing was sent.
-    m_outcomeTitle->setText(tr("Not confirmed — do not pay out yet. Another operation is still being confirmed: "
-                               "try again once it is done."));
+    m_outcomeTitle->setText(m_state == State::NotReceived
+                                ? tr("Not sent — another operation is still being confirmed: try again once it is done.")
+                                : tr("Not confirmed — do not pay out yet. Another operation is still being confirmed: "
+                                     "try again once it is done."));
     m_outcomeTitle->setStyleSheet(QStringLiteral("color: %1;").arg(ui::Warn.name()));
     focusEntry();
 }
 
 void ActionForm::checkAgain()
 {
-    if (m_state == State::Pending && m_action) {
-        setState(State::InFlight);
-        m_outcomeTitle->setText(tr("Asking the server…"));
-        if (!m_client->queryStatus(m_action->key)) {
-            // Another operation is with the server: ask as soon as it is done.
-            setState(State::Pending);
-            m_followUp.start();
-        }
+    if (!m_action)
+        return;
+    if (m_state == State::Pending) {
+        m_followUp.start(0);
         return;
     }
+    if (m_state == State::Unconfirmed)
+        askAboutUnconfirmed();
+}
+
+void ActionForm::askAboutUnconfirmed()
+{
+    // Only asks: the server's record of the key, never the operation itself. A customer who
+    // left meanwhile is never debited by a question.
     if (m_state != State::Unconfirmed || !m_action)
         return;
-    // The same action, the same key: the server answers from its record if the first attempt
-    // went through, and carries it out once if it did not.
-    send();
+    if (!m_client->queryStatus(m_action->key)) {
+        showClientBusy();
+        return;
+    }
+    m_callFrom = State::Unconfirmed;
+    setState(State::InFlight);
+    m_outcomeTitle->setText(tr("Asking the server…"));
+    m_outcomeTitle->setStyleSheet({});
+}
+
+void ActionForm::sendNow()
+{
+    if (m_state != State::NotReceived || !m_action)
+        return;
+    // The same action, the same key: carried out once, however often this is pressed.
+    if (!m_client->submit(*m_action)) {
+        showClientBusy();
+        return;
+    }
+    m_callFrom = State::NotReceived;
+    setState(State::InFlight);
+    m_outcomeTitle->setText(tr("Sending…"));
+    m_outcomeTitle->setStyleSheet({});
+}
+
+void ActionForm::cancelNotReceived()
+{
+    // The server never had it: cancelling leaves a tombstone, so a copy that arrives late
+    // is never carried out. No question: nothing happened, and nothing will.
+    if (m_state != State::NotReceived || !m_action)
+        return;
+    if (!startAbandon())
+        showClientBusy();
+}
+
+bool ActionForm::startAbandon()
+{
+    const State from = m_state;
+    if (!m_client->abandon(m_action->key))
+        return false;
+    m_callFrom = from;
+    setState(State::InFlight);
+    m_outcomeTitle->setText(tr("Cancelling…"));
+    m_outcomeTitle->setStyleSheet({});
+    return true;
 }
 
 void ActionForm::abandon()
@@ -462,12 +545,8 @@ void ActionForm::abandon()
                                                   .arg(m_action->key.toString()));
     if (answer != QMessageBox::Yes || m_state != State::Unconfirmed || !m_action)
         return;
-    if (!m_client->abandon(m_action->key)) {
+    if (!startAbandon())
         showClientBusy();
-        return;
-    }
-    setState(State::InFlight);
-    m_outcomeTitle->setText(tr("Abandoning…"));
 }
 
 void ActionForm::cancel()
@@ -545,26 +624,37 @@ void ActionForm::onFinished(const Outcome &outcome)
 
 void ActionForm::showOutcome(const Outcome &outcome)
 {
+    // What the call was about: a fresh operation, or one that was already unresolved (asked
+    // about, cancelled, sent again). A call that failed says nothing about the latter.
+    const State from = std::exchange(m_callFrom, State::Editing);
+    const bool wasUnresolved = from == State::Unconfirmed || from == State::NotReceived;
     m_outcome = outcome;
     QString title, detail;
     QColor colour = ui::Bad;
     const QLocale l = locale();
     const QString amount = outcome.amount ? outcome.amount->toDisplayWithCode(l)
                                           : (m_action ? m_action->request.amount().toDisplayWithCode(l) : QString());
+    std::optional<State> next; // where the form goes; by default from the outcome's finality
     switch (outcome.status) {
     case OutcomeStatus::Completed:
         colour = ui::Good;
         if (!outcome.decidedBy.isEmpty())
             title = m_kind == ActionKind::Withdrawal ? tr("Approved by %1 — pay out %2").arg(outcome.decidedBy, amount)
-                                                     : tr("Approved by %1 — %2 transferred").arg(outcome.decidedBy, amount);
+                    : m_kind == ActionKind::Deposit
+                        ? tr("Approved by %1 — %2 paid in").arg(outcome.decidedBy, amount)
+                        : tr("Approved by %1 — %2 transferred to %3").arg(outcome.decidedBy, amount, payee());
         else
             title = m_kind == ActionKind::Withdrawal ? tr("Completed — pay out %1").arg(amount)
                     : m_kind == ActionKind::Deposit  ? tr("Completed — %1 paid in").arg(amount)
-                                                     : tr("Completed — %1 transferred").arg(amount);
+                                                     : tr("Completed — %1 transferred to %2").arg(amount, payee());
         if (outcome.balanceAfter)
             detail = tr("Balance after: %1").arg(outcome.balanceAfter->toDisplayWithCode(l));
-        if (outcome.replayed)
-            detail += u'\n' + tr("This operation had already been carried out; it was not repeated.");
+        // The answer came from the server's record (asked again, or sent again): say when it
+        // was carried out, once. A decision is news of its own and needs no such line.
+        if (outcome.replayed && outcome.decidedBy.isEmpty() && outcome.executedAt.isValid())
+            detail += u'\n'
+                      + tr("Carried out once, at %1 (the server's record).")
+                            .arg(l.toString(outcome.executedAt.toLocalTime(), QLocale::ShortFormat));
         break;
     case OutcomeStatus::Rejected:
         title = outcome.decidedBy.isEmpty()      ? tr("Rejected — %1").arg(reasonText(outcome.reason))
@@ -578,25 +668,50 @@ void ActionForm::showOutcome(const Outcome &outcome)
         detail = tr("%1 is held on the account until a supervisor approves or rejects it.").arg(amount);
         break;
     case OutcomeStatus::Busy:
-        colour = ui::Warn;
-        title = tr("The account is locked by another operation — nothing was done");
-        detail = outcome.message;
-        break;
     case OutcomeStatus::InDoubt:
         colour = ui::Warn;
-        title = tr("Not confirmed — do not pay out yet");
-        detail = outcome.message;
+        if (wasUnresolved && from == State::Unconfirmed && outcome.status == OutcomeStatus::InDoubt) {
+            title = tr("Still not confirmed — do not pay out yet");
+            detail = tr("The server could not be asked. It is asked again as soon as the connection is back.");
+        } else if (outcome.status == OutcomeStatus::Busy) {
+            title = tr("The account is locked by another operation — not confirmed");
+            detail = outcome.message;
+        } else {
+            title = tr("Not confirmed — do not pay out yet");
+            detail = outcome.message;
+        }
+        next = State::Unconfirmed;
         break;
     case OutcomeStatus::Expired: title = tr("The approval did not come in time; the hold was released."); break;
-    case OutcomeStatus::Abandoned: title = tr("This operation was abandoned; it will never be carried out."); break;
+    case OutcomeStatus::Abandoned:
+        title = from == State::NotReceived ? tr("Cancelled — nothing was paid or booked.")
+                                           : tr("This operation was abandoned; it will never be carried out.");
+        break;
     case OutcomeStatus::KeyReused: title = tr("The server refused the operation key (used for another operation)."); break;
     case OutcomeStatus::Unknown:
+        // Asked, and the server never received the key: nothing happened. The teller decides.
         colour = ui::Warn;
-        title = tr("The server has no record of this operation.");
+        title = tr("The server never received this operation — nothing happened");
+        detail = tr("If the customer is still here, send it now: it is carried out once. If the customer has left, "
+                    "cancel it: it will never be carried out.");
+        next = State::NotReceived;
         break;
     case OutcomeStatus::Error:
-        title = tr("Failed — %1").arg(outcome.message);
-        detail = tr("Nothing was paid or booked.");
+        if (outcome.notSent) {
+            colour = ui::Warn;
+            title = tr("Not sent — nothing happened");
+            detail = from == State::NotReceived
+                         ? tr("The server could not be reached. Send it when the connection is back, or cancel it.")
+                         : tr("The server could not be reached. Nothing was paid or booked: send it again when the "
+                              "connection is back.");
+            if (from == State::NotReceived)
+                next = State::NotReceived;
+        } else {
+            title = tr("Failed — %1").arg(outcome.message);
+            detail = wasUnresolved ? tr("The operation is still not settled: do not pay out yet.") : tr("Nothing was paid or booked.");
+            if (wasUnresolved)
+                next = from;
+        }
         break;
     }
     if (m_action)
@@ -608,7 +723,9 @@ void ActionForm::showOutcome(const Outcome &outcome)
     // rejection or a failure nothing happened and nothing will: the teller may correct the
     // form, which makes a new action.
     const Finality f = finality(outcome.status);
-    if (f == Finality::Failed || outcome.status == OutcomeStatus::Rejected || outcome.status == OutcomeStatus::KeyReused) {
+    if (next) {
+        setState(*next);
+    } else if (f == Finality::Failed || outcome.status == OutcomeStatus::Rejected || outcome.status == OutcomeStatus::KeyReused) {
         m_action.reset();
         setState(State::Editing);
         m_outcomeFrame->setVisible(true);

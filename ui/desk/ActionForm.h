@@ -25,7 +25,9 @@ class QFrame;
 // One form: a withdrawal, a deposit or a transfer from the selected account. It validates as
 // the teller types, and once submitted it holds its action (and the action's key) until the
 // outcome is definitive: a double click, Enter held down or a lost connection never makes a
-// second action. An unconfirmed action can only be checked again with the same key.
+// second action. An unconfirmed action is only ever asked about ("Check again", and by itself
+// when the connection comes back); only when the server says it never received it does the
+// teller choose: send it now (same key, the customer is here) or cancel it for good.
 class ActionForm : public QWidget
 {
     Q_OBJECT
@@ -35,7 +37,8 @@ public:
         Editing,     // the teller fills the form
         InFlight,    // the action is with the server (and possibly retrying)
         Finished,    // definitive: completed, rejected, ... (a new operation may start)
-        Unconfirmed, // in doubt or busy: only "check again" with the same key
+        Unconfirmed, // in doubt or busy: only "check again" (asks the server) with the same key
+        NotReceived, // the server says it never received the key: send it now, or cancel it
         Pending,     // waiting for a supervisor
     };
     Q_ENUM(State)
@@ -48,7 +51,7 @@ public:
     // unconfirmed, or waiting for a supervisor).
     bool holdsUnfinishedAction() const
     {
-        return m_state == State::InFlight || m_state == State::Unconfirmed || m_state == State::Pending;
+        return m_state == State::InFlight || m_state == State::Unconfirmed || m_state == State::NotReceived || m_state == State::Pending;
     }
     std::optional<teller::Action> action() const { return m_action; }
     std::optional<teller::Outcome> lastOutcome() const { return m_outcome; }
@@ -65,8 +68,13 @@ public Q_SLOTS:
     // Esc: clears the form while editing, or starts a new operation after a definitive one
     // (after asking, when the operation still waits for a supervisor).
     void cancel();
+    // Asks the server about the unconfirmed (or waiting) action; never sends it.
     void checkAgain();
     void abandon();
+    // The server never received the action: sends it now, with its key (the customer is here).
+    void sendNow();
+    // The server never received the action: cancels it for good (it will never be carried out).
+    void cancelNotReceived();
 
 Q_SIGNALS:
     void outcomeShown(const teller::Outcome &outcome);
@@ -82,7 +90,11 @@ private:
     void showOutcome(const teller::Outcome &outcome);
     void send();
     void showClientBusy();
+    void askAboutUnconfirmed();
+    // Starts an abandon of the held action; false when another operation is with the server.
+    bool startAbandon();
     QString describeTarget() const;
+    QString payee() const;
     void onOperationChanged(const teller::OperationEvent &event);
 
     teller::ActionKind m_kind;
@@ -98,6 +110,9 @@ private:
     QTimer m_followUp;       // asks again when the client was busy
     QTimer m_targetDebounce;
     bool m_valid = false;
+    // The call under way concerns an action already unresolved (asking, abandoning, sending
+    // again): a failure of that call leaves the action as unresolved as it was.
+    State m_callFrom = State::Editing;
 
     QLabel *m_accountLabel;
     QLabel *m_accountProblem;
@@ -116,5 +131,7 @@ private:
     QPushButton *m_receipt;
     QPushButton *m_checkAgain;
     QPushButton *m_abandon;
+    QPushButton *m_sendNow;
+    QPushButton *m_cancelNotReceived;
     QPushButton *m_newOperation;
 };

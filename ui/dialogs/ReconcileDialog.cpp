@@ -48,7 +48,9 @@ ReconcileDialog::ReconcileDialog(TellerClient *client, const QList<ReconcileItem
     m_status->setWordWrap(true);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    m_resubmit = buttons->addButton(tr("&Resubmit with the same key"), QDialogButtonBox::ActionRole);
+    m_resubmit = buttons->addButton(tr("&Send now — the customer is here"), QDialogButtonBox::ActionRole);
+    m_resubmit->setToolTip(tr("The server never received the operation: send it now, with its own key. Only if the "
+                              "customer is here."));
     m_resubmit->setObjectName(QStringLiteral("resubmitButton"));
     m_abandon = buttons->addButton(tr("&Abandon"), QDialogButtonBox::ActionRole);
     m_abandon->setObjectName(QStringLiteral("abandonButton"));
@@ -99,14 +101,28 @@ QString ReconcileDialog::describe(const JournalEntry &e, const QLocale &locale)
 QString ReconcileDialog::nowText(const Outcome &o, const QLocale &locale)
 {
     switch (o.status) {
-    case OutcomeStatus::Completed:
-        return o.balanceAfter ? tr("Completed while you were away (balance after %1)").arg(o.balanceAfter->toDisplayWithCode(locale))
-                              : tr("Completed while you were away");
+    case OutcomeStatus::Completed: {
+        // Approved while the teller was away: the money moved on the books, and for a
+        // withdrawal the cash is still to be handed over.
+        const QString amount = o.amount ? o.amount->toDisplayWithCode(locale) : QString();
+        if (!o.decidedBy.isEmpty() && o.kind == ActionKind::Withdrawal)
+            return tr("Approved by %1 — pay out %2 now").arg(o.decidedBy, amount);
+        if (!o.decidedBy.isEmpty())
+            return tr("Approved by %1").arg(o.decidedBy);
+        // Carried out although no answer came: the account moved; a withdrawal's customer may
+        // have left without the cash.
+        if (o.kind == ActionKind::Withdrawal)
+            return tr("Completed: %1 was taken from the account. If the cash was not handed over, ask a supervisor to "
+                      "reverse it")
+                .arg(amount);
+        return o.balanceAfter ? tr("Completed (balance after %1)").arg(o.balanceAfter->toDisplayWithCode(locale)) : tr("Completed");
+    }
     case OutcomeStatus::Rejected: return tr("Rejected: %1").arg(reasonText(o.reason));
     case OutcomeStatus::PendingApproval: return tr("Waiting for a supervisor");
     case OutcomeStatus::Abandoned: return tr("Abandoned: it will never be carried out");
     case OutcomeStatus::Expired: return tr("The approval did not come in time");
-    case OutcomeStatus::Unknown: return tr("Never received by the server: resubmit it with the same key, or abandon it");
+    case OutcomeStatus::Unknown:
+        return tr("Never received by the server — nothing happened. Send it now only if the customer is here; otherwise cancel it");
     case OutcomeStatus::InDoubt:
     case OutcomeStatus::Busy: return tr("The server could not be asked: check again later");
     case OutcomeStatus::KeyReused: return tr("The key belongs to another operation");
@@ -128,6 +144,8 @@ void ReconcileDialog::updateButtons()
     const OutcomeStatus s = row >= 0 ? m_items.at(row).outcome.status : OutcomeStatus::Completed;
     m_resubmit->setEnabled(idle && row >= 0 && s == OutcomeStatus::Unknown);
     m_abandon->setEnabled(idle && row >= 0 && (s == OutcomeStatus::Unknown || s == OutcomeStatus::InDoubt || s == OutcomeStatus::Busy));
+    // For an operation the server never received, giving it up is cancelling what never happened.
+    m_abandon->setText(s == OutcomeStatus::Unknown ? tr("Canc&el — nothing happened") : tr("&Abandon"));
     m_checkAgain->setEnabled(idle && row >= 0
                              && (s == OutcomeStatus::InDoubt || s == OutcomeStatus::Busy || s == OutcomeStatus::PendingApproval));
 }
@@ -156,12 +174,16 @@ void ReconcileDialog::abandon()
     const int row = currentRow();
     if (row < 0)
         return;
-    const auto answer = QMessageBox::question(this, tr("Abandon the operation?"),
-                                              tr("%1 will never be carried out. If it already was, you will see that "
-                                                 "instead. Abandon it?")
-                                                  .arg(describe(m_items.at(row).entry, locale())));
-    if (answer != QMessageBox::Yes)
-        return;
+    // Cancelling what the server never received needs no question; giving up one that may
+    // have happened does.
+    if (m_items.at(row).outcome.status != OutcomeStatus::Unknown) {
+        const auto answer = QMessageBox::question(this, tr("Abandon the operation?"),
+                                                  tr("%1 will never be carried out. If it already was, you will see that "
+                                                     "instead. Abandon it?")
+                                                      .arg(describe(m_items.at(row).entry, locale())));
+        if (answer != QMessageBox::Yes)
+            return;
+    }
     if (m_client->abandon(m_items.at(row).entry.key)) {
         m_busyRow = row;
         m_status->clear();

@@ -1,5 +1,6 @@
 #include "SupervisorPanel.h"
 
+#include "DecisionDialog.h"
 #include "ReviewModels.h"
 #include "Ui.h"
 
@@ -7,7 +8,6 @@
 
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
@@ -57,7 +57,7 @@ SupervisorPanel::SupervisorPanel(TellerClient *client, QWidget *parent) : QWidge
     m_details->setAccessibleName(tr("Details of the selected operation"));
     m_approve = new QPushButton(tr("&Approve"), pendingPage);
     m_approve->setObjectName(QStringLiteral("approveButton"));
-    m_approve->setToolTip(tr("Approve the selected operation: the amount is debited (Alt+A)"));
+    m_approve->setToolTip(tr("Approve the selected operation, after a look at what it is (Alt+A)"));
     m_reject = new QPushButton(tr("&Reject…"), pendingPage);
     m_reject->setObjectName(QStringLiteral("rejectButton"));
     m_reject->setToolTip(tr("Reject the selected operation, with a reason: the hold is released (Alt+R)"));
@@ -232,14 +232,12 @@ void SupervisorPanel::onReviewLoaded(quint64 id, const QList<ReviewItem> &pendin
     if (id != m_reviewRequest)
         return;
     const QString keep = selectedKey();
-    const int keepRow = m_pendingView->currentIndex().row();
     m_pending->setItems(pending);
     m_decided->setItems(decided);
     m_doubts->setItems(doubts);
-    // Keep the selection on the same operation. When it has left the queue because this
-    // supervisor decided it (or is deciding it), the next row takes its place; when it left otherwise (another
-    // supervisor decided it, it expired), nothing is selected until the supervisor chooses:
-    // Alt+A must never approve an operation that slid under the selection unseen.
+    // Keep the selection on the same operation. When it has left the queue, nothing is
+    // selected until the supervisor chooses the next one: a decision never moves onto an
+    // operation that slid under the selection unseen.
     QModelIndex select;
     for (int row = 0; row < m_pendingProxy->rowCount(); ++row) {
         if (m_pendingProxy->index(row, 0).data(ReviewTableModel::KeyRole).toString() == keep)
@@ -247,10 +245,7 @@ void SupervisorPanel::onReviewLoaded(quint64 id, const QList<ReviewItem> &pendin
     }
     const bool stillPending = std::any_of(pending.cbegin(), pending.cend(), [&](const ReviewItem &i) { return i.key == keep; });
     if (!keep.isEmpty() && !stillPending) {
-        if (keep == m_decidedHere || keep == m_deciding) {
-            if (m_pendingProxy->rowCount() > 0)
-                select = m_pendingProxy->index(std::clamp(keepRow, 0, m_pendingProxy->rowCount() - 1), 0);
-        } else {
+        if (keep != m_decidedHere && keep != m_deciding) {
             m_status->setText(tr("The operation you had selected is no longer waiting: another supervisor decided it, "
                                  "or it expired. Select the next one yourself."));
             m_status->setStyleSheet(QStringLiteral("color: %1;").arg(ui::Warn.name()));
@@ -356,28 +351,36 @@ void SupervisorPanel::sendDecision(const IdempotencyKey &key, bool approve, cons
 
 void SupervisorPanel::approveSelected()
 {
-    if (const auto chosen = itemToDecide())
-        sendDecision(chosen->second, true, {});
+    askToDecide(true);
 }
 
 void SupervisorPanel::rejectSelected()
 {
+    askToDecide(false);
+}
+
+void SupervisorPanel::askToDecide(bool approve)
+{
+    // One key press never decides: the supervisor sees what the operation is, and confirms.
+    if (m_asking)
+        return;
     const auto chosen = itemToDecide();
     if (!chosen)
         return;
-    const ReviewItem &item = chosen->first;
-    bool ok = false;
-    const QString reason = QInputDialog::getText(
-                               this, tr("Reject"),
-                               tr("Why is %1 for %2 rejected? (the teller sees this)")
-                                   .arg(item.amount ? item.amount->toDisplayWithCode(locale()) : QString(), item.holder),
-                               QLineEdit::Normal, {}, &ok)
-                               .trimmed();
-    if (!ok)
-        return;
-    if (reason.isEmpty())
-        return showProblem(tr("A rejection needs a reason."));
-    sendDecision(chosen->second, false, reason.left(500));
+    auto *dialog = new DecisionDialog(chosen->first, approve, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_asking = dialog;
+    const IdempotencyKey key = chosen->second;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, key] {
+        m_decidingItem = dialog->item();
+        sendDecision(key, dialog->approves(), dialog->note());
+    });
+    connect(dialog, &QDialog::rejected, this, [this] {
+        m_status->setText(tr("Nothing was decided."));
+        m_status->setStyleSheet({});
+        m_pendingView->setFocus();
+    });
+    dialog->open();
 }
 
 void SupervisorPanel::onDecided(const Decision &d)
@@ -385,12 +388,22 @@ void SupervisorPanel::onDecided(const Decision &d)
     if (d.key != m_deciding)
         return;
     m_deciding.clear();
-    m_decidedHere = d.key; // it leaves the queue because of this supervisor: the next row may follow
+    m_decidedHere = d.key; // it leaves the queue because of this supervisor: no warning about it
     QString text;
     QColor colour = ui::Good;
-    if (d.decidedNow) {
-        text = d.status == OutcomeStatus::Completed ? tr("Approved: %1 may pay out.").arg(d.initiatedBy)
-                                                    : tr("Rejected: the hold is released; %1 sees your reason.").arg(d.initiatedBy);
+    const QString what = m_decidingItem && m_decidingItem->key == d.key ? DecisionDialog::summary(*m_decidingItem, locale())
+                                                                        : tr("the operation %1").arg(d.key);
+    const ActionKind kind = m_decidingItem && m_decidingItem->key == d.key ? m_decidingItem->kind : ActionKind::Withdrawal;
+    const QString teller = m_decidingItem && m_decidingItem->key == d.key && !m_decidingItem->initiatorName.isEmpty()
+                               ? m_decidingItem->initiatorName
+                               : d.initiatedBy;
+    m_decidingItem.reset();
+    if (d.decidedNow && d.status == OutcomeStatus::Completed) {
+        text = kind == ActionKind::Withdrawal ? tr("Approved: %1. %2 may pay out.").arg(what, teller)
+               : kind == ActionKind::Deposit  ? tr("Approved: %1. The deposit is booked.").arg(what)
+                                              : tr("Approved: %1. The transfer is carried out.").arg(what);
+    } else if (d.decidedNow) {
+        text = tr("Rejected: %1. The hold is released; %2 sees your reason.").arg(what, teller);
     } else {
         colour = ui::Warn;
         const QString at = locale().toString(d.decidedAt.toLocalTime().time(), QLocale::ShortFormat);
@@ -398,7 +411,7 @@ void SupervisorPanel::onDecided(const Decision &d)
                : d.status == OutcomeStatus::Completed ? tr("Already approved by %1 at %2.").arg(d.decidedBy, at)
                                                       : tr("Already rejected by %1 at %2.").arg(d.decidedBy, at);
     }
-    m_status->setText(text);
+    m_status->setText(text + u' ' + tr("Choose the next operation yourself."));
     m_status->setStyleSheet(QStringLiteral("color: %1;").arg(colour.name()));
     refresh();
     m_pendingView->setFocus();

@@ -2,6 +2,9 @@
 
 #include "Supervision.h"
 
+#include <optional>
+
+#include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
@@ -10,6 +13,7 @@ class TellerClient;
 }
 class DoubtTableModel;
 class LedgerTableModel;
+class QDialog;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -53,16 +57,20 @@ private:
     // The selected operation and its key, when one may be decided now (none is being decided).
     std::optional<std::pair<teller::ReviewItem, teller::IdempotencyKey>> itemToDecide();
     void sendDecision(const teller::IdempotencyKey &key, bool approve, const QString &note);
+    // Shows the decision dialog for the selected operation; the decision goes out once confirmed.
+    void askToDecide(bool approve);
     QTableView *makeTable(const char *name, const QString &accessibleName);
 
     teller::TellerClient *m_client;
     quint64 m_reviewRequest = 0;
     quint64 m_ledgerRequest = 0;
     quint64 m_accountRequest = 0;
-    QString m_deciding;    // the key being decided, if any
-    QString m_decidedHere; // decided by this supervisor: when it leaves the queue, the next row is selected
-    QTimer m_refreshSoon;  // coalesces bursts of notifications
-    QTimer m_fallback;     // refreshes on a timer, faster when notifications are not live
+    QString m_deciding;                               // the key being decided, if any
+    QString m_decidedHere;                            // decided by this supervisor: its leaving the queue needs no warning
+    std::optional<teller::ReviewItem> m_decidingItem; // what the decision under way is about, for its answer
+    QPointer<QDialog> m_asking;                       // the decision dialog, while it is open
+    QTimer m_refreshSoon;                             // coalesces bursts of notifications
+    QTimer m_fallback;                                // refreshes on a timer, faster when notifications are not live
     QTimer m_clock;
 
     QTabWidget *m_tabs;
