@@ -319,7 +319,7 @@ private Q_SLOTS:
         // Everything the tellers were told, by key.
         std::map<QString, Done> byKey;
         int completed = 0, replayed = 0, inDoubt = 0, inDoubtWithTheFailoverBudget = 0, busy = 0, errors = 0, retries = 0, other = 0,
-            notSent = 0;
+            notSent = 0, notSentWithTheFailoverBudget = 0;
         std::map<QString, int> retriesByClass;
         QStringList errorMessages;
         for (qsizetype t = 0; t < results.size(); ++t) {
@@ -345,6 +345,7 @@ private Q_SLOTS:
                     // really did not happen is checked below (a phantom otherwise).
                     if (d.outcome.notSent) {
                         ++notSent;
+                        notSentWithTheFailoverBudget += policyFor(int(t)).maxRetries > RetryPolicy{}.maxRetries ? 1 : 0;
                         break;
                     }
                     ++errors;
@@ -457,10 +458,11 @@ private Q_SLOTS:
         qInfo("drill: %d actions by %d tellers in %.1f s: completed %d (%d of them answered from the server's record), "
               "in doubt %d (%d with the failover budget of 12 retries, the rest with the default 4), busy %d, settled %d (%d "
               "resubmitted with their key), unsettled %d, lost %d, doubled %d, "
-              "phantoms %d, not sent %d, errors %d, other %d, retries %d (%s); invariants %s",
+              "phantoms %d, not sent %d (%d with the failover budget), errors %d, other %d, retries %d (%s); invariants %s",
               int(byKey.size()), int(Tellers.size()), double(total.elapsed()) / 1000, completed, replayed, inDoubt,
-              inDoubtWithTheFailoverBudget, busy, settled, resubmitted, int(unsettled.size()), lost, doubled, phantoms, notSent, errors,
-              other, retries, qPrintable(classes.join(QStringLiteral(", "))), violations.isEmpty() ? "hold" : "VIOLATED");
+              inDoubtWithTheFailoverBudget, busy, settled, resubmitted, int(unsettled.size()), lost, doubled, phantoms, notSent,
+              notSentWithTheFailoverBudget, errors, other, retries, qPrintable(classes.join(QStringLiteral(", "))),
+              violations.isEmpty() ? "hold" : "VIOLATED");
 
         QVERIFY2(errors == 0, qPrintable(errorMessages.mid(0, 5).join(u'\n')));
         QVERIFY2(lost == 0, qPrintable(lostKeys.mid(0, 5).join(u'\n')));
