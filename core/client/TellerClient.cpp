@@ -490,6 +490,30 @@ quint64 TellerClient::loadAccount(const QString &number)
     return id;
 }
 
+quint64 TellerClient::loadTills()
+{
+    const quint64 id = ++m_nextRequest;
+    const QString login = m_staff.login;
+    post(m_reads, [this, id, login](Worker &w) {
+        // Never from the read cache: what a till holds decides whether cash can go out.
+        auto tills = w.read([&](DbSession &session) { return Cash(session).tills(); });
+        if (!tills) {
+            const Error e = tills.error();
+            QMetaObject::invokeMethod(
+                this, [this, id, e] { Q_EMIT readFailed(id, e); }, Qt::QueuedConnection);
+            return;
+        }
+        // A supervisor sees every till of the branch: the desk shows their own.
+        QList<TillInfo> own;
+        for (const TillInfo &t : std::as_const(*tills))
+            if (t.owner == login)
+                own << t;
+        QMetaObject::invokeMethod(
+            this, [this, id, own] { Q_EMIT tillsLoaded(id, own); }, Qt::QueuedConnection);
+    });
+    return id;
+}
+
 bool TellerClient::submit(const Action &action)
 {
     if (m_inFlight || !m_signedIn)

@@ -2,6 +2,7 @@
 
 #include "Accounts.h"
 #include "ActionExecutor.h"
+#include "Cash.h"
 #include "ConnectionSettings.h"
 #include "OperationEvent.h"
 #include "Staff.h"
@@ -56,6 +57,9 @@ public:
     quint64 cachedSearches() const { return m_cacheHits; }
     // Answer: accountLoaded, or accountNotFound.
     quint64 loadAccount(const QString &number);
+    // The signed-in member's own tills, one per currency (open or not). Answer: tillsLoaded, or
+    // readFailed.
+    quint64 loadTills();
 
     // Starts an action; false (and nothing happens) if one is already in flight.
     // Progress: actionRetrying; answer: actionFinished.
@@ -92,6 +96,7 @@ Q_SIGNALS:
     void accountLoaded(quint64 id, const teller::AccountInfo &account, const QList<teller::OperationInfo> &recent);
     void accountNotFound(quint64 id, const QString &number);
     void readFailed(quint64 id, const teller::Error &error);
+    void tillsLoaded(quint64 id, const QList<teller::TillInfo> &tills);
     void actionRetrying(const teller::IdempotencyKey &key, const teller::RetryNotice &notice);
     void actionFinished(const teller::Outcome &outcome);
     void connectionStateChanged(bool connected, const QString &detail);

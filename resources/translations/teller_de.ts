@@ -330,6 +330,34 @@ Neuen Vorgang beginnen?</translation>
         <source>The operation is still not settled: do not pay out yet.</source>
         <translation>Der Vorgang ist weiterhin ungeklärt: noch nicht auszahlen.</translation>
     </message>
+    <message>
+        <source>Your till</source>
+        <translation>Ihre Kasse</translation>
+    </message>
+    <message>
+        <source>Till:</source>
+        <translation>Kasse:</translation>
+    </message>
+    <message>
+        <source>Reading your till…</source>
+        <translation>Ihre Kasse wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Your %1 till is not open: no cash can go out or come in. Open it first.</source>
+        <translation>Ihre Kasse in %1 ist nicht geöffnet: Es kann kein Bargeld aus- oder eingehen. Öffnen Sie sie zuerst.</translation>
+    </message>
+    <message>
+        <source>Paid out in cash from your till (%1 in it).</source>
+        <translation>Bar aus Ihrer Kasse ausgezahlt (%1 darin).</translation>
+    </message>
+    <message>
+        <source>Taken in as cash into your till (%1 in it).</source>
+        <translation>Bar in Ihre Kasse eingenommen (%1 darin).</translation>
+    </message>
+    <message>
+        <source>Your till holds only %1: ask a supervisor for cash from the vault.</source>
+        <translation>Ihre Kasse enthält nur %1: Bitten Sie einen Vorgesetzten um Bargeld aus dem Tresor.</translation>
+    </message>
 </context>
 <context>
     <name>AmountField</name>
@@ -849,6 +877,26 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
     <message>
         <source>%1 — not available: the account is closed</source>
         <translation>%1 — nicht verfügbar: Das Konto ist aufgelöst</translation>
+    </message>
+    <message>
+        <source>Your till could not be read: %1</source>
+        <translation>Ihre Kasse konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Your till is not open: no cash can go out or come in.</source>
+        <translation>Ihre Kasse ist nicht geöffnet: Es kann kein Bargeld aus- oder eingehen.</translation>
+    </message>
+    <message>
+        <source>Your till: %1</source>
+        <translation>Ihre Kasse: %1</translation>
+    </message>
+    <message>
+        <source>not open: %1</source>
+        <translation>nicht geöffnet: %1</translation>
+    </message>
+    <message>
+        <source>Your till</source>
+        <translation>Ihre Kasse</translation>
     </message>
 </context>
 <context>

@@ -328,6 +328,34 @@ Start a new operation?</source>
         <source>The operation is still not settled: do not pay out yet.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Your till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading your till…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your %1 till is not open: no cash can go out or come in. Open it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid out in cash from your till (%1 in it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken in as cash into your till (%1 in it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your till holds only %1: ask a supervisor for cash from the vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AmountField</name>
@@ -835,6 +863,26 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
     </message>
     <message>
         <source>%1 — not available: the account is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your till could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your till is not open: no cash can go out or come in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your till: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not open: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your till</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -14,6 +14,7 @@
 #include <SupervisorPanel.h>
 
 #include "ActionExecutor.h"
+#include "Cash.h"
 #include "DbSession.h"
 #include "Journal.h"
 #include "TellerClient.h"
@@ -188,6 +189,7 @@ private Q_SLOTS:
         sql.openAccount(QStringLiteral("10000002"), 5000);
         sql.openAccount(QStringLiteral("10000003"), 100000);
         sql.openAccount(QStringLiteral("20000009"), 100000);
+        sql.openAccount(QStringLiteral("30000001"), 100000);
         SQL_VERIFY(sql, QStringLiteral("UPDATE teller.accounts SET holder = 'Maria Schneider' WHERE number = '10000001'"));
     }
 
@@ -476,6 +478,62 @@ private Q_SLOTS:
         QCOMPARE(executeAs(m_db, QStringLiteral("t_teller2"), back).status, OutcomeStatus::Completed);
         // The teller may correct and try again: a new action.
         QCOMPARE(withdrawForm()->state(), ActionForm::State::Editing);
+    }
+
+    void theTillIsOnTheDeskAndCashNeverExceedsIt()
+    {
+        // The till's cash is on the desk; a cash withdrawal says it comes out of the till, and
+        // more than the till holds is said (with what to do) and never sent.
+        const Currency eur = *Currency::fromCode(u"EUR");
+        const auto moveTill = [&](ActionKind kind, qint64 minor) {
+            DbSession supervisor(PgTestServer::instance().staff(m_db, QStringLiteral("t_super")), SessionOptions{});
+            if (!supervisor.open())
+                return false;
+            ActionExecutor executor(supervisor);
+            return executor.moveVaultCash(IdempotencyKey::generate(), kind, QStringLiteral("t_teller3"), Money(minor, eur)).status
+                   == OutcomeStatus::Completed;
+        };
+        Sql sql(m_db);
+        qint64 cash = 0;
+        {
+            DbSession teller(PgTestServer::instance().staff(m_db, QStringLiteral("t_teller3")), SessionOptions{});
+            QVERIFY(teller.open());
+            auto tills = Cash(teller).tills(eur);
+            QVERIFY(tills && tills->size() == 1);
+            cash = tills->first().cash.minorUnits();
+        }
+        QVERIFY(moveTill(ActionKind::TillToVault, cash - 5000)); // 50.00 EUR left
+        const auto restore = qScopeGuard([&] { moveTill(ActionKind::VaultToTill, cash - 5000); });
+        QVERIFY(signIn(QStringLiteral("t_teller3")));
+        auto *till = find<QLabel>(m_window.get(), "tillLabel");
+        QTRY_VERIFY2(till->text().contains(QLatin1String("50.00 EUR")), qPrintable(till->text()));
+        openAccount(QStringLiteral("30000001"));
+        QTest::keyClick(m_window.get(), Qt::Key_F2);
+        auto *tillInfo = find<QLabel>(withdrawForm(), "tillInfo");
+        QVERIFY2(tillInfo->text().contains(QLatin1String("from your till (50.00 EUR in it)")), qPrintable(tillInfo->text()));
+        QTest::keyClick(m_window.get(), Qt::Key_F3);
+        QVERIFY(find<QLabel>(m_window->form(ActionKind::Deposit), "tillInfo")->text().contains(QLatin1String("into your till")));
+        QTest::keyClick(m_window.get(), Qt::Key_F2);
+        auto *amount = find<AmountField>(withdrawForm(), "amountEdit");
+        auto *submit = find<QPushButton>(withdrawForm(), "submitButton");
+        const qint64 before = sql.count(QStringLiteral("SELECT count(*) FROM teller.operations"));
+        QTest::keyClicks(amount, QStringLiteral("60.00"));
+        auto *problem = find<QLabel>(withdrawForm(), "amountProblem");
+        QVERIFY2(problem->text().contains(QLatin1String("Your till holds only 50.00 EUR")), qPrintable(problem->text()));
+        QVERIFY2(problem->text().contains(QLatin1String("vault")), qPrintable(problem->text()));
+        QVERIFY(!submit->isEnabled());
+        QTest::keyClick(amount, Qt::Key_Return);
+        QTest::qWait(200);
+        QVERIFY(!withdrawForm()->action());
+        QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.operations")), before);
+        amount->clear();
+        QTest::keyClicks(amount, QStringLiteral("10.00"));
+        QVERIFY(submit->isEnabled());
+        QTest::keyClick(amount, Qt::Key_Return);
+        auto *title = find<QLabel>(withdrawForm(), "outcomeTitle");
+        QTRY_VERIFY_WITH_TIMEOUT(title->text().startsWith(QLatin1String("Completed")), 10000);
+        // The desk follows the till.
+        QTRY_VERIFY2(till->text().contains(QLatin1String("40.00 EUR")), qPrintable(till->text()));
     }
 
     void lostConnectionDuringSubmitCompletesOnceWithTheSameKey()

@@ -120,7 +120,31 @@ MainWindow::MainWindow(TellerClient *client, QWidget *parent) : QMainWindow(pare
     connect(client, &TellerClient::readFailed, this, [this](quint64 id, const Error &e) {
         if (id == m_accountRequest || id == m_searchRequest)
             statusBar()->showMessage(e.message, 8000);
+        if (id == m_tillRequest)
+            m_tillLabel->setText(tr("Your till could not be read: %1").arg(e.message));
     });
+    connect(client, &TellerClient::tillsLoaded, this, [this](quint64 id, const QList<TillInfo> &tills) {
+        if (id != m_tillRequest)
+            return;
+        const QLocale l = locale();
+        QStringList open, closed;
+        for (const TillInfo &t : tills) {
+            if (t.open)
+                open << t.available().toDisplayWithCode(l);
+            else
+                closed << t.currency.code();
+        }
+        QString text = open.isEmpty() ? tr("Your till is not open: no cash can go out or come in.")
+                                      : tr("Your till: %1").arg(open.join(QStringLiteral("  ·  ")));
+        if (!open.isEmpty() && !closed.isEmpty())
+            text += QStringLiteral("  ·  ") + tr("not open: %1").arg(closed.join(QStringLiteral(", ")));
+        m_tillLabel->setText(text);
+        m_tillLabel->setStyleSheet(open.isEmpty() ? QStringLiteral("color: %1;").arg(ui::Warn.name()) : QString());
+        for (ActionForm *f : m_forms)
+            f->setTills(tills);
+    });
+    m_tillTimer.setInterval(30000);
+    connect(&m_tillTimer, &QTimer::timeout, this, &MainWindow::refreshTills);
     connect(client, &TellerClient::connectionStateChanged, this, &MainWindow::onConnectionState);
     connect(client, &TellerClient::reconciled, this, [this](const QList<ReconcileItem> &items) {
         auto *dialog = new ReconcileDialog(m_client, items, this);
@@ -240,7 +264,10 @@ void MainWindow::buildUi()
         auto *f = new ActionForm(kind, m_client, m_tabs);
         m_forms << f;
         m_tabs->addTab(f, f->findChild<QPushButton *>(QStringLiteral("submitButton"))->icon(), title);
-        connect(f, &ActionForm::outcomeShown, this, [this] { refreshAccount(); });
+        connect(f, &ActionForm::outcomeShown, this, [this] {
+            refreshAccount();
+            refreshTills();
+        });
         connect(f, &ActionForm::receiptRequested, this, &MainWindow::showReceipt);
     }
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
@@ -264,8 +291,17 @@ void MainWindow::buildUi()
     m_history->setAccessibleName(tr("Recent operations"));
     historyLabel->setBuddy(m_history);
 
+    m_tillLabel = new QLabel(this);
+    m_tillLabel->setObjectName(QStringLiteral("tillLabel"));
+    m_tillLabel->setAccessibleName(tr("Your till"));
+    m_tillLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont tillFont = m_tillLabel->font();
+    tillFont.setBold(true);
+    m_tillLabel->setFont(tillFont);
+
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->addWidget(m_tillLabel);
     rightLayout->addWidget(accountBox);
     rightLayout->addWidget(m_tabs, 3);
     rightLayout->addWidget(historyLabel);
@@ -337,7 +373,10 @@ void MainWindow::buildMenus()
         a->setShortcut(QKeySequence(key));
     }
     ops->addSeparator();
-    auto *refresh = ops->addAction(tr("&Refresh account"), this, &MainWindow::refreshAccount);
+    auto *refresh = ops->addAction(tr("&Refresh account"), this, [this] {
+        refreshAccount();
+        refreshTills();
+    });
     refresh->setShortcut(QKeySequence::Refresh);
     ops->addSeparator();
     auto *desk = ops->addAction(tr("De&sk"), this, &MainWindow::showDesk);
@@ -466,6 +505,8 @@ void MainWindow::onSignedIn(const StaffInfo &staff, const QString &server, bool 
     m_serverLabel->setText(encrypted ? tr("%1 · encrypted").arg(server) : tr("%1 · not encrypted").arg(server));
     onConnectionState(true, server);
     setWindowTitle(tr("Teller — %1").arg(staff.displayName));
+    refreshTills();
+    m_tillTimer.start();
     show();
     raise();
     activateWindow();
@@ -524,8 +565,13 @@ void MainWindow::clearSession()
     m_accountRequest = 0;
     m_openWhenFound = false;
     m_resultsModel->setAccounts({});
-    for (ActionForm *f : m_forms)
+    for (ActionForm *f : m_forms) {
         f->reset();
+        f->setTills(std::nullopt);
+    }
+    m_tillTimer.stop();
+    m_tillRequest = 0;
+    m_tillLabel->clear();
     showAccount(std::nullopt);
     removeSupervision();
     m_pages->setCurrentIndex(0);
@@ -598,6 +644,12 @@ void MainWindow::refreshAccount()
 {
     if (m_account)
         m_accountRequest = m_client->loadAccount(m_account->number);
+}
+
+void MainWindow::refreshTills()
+{
+    if (m_client->isSignedIn())
+        m_tillRequest = m_client->loadTills();
 }
 
 void MainWindow::onAccountLoaded(quint64 id, const AccountInfo &account, const QList<OperationInfo> &recent)

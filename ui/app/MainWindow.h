@@ -50,6 +50,8 @@ public Q_SLOTS:
     void showDesk();
     void selectAccount(const QString &number);
     void refreshAccount();
+    // Reads the member's own tills again (after their operations, F5, and every 30 s).
+    void refreshTills();
 
 Q_SIGNALS:
     void signedIn();
@@ -88,6 +90,8 @@ private:
     QString m_resultsText;        // the text the listed results belong to
     bool m_openWhenFound = false; // Enter was pressed before the results for the text arrived
     quint64 m_accountRequest = 0;
+    quint64 m_tillRequest = 0;
+    QTimer m_tillTimer;
     QTimer m_searchDebounce;
     bool m_closeWhenIdle = false;
 
@@ -106,6 +110,7 @@ private:
     QList<ActionForm *> m_forms;
     QTableView *m_history;
     OperationTableModel *m_historyModel;
+    QLabel *m_tillLabel;
     QLabel *m_staffLabel;
     QLabel *m_serverLabel;
     QLabel *m_connectionLabel;

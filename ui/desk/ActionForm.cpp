@@ -48,6 +48,13 @@ ActionForm::ActionForm(ActionKind kind, TellerClient *client, QWidget *parent) :
     auto *form = new QFormLayout;
     form->addRow(kind == ActionKind::Deposit ? tr("Into:") : tr("From:"), m_accountLabel);
     form->addRow(QString(), m_accountProblem);
+    if (kind != ActionKind::Transfer) {
+        m_tillInfo = new QLabel(this);
+        m_tillInfo->setObjectName(QStringLiteral("tillInfo"));
+        m_tillInfo->setWordWrap(true);
+        m_tillInfo->setAccessibleName(tr("Your till"));
+        form->addRow(tr("Till:"), m_tillInfo);
+    }
 
     if (transfer) {
         m_targetEdit = new QLineEdit(this);
@@ -255,6 +262,22 @@ void ActionForm::setStaff(const StaffInfo &staff)
     revalidate();
 }
 
+void ActionForm::setTills(const std::optional<QList<TillInfo>> &tills)
+{
+    m_tills = tills;
+    revalidate();
+}
+
+std::optional<TillInfo> ActionForm::tillForAccount() const
+{
+    if (!m_tills || !m_account)
+        return std::nullopt;
+    for (const TillInfo &t : *m_tills)
+        if (t.currency == m_account->currency())
+            return t;
+    return std::nullopt;
+}
+
 void ActionForm::setAccount(const std::optional<AccountInfo> &account)
 {
     // Refreshing the same account (new balance) keeps what was typed. Another account does not
@@ -341,6 +364,31 @@ void ActionForm::revalidate()
     m_accountProblem->setText(accountProblem);
     m_accountProblem->setVisible(!accountProblem.isEmpty());
 
+    // Cash moves the teller's own till: said before sending, and refused here when the server
+    // would refuse it (a till not open, not enough cash in it).
+    bool tillOk = true;
+    std::optional<TillInfo> till;
+    if (m_tillInfo) {
+        till = tillForAccount();
+        QString text;
+        QColor colour = palette().color(QPalette::WindowText);
+        if (!m_account) {
+            text.clear();
+        } else if (!m_tills) {
+            text = tr("Reading your till…");
+        } else if (!till || !till->open) {
+            text = tr("Your %1 till is not open: no cash can go out or come in. Open it first.").arg(m_account->currency().code());
+            colour = ui::Bad;
+            tillOk = false;
+        } else {
+            text = m_kind == ActionKind::Withdrawal
+                       ? tr("Paid out in cash from your till (%1 in it).").arg(till->available().toDisplayWithCode(locale()))
+                       : tr("Taken in as cash into your till (%1 in it).").arg(till->available().toDisplayWithCode(locale()));
+        }
+        m_tillInfo->setText(text);
+        m_tillInfo->setStyleSheet(QStringLiteral("color: %1;").arg(colour.name()));
+    }
+
     bool targetOk = true;
     if (m_targetEdit) {
         targetOk = false;
@@ -376,7 +424,11 @@ void ActionForm::revalidate()
     if (amountNote.isEmpty() && m_amount->money() && m_account && debit) {
         const Money amount = *m_amount->money();
         const Money room(m_account->available().minorUnits() - m_account->floor.minorUnits(), m_account->currency());
-        if (amount.minorUnits() > room.minorUnits()) {
+        if (m_kind == ActionKind::Withdrawal && till && till->open && amount.minorUnits() > till->available().minorUnits()) {
+            amountNote = tr("Your till holds only %1: ask a supervisor for cash from the vault.")
+                             .arg(till->available().toDisplayWithCode(locale()));
+            overAvailable = true;
+        } else if (amount.minorUnits() > room.minorUnits()) {
             // Sending it would only write a refusal into the customer's history.
             amountNote = tr("More than the available %1. If money came in meanwhile, refresh the account (F5).")
                              .arg(room.toDisplayWithCode(locale()));
@@ -393,7 +445,7 @@ void ActionForm::revalidate()
     m_amountProblem->setStyleSheet(QStringLiteral("color: %1;").arg(amountColour.name()));
     m_amountProblem->setVisible(!amountNote.isEmpty());
 
-    m_valid = m_account && accountProblem.isEmpty() && targetOk && m_amount->money().has_value() && !overAvailable;
+    m_valid = m_account && accountProblem.isEmpty() && targetOk && tillOk && m_amount->money().has_value() && !overAvailable;
     m_submit->setEnabled(m_valid && m_state == State::Editing);
 }
 

@@ -2,6 +2,7 @@
 
 #include "Accounts.h"
 #include "Action.h"
+#include "Cash.h"
 #include "OperationEvent.h"
 #include "Outcome.h"
 #include "Staff.h"
@@ -58,6 +59,10 @@ public:
 
     void setAccount(const std::optional<teller::AccountInfo> &account);
     void setStaff(const teller::StaffInfo &staff);
+    // The signed-in member's own tills as last read (nullopt: not known yet, nothing is
+    // checked against them). A cash withdrawal or deposit needs the till of its currency
+    // open, and a withdrawal no more than it holds.
+    void setTills(const std::optional<QList<teller::TillInfo>> &tills);
     void focusEntry();
     // Forgets the form, its action and its outcome (after sign-out: nothing of one staff
     // member's session is left for the next). Not while an action is in flight.
@@ -95,6 +100,7 @@ private:
     bool startAbandon();
     QString describeTarget() const;
     QString payee() const;
+    std::optional<teller::TillInfo> tillForAccount() const;
     void onOperationChanged(const teller::OperationEvent &event);
 
     teller::ActionKind m_kind;
@@ -103,6 +109,7 @@ private:
     std::optional<teller::AccountInfo> m_account;
     std::optional<teller::AccountInfo> m_target;
     std::optional<teller::StaffInfo> m_staff;
+    std::optional<QList<teller::TillInfo>> m_tills;
     std::optional<teller::Action> m_action;
     std::optional<teller::Outcome> m_outcome;
     quint64 m_targetRequest = 0;
@@ -116,6 +123,7 @@ private:
 
     QLabel *m_accountLabel;
     QLabel *m_accountProblem;
+    QLabel *m_tillInfo = nullptr; // cash operations: what they do to the teller's till
     QLineEdit *m_targetEdit = nullptr;
     QLabel *m_targetInfo = nullptr;
     AmountField *m_amount;
