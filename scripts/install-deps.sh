@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
     g++ cmake ninja-build pkg-config file
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    libqt6sql6-psql libqt6sql6-sqlite libpq-dev
+    libqt6sql6-psql libqt6sql6-sqlite libpq-dev qt6-translations-l10n
     postgresql postgresql-contrib
     postgresql-15-auto-failover pg-auto-failover-cli
     pgbouncer

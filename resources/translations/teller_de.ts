@@ -2765,5 +2765,17 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
         <source>Reversal</source>
         <translation>Stornierung</translation>
     </message>
+    <message>
+        <source>teller</source>
+        <translation>Kassierer</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>Vorgesetzter</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>Administrator</translation>
+    </message>
 </context>
 </TS>

@@ -2751,5 +2751,17 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
         <source>Reversal</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>teller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -12,6 +12,7 @@
 #include <ReconcileDialog.h>
 #include <SettingsDialog.h>
 #include <SupervisorPanel.h>
+#include <Ui.h>
 
 #include "ActionExecutor.h"
 #include "Cash.h"
@@ -1315,6 +1316,24 @@ private Q_SLOTS:
         QCOMPARE(request.error().message, QStringLiteral("Bitte eine Kontonummer eingeben."));
         QCOMPARE(amount.error().message, QStringLiteral("Bitte einen Betrag eingeben."));
         QCOMPARE(config.error().message, QStringLiteral("Die Konfigurationsdatei /nonexistent/teller.conf existiert nicht."));
+    }
+
+    void germanReachesQtsOwnTexts()
+    {
+        // Finding 9: Qt's standard buttons and the role speak German too.
+        QObject owner;
+        const QStringList loaded = ui::installTranslations(&owner, QLocale(QLocale::German, QLocale::Germany));
+        const auto removeTranslators = qScopeGuard([&] {
+            for (QTranslator *t : owner.findChildren<QTranslator *>())
+                QCoreApplication::removeTranslator(t);
+        });
+        QCOMPARE(loaded, (QStringList{QStringLiteral("qtbase"), QStringLiteral("teller")}));
+        QMessageBox box(QMessageBox::Question, QStringLiteral("?"), QStringLiteral("?"),
+                        QMessageBox::Yes | QMessageBox::No | QMessageBox::Cancel);
+        QCOMPARE(box.button(QMessageBox::Yes)->text().remove(u'&'), QStringLiteral("Ja"));
+        QCOMPARE(box.button(QMessageBox::No)->text().remove(u'&'), QStringLiteral("Nein"));
+        QCOMPARE(box.button(QMessageBox::Cancel)->text().remove(u'&'), QStringLiteral("Abbrechen"));
+        QCOMPARE(ui::staffRoleText(StaffRole::Teller), QStringLiteral("Kassierer"));
     }
 };
 

@@ -489,7 +489,7 @@ void MainWindow::onSignedIn(const StaffInfo &staff, const QString &server, bool 
     }
     for (ActionForm *f : m_forms)
         f->setStaff(staff);
-    m_staffLabel->setText(tr("Signed in: %1 (%2)").arg(staff.displayName, staffRoleName(staff.role)));
+    m_staffLabel->setText(tr("Signed in: %1 (%2)").arg(staff.displayName, ui::staffRoleText(staff.role)));
     // Supervisors get the pending-operations panel as a second page.
     if (staff.role == StaffRole::Supervisor && !m_panel) {
         m_panel = new SupervisorPanel(m_client, m_pages);

@@ -3,6 +3,7 @@
 #include "DemoLauncher.h"
 #include "LoginDialog.h"
 #include "MainWindow.h"
+#include "Ui.h"
 
 #include "Demo.h"
 #include "Logging.h"
@@ -120,12 +121,10 @@ bool haveDisplay()
 
 void installTranslations(QApplication &app)
 {
-    auto *qt = new QTranslator(&app);
-    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(qt);
-    auto *own = new QTranslator(&app);
-    if (own->load(QLocale(), QStringLiteral("teller"), QStringLiteral("_"), QStringLiteral(":/teller/i18n")))
-        QApplication::installTranslator(own);
+    const QStringList loaded = ui::installTranslations(&app, QLocale());
+    if (QLocale().language() != QLocale::English && !loaded.contains(QStringLiteral("qtbase")))
+        qWarning().noquote() << "Qt's own translations for" << QLocale().name()
+                             << "are not installed (Debian: qt6-translations-l10n): Qt's buttons stay in English";
 }
 
 } // namespace

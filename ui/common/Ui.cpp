@@ -1,5 +1,10 @@
 #include "Ui.h"
 
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
 #include <QAbstractButton>
 #include <QCoreApplication>
 #include <QKeyEvent>
@@ -26,6 +31,34 @@ protected:
     }
 };
 } // namespace
+
+QString staffRoleText(teller::StaffRole role)
+{
+    switch (role) {
+    case teller::StaffRole::Teller: return QCoreApplication::translate("ui", "teller");
+    case teller::StaffRole::Supervisor: return QCoreApplication::translate("ui", "supervisor");
+    case teller::StaffRole::Admin: return QCoreApplication::translate("ui", "administrator");
+    }
+    return {};
+}
+
+QStringList installTranslations(QObject *owner, const QLocale &locale)
+{
+    QStringList loaded;
+    auto *qt = new QTranslator(owner);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath))
+        && QCoreApplication::installTranslator(qt))
+        loaded << QStringLiteral("qtbase");
+    else
+        delete qt;
+    auto *own = new QTranslator(owner);
+    if (own->load(locale, QStringLiteral("teller"), QStringLiteral("_"), QStringLiteral(":/teller/i18n"))
+        && QCoreApplication::installTranslator(own))
+        loaded << QStringLiteral("teller");
+    else
+        delete own;
+    return loaded;
+}
 
 QString accountStatusText(teller::AccountStatus status)
 {

@@ -3,6 +3,7 @@
 #include "Account.h"
 #include "Action.h"
 #include "Outcome.h"
+#include "Staff.h"
 
 #include <QColor>
 #include <QList>
@@ -10,6 +11,8 @@
 
 #include <utility>
 
+class QLocale;
+class QObject;
 class QWidget;
 
 // Words and colours shared by the window's parts.
@@ -18,6 +21,12 @@ namespace ui {
 QString accountStatusText(teller::AccountStatus status);
 QString operationKindText(teller::ActionKind kind);
 QString operationStatusText(teller::OutcomeStatus status);
+QString staffRoleText(teller::StaffRole role);
+
+// Installs, for `locale`, Qt's own translations (qtbase: the standard buttons, the dialogs'
+// texts; Debian's qt6-translations-l10n) and Teller's, owned by `owner`. Returns the languages
+// loaded ("qtbase", "teller"), so a caller can tell what is missing.
+QStringList installTranslations(QObject *owner, const QLocale &locale);
 
 inline const QColor Good{0x2e, 0x7d, 0x32};
 inline const QColor Bad{0xb2, 0x3b, 0x3b};
