@@ -26,6 +26,7 @@
 #include <QMessageBox>
 #include <QNetworkInformation>
 #include <QPushButton>
+#include <QScreen>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
@@ -33,6 +34,8 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace teller;
 
@@ -311,6 +314,8 @@ void MainWindow::buildUi()
     splitter->setObjectName(QStringLiteral("mainSplitter"));
     splitter->addWidget(searchPanel);
     splitter->addWidget(right);
+    // A wider window widens the list of accounts too (names like "Müller & Söhne GmbH").
+    splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 2);
     splitter->setSizes({360, 720});
     m_pages = new QTabWidget(this);
@@ -337,7 +342,11 @@ void MainWindow::buildUi()
     setTabOrder(m_search, m_results);
     setTabOrder(m_results, m_tabs);
     showAccount(std::nullopt);
-    resize(1120, 760);
+    // Resizable, from a size that fits a 1366x768 screen with a title bar and a panel; the
+    // first size fits the screen it opens on (a saved geometry replaces it).
+    setMinimumSize(900, 560);
+    const QRect screen = this->screen() ? this->screen()->availableGeometry() : QRect(0, 0, 1366, 728);
+    resize(std::min(1180, screen.width() - 40), std::min(800, screen.height() - 60));
 }
 
 void MainWindow::buildMenus()

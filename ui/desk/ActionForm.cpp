@@ -106,13 +106,20 @@ ActionForm::ActionForm(ActionKind kind, TellerClient *client, QWidget *parent) :
     m_amount->setObjectName(QStringLiteral("amountEdit"));
     m_currencyLabel = new QLabel(this);
     m_currencyLabel->setObjectName(QStringLiteral("currencyLabel"));
+    // An amount is a few digits: the field does not stretch across a wide screen.
+    m_amount->setMaximumWidth(m_amount->fontMetrics().horizontalAdvance(QStringLiteral("0")) * 24 + 16);
     auto *amountRow = new QHBoxLayout;
     amountRow->addWidget(m_amount, 1);
     amountRow->addWidget(m_currencyLabel);
+    amountRow->addStretch(1);
     auto *amountLabel = new QLabel(tr("&Amount:"), this);
     amountLabel->setBuddy(m_amount);
     form->addRow(amountLabel, amountRow);
     m_amountProblem = problemLabel(this, "amountProblem", tr("Problem with the amount"));
+    // Its room is kept while it is empty: a message as the teller types never moves the fields
+    // below it (two lines: the longest message at the window's smallest width).
+    m_amountProblem->setFixedHeight(m_amountProblem->fontMetrics().lineSpacing() * 2 + 4);
+    m_amountProblem->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     form->addRow(QString(), m_amountProblem);
 
     m_note = new QLineEdit(this);
@@ -443,7 +450,7 @@ void ActionForm::revalidate()
     }
     m_amountProblem->setText(amountNote);
     m_amountProblem->setStyleSheet(QStringLiteral("color: %1;").arg(amountColour.name()));
-    m_amountProblem->setVisible(!amountNote.isEmpty());
+    m_amountProblem->setVisible(true);
 
     m_valid = m_account && accountProblem.isEmpty() && targetOk && tillOk && m_amount->money().has_value() && !overAvailable;
     m_submit->setEnabled(m_valid && m_state == State::Editing);
