@@ -73,6 +73,9 @@ public:
     void setJournalPath(const QString &path) { m_journalPath = path; }
     bool actionInFlight() const { return m_inFlight; }
 
+    // Tells the supervisors (their In doubt list) of an action this window leaves unconfirmed,
+    // when the server can be reached; the journal reports it again at the next sign-in.
+    void reportUnfinished(const Action &action, const QString &message) { reportDoubt(action, message); }
     // Checks the connection now (e.g. when the network comes back).
     void checkConnection();
 

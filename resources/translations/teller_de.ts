@@ -358,6 +358,46 @@ Neuen Vorgang beginnen?</translation>
         <source>Your till holds only %1: ask a supervisor for cash from the vault.</source>
         <translation>Ihre Kasse enthält nur %1: Bitten Sie einen Vorgesetzten um Bargeld aus dem Tresor.</translation>
     </message>
+    <message>
+        <source>Withdrawal of %1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deposit of %1 into %2</source>
+        <translation>Einzahlung von %1 auf %2</translation>
+    </message>
+    <message>
+        <source>Transfer of %1 from %2 to %3</source>
+        <translation>Überweisung von %1 von %2 an %3</translation>
+    </message>
+    <message>
+        <source>%1: waits for a supervisor — do not pay out yet.</source>
+        <translation>%1: wartet auf einen Vorgesetzten — noch nicht auszahlen.</translation>
+    </message>
+    <message>
+        <source>%1: waits for a supervisor — not booked yet; keep the cash apart.</source>
+        <translation>%1: wartet auf einen Vorgesetzten — noch nicht gebucht; das Bargeld getrennt aufbewahren.</translation>
+    </message>
+    <message>
+        <source>%1: waits for a supervisor — not carried out yet.</source>
+        <translation>%1: wartet auf einen Vorgesetzten — noch nicht ausgeführt.</translation>
+    </message>
+    <message>
+        <source>%1: never reached the server — nothing happened.</source>
+        <translation>%1: hat den Server nie erreicht — nichts ist geschehen.</translation>
+    </message>
+    <message>
+        <source>%1: not confirmed — do not pay out.</source>
+        <translation>%1: nicht bestätigt — nicht auszahlen.</translation>
+    </message>
+    <message>
+        <source>%1: not confirmed — keep the cash apart until it is settled.</source>
+        <translation>%1: nicht bestätigt — das Bargeld getrennt aufbewahren, bis es geklärt ist.</translation>
+    </message>
+    <message>
+        <source>%1: not confirmed — tell the customer it is not confirmed yet.</source>
+        <translation>%1: nicht bestätigt — dem Kunden sagen, dass sie noch nicht bestätigt ist.</translation>
+    </message>
 </context>
 <context>
     <name>AmountField</name>
@@ -831,26 +871,6 @@ Strg+Umschalt+L  abmelden    Strg+Q  beenden</translation>
         <translation>Konto &amp;suchen (Strg+F):</translation>
     </message>
     <message>
-        <source>These operations are not confirmed:
-%1
-
-Do not pay out for them. Note the keys: &quot;tellerctl status KEY&quot; tells later whether they happened.</source>
-        <translation>Diese Vorgänge sind nicht bestätigt:
-%1
-
-Für sie nichts auszahlen. Die Schlüssel notieren: &quot;tellerctl status SCHLÜSSEL&quot; zeigt später, ob sie ausgeführt wurden.</translation>
-    </message>
-    <message>
-        <source>These operations are waiting for a supervisor:
-%1
-
-Do not pay out for them yet. The supervisor&apos;s decision still applies; the account&apos;s recent operations will show it.</source>
-        <translation>Diese Vorgänge warten auf eine Aufsicht:
-%1
-
-Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; die letzten Vorgänge des Kontos zeigen sie.</translation>
-    </message>
-    <message>
         <source>Sign out anyway?</source>
         <translation>Trotzdem abmelden?</translation>
     </message>
@@ -897,6 +917,24 @@ Für sie noch nichts auszahlen. Die Entscheidung der Aufsicht gilt weiterhin; di
     <message>
         <source>Your till</source>
         <translation>Ihre Kasse</translation>
+    </message>
+    <message>
+        <source>These operations are not finished:
+
+%1
+
+They are shown again at your next sign-in on this workstation, and the supervisors see those not confirmed under In doubt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation keys:
+%1</source>
+        <translation>Vorgangsschlüssel:
+%1</translation>
+    </message>
+    <message>
+        <source>Left unconfirmed at sign-out.</source>
+        <translation>Bei der Abmeldung unbestätigt zurückgelassen.</translation>
     </message>
 </context>
 <context>

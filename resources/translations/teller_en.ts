@@ -356,6 +356,46 @@ Start a new operation?</source>
         <source>Your till holds only %1: ask a supervisor for cash from the vault.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Withdrawal of %1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deposit of %1 into %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer of %1 from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: waits for a supervisor — do not pay out yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: waits for a supervisor — not booked yet; keep the cash apart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: waits for a supervisor — not carried out yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: never reached the server — nothing happened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not confirmed — do not pay out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not confirmed — keep the cash apart until it is settled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not confirmed — tell the customer it is not confirmed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AmountField</name>
@@ -824,20 +864,6 @@ Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>These operations are not confirmed:
-%1
-
-Do not pay out for them. Note the keys: &quot;tellerctl status KEY&quot; tells later whether they happened.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>These operations are waiting for a supervisor:
-%1
-
-Do not pay out for them yet. The supervisor&apos;s decision still applies; the account&apos;s recent operations will show it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Sign out anyway?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -883,6 +909,23 @@ Do not pay out for them yet. The supervisor&apos;s decision still applies; the a
     </message>
     <message>
         <source>Your till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These operations are not finished:
+
+%1
+
+They are shown again at your next sign-in on this workstation, and the supervisors see those not confirmed under In doubt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation keys:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left unconfirmed at sign-out.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -759,6 +759,48 @@ private Q_SLOTS:
                  qint64(1));
     }
 
+    void signingOutNamesWhatIsUnfinishedInTheTellersWords()
+    {
+        // Finding 2: not a UUID and a command, but the operation, the customer, the amount and
+        // the right verb; the supervisors hear of what is left unconfirmed.
+        QVERIFY(signIn(QStringLiteral("t_teller2")));
+        openAccount(QStringLiteral("10000001"));
+        RetryPolicy none;
+        none.maxRetries = 0;
+        m_client->setRetryPolicy(none);
+        auto holder = std::make_unique<Sql>(m_db);
+        SQL_VERIFY(*holder, QStringLiteral("BEGIN"));
+        SQL_VERIFY(*holder, QStringLiteral("SELECT 1 FROM teller.accounts WHERE number = '10000001' FOR UPDATE"));
+        QTest::keyClick(m_window.get(), Qt::Key_F3);
+        auto *amount = find<AmountField>(m_window->form(ActionKind::Deposit), "amountEdit");
+        QTRY_VERIFY(amount->hasFocus());
+        QTest::keyClicks(amount, QStringLiteral("7.00"));
+        QTest::keyClick(amount, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->form(ActionKind::Deposit)->state(), ActionForm::State::Unconfirmed, 10000);
+        holder.reset();
+        const QString key = m_window->form(ActionKind::Deposit)->action()->key.toString();
+
+        QString said;
+        QTimer::singleShot(50, [&said] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            said = box->text();
+            box->button(QMessageBox::Yes)->click();
+        });
+        QApplication::setActiveWindow(m_window.get());
+        QTRY_COMPARE(QApplication::activeWindow(), m_window.get());
+        QTest::keyClick(m_window.get(), Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY(!m_window->isVisible());
+        QVERIFY2(said.contains(QLatin1String("Deposit of 7.00 EUR into 10000001 (Maria Schneider)")), qPrintable(said));
+        QVERIFY2(said.contains(QLatin1String("keep the cash apart")), qPrintable(said));
+        QVERIFY2(!said.contains(QLatin1String("Do not pay out")) && !said.contains(key) && !said.contains(QLatin1String("tellerctl")),
+                 qPrintable(said));
+        Sql sql(m_db);
+        QTRY_COMPARE_WITH_TIMEOUT(sql.count(QStringLiteral("SELECT count(*) FROM teller.doubt_reports WHERE key = ?::uuid"), {key}),
+                                  qint64(1), 10000);
+    }
+
     void closingMidFlightWaitsForTheOutcome()
     {
         QVERIFY(signIn());

@@ -755,33 +755,40 @@ void MainWindow::saveWindowState()
 
 bool MainWindow::confirmLeavingUnfinished(bool signingOut)
 {
-    QStringList unconfirmed, pending;
+    // Said in the teller's words: what, how much, whose account, and what to do about it.
+    QStringList items, keys;
+    QList<Action> unconfirmed;
     for (ActionForm *f : m_forms) {
         if (!f->holdsUnfinishedAction() || !f->action())
             continue;
-        (f->state() == ActionForm::State::Pending ? pending : unconfirmed) << f->action()->key.toString();
+        items << QStringLiteral("• ") + f->describeUnfinished();
+        keys << f->action()->key.toString();
+        if (f->state() == ActionForm::State::Unconfirmed)
+            unconfirmed << *f->action();
     }
-    if (unconfirmed.isEmpty() && pending.isEmpty())
+    if (items.isEmpty())
         return true;
-    QStringList text;
-    if (!unconfirmed.isEmpty())
-        text << tr("These operations are not confirmed:\n%1\n\nDo not pay out for them. Note the keys: "
-                   "\"tellerctl status KEY\" tells later whether they happened.")
-                    .arg(unconfirmed.join(u'\n'));
-    if (!pending.isEmpty())
-        text << tr("These operations are waiting for a supervisor:\n%1\n\nDo not pay out for them yet. The "
-                   "supervisor's decision still applies; the account's recent operations will show it.")
-                    .arg(pending.join(u'\n'));
-    text << (signingOut ? tr("Sign out anyway?") : tr("Close anyway?"));
+    QMessageBox box(QMessageBox::Warning, tr("Unfinished operations"),
+                    tr("These operations are not finished:\n\n%1\n\nThey are shown again at your next sign-in on this "
+                       "workstation, and the supervisors see those not confirmed under In doubt.")
+                        .arg(items.join(u'\n')),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("unfinishedBox"));
+    box.setInformativeText(signingOut ? tr("Sign out anyway?") : tr("Close anyway?"));
+    box.setDetailedText(tr("Operation keys:\n%1").arg(keys.join(u'\n')));
     const QMessageBox::StandardButton leave = signingOut ? QMessageBox::Yes : QMessageBox::Close;
-    const auto answer = QMessageBox::warning(this, tr("Unfinished operations"), text.join(QStringLiteral("\n\n")),
-                                             leave | QMessageBox::Cancel, QMessageBox::Cancel);
-    if (answer != leave)
+    box.setStandardButtons(leave | QMessageBox::Cancel);
+    box.setDefaultButton(QMessageBox::Cancel);
+    if (box.exec() != leave)
         return false;
     if (signingOut && m_client->actionInFlight()) {
         // A decision came in while the question was open, and is being fetched.
         statusBar()->showMessage(tr("An operation is still being confirmed."), 5000);
         return false;
     }
+    // The supervisors hear of what is left unconfirmed now (when the server can be reached;
+    // otherwise from the journal at the next sign-in).
+    for (const Action &a : std::as_const(unconfirmed))
+        m_client->reportUnfinished(a, tr("Left unconfirmed at sign-out."));
     return true;
 }

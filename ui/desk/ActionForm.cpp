@@ -324,6 +324,28 @@ void ActionForm::focusEntry()
         m_amount->setFocus();
 }
 
+QString ActionForm::describeUnfinished() const
+{
+    if (!holdsUnfinishedAction() || !m_action)
+        return {};
+    const ActionRequest &r = m_action->request;
+    const QString amount = r.amount().toDisplayWithCode(locale());
+    const QString account = m_account && m_account->number == r.account() ? QStringLiteral("%1 (%2)").arg(r.account(), m_account->holder)
+                                                                          : r.account();
+    const QString what = m_kind == ActionKind::Withdrawal ? tr("Withdrawal of %1 from %2").arg(amount, account)
+                         : m_kind == ActionKind::Deposit  ? tr("Deposit of %1 into %2").arg(amount, account)
+                                                          : tr("Transfer of %1 from %2 to %3").arg(amount, account, payee());
+    if (m_state == State::Pending)
+        return m_kind == ActionKind::Withdrawal ? tr("%1: waits for a supervisor — do not pay out yet.").arg(what)
+               : m_kind == ActionKind::Deposit  ? tr("%1: waits for a supervisor — not booked yet; keep the cash apart.").arg(what)
+                                                : tr("%1: waits for a supervisor — not carried out yet.").arg(what);
+    if (m_state == State::NotReceived)
+        return tr("%1: never reached the server — nothing happened.").arg(what);
+    return m_kind == ActionKind::Withdrawal ? tr("%1: not confirmed — do not pay out.").arg(what)
+           : m_kind == ActionKind::Deposit  ? tr("%1: not confirmed — keep the cash apart until it is settled.").arg(what)
+                                            : tr("%1: not confirmed — tell the customer it is not confirmed yet.").arg(what);
+}
+
 QString ActionForm::payee() const
 {
     // The account the transfer went to, with its holder when this form looked it up.

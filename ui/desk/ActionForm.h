@@ -55,6 +55,10 @@ public:
         return m_state == State::InFlight || m_state == State::Unconfirmed || m_state == State::NotReceived || m_state == State::Pending;
     }
     std::optional<teller::Action> action() const { return m_action; }
+    // The held action in the teller's words: what, how much, whose account, and what to do
+    // (or not do) about it now: "Withdrawal of 40.00 EUR from 10000003 (Maria Schneider): not
+    // confirmed — do not pay out." Empty when the form holds nothing unfinished.
+    QString describeUnfinished() const;
     std::optional<teller::Outcome> lastOutcome() const { return m_outcome; }
 
     void setAccount(const std::optional<teller::AccountInfo> &account);
