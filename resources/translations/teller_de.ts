@@ -360,7 +360,7 @@ Neuen Vorgang beginnen?</translation>
     </message>
     <message>
         <source>Withdrawal of %1 from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Auszahlung von %1 von %2</translation>
     </message>
     <message>
         <source>Deposit of %1 into %2</source>
@@ -924,7 +924,11 @@ Strg+Umschalt+L  abmelden    Strg+Q  beenden</translation>
 %1
 
 They are shown again at your next sign-in on this workstation, and the supervisors see those not confirmed under In doubt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Vorgänge sind nicht abgeschlossen:
+
+%1
+
+Sie werden bei Ihrer nächsten Anmeldung an diesem Arbeitsplatz wieder angezeigt, und die Vorgesetzten sehen die nicht bestätigten unter „Unklar“.</translation>
     </message>
     <message>
         <source>Operation keys:
