@@ -398,6 +398,26 @@ Neuen Vorgang beginnen?</translation>
         <source>%1: not confirmed — tell the customer it is not confirmed yet.</source>
         <translation>%1: nicht bestätigt — dem Kunden sagen, dass sie noch nicht bestätigt ist.</translation>
     </message>
+    <message>
+        <source>Technical details</source>
+        <translation>Technische Angaben</translation>
+    </message>
+    <message>
+        <source>Detai&amp;ls</source>
+        <translation>Technische An&amp;gaben</translation>
+    </message>
+    <message>
+        <source>What the server or the network said, for your IT staff</source>
+        <translation>Was der Server oder das Netz gemeldet hat, für Ihre IT</translation>
+    </message>
+    <message>
+        <source>Another operation kept the account busy the whole time. Check again in a moment.</source>
+        <translation>Ein anderer Vorgang hielt das Konto die ganze Zeit belegt. Gleich erneut prüfen.</translation>
+    </message>
+    <message>
+        <source>The connection broke while the operation was on its way, so it may or may not have been carried out. It is asked about as soon as the connection is back.</source>
+        <translation>Die Verbindung brach ab, während der Vorgang unterwegs war; er kann ausgeführt worden sein oder nicht. Sobald die Verbindung wieder steht, wird nachgefragt.</translation>
+    </message>
 </context>
 <context>
     <name>AmountField</name>
@@ -799,14 +819,6 @@ Strg+Umschalt+L  abmelden    Strg+Q  beenden</translation>
         <translation>Angemeldet: %1 (%2)</translation>
     </message>
     <message>
-        <source>%1 · encrypted</source>
-        <translation>%1 · verschlüsselt</translation>
-    </message>
-    <message>
-        <source>%1 · not encrypted</source>
-        <translation>%1 · unverschlüsselt</translation>
-    </message>
-    <message>
         <source>Teller — %1</source>
         <translation>Teller — %1</translation>
     </message>
@@ -939,6 +951,14 @@ Sie werden bei Ihrer nächsten Anmeldung an diesem Arbeitsplatz wieder angezeigt
     <message>
         <source>Left unconfirmed at sign-out.</source>
         <translation>Bei der Abmeldung unbestätigt zurückgelassen.</translation>
+    </message>
+    <message>
+        <source>Database %1 · encrypted</source>
+        <translation>Datenbank %1 · verschlüsselt</translation>
+    </message>
+    <message>
+        <source>Database %1 · not encrypted</source>
+        <translation>Datenbank %1 · nicht verschlüsselt</translation>
     </message>
 </context>
 <context>

@@ -396,6 +396,26 @@ Start a new operation?</source>
         <source>%1: not confirmed — tell the customer it is not confirmed yet.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Technical details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detai&amp;ls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the server or the network said, for your IT staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another operation kept the account busy the whole time. Check again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection broke while the operation was on its way, so it may or may not have been carried out. It is asked about as soon as the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AmountField</name>
@@ -792,14 +812,6 @@ Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 · encrypted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 · not encrypted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Teller — %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -926,6 +938,14 @@ They are shown again at your next sign-in on this workstation, and the superviso
     </message>
     <message>
         <source>Left unconfirmed at sign-out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database %1 · encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database %1 · not encrypted</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -979,6 +979,20 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!m_client->actionInFlight(), 15000);
         QCOMPARE(withdrawForm()->state(), ActionForm::State::Editing);
         QVERIFY2(title->text().startsWith(QStringLiteral("Not sent — nothing happened")), qPrintable(title->text()));
+        // Finding 3: plain words for the teller; libpq's text, with its address, only under
+        // Details (Alt+L); the status bar names the database, not a socket or a port.
+        auto *detail = find<QLabel>(withdrawForm(), "outcomeDetail");
+        auto *technical = find<QLabel>(withdrawForm(), "technicalDetail");
+        QVERIFY2(!detail->text().contains(QLatin1String("127.0.0.1")), qPrintable(detail->text()));
+        QVERIFY(!technical->isVisible());
+        QVERIFY(find<QPushButton>(withdrawForm(), "technicalButton")->isVisible());
+        QApplication::setActiveWindow(m_window.get());
+        QTRY_COMPARE(QApplication::activeWindow(), m_window.get());
+        QTest::keyClick(m_window.get(), Qt::Key_L, Qt::AltModifier);
+        QTRY_VERIFY(technical->isVisible());
+        QVERIFY2(technical->text().contains(QLatin1String("127.0.0.1")), qPrintable(technical->text()));
+        const QString server = find<QLabel>(m_window.get(), "serverLabel")->text();
+        QVERIFY2(!server.contains(QString::number(proxy.port())) && server.contains(m_db), qPrintable(server));
         QCOMPARE(amount->text(), QStringLiteral("12.00"));
         QCOMPARE(sql.balance(QStringLiteral("10000003")), before);
         QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.operations")), operations);

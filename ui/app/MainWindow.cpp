@@ -511,7 +511,10 @@ void MainWindow::onSignedIn(const StaffInfo &staff, const QString &server, bool 
     } else if (staff.role != StaffRole::Supervisor) {
         removeSupervision();
     }
-    m_serverLabel->setText(encrypted ? tr("%1 · encrypted").arg(server) : tr("%1 · not encrypted").arg(server));
+    // The database by its name; where it is (hosts, ports, a socket's path) is for IT, in the tool tip.
+    const QString database = server.section(u'/', -1);
+    m_serverLabel->setText(encrypted ? tr("Database %1 · encrypted").arg(database) : tr("Database %1 · not encrypted").arg(database));
+    m_serverLabel->setToolTip(server);
     onConnectionState(true, server);
     setWindowTitle(tr("Teller — %1").arg(staff.displayName));
     refreshTills();

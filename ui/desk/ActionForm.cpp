@@ -169,6 +169,22 @@ ActionForm::ActionForm(ActionKind kind, TellerClient *client, QWidget *parent) :
     m_outcomeDetail->setFocusPolicy(Qt::StrongFocus); // Tab reaches it: the key can be copied
     m_outcomeDetail->setAccessibleName(tr("Outcome details"));
     m_outcomeTitle->setAccessibleName(tr("Outcome"));
+    // What the server or the network said, as it said it (in English, with addresses): for IT,
+    // one key press away, never the teller's first reading. It is in the log too.
+    m_technical = new QLabel(m_outcomeFrame);
+    m_technical->setObjectName(QStringLiteral("technicalDetail"));
+    m_technical->setWordWrap(true);
+    m_technical->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_technical->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    m_technical->setVisible(false);
+    m_technical->setAccessibleName(tr("Technical details"));
+    m_technical->setFocusPolicy(Qt::StrongFocus); // Tab reaches it: it can be copied for IT
+    m_technicalButton = new QPushButton(tr("Detai&ls"), m_outcomeFrame);
+    m_technicalButton->setObjectName(QStringLiteral("technicalButton"));
+    m_technicalButton->setCheckable(true);
+    m_technicalButton->setToolTip(tr("What the server or the network said, for your IT staff"));
+    m_technicalButton->setVisible(false);
+    connect(m_technicalButton, &QPushButton::toggled, m_technical, &QWidget::setVisible);
     m_receipt = new QPushButton(tr("Show &receipt"), m_outcomeFrame);
     m_receipt->setObjectName(QStringLiteral("receiptButton"));
     m_checkAgain = new QPushButton(tr("Check a&gain"), m_outcomeFrame);
@@ -191,6 +207,7 @@ ActionForm::ActionForm(ActionKind kind, TellerClient *client, QWidget *parent) :
     m_newOperation->setObjectName(QStringLiteral("newOperationButton"));
     m_newOperation->setToolTip(tr("Start a new operation (Esc)"));
     auto *outcomeButtons = new QHBoxLayout;
+    outcomeButtons->addWidget(m_technicalButton);
     outcomeButtons->addStretch(1);
     outcomeButtons->addWidget(m_abandon);
     outcomeButtons->addWidget(m_cancelNotReceived);
@@ -204,6 +221,7 @@ ActionForm::ActionForm(ActionKind kind, TellerClient *client, QWidget *parent) :
     outcomeLayout->addWidget(m_progress);
     outcomeLayout->addWidget(m_outcomeTitle);
     outcomeLayout->addWidget(m_outcomeDetail);
+    outcomeLayout->addWidget(m_technical);
     outcomeLayout->addLayout(outcomeButtons);
 
     auto *layout = new QVBoxLayout(this);
@@ -672,6 +690,9 @@ void ActionForm::reset()
     }
     m_outcomeTitle->clear();
     m_outcomeDetail->clear();
+    m_technical->clear();
+    m_technicalButton->setChecked(false);
+    m_technicalButton->setVisible(false);
     m_outcomeFrame->setVisible(false);
 }
 
@@ -710,7 +731,7 @@ void ActionForm::showOutcome(const Outcome &outcome)
     const State from = std::exchange(m_callFrom, State::Editing);
     const bool wasUnresolved = from == State::Unconfirmed || from == State::NotReceived;
     m_outcome = outcome;
-    QString title, detail;
+    QString title, detail, technical;
     QColor colour = ui::Bad;
     const QLocale l = locale();
     const QString amount = outcome.amount ? outcome.amount->toDisplayWithCode(l)
@@ -756,10 +777,13 @@ void ActionForm::showOutcome(const Outcome &outcome)
             detail = tr("The server could not be asked. It is asked again as soon as the connection is back.");
         } else if (outcome.status == OutcomeStatus::Busy) {
             title = tr("The account is locked by another operation — not confirmed");
-            detail = outcome.message;
+            detail = tr("Another operation kept the account busy the whole time. Check again in a moment.");
+            technical = outcome.message;
         } else {
             title = tr("Not confirmed — do not pay out yet");
-            detail = outcome.message;
+            detail = tr("The connection broke while the operation was on its way, so it may or may not have been carried "
+                        "out. It is asked about as soon as the connection is back.");
+            technical = outcome.message;
         }
         next = State::Unconfirmed;
         break;
@@ -785,6 +809,7 @@ void ActionForm::showOutcome(const Outcome &outcome)
                          ? tr("The server could not be reached. Send it when the connection is back, or cancel it.")
                          : tr("The server could not be reached. Nothing was paid or booked: send it again when the "
                               "connection is back.");
+            technical = outcome.message;
             if (from == State::NotReceived)
                 next = State::NotReceived;
         } else {
@@ -800,6 +825,9 @@ void ActionForm::showOutcome(const Outcome &outcome)
     m_outcomeTitle->setText(title);
     m_outcomeTitle->setStyleSheet(QStringLiteral("color: %1;").arg(colour.name()));
     m_outcomeDetail->setText(detail);
+    m_technical->setText(technical);
+    m_technicalButton->setChecked(false);
+    m_technicalButton->setVisible(!technical.isEmpty());
     // What the teller may do next follows from the outcome's finality (Outcome.h). After a
     // rejection or a failure nothing happened and nothing will: the teller may correct the
     // form, which makes a new action.

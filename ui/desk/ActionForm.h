@@ -140,6 +140,8 @@ private:
     QProgressBar *m_progress;
     QLabel *m_outcomeTitle;
     QLabel *m_outcomeDetail;
+    QPushButton *m_technicalButton; // shows what the server or the network said, word for word
+    QLabel *m_technical;
     QPushButton *m_receipt;
     QPushButton *m_checkAgain;
     QPushButton *m_abandon;
