@@ -418,6 +418,10 @@ Neuen Vorgang beginnen?</translation>
         <source>The connection broke while the operation was on its way, so it may or may not have been carried out. It is asked about as soon as the connection is back.</source>
         <translation>Die Verbindung brach ab, während der Vorgang unterwegs war; er kann ausgeführt worden sein oder nicht. Sobald die Verbindung wieder steht, wird nachgefragt.</translation>
     </message>
+    <message>
+        <source>The server could not be asked just now. It is asked again as soon as the connection is back.</source>
+        <translation>Der Server konnte gerade nicht gefragt werden. Sobald die Verbindung wieder steht, wird erneut gefragt.</translation>
+    </message>
 </context>
 <context>
     <name>AmountField</name>

@@ -416,6 +416,10 @@ Start a new operation?</source>
         <source>The connection broke while the operation was on its way, so it may or may not have been carried out. It is asked about as soon as the connection is back.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The server could not be asked just now. It is asked again as soon as the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AmountField</name>

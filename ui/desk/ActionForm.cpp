@@ -255,7 +255,7 @@ ActionForm::ActionForm(ActionKind kind, TellerClient *client, QWidget *parent) :
     // The connection is back: an unconfirmed operation is asked about by itself (asked only,
     // never sent).
     connect(client, &TellerClient::connectionStateChanged, this, [this](bool connected) {
-        if (connected && m_state == State::Unconfirmed)
+        if (connected && (m_state == State::Unconfirmed || m_state == State::Pending))
             m_followUp.start(0);
     });
     connect(m_newOperation, &QPushButton::clicked, this, &ActionForm::cancel);
@@ -772,6 +772,14 @@ void ActionForm::showOutcome(const Outcome &outcome)
     case OutcomeStatus::Busy:
     case OutcomeStatus::InDoubt:
         colour = ui::Warn;
+        if (from == State::Pending) {
+            // Only the question failed: the operation still waits for its supervisor.
+            title = tr("Waiting for a supervisor — do not pay out yet");
+            detail = tr("The server could not be asked just now. It is asked again as soon as the connection is back.");
+            technical = outcome.message;
+            next = State::Pending;
+            break;
+        }
         if (wasUnresolved && from == State::Unconfirmed && outcome.status == OutcomeStatus::InDoubt) {
             title = tr("Still not confirmed — do not pay out yet");
             detail = tr("The server could not be asked. It is asked again as soon as the connection is back.");
@@ -814,8 +822,10 @@ void ActionForm::showOutcome(const Outcome &outcome)
                 next = State::NotReceived;
         } else {
             title = tr("Failed — %1").arg(outcome.message);
-            detail = wasUnresolved ? tr("The operation is still not settled: do not pay out yet.") : tr("Nothing was paid or booked.");
-            if (wasUnresolved)
+            // A question or a cancellation that failed leaves the operation as it was.
+            const bool held = wasUnresolved || from == State::Pending;
+            detail = held ? tr("The operation is still not settled: do not pay out yet.") : tr("Nothing was paid or booked.");
+            if (held)
                 next = from;
         }
         break;
