@@ -1645,6 +1645,10 @@ Sie werden bei Ihrer nächsten Anmeldung an diesem Arbeitsplatz wieder angezeigt
         <source>Choose the next operation yourself.</source>
         <translation>Den nächsten Vorgang bitte selbst auswählen.</translation>
     </message>
+    <message>
+        <source>Approved: %1.</source>
+        <translation>Freigegeben: %1.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

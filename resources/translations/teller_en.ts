@@ -1633,6 +1633,10 @@ They are shown again at your next sign-in on this workstation, and the superviso
         <source>Choose the next operation yourself.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Approved: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -401,7 +401,8 @@ void SupervisorPanel::onDecided(const Decision &d)
     if (d.decidedNow && d.status == OutcomeStatus::Completed) {
         text = kind == ActionKind::Withdrawal ? tr("Approved: %1. %2 may pay out.").arg(what, teller)
                : kind == ActionKind::Deposit  ? tr("Approved: %1. The deposit is booked.").arg(what)
-                                              : tr("Approved: %1. The transfer is carried out.").arg(what);
+               : kind == ActionKind::Transfer ? tr("Approved: %1. The transfer is carried out.").arg(what)
+                                              : tr("Approved: %1.").arg(what);
     } else if (d.decidedNow) {
         text = tr("Rejected: %1. The hold is released; %2 sees your reason.").arg(what, teller);
     } else {
