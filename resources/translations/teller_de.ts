@@ -964,6 +964,10 @@ Sie werden bei Ihrer nächsten Anmeldung an diesem Arbeitsplatz wieder angezeigt
         <source>Database %1 · not encrypted</source>
         <translation>Datenbank %1 · nicht verschlüsselt</translation>
     </message>
+    <message>
+        <source>The list could not be refreshed (the server cannot be reached): what it shows may be out of date.</source>
+        <translation>Die Liste konnte nicht aktualisiert werden (der Server ist nicht erreichbar): Was sie zeigt, kann veraltet sein.</translation>
+    </message>
 </context>
 <context>
     <name>OperationTableModel</name>

@@ -952,6 +952,10 @@ They are shown again at your next sign-in on this workstation, and the superviso
         <source>Database %1 · not encrypted</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The list could not be refreshed (the server cannot be reached): what it shows may be out of date.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OperationTableModel</name>

@@ -993,6 +993,16 @@ private Q_SLOTS:
         QVERIFY2(technical->text().contains(QLatin1String("127.0.0.1")), qPrintable(technical->text()));
         const QString server = find<QLabel>(m_window.get(), "serverLabel")->text();
         QVERIFY2(!server.contains(QString::number(proxy.port())) && server.contains(m_db), qPrintable(server));
+        // Finding 4: a search that cannot reach the server says that the list is not current.
+        auto *search = find<QLineEdit>(m_window.get(), "searchEdit");
+        auto *resultsNote = find<QLabel>(m_window.get(), "resultsNote");
+        QVERIFY(!resultsNote->isVisible());
+        QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+        search->selectAll();
+        QTest::keyClicks(search, QStringLiteral("maria"));
+        QTRY_VERIFY_WITH_TIMEOUT(resultsNote->isVisible(), 10000);
+        QVERIFY2(resultsNote->text().contains(QLatin1String("out of date")), qPrintable(resultsNote->text()));
+        QTest::keyClick(m_window.get(), Qt::Key_F2);
         QCOMPARE(amount->text(), QStringLiteral("12.00"));
         QCOMPARE(sql.balance(QStringLiteral("10000003")), before);
         QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.operations")), operations);
@@ -1003,6 +1013,9 @@ private Q_SLOTS:
         QTest::keyClick(amount, Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(title->text().startsWith(QLatin1String("Completed")), 15000);
         QCOMPARE(sql.balance(QStringLiteral("10000003")), before - 1200);
+        search->selectAll();
+        QTest::keyClicks(search, QStringLiteral("schneider"));
+        QTRY_VERIFY_WITH_TIMEOUT(!resultsNote->isVisible(), 10000);
     }
 
     void journalIsReconciledAtSignIn()

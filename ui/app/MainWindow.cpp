@@ -106,6 +106,7 @@ MainWindow::MainWindow(TellerClient *client, QWidget *parent) : QMainWindow(pare
             return;
         m_resultsModel->setAccounts(accounts);
         m_resultsText = m_searchText;
+        m_resultsNote->hide();
         if (!accounts.isEmpty())
             m_results->setCurrentIndex(m_resultsModel->index(0, 0));
         statusBar()->showMessage(accounts.isEmpty() ? tr("No account found.") : QString(), 3000);
@@ -121,8 +122,15 @@ MainWindow::MainWindow(TellerClient *client, QWidget *parent) : QMainWindow(pare
             statusBar()->showMessage(tr("There is no account %1.").arg(number), 5000);
     });
     connect(client, &TellerClient::readFailed, this, [this](quint64 id, const Error &e) {
-        if (id == m_accountRequest || id == m_searchRequest)
+        if (id == m_searchRequest) {
+            // The list still shows what an earlier search found: never as if it were current.
+            m_resultsNote->setText(tr("The list could not be refreshed (the server cannot be reached): what it shows may "
+                                      "be out of date."));
+            m_resultsNote->setToolTip(e.message);
+            m_resultsNote->show();
+        } else if (id == m_accountRequest) {
             statusBar()->showMessage(e.message, 8000);
+        }
         if (id == m_tillRequest)
             m_tillLabel->setText(tr("Your till could not be read: %1").arg(e.message));
     });
@@ -210,9 +218,15 @@ void MainWindow::buildUi()
     m_results->verticalHeader()->setDefaultSectionSize(m_results->fontMetrics().height() + 8);
     m_results->setTabKeyNavigation(false);
     m_results->setAccessibleName(tr("Accounts found"));
+    m_resultsNote = new QLabel(searchPanel);
+    m_resultsNote->setObjectName(QStringLiteral("resultsNote"));
+    m_resultsNote->setWordWrap(true);
+    m_resultsNote->setStyleSheet(QStringLiteral("color: %1;").arg(ui::Warn.name()));
+    m_resultsNote->hide();
     auto *searchLayout = new QVBoxLayout(searchPanel);
     searchLayout->addWidget(searchLabel);
     searchLayout->addWidget(m_search);
+    searchLayout->addWidget(m_resultsNote);
     searchLayout->addWidget(m_results, 1);
     connect(m_search, &QLineEdit::textChanged, this, [this] {
         m_openWhenFound = false;
@@ -577,6 +591,7 @@ void MainWindow::clearSession()
     m_accountRequest = 0;
     m_openWhenFound = false;
     m_resultsModel->setAccounts({});
+    m_resultsNote->hide();
     for (ActionForm *f : m_forms) {
         f->reset();
         f->setTills(std::nullopt);

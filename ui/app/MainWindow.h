@@ -97,6 +97,7 @@ private:
 
     QLineEdit *m_search;
     QTableView *m_results;
+    QLabel *m_resultsNote; // says when the list could not be refreshed
     AccountTableModel *m_resultsModel;
     QLabel *m_holder;
     QLabel *m_number;
