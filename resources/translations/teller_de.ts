@@ -422,6 +422,10 @@ Neuen Vorgang beginnen?</translation>
         <source>The server could not be asked just now. It is asked again as soon as the connection is back.</source>
         <translation>Der Server konnte gerade nicht gefragt werden. Sobald die Verbindung wieder steht, wird erneut gefragt.</translation>
     </message>
+    <message>
+        <source>The server could not be reached, so nothing was cancelled. It is asked again as soon as the connection is back.</source>
+        <translation>Der Server war nicht erreichbar, daher wurde nichts storniert. Sobald die Verbindung wieder steht, wird erneut gefragt.</translation>
+    </message>
 </context>
 <context>
     <name>AmountField</name>

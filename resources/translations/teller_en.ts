@@ -420,6 +420,10 @@ Start a new operation?</source>
         <source>The server could not be asked just now. It is asked again as soon as the connection is back.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The server could not be reached, so nothing was cancelled. It is asked again as soon as the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AmountField</name>

@@ -910,8 +910,21 @@ private Q_SLOTS:
         auto *title = find<QLabel>(withdrawForm(), "outcomeTitle");
         QVERIFY2(title->text().contains(QLatin1String("do not pay out")), qPrintable(title->text()));
 
-        // Check again while the server is still away: it asks, nothing changes.
+        // Abandon while the server is still away: nothing is cancelled, the operation stays
+        // unconfirmed with its key (never dropped from the form).
         proxy.setStalled(false);
+        answerNextMessageBox(QMessageBox::Yes);
+        find<QPushButton>(withdrawForm(), "abandonButton")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_client->actionInFlight(), 15000);
+        QCOMPARE(withdrawForm()->state(), ActionForm::State::Unconfirmed);
+        QVERIFY(withdrawForm()->action());
+        QCOMPARE(withdrawForm()->action()->key, key);
+        QVERIFY2(title->text().startsWith(QLatin1String("Still not confirmed")), qPrintable(title->text()));
+        // Keys go to the active window; the message box that closed may have left none.
+        QApplication::setActiveWindow(m_window.get());
+        QTRY_COMPARE(QApplication::activeWindow(), m_window.get());
+
+        // Check again while the server is still away: it asks, nothing changes.
         QTest::keyClick(m_window.get(), Qt::Key_F2);
         auto *checkAgain = find<QPushButton>(withdrawForm(), "checkAgainButton");
         QTRY_VERIFY(checkAgain->hasFocus());

@@ -810,7 +810,15 @@ void ActionForm::showOutcome(const Outcome &outcome)
         next = State::NotReceived;
         break;
     case OutcomeStatus::Error:
-        if (outcome.notSent) {
+        if (outcome.notSent && from == State::Unconfirmed) {
+            // Abandoning could not reach the server: the operation is as unconfirmed as before.
+            colour = ui::Warn;
+            title = tr("Still not confirmed — do not pay out yet");
+            detail = tr("The server could not be reached, so nothing was cancelled. It is asked again as soon as the "
+                        "connection is back.");
+            technical = outcome.message;
+            next = State::Unconfirmed;
+        } else if (outcome.notSent) {
             colour = ui::Warn;
             title = tr("Not sent — nothing happened");
             detail = from == State::NotReceived
