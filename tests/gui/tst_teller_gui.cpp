@@ -105,6 +105,19 @@ class TestTellerGui : public QObject
 
     ActionForm *withdrawForm() { return m_window->form(ActionKind::Withdrawal); }
 
+    // Signs in through a fault proxy in front of the server (no TLS between them).
+    bool signInThrough(FaultProxy &proxy, const QString &login = QStringLiteral("t_teller2"))
+    {
+        LoginDialog *d = m_window->showSignIn(false);
+        if (!QTest::qWaitForWindowExposed(d))
+            return false;
+        fillLogin(d, login, QString::fromUtf16(PgTestServer::Password));
+        find<QLineEdit>(d, "hostEdit")->setText(QStringLiteral("127.0.0.1"));
+        find<QLineEdit>(d, "portEdit")->setText(QString::number(proxy.port()));
+        QTest::keyClick(find<QLineEdit>(d, "passwordEdit"), Qt::Key_Return);
+        return QTest::qWaitFor([&] { return m_window->isVisible(); }, 10000);
+    }
+
     // A second supervisor, at another workstation, rejects a pending operation.
     bool rejectAsOtherSupervisor(const QString &key)
     {
@@ -830,13 +843,7 @@ private Q_SLOTS:
         RetryPolicy none;
         none.maxRetries = 0;
         m_client->setRetryPolicy(none);
-        LoginDialog *d = m_window->showSignIn(false);
-        QVERIFY(QTest::qWaitForWindowExposed(d));
-        fillLogin(d, QStringLiteral("t_teller2"), QString::fromUtf16(PgTestServer::Password));
-        find<QLineEdit>(d, "hostEdit")->setText(QStringLiteral("127.0.0.1"));
-        find<QLineEdit>(d, "portEdit")->setText(QString::number(proxy.port()));
-        QTest::keyClick(find<QLineEdit>(d, "passwordEdit"), Qt::Key_Return);
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->isVisible(), 10000);
+        QVERIFY(signInThrough(proxy));
         openAccount(QStringLiteral("10000003"));
         Sql sql(m_db);
         const qint64 before = sql.balance(QStringLiteral("10000003"));
@@ -865,19 +872,6 @@ private Q_SLOTS:
         QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.operations WHERE key = ?::uuid"),
                            {withdrawForm()->action()->key.toString()}),
                  qint64(1));
-    }
-
-    // Signs in through a fault proxy in front of the server (no TLS between them).
-    bool signInThrough(FaultProxy &proxy, const QString &login = QStringLiteral("t_teller2"))
-    {
-        LoginDialog *d = m_window->showSignIn(false);
-        if (!QTest::qWaitForWindowExposed(d))
-            return false;
-        fillLogin(d, login, QString::fromUtf16(PgTestServer::Password));
-        find<QLineEdit>(d, "hostEdit")->setText(QStringLiteral("127.0.0.1"));
-        find<QLineEdit>(d, "portEdit")->setText(QString::number(proxy.port()));
-        QTest::keyClick(find<QLineEdit>(d, "passwordEdit"), Qt::Key_Return);
-        return QTest::qWaitFor([&] { return m_window->isVisible(); }, 10000);
     }
 
     void checkAgainOnlyAsksAndTheTellerDecides()

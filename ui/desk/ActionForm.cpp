@@ -271,9 +271,7 @@ ActionForm::ActionForm(ActionKind kind, TellerClient *client, QWidget *parent) :
             m_followUp.start(); // another operation is with the server: ask once it is done
             return;
         }
-        m_callFrom = from;
-        setState(State::InFlight);
-        m_outcomeTitle->setText(tr("Asking the server…"));
+        startedCall(from, tr("Asking the server…"));
     });
     connect(client, &TellerClient::actionFinished, this, &ActionForm::onFinished);
 
@@ -551,11 +549,16 @@ void ActionForm::send()
         m_outcomeFrame->setVisible(true);
         return;
     }
-    m_callFrom = State::Editing;
-    setState(State::InFlight);
-    m_outcomeTitle->setText(tr("Sending…"));
-    m_outcomeTitle->setStyleSheet({});
+    startedCall(State::Editing, tr("Sending…"));
     m_outcomeDetail->setText(tr("Operation key %1").arg(m_action->key.toString()));
+}
+
+void ActionForm::startedCall(State from, const QString &title)
+{
+    m_callFrom = from;
+    setState(State::InFlight);
+    m_outcomeTitle->setText(title);
+    m_outcomeTitle->setStyleSheet({});
 }
 
 void ActionForm::showClientBusy()
@@ -591,10 +594,7 @@ void ActionForm::askAboutUnconfirmed()
         showClientBusy();
         return;
     }
-    m_callFrom = State::Unconfirmed;
-    setState(State::InFlight);
-    m_outcomeTitle->setText(tr("Asking the server…"));
-    m_outcomeTitle->setStyleSheet({});
+    startedCall(State::Unconfirmed, tr("Asking the server…"));
 }
 
 void ActionForm::sendNow()
@@ -606,10 +606,7 @@ void ActionForm::sendNow()
         showClientBusy();
         return;
     }
-    m_callFrom = State::NotReceived;
-    setState(State::InFlight);
-    m_outcomeTitle->setText(tr("Sending…"));
-    m_outcomeTitle->setStyleSheet({});
+    startedCall(State::NotReceived, tr("Sending…"));
 }
 
 void ActionForm::cancelNotReceived()
@@ -627,10 +624,7 @@ bool ActionForm::startAbandon()
     const State from = m_state;
     if (!m_client->abandon(m_action->key))
         return false;
-    m_callFrom = from;
-    setState(State::InFlight);
-    m_outcomeTitle->setText(tr("Cancelling…"));
-    m_outcomeTitle->setStyleSheet({});
+    startedCall(from, tr("Cancelling…"));
     return true;
 }
 

@@ -99,6 +99,8 @@ private:
     void showOutcome(const teller::Outcome &outcome);
     void send();
     void showClientBusy();
+    // A call about the held action went to the client: in flight, with what it does.
+    void startedCall(State from, const QString &title);
     void askAboutUnconfirmed();
     // Starts an abandon of the held action; false when another operation is with the server.
     bool startAbandon();
