@@ -514,6 +514,76 @@ quint64 TellerClient::loadTills()
     return id;
 }
 
+template <typename Read, typename Answer> quint64 TellerClient::readThen(Read read, Answer answer)
+{
+    const quint64 id = ++m_nextRequest;
+    post(m_reads, [this, id, read = std::move(read), answer = std::move(answer)](Worker &w) {
+        auto result = w.read(read);
+        if (!result) {
+            const Error e = result.error();
+            QMetaObject::invokeMethod(
+                this, [this, id, e] { Q_EMIT readFailed(id, e); }, Qt::QueuedConnection);
+            return;
+        }
+        QMetaObject::invokeMethod(
+            this, [this, id, answer, value = std::move(*result)] { answer(id, value); }, Qt::QueuedConnection);
+    });
+    return id;
+}
+
+quint64 TellerClient::loadBranchTills()
+{
+    return readThen([](DbSession &session) { return Cash(session).tills(); },
+                    [this](quint64 id, const QList<TillInfo> &tills) { Q_EMIT branchTillsLoaded(id, tills); });
+}
+
+quint64 TellerClient::loadCashRules(const Currency &currency)
+{
+    using Rules = std::pair<QList<Denomination>, Money>;
+    return readThen(
+        [currency](DbSession &session) -> Result<Rules> {
+            Cash cash(session);
+            auto denominations = cash.denominations(currency);
+            if (!denominations)
+                return fail(denominations.error());
+            auto threshold = cash.largeCashThreshold(currency);
+            if (!threshold)
+                return fail(threshold.error());
+            return Rules{*denominations, *threshold};
+        },
+        [this, currency](quint64 id, const Rules &rules) { Q_EMIT cashRulesLoaded(id, currency, rules.first, rules.second); });
+}
+
+quint64 TellerClient::loadBlotter(const Currency &currency)
+{
+    return readThen([currency](DbSession &session) { return Cash(session).blotter(currency); },
+                    [this](quint64 id, const Blotter &blotter) { Q_EMIT blotterLoaded(id, blotter); });
+}
+
+bool TellerClient::countTill(const IdempotencyKey &key, ActionExecutor::TillCount count, const Money &counted,
+                             const std::optional<CashCount> &pieces)
+{
+    return runOnActions(key,
+                        [count, counted, pieces](ActionExecutor &e, const IdempotencyKey &k, const ActionExecutor::RetryCallback &cb) {
+                            return e.countTill(k, count, counted, pieces, cb);
+                        });
+}
+
+bool TellerClient::moveVaultCash(const IdempotencyKey &key, ActionKind kind, const QString &teller, const Money &amount)
+{
+    return runOnActions(key,
+                        [kind, teller, amount](ActionExecutor &e, const IdempotencyKey &k, const ActionExecutor::RetryCallback &cb) {
+                            return e.moveVaultCash(k, kind, teller, amount, cb);
+                        });
+}
+
+bool TellerClient::requestReversal(const IdempotencyKey &key, const IdempotencyKey &original, const QString &reason)
+{
+    return runOnActions(key, [original, reason](ActionExecutor &e, const IdempotencyKey &k, const ActionExecutor::RetryCallback &cb) {
+        return e.requestReversal(k, original, reason, cb);
+    });
+}
+
 bool TellerClient::submit(const Action &action)
 {
     if (m_inFlight || !m_signedIn)

@@ -60,6 +60,15 @@ public:
     // The signed-in member's own tills, one per currency (open or not). Answer: tillsLoaded, or
     // readFailed.
     quint64 loadTills();
+    // Supervisors: every till of the branch, with its teller (the vault page). Answer:
+    // branchTillsLoaded, or readFailed.
+    quint64 loadBranchTills();
+    // The notes and coins of a currency (largest first) and its large-cash threshold. Answer:
+    // cashRulesLoaded, or readFailed.
+    quint64 loadCashRules(const teller::Currency &currency);
+    // The signed-in teller's blotter in a currency: the session's movements, totals by kind.
+    // Answer: blotterLoaded, or readFailed.
+    quint64 loadBlotter(const teller::Currency &currency);
 
     // Starts an action; false (and nothing happens) if one is already in flight.
     // Progress: actionRetrying; answer: actionFinished.
@@ -69,6 +78,16 @@ public:
     // Gives up an unconfirmed action for good. Answer: actionFinished (Abandoned, or the
     // outcome it really had).
     bool abandon(const IdempotencyKey &key);
+    // The cash side, each exactly once under the caller's key (asking again with the same key,
+    // or queryStatus(), answers from the server's record); false if an action is in flight.
+    // Answer: actionFinished. Opens or closes the signed-in teller's till with its count.
+    bool countTill(const IdempotencyKey &key, ActionExecutor::TillCount count, const Money &counted,
+                   const std::optional<CashCount> &pieces);
+    // Supervisors: cash into or out of the vault (VaultReceive, VaultShip: no teller), to or
+    // from a teller's till (VaultToTill, TillToVault: the teller's login).
+    bool moveVaultCash(const IdempotencyKey &key, ActionKind kind, const QString &teller, const Money &amount);
+    // Asks for the reversal of a completed operation (it waits for a supervisor).
+    bool requestReversal(const IdempotencyKey &key, const IdempotencyKey &original, const QString &reason);
     // The local journal (default Journal::defaultPath()); set before signIn.
     void setJournalPath(const QString &path) { m_journalPath = path; }
     bool actionInFlight() const { return m_inFlight; }
@@ -100,6 +119,10 @@ Q_SIGNALS:
     void accountNotFound(quint64 id, const QString &number);
     void readFailed(quint64 id, const teller::Error &error);
     void tillsLoaded(quint64 id, const QList<teller::TillInfo> &tills);
+    void branchTillsLoaded(quint64 id, const QList<teller::TillInfo> &tills);
+    void cashRulesLoaded(quint64 id, const teller::Currency &currency, const QList<teller::Denomination> &denominations,
+                         const teller::Money &largeCashThreshold);
+    void blotterLoaded(quint64 id, const teller::Blotter &blotter);
     void actionRetrying(const teller::IdempotencyKey &key, const teller::RetryNotice &notice);
     void actionFinished(const teller::Outcome &outcome);
     void connectionStateChanged(bool connected, const QString &detail);
@@ -129,6 +152,8 @@ private:
     void finishAction(const Outcome &outcome);
     void reportDoubt(const Action &action, const QString &message);
     void setConnected(bool connected, const QString &detail);
+    // Runs a read on the reads worker and answers with `answer` (or readFailed).
+    template <typename Read, typename Answer> quint64 readThen(Read read, Answer answer);
     void startSessions(const ConnectionSettings &settings, const SessionOptions &sessionOptions, const QString &login);
 
     QThread m_actionThread;
