@@ -213,6 +213,8 @@ Result<WorkstationConfig> WorkstationConfig::load(const QString &requested)
         c.maxRetries = int(*v);
     if (auto v = r.number("retry/budget_s", 1, 3600))
         c.retryBudget = std::chrono::seconds(*v);
+    if (auto v = r.number("desk/review_from", 0, 1'000'000'000))
+        c.reviewFrom = *v;
     if (r.error)
         return fail(*r.error);
     if (c.sslrootcert && !QFileInfo::exists(*c.sslrootcert))
@@ -299,6 +301,8 @@ QJsonObject WorkstationConfig::toJson() const
         o.insert(QStringLiteral("max_retries"), *maxRetries);
     if (retryBudget)
         o.insert(QStringLiteral("budget_ms"), qint64(retryBudget->count()));
+    if (reviewFrom)
+        o.insert(QStringLiteral("review_from"), *reviewFrom);
     return o;
 }
 

@@ -29,6 +29,9 @@ namespace teller {
 //   [workstation]   id, connections (1, 2 or 3: ConnectionPlan)
 //   [timeouts]      lock_ms, statement_ms, idle_in_transaction_ms, connect_s
 //   [retry]         max_retries, budget_s
+//   [desk]          review_from: from this amount on (whole units of the account's currency,
+//                   0 for every operation; default 1000) the teller sees a summary of the
+//                   operation and confirms it before it is sent
 struct WorkstationConfig
 {
     QString path; // where it was read from; empty when there was no file
@@ -40,6 +43,8 @@ struct WorkstationConfig
     std::optional<std::chrono::seconds> connectTimeout;
     std::optional<int> maxRetries;
     std::optional<std::chrono::milliseconds> retryBudget;
+    std::optional<qint64> reviewFrom; // whole units; see [desk] above
+    static constexpr qint64 DefaultReviewFrom = 1000;
 
     static QString defaultPath();
     // Reads `path` (or defaultPath()); a missing file is an empty configuration.

@@ -10,6 +10,8 @@
 #include <MainWindow.h>
 #include <PasswordDialog.h>
 #include <ReconcileDialog.h>
+#include <ReversalDialog.h>
+#include <ReviewDialog.h>
 #include <SettingsDialog.h>
 #include <SupervisorPanel.h>
 #include <Ui.h>
@@ -23,6 +25,7 @@
 
 #include <QAccessible>
 #include <QApplication>
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -548,6 +551,145 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(title->text().startsWith(QLatin1String("Completed")), 10000);
         // The desk follows the till.
         QTRY_VERIFY2(till->text().contains(QLatin1String("40.00 EUR")), qPrintable(till->text()));
+    }
+
+    void largeCashNeedsIdentificationAndABigAmountIsReviewed()
+    {
+        // At or above the bank's large-cash threshold the form asks for the customer's
+        // identification and will not send without it; from the review amount on (IT's
+        // [desk] review_from, 1000 by default) the teller confirms a summary first, and Esc
+        // there sends nothing.
+        Sql sql(m_db);
+        sql.openAccount(QStringLiteral("40000001"), 500000);
+        SQL_VERIFY(sql, QStringLiteral("UPDATE teller.accounts SET holder = 'Karl Großmann' WHERE number = '40000001'"));
+        SQL_VERIFY(sql, QStringLiteral("UPDATE teller.cash_rules SET large_cash_threshold = 50000 WHERE currency = 'EUR'"));
+        const auto restore = qScopeGuard([&] {
+            Sql(m_db).exec(
+                QStringLiteral("UPDATE teller.cash_rules SET large_cash_threshold = 1000000000000000 WHERE currency = 'EUR'"));
+        });
+        QVERIFY(signIn(QStringLiteral("t_teller2")));
+        openAccount(QStringLiteral("40000001"));
+        QTest::keyClick(m_window.get(), Qt::Key_F2);
+        auto *amount = find<AmountField>(withdrawForm(), "amountEdit");
+        auto *submit = find<QPushButton>(withdrawForm(), "submitButton");
+        auto *problem = find<QLabel>(withdrawForm(), "amountProblem");
+        auto *idNumber = find<QLineEdit>(withdrawForm(), "idNumberEdit");
+        auto *idType = find<QComboBox>(withdrawForm(), "idTypeCombo");
+        QTRY_VERIFY2(idNumber->placeholderText().contains(QLatin1String("500.00 EUR")), qPrintable(idNumber->placeholderText()));
+        QVERIFY(!idNumber->isEnabled());
+        const qint64 before = sql.count(QStringLiteral("SELECT count(*) FROM teller.operations"));
+        QTest::keyClicks(amount, QStringLiteral("1200.00"));
+        QVERIFY(idNumber->isEnabled() && idType->isEnabled());
+        QVERIFY2(problem->text().contains(QLatin1String("identification")), qPrintable(problem->text()));
+        QVERIFY(!submit->isEnabled());
+        QTest::keyClick(amount, Qt::Key_Return);
+        QTest::qWait(200);
+        QVERIFY(!withdrawForm()->action());
+        // Keyboard: Tab to the document type, Down for a passport, Tab to the number.
+        QTest::keyClick(amount, Qt::Key_M, Qt::AltModifier);
+        QTRY_VERIFY(idType->hasFocus());
+        QTest::keyClick(idType, Qt::Key_Down);
+        QCOMPARE(IdDocument(idType->currentData().toInt()), IdDocument::Passport);
+        QTest::keyClick(idType, Qt::Key_Tab);
+        QTRY_VERIFY(idNumber->hasFocus());
+        QTest::keyClicks(idNumber, QStringLiteral("#!"));
+        QVERIFY(!submit->isEnabled());
+        QVERIFY2(!problem->text().isEmpty(), "a malformed document number is explained");
+        idNumber->clear();
+        QTest::keyClicks(idNumber, QStringLiteral("C01X00T47"));
+        QVERIFY(submit->isEnabled());
+        // Enter: the summary, not the operation. Esc backs out with nothing sent.
+        QTest::keyClick(idNumber, Qt::Key_Return);
+        ReviewDialog *review = nullptr;
+        QTRY_VERIFY((review = m_window->findChild<ReviewDialog *>(QStringLiteral("reviewDialog"))) && review->isVisible());
+        const QString headline = find<QLabel>(review, "reviewSummary")->text();
+        QVERIFY2(headline.contains(QLatin1String("Pay out 1,200.00 EUR in cash from 40000001")), qPrintable(headline));
+        QVERIFY2(headline.contains(QStringLiteral("Karl Großmann")), qPrintable(headline));
+        QStringList facts;
+        for (QLabel *l : review->findChildren<QLabel *>())
+            facts << l->text();
+        QVERIFY2(facts.join(u'|').contains(QLatin1String("Passport C01X00T47")), qPrintable(facts.join(u'|')));
+        QTest::keyClick(review, Qt::Key_Escape);
+        QTRY_VERIFY(!m_window->findChild<ReviewDialog *>(QStringLiteral("reviewDialog")));
+        QVERIFY(!withdrawForm()->action());
+        QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.operations")), before);
+        // A held Enter does not confirm the summary it opened; one more press does.
+        QApplication::setActiveWindow(m_window.get());
+        QTRY_VERIFY(m_window->isActiveWindow());
+        amount->setFocus();
+        QTest::keyClick(amount, Qt::Key_Return);
+        QTRY_VERIFY((review = m_window->findChild<ReviewDialog *>(QStringLiteral("reviewDialog"))) && review->isVisible());
+        auto *confirm = find<QPushButton>(review, "confirmReviewButton");
+        QTRY_VERIFY(confirm->hasFocus());
+        QKeyEvent held(QEvent::KeyPress, Qt::Key_Return, Qt::NoModifier, QString(), true);
+        QApplication::sendEvent(confirm, &held);
+        QTest::qWait(100);
+        QVERIFY(review->isVisible());
+        QTest::keyClick(confirm, Qt::Key_Return);
+        auto *title = find<QLabel>(withdrawForm(), "outcomeTitle");
+        QTRY_VERIFY_WITH_TIMEOUT(title->text().startsWith(QLatin1String("Completed")), 10000);
+        QCOMPARE(sql.value(QStringLiteral("SELECT document_type || ' ' || document_number FROM teller.cash_identifications "
+                                          "WHERE key = ?::uuid"),
+                           {withdrawForm()->action()->key.toString()})
+                     .toString(),
+                 QStringLiteral("passport C01X00T47"));
+        QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.operations")), before + 1);
+    }
+
+    void aCompletedOperationIsReversedUnderFourEyes()
+    {
+        // Reverse… from the account's recent operations: a required reason, the request waits
+        // for a supervisor, and only their approval puts the money back.
+        Sql sql(m_db);
+        sql.openAccount(QStringLiteral("40000002"), 100000);
+        QVERIFY(signIn(QStringLiteral("t_teller1")));
+        openAccount(QStringLiteral("40000002"));
+        QTest::keyClick(m_window.get(), Qt::Key_F2);
+        auto *amount = find<AmountField>(withdrawForm(), "amountEdit");
+        QTest::keyClicks(amount, QStringLiteral("7.00"));
+        QTest::keyClick(amount, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(find<QLabel>(withdrawForm(), "outcomeTitle")->text().startsWith(QLatin1String("Completed")), 10000);
+        const QString original = withdrawForm()->action()->key.toString();
+        QTRY_COMPARE(sql.value(QStringLiteral("SELECT balance FROM teller.accounts WHERE number = '40000002'")).toLongLong(), 99300);
+        auto *history = find<QTableView>(m_window.get(), "historyView");
+        QTRY_VERIFY(history->model()->rowCount() >= 1);
+        auto *reverse = find<QPushButton>(m_window.get(), "reverseButton");
+        QTest::keyClick(m_window.get(), Qt::Key_H, Qt::ControlModifier);
+        QTRY_VERIFY(history->hasFocus());
+        QTRY_VERIFY(reverse->isEnabled());
+        QTest::keyClick(history, Qt::Key_V, Qt::AltModifier);
+        ReversalDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<ReversalDialog *>(QStringLiteral("reversalDialog"))) && dialog->isVisible());
+        const QString summary = find<QLabel>(dialog, "reversalSummary")->text();
+        QVERIFY2(summary.contains(QLatin1String("withdrawal of 7.00 EUR from 40000002")), qPrintable(summary));
+        auto *confirm = find<QPushButton>(dialog, "confirmReversalButton");
+        auto *reason = find<QLineEdit>(dialog, "reversalReasonEdit");
+        QVERIFY(reason->hasFocus());
+        QVERIFY(!confirm->isEnabled()); // no reason, no request
+        QTest::keyClick(reason, Qt::Key_Return);
+        QTest::qWait(100);
+        QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.operations WHERE kind = 'reversal'")), 0);
+        QTest::keyClicks(reason, QStringLiteral("paid out twice by mistake"));
+        QTest::keyClick(reason, Qt::Key_Return);
+        auto *status = find<QLabel>(dialog, "reversalStatus");
+        QTRY_VERIFY2_WITH_TIMEOUT(status->text().contains(QLatin1String("waits for a supervisor")), qPrintable(status->text()), 10000);
+        QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.operations WHERE kind = 'reversal' AND status = "
+                                          "'pending_approval'")),
+                 1);
+        QCOMPARE(sql.value(QStringLiteral("SELECT balance FROM teller.accounts WHERE number = '40000002'")).toLongLong(), 99300);
+        QTest::keyClick(find<QPushButton>(dialog, "closeReversalButton"), Qt::Key_Return);
+        QTRY_VERIFY(!m_window->findChild<ReversalDialog *>(QStringLiteral("reversalDialog")));
+        // A supervisor who is not the teller approves it: the money is back.
+        const QString key = sql.value(QStringLiteral("SELECT key::text FROM teller.operations WHERE kind = 'reversal' AND "
+                                                     "status = 'pending_approval'"))
+                                .toString();
+        DbSession supervisor(PgTestServer::instance().staff(m_db, QStringLiteral("t_super")), SessionOptions{});
+        QVERIFY(supervisor.open());
+        auto decided = Supervision(supervisor).decide(*IdempotencyKey::parse(key), true, QString());
+        QVERIFY2(decided && decided->status == OutcomeStatus::Completed, decided ? "" : qPrintable(decided.error().message));
+        QCOMPARE(sql.value(QStringLiteral("SELECT balance FROM teller.accounts WHERE number = '40000002'")).toLongLong(), 100000);
+        // Once reversed, never again: the row of the original offers nothing more to the server.
+        QVERIFY(!original.isEmpty());
     }
 
     void theLayoutFitsSmallAndLargeScreens()

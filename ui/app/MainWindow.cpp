@@ -7,6 +7,7 @@
 #include "PasswordDialog.h"
 #include "ReceiptDialog.h"
 #include "ReconcileDialog.h"
+#include "ReversalDialog.h"
 #include "SettingsDialog.h"
 #include "SupervisorPanel.h"
 #include "Ui.h"
@@ -18,6 +19,7 @@
 #include <QCloseEvent>
 #include <QGridLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
@@ -307,6 +309,22 @@ void MainWindow::buildUi()
     m_history->setTabKeyNavigation(false);
     m_history->setAccessibleName(tr("Recent operations"));
     historyLabel->setBuddy(m_history);
+    m_reverse = new QPushButton(tr("Re&verse…"), this);
+    m_reverse->setObjectName(QStringLiteral("reverseButton"));
+    m_reverse->setToolTip(tr("Ask for the selected operation to be undone, with a reason: a supervisor decides (Alt+V)"));
+    m_reverse->setEnabled(false);
+    connect(m_reverse, &QPushButton::clicked, this, &MainWindow::reverseSelected);
+    connect(m_history->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::updateHistoryActions);
+    connect(m_historyModel, &QAbstractItemModel::modelReset, this, [this] {
+        // Refreshed while the teller is in the list: they stay on a row, never on nothing.
+        if (m_history->hasFocus() && m_historyModel->rowCount() > 0)
+            m_history->setCurrentIndex(m_historyModel->index(0, 0));
+        updateHistoryActions();
+    });
+    auto *historyHeader = new QHBoxLayout;
+    historyHeader->addWidget(historyLabel);
+    historyHeader->addStretch(1);
+    historyHeader->addWidget(m_reverse);
 
     m_tillLabel = new QLabel(this);
     m_tillLabel->setObjectName(QStringLiteral("tillLabel"));
@@ -321,7 +339,7 @@ void MainWindow::buildUi()
     rightLayout->addWidget(m_tillLabel);
     rightLayout->addWidget(accountBox);
     rightLayout->addWidget(m_tabs, 3);
-    rightLayout->addWidget(historyLabel);
+    rightLayout->addLayout(historyHeader);
     rightLayout->addWidget(m_history, 2);
 
     auto *splitter = new QSplitter(this);
@@ -401,6 +419,13 @@ void MainWindow::buildMenus()
         refreshTills();
     });
     refresh->setShortcut(QKeySequence::Refresh);
+    auto *history = ops->addAction(tr("Recent op&erations"), this, [this] {
+        m_pages->setCurrentIndex(0);
+        m_history->setFocus();
+        if (!m_history->currentIndex().isValid() && m_historyModel->rowCount() > 0)
+            m_history->setCurrentIndex(m_historyModel->index(0, 0));
+    });
+    history->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
     ops->addSeparator();
     auto *desk = ops->addAction(tr("De&sk"), this, &MainWindow::showDesk);
     desk->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
@@ -415,6 +440,7 @@ void MainWindow::buildMenus()
                                     "Enter  carry out the operation\n"
                                     "Esc  clear the form, or start a new operation\n"
                                     "F5  refresh the account\n"
+                                    "Ctrl+H  the account's recent operations (Alt+V reverse the selected one)\n"
                                     "Ctrl+Shift+L  sign out    Ctrl+Q  quit"));
     });
     help->addAction(tr("&About Teller"), this, [this] {
@@ -510,8 +536,11 @@ void MainWindow::onSignedIn(const StaffInfo &staff, const QString &server, bool 
         m_login->remember();
         m_login->accept();
     }
-    for (ActionForm *f : m_forms)
+    const qint64 reviewFrom = AppSettings::instance().system().reviewFrom.value_or(WorkstationConfig::DefaultReviewFrom);
+    for (ActionForm *f : m_forms) {
         f->setStaff(staff);
+        f->setReviewFrom(reviewFrom);
+    }
     m_staffLabel->setText(tr("Signed in: %1 (%2)").arg(staff.displayName, ui::staffRoleText(staff.role)));
     // Supervisors get the pending-operations panel as a second page.
     if (staff.role == StaffRole::Supervisor && !m_panel) {
@@ -736,6 +765,26 @@ void MainWindow::showReceipt(const Outcome &outcome)
 {
     auto *dialog = new ReceiptDialog(outcome, m_staff, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::updateHistoryActions()
+{
+    const QModelIndex index = m_history->currentIndex();
+    m_reverse->setEnabled(m_account && index.isValid() && ReversalDialog::canReverse(m_historyModel->operation(index.row())));
+}
+
+void MainWindow::reverseSelected()
+{
+    const QModelIndex index = m_history->currentIndex();
+    if (!m_account || !index.isValid() || !ReversalDialog::canReverse(m_historyModel->operation(index.row())))
+        return;
+    auto *dialog = new ReversalDialog(m_client, *m_account, m_historyModel->operation(index.row()), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [this] {
+        refreshAccount();
+        refreshTills();
+    });
     dialog->open();
 }
 

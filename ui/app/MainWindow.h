@@ -21,6 +21,7 @@ class LoginDialog;
 class OperationTableModel;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QTabWidget;
 class SupervisorPanel;
 class QTableView;
@@ -68,6 +69,9 @@ private:
     void onConnectionState(bool connected, const QString &detail);
     void showAccount(const std::optional<teller::AccountInfo> &account);
     void showReceipt(const teller::Outcome &outcome);
+    // Reverse… on the selected recent operation: asks for its reversal (a supervisor decides).
+    void reverseSelected();
+    void updateHistoryActions();
     void activateSearchResult();
     void watchNetwork();
     void signOut();
@@ -111,6 +115,7 @@ private:
     QList<ActionForm *> m_forms;
     QTableView *m_history;
     OperationTableModel *m_historyModel;
+    QPushButton *m_reverse;
     QLabel *m_tillLabel;
     QLabel *m_staffLabel;
     QLabel *m_serverLabel;

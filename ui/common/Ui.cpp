@@ -87,6 +87,18 @@ QString operationKindText(teller::ActionKind kind)
     return {};
 }
 
+QString idDocumentText(teller::IdDocument type)
+{
+    switch (type) {
+    case teller::IdDocument::IdCard: return QCoreApplication::translate("ui", "Identity card");
+    case teller::IdDocument::Passport: return QCoreApplication::translate("ui", "Passport");
+    case teller::IdDocument::DrivingLicence: return QCoreApplication::translate("ui", "Driving licence");
+    case teller::IdDocument::ResidencePermit: return QCoreApplication::translate("ui", "Residence permit");
+    case teller::IdDocument::Other: return QCoreApplication::translate("ui", "Other document");
+    }
+    return {};
+}
+
 QString operationStatusText(teller::OutcomeStatus status)
 {
     switch (status) {

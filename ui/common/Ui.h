@@ -22,6 +22,7 @@ QString accountStatusText(teller::AccountStatus status);
 QString operationKindText(teller::ActionKind kind);
 QString operationStatusText(teller::OutcomeStatus status);
 QString staffRoleText(teller::StaffRole role);
+QString idDocumentText(teller::IdDocument type);
 
 // Installs, for `locale`, Qt's own translations (qtbase: the standard buttons, the dialogs'
 // texts; Debian's qt6-translations-l10n) and Teller's, owned by `owner`. Returns the languages

@@ -1,10 +1,12 @@
 #include "ActionForm.h"
 
 #include "AmountValidator.h"
+#include "ReviewDialog.h"
 #include "Ui.h"
 
 #include "TellerClient.h"
 
+#include <QComboBox>
 #include <QFormLayout>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -122,6 +124,33 @@ ActionForm::ActionForm(ActionKind kind, TellerClient *client, QWidget *parent) :
     m_amountProblem->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     form->addRow(QString(), m_amountProblem);
 
+    if (isCashAction(kind)) {
+        // Large cash is recorded with the customer's identification: the row is always there
+        // (the fields below never move), and takes input only from the bank's threshold on.
+        m_idType = new QComboBox(this);
+        m_idType->setObjectName(QStringLiteral("idTypeCombo"));
+        for (IdDocument t :
+             {IdDocument::IdCard, IdDocument::Passport, IdDocument::DrivingLicence, IdDocument::ResidencePermit, IdDocument::Other})
+            m_idType->addItem(ui::idDocumentText(t), int(t));
+        m_idNumber = new QLineEdit(this);
+        m_idNumber->setObjectName(QStringLiteral("idNumberEdit"));
+        m_idNumber->setMaxLength(40);
+        m_idNumber->setAccessibleName(tr("Document number"));
+        auto *idRow = new QHBoxLayout;
+        idRow->addWidget(m_idType);
+        idRow->addWidget(m_idNumber, 1);
+        auto *idLabel = new QLabel(tr("ID docu&ment:"), this);
+        idLabel->setBuddy(m_idType);
+        form->addRow(idLabel, idRow);
+        connect(m_idNumber, &QLineEdit::textChanged, this, &ActionForm::revalidate);
+        connect(m_idType, &QComboBox::currentIndexChanged, this, &ActionForm::revalidate);
+        connect(m_idNumber, &QLineEdit::returnPressed, this, &ActionForm::submit);
+        connect(client, &TellerClient::cashRulesLoaded, this,
+                [this](quint64 id, const Currency &currency, const QList<Denomination> &, const Money &threshold) {
+                    onCashRules(id, currency, threshold);
+                });
+    }
+
     m_note = new QLineEdit(this);
     m_note->setObjectName(QStringLiteral("noteEdit"));
     m_note->setMaxLength(ActionRequest::MaxNoteLength);
@@ -232,6 +261,8 @@ ActionForm::ActionForm(ActionKind kind, TellerClient *client, QWidget *parent) :
 
     // Enter held down must not press anything a second time (a new account's amount field, a
     // form that became editable again after a rejection, the buttons of the outcome).
+    if (m_idNumber)
+        ui::ignoreHeldEnter(m_idNumber);
     for (QWidget *w : {static_cast<QWidget *>(m_amount), static_cast<QWidget *>(m_note), static_cast<QWidget *>(m_receipt),
                        static_cast<QWidget *>(m_checkAgain), static_cast<QWidget *>(m_abandon), static_cast<QWidget *>(m_sendNow),
                        static_cast<QWidget *>(m_cancelNotReceived), static_cast<QWidget *>(m_newOperation)})
@@ -291,6 +322,31 @@ void ActionForm::setTills(const std::optional<QList<TillInfo>> &tills)
     revalidate();
 }
 
+void ActionForm::onCashRules(quint64 id, const Currency &currency, const Money &threshold)
+{
+    // Any form's answer will do: the bank's rule is the same for every form.
+    Q_UNUSED(id);
+    m_largeCash.insert(currency.code(), threshold);
+    revalidate();
+}
+
+std::optional<Money> ActionForm::largeCashThreshold() const
+{
+    if (!m_idType || !m_account)
+        return std::nullopt;
+    const auto it = m_largeCash.constFind(m_account->currency().code());
+    if (it == m_largeCash.constEnd())
+        return std::nullopt;
+    return *it;
+}
+
+bool ActionForm::needsIdentification() const
+{
+    const auto threshold = largeCashThreshold();
+    const auto amount = m_amount->money();
+    return threshold && amount && threshold->minorUnits() > 0 && amount->minorUnits() >= threshold->minorUnits();
+}
+
 std::optional<TillInfo> ActionForm::tillForAccount() const
 {
     if (!m_tills || !m_account)
@@ -319,6 +375,8 @@ void ActionForm::setAccount(const std::optional<AccountInfo> &account)
                                          account->available().toDisplayWithCode(locale())));
         m_amount->setCurrency(account->currency());
         m_currencyLabel->setText(account->currency().code());
+        if (m_idType && !m_largeCash.contains(account->currency().code()))
+            m_rulesRequest = m_client->loadCashRules(account->currency());
     } else {
         m_accountLabel->setText(tr("No account selected. Find one with Ctrl+F."));
         m_amount->setCurrency(std::nullopt);
@@ -486,11 +544,33 @@ void ActionForm::revalidate()
             amountColour = ui::Warn;
         }
     }
+    bool idOk = true;
+    if (m_idType) {
+        const bool needed = needsIdentification();
+        const bool editing = m_state == State::Editing;
+        m_idType->setEnabled(needed && editing);
+        m_idNumber->setEnabled(needed && editing);
+        const auto threshold = largeCashThreshold();
+        m_idNumber->setPlaceholderText(needed      ? tr("Document number")
+                                       : threshold ? tr("Needed from %1 on").arg(threshold->toDisplayWithCode(locale()))
+                                                   : QString());
+        if (needed) {
+            const auto id = CustomerId::create(IdDocument(m_idType->currentData().toInt()), m_idNumber->text().trimmed());
+            idOk = bool(id);
+            if (!id && amountNote.isEmpty()) {
+                amountNote = m_idNumber->text().trimmed().isEmpty()
+                                 ? tr("From %1 on, cash needs the customer's identification: the document's type and number.")
+                                       .arg(threshold->toDisplayWithCode(locale()))
+                                 : id.error().message;
+                amountColour = ui::Warn;
+            }
+        }
+    }
     m_amountProblem->setText(amountNote);
     m_amountProblem->setStyleSheet(QStringLiteral("color: %1;").arg(amountColour.name()));
     m_amountProblem->setVisible(true);
 
-    m_valid = m_account && accountProblem.isEmpty() && targetOk && tillOk && m_amount->money().has_value() && !overAvailable;
+    m_valid = m_account && accountProblem.isEmpty() && targetOk && tillOk && idOk && m_amount->money().has_value() && !overAvailable;
     m_submit->setEnabled(m_valid && m_state == State::Editing);
 }
 
@@ -502,6 +582,11 @@ void ActionForm::setState(State state)
     m_note->setReadOnly(!editing);
     if (m_targetEdit)
         m_targetEdit->setReadOnly(!editing);
+    if (m_idType) {
+        const bool needed = editing && needsIdentification();
+        m_idType->setEnabled(needed);
+        m_idNumber->setEnabled(needed);
+    }
     m_submit->setEnabled(editing && m_valid);
     m_clear->setEnabled(editing);
     m_progress->setVisible(state == State::InFlight);
@@ -520,18 +605,99 @@ void ActionForm::submit()
     // Only an editable, valid form makes an action; once made, the button and the fields are
     // locked before control returns to the event loop, so a second click or a held Enter key
     // finds nothing to press.
-    if (m_state != State::Editing || !m_valid || !m_account || !m_amount->money())
+    if (m_state != State::Editing || !m_valid || !m_account || !m_amount->money() || m_reviewing)
         return;
-    auto request = ActionRequest::create(m_kind, m_account->number, m_targetEdit ? m_targetEdit->text() : QString(), *m_amount->money(),
-                                         m_note->text());
-    if (!request) {
-        m_amountProblem->setText(request.error().message);
+    auto made = request();
+    if (!made) {
+        m_amountProblem->setText(made.error().message);
         m_amountProblem->setVisible(true);
         return;
     }
-    m_action = Action::create(*request);
+    if (needsReview(made->amount())) {
+        review(*made);
+        return;
+    }
+    m_action = Action::create(*made);
     m_outcome.reset();
     send();
+}
+
+Result<ActionRequest> ActionForm::request() const
+{
+    std::optional<CustomerId> id;
+    if (needsIdentification()) {
+        auto made = CustomerId::create(IdDocument(m_idType->currentData().toInt()), m_idNumber->text().trimmed());
+        if (!made)
+            return fail(made.error());
+        id = *made;
+    }
+    return ActionRequest::create(m_kind, m_account->number, m_targetEdit ? m_targetEdit->text() : QString(), *m_amount->money(),
+                                 m_note->text(), id);
+}
+
+bool ActionForm::needsReview(const Money &amount) const
+{
+    qint64 from = m_reviewFrom;
+    for (int i = 0; i < amount.currency().exponent(); ++i)
+        from *= 10;
+    return amount.minorUnits() >= from;
+}
+
+void ActionForm::review(const ActionRequest &r)
+{
+    // Said as the teller will say it to the customer: what moves, how much, whose money.
+    const QLocale l = locale();
+    const QString amount = r.amount().toDisplayWithCode(l);
+    const QString account = QStringLiteral("%1 (%2)").arg(r.account(), m_account->holder);
+    QString headline, confirm;
+    QList<ReviewDialog::Fact> facts;
+    if (m_kind == ActionKind::Withdrawal) {
+        headline = tr("Pay out %1 in cash from %2?").arg(amount, account);
+        confirm = tr("&Withdraw %1").arg(amount);
+    } else if (m_kind == ActionKind::Deposit) {
+        headline = tr("Take in %1 in cash into %2?").arg(amount, account);
+        confirm = tr("&Deposit %1").arg(amount);
+    } else {
+        const QString to = m_target && m_target->number == r.counterAccount()
+                               ? QStringLiteral("%1 (%2)").arg(r.counterAccount(), m_target->holder)
+                               : r.counterAccount();
+        headline = tr("Transfer %1 from %2 to %3?").arg(amount, account, to);
+        confirm = tr("T&ransfer %1").arg(amount);
+        facts << ReviewDialog::Fact{tr("Payee:"), to};
+    }
+    facts << ReviewDialog::Fact{tr("Amount:"), amount};
+    facts << ReviewDialog::Fact{tr("Account:"), account};
+    if (const auto till = tillForAccount(); till && isCashAction(m_kind)) {
+        const qint64 sign = m_kind == ActionKind::Withdrawal ? -1 : 1;
+        const Money after(till->available().minorUnits() + sign * r.amount().minorUnits(), till->currency);
+        facts << ReviewDialog::Fact{tr("Your till:"),
+                                    tr("%1 now, %2 after").arg(till->available().toDisplayWithCode(l), after.toDisplayWithCode(l))};
+    }
+    if (r.customerId())
+        facts << ReviewDialog::Fact{tr("Identification:"),
+                                    QStringLiteral("%1 %2").arg(ui::idDocumentText(r.customerId()->type), r.customerId()->number)};
+    if (!r.note().isEmpty())
+        facts << ReviewDialog::Fact{tr("Note:"), r.note()};
+    if (m_staff && m_staff->approvalLimit
+        && (!(m_staff->approvalLimit->currency() == r.amount().currency())
+            || r.amount().minorUnits() > m_staff->approvalLimit->minorUnits()))
+        facts << ReviewDialog::Fact{tr("Approval:"), tr("above your limit: it waits for a supervisor before anything moves")};
+
+    auto *dialog = new ReviewDialog(headline, facts, confirm, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_reviewing = true;
+    connect(dialog, &QDialog::finished, this, [this, r](int result) {
+        m_reviewing = false;
+        // Sent only as confirmed: the same account, nothing changed meanwhile.
+        if (result != QDialog::Accepted || m_state != State::Editing || !m_account || m_account->number != r.account()) {
+            focusEntry();
+            return;
+        }
+        m_action = Action::create(r);
+        m_outcome.reset();
+        send();
+    });
+    dialog->open();
 }
 
 void ActionForm::send()
@@ -674,6 +840,10 @@ void ActionForm::reset()
     setState(State::Editing);
     m_amount->clear();
     m_note->clear();
+    if (m_idNumber) {
+        m_idNumber->clear();
+        m_idType->setCurrentIndex(0);
+    }
     if (m_targetEdit) {
         m_targetEdit->clear();
         m_targetDebounce.stop();

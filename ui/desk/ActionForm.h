@@ -7,6 +7,7 @@
 #include "Outcome.h"
 #include "Staff.h"
 
+#include <QHash>
 #include <QTimer>
 #include <QWidget>
 
@@ -22,6 +23,7 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QFrame;
+class QComboBox;
 
 // One form: a withdrawal, a deposit or a transfer from the selected account. It validates as
 // the teller types, and once submitted it holds its action (and the action's key) until the
@@ -67,6 +69,9 @@ public:
     // checked against them). A cash withdrawal or deposit needs the till of its currency
     // open, and a withdrawal no more than it holds.
     void setTills(const std::optional<QList<teller::TillInfo>> &tills);
+    // From this amount on (whole units of the account's currency; 0: always) the teller
+    // confirms a summary before the operation is sent (WorkstationConfig's [desk] review_from).
+    void setReviewFrom(qint64 wholeUnits) { m_reviewFrom = wholeUnits; }
     void focusEntry();
     // Forgets the form, its action and its outcome (after sign-out: nothing of one staff
     // member's session is left for the next). Not while an action is in flight.
@@ -98,6 +103,15 @@ private:
     void onFinished(const teller::Outcome &outcome);
     void showOutcome(const teller::Outcome &outcome);
     void send();
+    // The action the form describes now (with the customer's identification when it needs one).
+    teller::Result<teller::ActionRequest> request() const;
+    // A summary to confirm before sending, when the amount is at or above the review amount:
+    // true when the teller confirms (or no review is needed).
+    bool needsReview(const teller::Money &amount) const;
+    void review(const teller::ActionRequest &request);
+    // The large-cash threshold of the account's currency, once read (cash forms only).
+    std::optional<teller::Money> largeCashThreshold() const;
+    bool needsIdentification() const;
     void showClientBusy();
     // A call about the held action went to the client: in flight, with what it does.
     void startedCall(State from, const QString &title);
@@ -107,6 +121,7 @@ private:
     QString describeTarget() const;
     QString payee() const;
     std::optional<teller::TillInfo> tillForAccount() const;
+    void onCashRules(quint64 id, const teller::Currency &currency, const teller::Money &threshold);
     void onOperationChanged(const teller::OperationEvent &event);
 
     teller::ActionKind m_kind;
@@ -119,8 +134,12 @@ private:
     std::optional<teller::Action> m_action;
     std::optional<teller::Outcome> m_outcome;
     quint64 m_targetRequest = 0;
-    QString m_targetProblem; // why the target account could not be found, until it is edited
-    QTimer m_followUp;       // asks again when the client was busy
+    quint64 m_rulesRequest = 0;
+    QHash<QString, teller::Money> m_largeCash; // currency code -> threshold, as the server said
+    qint64 m_reviewFrom = 1000;
+    bool m_reviewing = false; // the summary is on screen: nothing else sends meanwhile
+    QString m_targetProblem;  // why the target account could not be found, until it is edited
+    QTimer m_followUp;        // asks again when the client was busy
     QTimer m_targetDebounce;
     bool m_valid = false;
     // The call under way concerns an action already unresolved (asking, abandoning, sending
@@ -136,6 +155,8 @@ private:
     QLabel *m_currencyLabel;
     QLabel *m_amountProblem;
     QLineEdit *m_note;
+    QComboBox *m_idType = nullptr; // cash forms: the customer's identification, for large cash
+    QLineEdit *m_idNumber = nullptr;
     QPushButton *m_submit;
     QPushButton *m_clear;
     QFrame *m_outcomeFrame;

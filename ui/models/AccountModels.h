@@ -38,6 +38,7 @@ public:
     using QAbstractTableModel::QAbstractTableModel;
 
     void setOperations(const QList<teller::OperationInfo> &operations);
+    const teller::OperationInfo &operation(int row) const { return m_operations.at(row); }
 
     int rowCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : int(m_operations.size()); }
     int columnCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : ColumnCount; }
