@@ -31,6 +31,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -690,6 +691,85 @@ private Q_SLOTS:
         QCOMPARE(sql.value(QStringLiteral("SELECT balance FROM teller.accounts WHERE number = '40000002'")).toLongLong(), 100000);
         // Once reversed, never again: the row of the original offers nothing more to the server.
         QVERIFY(!original.isEmpty());
+    }
+
+    void myOpenItemsFollowWhatIsNotFinished()
+    {
+        // Everything not finished is on the desk: waiting for a supervisor (also after the
+        // form moved on), approved and ready to pay out (also when the approval came while the
+        // teller was signed out: never "completed while you were away"), until the teller
+        // says it is done (Del).
+        Sql sql(m_db);
+        sql.openAccount(QStringLiteral("40000003"), 100000);
+        SQL_VERIFY(sql, QStringLiteral("UPDATE teller.accounts SET holder = 'Ida Open' WHERE number = '40000003'"));
+        const auto approveAll = [&] {
+            DbSession supervisor(PgTestServer::instance().staff(m_db, QStringLiteral("t_super")), SessionOptions{});
+            if (!supervisor.open())
+                return false;
+            const QVariantList keys = {sql.value(QStringLiteral("SELECT string_agg(key::text, ',') FROM teller.operations "
+                                                                "WHERE account_number = '40000003' AND status = 'pending_approval'"))};
+            for (const QString &k : keys.first().toString().split(u',', Qt::SkipEmptyParts))
+                if (!Supervision(supervisor).decide(*IdempotencyKey::parse(k), true, QString()))
+                    return false;
+            return true;
+        };
+        QVERIFY(signIn(QStringLiteral("t_limited")));
+        auto *items = find<QListView>(m_window.get(), "openItemsView");
+        auto *label = find<QLabel>(m_window.get(), "openItemsLabel");
+        QCOMPARE(items->model()->rowCount(), 0);
+        openAccount(QStringLiteral("40000003"));
+        QTest::keyClick(m_window.get(), Qt::Key_F2);
+        auto *amount = find<AmountField>(withdrawForm(), "amountEdit");
+        QTest::keyClicks(amount, QStringLiteral("150.00"));
+        QTest::keyClick(amount, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(withdrawForm()->state(), ActionForm::State::Pending, 10000);
+        QTRY_COMPARE(items->model()->rowCount(), 1);
+        const auto text = [&](int row = 0) { return items->model()->index(row, 0).data().toString(); };
+        QVERIFY2(text().contains(QLatin1String("Withdrawal of 150.00 EUR from 40000003 (Ida Open)")), qPrintable(text()));
+        QVERIFY2(text().contains(QLatin1String("do not pay out yet")), qPrintable(text()));
+        QVERIFY2(label->text().contains(QLatin1String("1")), qPrintable(label->text()));
+        // The form moves on; the item stays.
+        answerNextMessageBox(QMessageBox::Yes);
+        QTest::keyClick(m_window.get(), Qt::Key_Escape);
+        QTRY_COMPARE(withdrawForm()->state(), ActionForm::State::Editing);
+        QCOMPARE(items->model()->rowCount(), 1);
+        // Approved at another workstation: the item says to pay out, with the amount.
+        QVERIFY(approveAll());
+        QTRY_VERIFY2_WITH_TIMEOUT(text().contains(QLatin1String("approved by t_super: pay out 150.00 EUR now")), qPrintable(text()),
+                                  15000);
+        // Del on a waiting item does nothing; on a finished one it is done.
+        QApplication::setActiveWindow(m_window.get());
+        QTRY_COMPARE(QApplication::activeWindow(), m_window.get());
+        QTest::keyClick(m_window.get(), Qt::Key_Y, Qt::AltModifier);
+        QTRY_VERIFY(items->hasFocus());
+        QTest::keyClick(items, Qt::Key_Delete);
+        QTRY_COMPARE(items->model()->rowCount(), 0);
+
+        // Approved while signed out: at the next sign-in it is "approved — pay out".
+        openAccount(QStringLiteral("40000003"));
+        QTest::keyClick(m_window.get(), Qt::Key_F2);
+        amount = find<AmountField>(withdrawForm(), "amountEdit");
+        QTest::keyClicks(amount, QStringLiteral("120.00"));
+        QTest::keyClick(amount, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(withdrawForm()->state(), ActionForm::State::Pending, 10000);
+        answerNextMessageBox(QMessageBox::Yes);
+        QApplication::setActiveWindow(m_window.get());
+        QTRY_COMPARE(QApplication::activeWindow(), m_window.get());
+        QTest::keyClick(m_window.get(), Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY(!m_window->isVisible());
+        QCOMPARE(items->model()->rowCount(), 0); // nothing of a session is left for the next
+        QVERIFY(approveAll());
+        LoginDialog *d = nullptr;
+        QTRY_VERIFY((d = loginDialog()) && d->isVisible());
+        fillLogin(d, QStringLiteral("t_limited"), QString::fromUtf16(PgTestServer::Password));
+        QTest::keyClick(find<QLineEdit>(d, "passwordEdit"), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->isVisible(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(items->model()->rowCount(), 1, 10000);
+        QVERIFY2(text().contains(QLatin1String("Withdrawal of 120.00 EUR from 40000003")), qPrintable(text()));
+        QVERIFY2(text().contains(QLatin1String("approved by t_super: pay out 120.00 EUR now")), qPrintable(text()));
+        QVERIFY2(!text().contains(QLatin1String("while you were away")), qPrintable(text()));
+        if (auto *reconcile = m_window->findChild<QDialog *>(QStringLiteral("reconcileDialog")))
+            reconcile->reject();
     }
 
     void theLayoutFitsSmallAndLargeScreens()

@@ -4,6 +4,7 @@
 #include "ActionForm.h"
 #include "AppSettings.h"
 #include "LoginDialog.h"
+#include "OpenItems.h"
 #include "PasswordDialog.h"
 #include "ReceiptDialog.h"
 #include "ReconcileDialog.h"
@@ -24,6 +25,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QNetworkInformation>
@@ -160,6 +162,7 @@ MainWindow::MainWindow(TellerClient *client, QWidget *parent) : QMainWindow(pare
     connect(&m_tillTimer, &QTimer::timeout, this, &MainWindow::refreshTills);
     connect(client, &TellerClient::connectionStateChanged, this, &MainWindow::onConnectionState);
     connect(client, &TellerClient::reconciled, this, [this](const QList<ReconcileItem> &items) {
+        m_openItems->addReconciled(items);
         auto *dialog = new ReconcileDialog(m_client, items, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &QDialog::finished, this, &MainWindow::refreshAccount);
@@ -225,11 +228,38 @@ void MainWindow::buildUi()
     m_resultsNote->setWordWrap(true);
     m_resultsNote->setStyleSheet(QStringLiteral("color: %1;").arg(ui::Warn.name()));
     m_resultsNote->hide();
+    // My open items: what is not finished, for the whole session.
+    m_openItems = new OpenItemsModel(m_client, this);
+    m_openItemsView = new QListView(searchPanel);
+    m_openItemsView->setObjectName(QStringLiteral("openItemsView"));
+    m_openItemsView->setModel(m_openItems);
+    m_openItemsView->setWordWrap(true);
+    m_openItemsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_openItemsView->setAccessibleName(tr("My open items"));
+    m_openItemsView->setToolTip(tr("Enter: go to the operation or its account · Del: done (paid out, or the customer is told)"));
+    m_openItemsLabel = new QLabel(tr("M&y open items: none"), searchPanel);
+    m_openItemsLabel->setObjectName(QStringLiteral("openItemsLabel"));
+    m_openItemsLabel->setBuddy(m_openItemsView);
+    connect(m_openItems, &OpenItemsModel::countChanged, this, [this](int count) {
+        m_openItemsLabel->setText(count ? tr("M&y open items: %1").arg(count) : tr("M&y open items: none"));
+        if (count && !m_openItemsView->currentIndex().isValid())
+            m_openItemsView->setCurrentIndex(m_openItems->index(0));
+    });
+    connect(m_openItemsView, &QListView::activated, this, &MainWindow::activateOpenItem);
+    ui::ignoreHeldEnter(m_openItemsView);
+    auto *dismiss = new QShortcut(QKeySequence::Delete, m_openItemsView, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(dismiss, &QShortcut::activated, this, [this] {
+        const QModelIndex index = m_openItemsView->currentIndex();
+        if (index.isValid())
+            m_openItems->dismiss(index.row());
+    });
     auto *searchLayout = new QVBoxLayout(searchPanel);
     searchLayout->addWidget(searchLabel);
     searchLayout->addWidget(m_search);
     searchLayout->addWidget(m_resultsNote);
-    searchLayout->addWidget(m_results, 1);
+    searchLayout->addWidget(m_results, 3);
+    searchLayout->addWidget(m_openItemsLabel);
+    searchLayout->addWidget(m_openItemsView, 1);
     connect(m_search, &QLineEdit::textChanged, this, [this] {
         m_openWhenFound = false;
         m_searchDebounce.start();
@@ -288,6 +318,7 @@ void MainWindow::buildUi()
             refreshTills();
         });
         connect(f, &ActionForm::receiptRequested, this, &MainWindow::showReceipt);
+        connect(f, &ActionForm::stateChanged, this, [this, f] { trackForm(f); });
     }
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         if (auto *f = currentForm())
@@ -625,6 +656,8 @@ void MainWindow::clearSession()
         f->reset();
         f->setTills(std::nullopt);
     }
+    m_formKeys.clear();
+    m_openItems->clear();
     m_tillTimer.stop();
     m_tillRequest = 0;
     m_tillLabel->clear();
@@ -768,6 +801,42 @@ void MainWindow::showReceipt(const Outcome &outcome)
     dialog->open();
 }
 
+void MainWindow::trackForm(ActionForm *form)
+{
+    const auto action = form->action();
+    const IdempotencyKey last = m_formKeys.value(form);
+    if (!last.isNull() && (!action || !(action->key == last)))
+        m_openItems->releaseForm(last); // the form let go of it: the list keeps it
+    if (!action) {
+        m_formKeys.remove(form);
+        return;
+    }
+    m_formKeys.insert(form, action->key);
+    const QString holder = m_account && m_account->number == action->request.account() ? m_account->holder : QString();
+    switch (form->state()) {
+    case ActionForm::State::Pending: m_openItems->trackForm(*action, holder, OpenItemsModel::State::Waiting); break;
+    case ActionForm::State::Unconfirmed: m_openItems->trackForm(*action, holder, OpenItemsModel::State::Unconfirmed); break;
+    case ActionForm::State::NotReceived: m_openItems->trackForm(*action, holder, OpenItemsModel::State::NotReceived); break;
+    default: break; // in flight, or finished: the server's answer moves the item (if there is one)
+    }
+}
+
+void MainWindow::activateOpenItem()
+{
+    const QModelIndex index = m_openItemsView->currentIndex();
+    if (!index.isValid())
+        return;
+    const OpenItemsModel::Item &item = m_openItems->item(index.row());
+    for (ActionForm *f : std::as_const(m_forms)) {
+        if (f->action() && f->action()->key == item.key) {
+            showForm(f->kind());
+            return;
+        }
+    }
+    // Not in a form: the customer's account, with the operation in its recent operations.
+    selectAccount(item.account);
+}
+
 void MainWindow::updateHistoryActions()
 {
     const QModelIndex index = m_history->currentIndex();
@@ -833,16 +902,26 @@ bool MainWindow::confirmLeavingUnfinished(bool signingOut)
         if (f->state() == ActionForm::State::Unconfirmed)
             unconfirmed << *f->action();
     }
-    if (items.isEmpty())
+    // What the list holds outside the forms: approved and not paid out, rejected and not told,
+    // still waiting. A decided one is not shown again at the next sign-in: it is said now.
+    QStringList counter;
+    for (const QString &open : m_openItems->needingAttention(locale()))
+        counter << QStringLiteral("• ") + open;
+    if (items.isEmpty() && counter.isEmpty())
         return true;
-    QMessageBox box(QMessageBox::Warning, tr("Unfinished operations"),
-                    tr("These operations are not finished:\n\n%1\n\nThey are shown again at your next sign-in on this "
-                       "workstation, and the supervisors see those not confirmed under In doubt.")
-                        .arg(items.join(u'\n')),
-                    QMessageBox::NoButton, this);
+    QString text;
+    if (!items.isEmpty())
+        text = tr("These operations are not finished:\n\n%1\n\nThey are shown again at your next sign-in on this "
+                  "workstation, and the supervisors see those not confirmed under In doubt.")
+                   .arg(items.join(u'\n'));
+    if (!counter.isEmpty())
+        text += (text.isEmpty() ? QString() : QStringLiteral("\n\n"))
+                + tr("Still open at the counter (my open items):\n\n%1").arg(counter.join(u'\n'));
+    QMessageBox box(QMessageBox::Warning, tr("Unfinished operations"), text, QMessageBox::NoButton, this);
     box.setObjectName(QStringLiteral("unfinishedBox"));
     box.setInformativeText(signingOut ? tr("Sign out anyway?") : tr("Close anyway?"));
-    box.setDetailedText(tr("Operation keys:\n%1").arg(keys.join(u'\n')));
+    if (!keys.isEmpty())
+        box.setDetailedText(tr("Operation keys:\n%1").arg(keys.join(u'\n')));
     const QMessageBox::StandardButton leave = signingOut ? QMessageBox::Yes : QMessageBox::Close;
     box.setStandardButtons(leave | QMessageBox::Cancel);
     box.setDefaultButton(QMessageBox::Cancel);

@@ -6,6 +6,7 @@
 #include "Outcome.h"
 #include "Staff.h"
 
+#include <QHash>
 #include <QMainWindow>
 #include <QPointer>
 #include <QTimer>
@@ -19,6 +20,8 @@ class AccountTableModel;
 class ActionForm;
 class LoginDialog;
 class OperationTableModel;
+class OpenItemsModel;
+class QListView;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -72,6 +75,9 @@ private:
     // Reverse… on the selected recent operation: asks for its reversal (a supervisor decides).
     void reverseSelected();
     void updateHistoryActions();
+    // A form's action moved on: "my open items" follows it.
+    void trackForm(ActionForm *form);
+    void activateOpenItem();
     void activateSearchResult();
     void watchNetwork();
     void signOut();
@@ -102,6 +108,9 @@ private:
     QLineEdit *m_search;
     QTableView *m_results;
     QLabel *m_resultsNote; // says when the list could not be refreshed
+    OpenItemsModel *m_openItems;
+    QListView *m_openItemsView;
+    QLabel *m_openItemsLabel;
     AccountTableModel *m_resultsModel;
     QLabel *m_holder;
     QLabel *m_number;
@@ -113,6 +122,7 @@ private:
     QTabWidget *m_pages; // the desk, and for supervisors the supervision panel
     SupervisorPanel *m_panel = nullptr;
     QList<ActionForm *> m_forms;
+    QHash<ActionForm *, teller::IdempotencyKey> m_formKeys; // the action each form last held
     QTableView *m_history;
     OperationTableModel *m_historyModel;
     QPushButton *m_reverse;
