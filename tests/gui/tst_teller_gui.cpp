@@ -5,6 +5,7 @@
 
 #include <ActionForm.h>
 #include <AmountValidator.h>
+#include <AppSettings.h>
 #include <DecisionDialog.h>
 #include <LoginDialog.h>
 #include <MainWindow.h>
@@ -24,6 +25,7 @@
 #include "WorkstationConfig.h"
 
 #include <QAccessible>
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QElapsedTimer>
@@ -770,6 +772,38 @@ private Q_SLOTS:
         QVERIFY2(!text().contains(QLatin1String("while you were away")), qPrintable(text()));
         if (auto *reconcile = m_window->findChild<QDialog *>(QStringLiteral("reconcileDialog")))
             reconcile->reject();
+    }
+
+    void settingsShowATellerOnlyTheirs()
+    {
+        // Finding 9: the teller's settings are the language; the server, timeouts and retries
+        // are IT's (teller.conf), shown for the record, not editable.
+        QVERIFY(signIn());
+        auto &settings = AppSettings::instance();
+        const auto restore = qScopeGuard([&] { settings.remove(settingkeys::Language); });
+        QTimer::singleShot(100, this, [this] {
+            auto *dialog = qobject_cast<SettingsDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            auto *language = find<QComboBox>(dialog, "settingsLanguage");
+            QVERIFY(language->hasFocus());
+            // Nothing of IT's can be typed into.
+            QVERIFY(dialog->findChildren<QLineEdit *>().isEmpty());
+            QVERIFY(dialog->findChildren<QSpinBox *>().isEmpty());
+            QCOMPARE(dialog->findChildren<QComboBox *>().size(), 1);
+            QTest::keyClick(language, Qt::Key_End); // Deutsch
+            QCOMPARE(language->currentText(), QStringLiteral("Deutsch"));
+            QTest::keyClick(language, Qt::Key_Return);
+        });
+        QApplication::setActiveWindow(m_window.get());
+        QTRY_COMPARE(QApplication::activeWindow(), m_window.get());
+        QAction *action = nullptr;
+        for (QAction *a : m_window->findChildren<QAction *>())
+            if (a->text() == QStringLiteral("&Settings…"))
+                action = a;
+        QVERIFY(action);
+        action->trigger();
+        QCOMPARE(settings.value(settingkeys::Language).toString(), QStringLiteral("de"));
     }
 
     void theLayoutFitsSmallAndLargeScreens()

@@ -25,6 +25,7 @@ inline const SettingKey LockTimeoutMs{"timeouts/lock_ms", 0}; // 0: not set here
 inline const SettingKey StatementTimeoutMs{"timeouts/statement_ms", 0};
 inline const SettingKey MaxRetries{"retry/max_retries", -1}; // -1: not set here
 inline const SettingKey RetryBudgetS{"retry/budget_s", 0};
+inline const SettingKey Language{"desk/language", QString()}; // "": the workstation's; "en", "de"
 inline const SettingKey WindowGeometry{"window/geometry", QByteArray()};
 inline const SettingKey WindowState{"window/state", QByteArray()};
 } // namespace settingkeys

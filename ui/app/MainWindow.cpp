@@ -421,10 +421,8 @@ void MainWindow::buildMenus()
     password->setObjectName(QStringLiteral("changePasswordAction"));
     file->addAction(tr("&Settings…"), this, [this] {
         SettingsDialog dialog(this);
-        if (dialog.exec() == QDialog::Accepted) {
-            m_client->setRetryPolicy(AppSettings::instance().retryPolicy());
-            statusBar()->showMessage(tr("Saved. Server and timeout changes apply at the next sign-in."), 8000);
-        }
+        if (dialog.exec() == QDialog::Accepted)
+            statusBar()->showMessage(tr("Saved. A new language is used from the next start."), 8000);
     });
     file->addSeparator();
     auto *quit = file->addAction(tr("&Quit"), this, &QWidget::close);

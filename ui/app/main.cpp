@@ -121,6 +121,10 @@ bool haveDisplay()
 
 void installTranslations(QApplication &app)
 {
+    // The teller's own choice (Settings), else the workstation's language.
+    const QString chosen = AppSettings::instance().value(settingkeys::Language).toString();
+    if (chosen == QLatin1String("en") || chosen == QLatin1String("de"))
+        QLocale::setDefault(QLocale(chosen));
     const QStringList loaded = ui::installTranslations(&app, QLocale());
     if (QLocale().language() != QLocale::English && !loaded.contains(QStringLiteral("qtbase")))
         qWarning().noquote() << "Qt's own translations for" << QLocale().name()

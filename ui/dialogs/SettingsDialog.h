@@ -3,13 +3,10 @@
 #include <QDialog>
 
 class QComboBox;
-class QLabel;
-class QLineEdit;
-class QSpinBox;
 
-// This user's workstation settings, over the system-wide teller.conf that IT installed: the
-// server and how to reach it securely, the workstation id, timeouts and the retry budget.
-// An empty field means "as the system configuration says".
+// The teller's own settings: the language of the window. What reaches the server (where it is,
+// encryption, the workstation's id, timeouts, retries, from which amount an operation is
+// reviewed) is IT's, in the workstation configuration (teller.conf): shown here, not edited.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -17,18 +14,10 @@ class SettingsDialog : public QDialog
 public:
     explicit SettingsDialog(QWidget *parent = nullptr);
 
+    // The languages the window speaks: "" (the workstation's), "en", "de".
+    static QList<std::pair<QString, QString>> languages();
     void accept() override;
 
 private:
-    QLineEdit *m_host;
-    QSpinBox *m_port;
-    QLineEdit *m_database;
-    QComboBox *m_sslmode;
-    QLineEdit *m_rootCert;
-    QLineEdit *m_workstation;
-    QSpinBox *m_lockTimeout;
-    QSpinBox *m_statementTimeout;
-    QSpinBox *m_retries;
-    QSpinBox *m_budget;
-    QLabel *m_error;
+    QComboBox *m_language;
 };
