@@ -113,7 +113,7 @@ MainWindow::MainWindow(TellerClient *client, QWidget *parent) : QMainWindow(pare
         m_resultsNote->hide();
         if (!accounts.isEmpty())
             m_results->setCurrentIndex(m_resultsModel->index(0, 0));
-        statusBar()->showMessage(accounts.isEmpty() ? tr("No account found.") : QString(), 3000);
+        notify(accounts.isEmpty() ? tr("No account found.") : QString(), 3000);
         if (m_openWhenFound) {
             m_openWhenFound = false;
             if (!accounts.isEmpty())
@@ -123,7 +123,7 @@ MainWindow::MainWindow(TellerClient *client, QWidget *parent) : QMainWindow(pare
     connect(client, &TellerClient::accountLoaded, this, &MainWindow::onAccountLoaded);
     connect(client, &TellerClient::accountNotFound, this, [this](quint64 id, const QString &number) {
         if (id == m_accountRequest)
-            statusBar()->showMessage(tr("There is no account %1.").arg(number), 5000);
+            notify(tr("There is no account %1.").arg(number), 5000);
     });
     connect(client, &TellerClient::readFailed, this, [this](quint64 id, const Error &e) {
         if (id == m_searchRequest) {
@@ -133,7 +133,7 @@ MainWindow::MainWindow(TellerClient *client, QWidget *parent) : QMainWindow(pare
             m_resultsNote->setToolTip(e.message);
             m_resultsNote->show();
         } else if (id == m_accountRequest) {
-            statusBar()->showMessage(e.message, 8000);
+            notify(e.message, 8000);
         }
         if (id == m_tillRequest)
             m_tillLabel->setText(tr("Your till could not be read: %1").arg(e.message));
@@ -397,6 +397,16 @@ void MainWindow::buildUi()
     m_networkLabel = new QLabel(this);
     m_networkLabel->setObjectName(QStringLiteral("networkLabel"));
     m_networkLabel->setVisible(false);
+    // Messages of the moment: a label of their own, wrapped onto a second line rather than cut
+    // off, never drawn over the permanent part.
+    m_notice = new QLabel(this);
+    m_notice->setObjectName(QStringLiteral("noticeLabel"));
+    m_notice->setWordWrap(true);
+    m_notice->setAccessibleName(tr("Message"));
+    m_notice->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_noticeTimer.setSingleShot(true);
+    connect(&m_noticeTimer, &QTimer::timeout, m_notice, &QLabel::clear);
+    statusBar()->addWidget(m_notice, 1);
     statusBar()->addPermanentWidget(m_staffLabel);
     statusBar()->addPermanentWidget(m_serverLabel);
     statusBar()->addPermanentWidget(m_networkLabel);
@@ -422,7 +432,7 @@ void MainWindow::buildMenus()
     file->addAction(tr("&Settings…"), this, [this] {
         SettingsDialog dialog(this);
         if (dialog.exec() == QDialog::Accepted)
-            statusBar()->showMessage(tr("Saved. A new language is used from the next start."), 8000);
+            notify(tr("Saved. A new language is used from the next start."), 8000);
     });
     file->addSeparator();
     auto *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -608,7 +618,7 @@ void MainWindow::changePassword(bool forced)
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this] {
         m_staff.mustChangePassword = false;
-        statusBar()->showMessage(tr("Your password is changed. Use it from the next sign-in on."), 8000);
+        notify(tr("Your password is changed. Use it from the next sign-in on."), 8000);
     });
     dialog->open();
 }
@@ -626,7 +636,7 @@ void MainWindow::removeSupervision()
 void MainWindow::signOut()
 {
     if (m_client->actionInFlight()) {
-        statusBar()->showMessage(tr("An operation is still being confirmed."), 5000);
+        notify(tr("An operation is still being confirmed."), 5000);
         return;
     }
     if (!confirmLeavingUnfinished(true))
@@ -663,10 +673,20 @@ void MainWindow::clearSession()
     removeSupervision();
     m_pages->setCurrentIndex(0);
     m_tabs->setCurrentIndex(0);
-    statusBar()->clearMessage();
+    notify(QString());
     m_staffLabel->clear();
     m_staff = {};
     setWindowTitle(tr("Teller"));
+}
+
+void MainWindow::notify(const QString &message, int timeoutMs)
+{
+    m_notice->setText(message);
+    m_notice->setToolTip(message);
+    if (timeoutMs > 0 && !message.isEmpty())
+        m_noticeTimer.start(timeoutMs);
+    else
+        m_noticeTimer.stop();
 }
 
 void MainWindow::onConnectionState(bool connected, const QString &detail)
@@ -860,7 +880,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     if (m_client->actionInFlight()) {
         // Never leave an action half-way: the window closes as soon as it is confirmed.
         m_closeWhenIdle = true;
-        statusBar()->showMessage(tr("An operation is being confirmed; the window closes when it is done."));
+        notify(tr("An operation is being confirmed; the window closes when it is done."));
         event->ignore();
         return;
     }
@@ -871,7 +891,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     if (m_client->actionInFlight()) {
         // A decision came in while the question was open, and is being fetched.
         m_closeWhenIdle = true;
-        statusBar()->showMessage(tr("An operation is being confirmed; the window closes when it is done."));
+        notify(tr("An operation is being confirmed; the window closes when it is done."));
         event->ignore();
         return;
     }
@@ -927,7 +947,7 @@ bool MainWindow::confirmLeavingUnfinished(bool signingOut)
         return false;
     if (signingOut && m_client->actionInFlight()) {
         // A decision came in while the question was open, and is being fetched.
-        statusBar()->showMessage(tr("An operation is still being confirmed."), 5000);
+        notify(tr("An operation is still being confirmed."), 5000);
         return false;
     }
     // The supervisors hear of what is left unconfirmed now (when the server can be reached;

@@ -90,6 +90,8 @@ private:
     void clearSession();
     void removeSupervision();
     void saveWindowState();
+    // A message of the moment in the status bar (gone after timeoutMs; 0: until the next).
+    void notify(const QString &message, int timeoutMs = 0);
 
     teller::TellerClient *m_client;
     QPointer<LoginDialog> m_login;
@@ -127,6 +129,8 @@ private:
     OperationTableModel *m_historyModel;
     QPushButton *m_reverse;
     QLabel *m_tillLabel;
+    QLabel *m_notice;
+    QTimer m_noticeTimer;
     QLabel *m_staffLabel;
     QLabel *m_serverLabel;
     QLabel *m_connectionLabel;
