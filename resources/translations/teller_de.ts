@@ -426,6 +426,82 @@ Neuen Vorgang beginnen?</translation>
         <source>The server could not be reached, so nothing was cancelled. It is asked again as soon as the connection is back.</source>
         <translation>Der Server war nicht erreichbar, daher wurde nichts storniert. Sobald die Verbindung wieder steht, wird erneut gefragt.</translation>
     </message>
+    <message>
+        <source>Document number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID docu&amp;ment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needed from %1 on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From %1 on, cash needs the customer&apos;s identification: the document&apos;s type and number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay out %1 in cash from %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take in %1 in cash into %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deposit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer %1 from %2 to %3?</source>
+        <translation type="unfinished">Überweisung %1 von %2 an %3? {1 ?} {2 ?}</translation>
+    </message>
+    <message>
+        <source>T&amp;ransfer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payee:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation type="unfinished">Betrag:</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation type="unfinished">Konto:</translation>
+    </message>
+    <message>
+        <source>Your till:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 now, %2 after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identification:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>above your limit: it waits for a supervisor before anything moves</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AmountField</name>
@@ -797,20 +873,6 @@ Neuen Vorgang beginnen?</translation>
         <translation>Tastaturbedienung</translation>
     </message>
     <message>
-        <source>Ctrl+F  find an account (Down to the list, Enter to open it)
-F2 / F3 / F4  withdraw / deposit / transfer
-Enter  carry out the operation
-Esc  clear the form, or start a new operation
-F5  refresh the account
-Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
-        <translation>Strg+F  Konto suchen (Pfeil nach unten: zur Liste, Eingabe: Konto öffnen)
-F2 / F3 / F4  Auszahlung / Einzahlung / Überweisung
-Eingabe  Vorgang ausführen
-Esc  Formular zurücksetzen oder neuen Vorgang beginnen
-F5  Konto aktualisieren
-Strg+Umschalt+L  abmelden    Strg+Q  beenden</translation>
-    </message>
-    <message>
         <source>&amp;About Teller</source>
         <translation>Ü&amp;ber Teller</translation>
     </message>
@@ -881,10 +943,6 @@ Strg+Umschalt+L  abmelden    Strg+Q  beenden</translation>
     <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
-    </message>
-    <message>
-        <source>Saved. Server and timeout changes apply at the next sign-in.</source>
-        <translation>Gespeichert. Änderungen an Server und Zeitlimits gelten ab der nächsten Anmeldung.</translation>
     </message>
     <message>
         <source>F&amp;ind account (Ctrl+F):</source>
@@ -971,6 +1029,121 @@ Sie werden bei Ihrer nächsten Anmeldung an diesem Arbeitsplatz wieder angezeigt
     <message>
         <source>The list could not be refreshed (the server cannot be reached): what it shows may be out of date.</source>
         <translation>Die Liste konnte nicht aktualisiert werden (der Server ist nicht erreichbar): Was sie zeigt, kann veraltet sein.</translation>
+    </message>
+    <message>
+        <source>My open items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter: go to the operation or its account · Del: done (paid out, or the customer is told)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>M&amp;y open items: none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>M&amp;y open items: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;verse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask for the selected operation to be undone, with a reason: a supervisor decides (Alt+V)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. A new language is used from the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent op&amp;erations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+F  find an account (Down to the list, Enter to open it)
+F2 / F3 / F4  withdraw / deposit / transfer
+Enter  carry out the operation
+Esc  clear the form, or start a new operation
+F5  refresh the account
+Ctrl+H  the account&apos;s recent operations (Alt+V reverse the selected one)
+Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still open at the counter (my open items):
+
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OpenItemsModel</name>
+    <message>
+        <source>no supervisor decided in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawal of %1 from %2</source>
+        <translation type="unfinished">Auszahlung von %1 von %2</translation>
+    </message>
+    <message>
+        <source>Deposit of %1 into %2</source>
+        <translation type="unfinished">Einzahlung von %1 auf %2</translation>
+    </message>
+    <message>
+        <source>Transfer of %1 from %2 to %3</source>
+        <translation type="unfinished">Überweisung von %1 von %2 an %3</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — waits for a supervisor: do not pay out yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — waits for a supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — approved%2: pay out %3 now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — approved%2: booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — approved%2: carried out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — rejected%2 (%3): tell the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — not confirmed: do not pay out; check again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — not confirmed: check again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — never reached the server: send it now or cancel it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key %1</source>
+        <translation type="unfinished">Schlüssel %1</translation>
     </message>
 </context>
 <context>
@@ -1274,6 +1447,136 @@ Sie werden bei Ihrer nächsten Anmeldung an diesem Arbeitsplatz wieder angezeigt
     </message>
 </context>
 <context>
+    <name>ReversalDialog</name>
+    <message>
+        <source>Reverse an operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reverse: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 goes back into the account; the customer brings the cash back into your till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 comes out of the account again; the cash goes back to the customer from your till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 goes back from %2 to the account it came from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing moves until a supervisor other than you approves it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required: the supervisor and the account&apos;s history see it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished">&amp;Grund:</translation>
+    </message>
+    <message>
+        <source>&amp;Ask for the reversal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back — reverse nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>withdrawal of %1 from %2 on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deposit of %1 into %2 on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transfer of %1 from %2 to %3 on %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another operation is still being confirmed: try again once it is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation type="unfinished">Server wird abgefragt…</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished">Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>Asked. The reversal waits for a supervisor; the account shows it once it is decided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reversed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reversed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reversed: no supervisor decided in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reversed: the request was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not confirmed: the server did not answer. Check again before asking anew.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check a&amp;gain</source>
+        <translation type="unfinished">Erneut &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>The server never received the request: nothing happened. Send it again, or go back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent — nothing happened. Send it again once the server can be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave it unconfirmed?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reversal may have reached the server and may be waiting for a supervisor. Look at the account&apos;s operations before asking again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Carry out this operation?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back — change it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReviewTableModel</name>
     <message>
         <source>expired</source>
@@ -1355,104 +1658,80 @@ Sie werden bei Ihrer nächsten Anmeldung an diesem Arbeitsplatz wieder angezeigt
 <context>
     <name>SettingsDialog</name>
     <message>
-        <source>Workstation settings</source>
-        <translation>Arbeitsplatz-Einstellungen</translation>
-    </message>
-    <message>
-        <source>as configured</source>
-        <translation>wie konfiguriert</translation>
-    </message>
-    <message>
-        <source>PGHOST or local socket</source>
-        <translation>PGHOST oder lokaler Socket</translation>
-    </message>
-    <message>
-        <source>the bank&apos;s root certificate (PEM)</source>
-        <translation>das Stammzertifikat der Bank (PEM)</translation>
-    </message>
-    <message>
-        <source>&amp;Browse…</source>
-        <translation>Durc&amp;hsuchen…</translation>
-    </message>
-    <message>
-        <source>Root certificate</source>
-        <translation>Stammzertifikat</translation>
-    </message>
-    <message>
-        <source>Certificates (*.crt *.pem);;All files (*)</source>
-        <translation>Zertifikate (*.crt *.pem);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source> ms</source>
         <translation> ms</translation>
     </message>
     <message>
-        <source> s</source>
-        <translation> s</translation>
+        <source>As the workstation is set up (%1)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Server:</source>
-        <translation>&amp;Server:</translation>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>P&amp;ort:</source>
-        <translation>P&amp;ort:</translation>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Database:</source>
-        <translation>&amp;Datenbank:</translation>
+        <source>A new language is used from the next start of Teller.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Encryption:</source>
-        <translation>&amp;Verschlüsselung:</translation>
+        <source>not set (default)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Root &amp;certificate:</source>
-        <translation>Stamm&amp;zertifikat:</translation>
+        <source>Set up by your IT staff</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Workstation id:</source>
-        <translation>Arbeits&amp;platz-ID:</translation>
+        <source>Configuration:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Lock timeout:</source>
-        <translation>Sperr-Zeit&amp;limit:</translation>
+        <source>none (%1 does not exist)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>S&amp;tatement timeout:</source>
-        <translation>Anweis&amp;ungs-Zeitlimit:</translation>
+        <source>Server:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Retries:</source>
-        <translation>&amp;Wiederholungen:</translation>
+        <source>Database:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No system configuration (%1).</source>
-        <translation>Keine Systemkonfiguration (%1).</translation>
+        <source>Encryption:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>System configuration: %1</source>
-        <translation>Systemkonfiguration: %1</translation>
+        <source>Workstation id:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Settings problem</source>
-        <translation>Problem mit den Einstellungen</translation>
+        <source>Lock timeout:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The workstation id may only have letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (at most 63).</source>
-        <translation>Die Arbeitsplatz-ID darf nur Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; und &apos;-&apos; enthalten (höchstens 63 Zeichen).</translation>
+        <source>Statement timeout:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The root certificate %1 cannot be read.</source>
-        <translation>Das Stammzertifikat %1 kann nicht gelesen werden.</translation>
+        <source>Retries:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This field may not contain &apos;;&apos; or quotes.</source>
-        <translation>Dieses Feld darf weder &apos;;&apos; noch Anführungszeichen enthalten.</translation>
+        <source>Review before sending from:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Retry b&amp;udget:</source>
-        <translation>Wiederholungs-Zeit&amp;rahmen:</translation>
+        <source>%1 (in the account&apos;s currency)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes to these are made by IT in the workstation configuration.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2854,6 +3133,26 @@ Sie werden bei Ihrer nächsten Anmeldung an diesem Arbeitsplatz wieder angezeigt
     <message>
         <source>administrator</source>
         <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Identity card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Driving licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residence permit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other document</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -424,6 +424,82 @@ Start a new operation?</source>
         <source>The server could not be reached, so nothing was cancelled. It is asked again as soon as the connection is back.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Document number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID docu&amp;ment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needed from %1 on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From %1 on, cash needs the customer&apos;s identification: the document&apos;s type and number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay out %1 in cash from %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take in %1 in cash into %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deposit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer %1 from %2 to %3?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ransfer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payee:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your till:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 now, %2 after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identification:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>above your limit: it waits for a supervisor before anything moves</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AmountField</name>
@@ -795,15 +871,6 @@ Start a new operation?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ctrl+F  find an account (Down to the list, Enter to open it)
-F2 / F3 / F4  withdraw / deposit / transfer
-Enter  carry out the operation
-Esc  clear the form, or start a new operation
-F5  refresh the account
-Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;About Teller</source>
         <translation type="unfinished"></translation>
     </message>
@@ -873,10 +940,6 @@ Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved. Server and timeout changes apply at the next sign-in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -958,6 +1021,121 @@ They are shown again at your next sign-in on this workstation, and the superviso
     </message>
     <message>
         <source>The list could not be refreshed (the server cannot be reached): what it shows may be out of date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My open items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter: go to the operation or its account · Del: done (paid out, or the customer is told)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>M&amp;y open items: none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>M&amp;y open items: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;verse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask for the selected operation to be undone, with a reason: a supervisor decides (Alt+V)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. A new language is used from the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent op&amp;erations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+F  find an account (Down to the list, Enter to open it)
+F2 / F3 / F4  withdraw / deposit / transfer
+Enter  carry out the operation
+Esc  clear the form, or start a new operation
+F5  refresh the account
+Ctrl+H  the account&apos;s recent operations (Alt+V reverse the selected one)
+Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still open at the counter (my open items):
+
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OpenItemsModel</name>
+    <message>
+        <source>no supervisor decided in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawal of %1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deposit of %1 into %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer of %1 from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — waits for a supervisor: do not pay out yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — waits for a supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — approved%2: pay out %3 now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — approved%2: booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — approved%2: carried out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — rejected%2 (%3): tell the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — not confirmed: do not pay out; check again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — not confirmed: check again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — never reached the server: send it now or cancel it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1262,6 +1440,136 @@ They are shown again at your next sign-in on this workstation, and the superviso
     </message>
 </context>
 <context>
+    <name>ReversalDialog</name>
+    <message>
+        <source>Reverse an operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reverse: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 goes back into the account; the customer brings the cash back into your till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 comes out of the account again; the cash goes back to the customer from your till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 goes back from %2 to the account it came from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing moves until a supervisor other than you approves it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required: the supervisor and the account&apos;s history see it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ask for the reversal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back — reverse nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>withdrawal of %1 from %2 on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deposit of %1 into %2 on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transfer of %1 from %2 to %3 on %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another operation is still being confirmed: try again once it is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked. The reversal waits for a supervisor; the account shows it once it is decided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reversed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reversed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reversed: no supervisor decided in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reversed: the request was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not confirmed: the server did not answer. Check again before asking anew.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check a&amp;gain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server never received the request: nothing happened. Send it again, or go back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent — nothing happened. Send it again once the server can be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave it unconfirmed?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reversal may have reached the server and may be waiting for a supervisor. Look at the account&apos;s operations before asking again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Carry out this operation?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back — change it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReviewTableModel</name>
     <message>
         <source>expired</source>
@@ -1343,103 +1651,79 @@ They are shown again at your next sign-in on this workstation, and the superviso
 <context>
     <name>SettingsDialog</name>
     <message>
-        <source>Workstation settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>as configured</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PGHOST or local socket</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the bank&apos;s root certificate (PEM)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Root certificate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Certificates (*.crt *.pem);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source> ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> s</source>
+        <source>As the workstation is set up (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Server:</source>
+        <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>P&amp;ort:</source>
+        <source>&amp;Language:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Database:</source>
+        <source>A new language is used from the next start of Teller.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Encryption:</source>
+        <source>not set (default)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Root &amp;certificate:</source>
+        <source>Set up by your IT staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Workstation id:</source>
+        <source>Configuration:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Lock timeout:</source>
+        <source>none (%1 does not exist)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>S&amp;tatement timeout:</source>
+        <source>Server:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Retries:</source>
+        <source>Database:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No system configuration (%1).</source>
+        <source>Encryption:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>System configuration: %1</source>
+        <source>Workstation id:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Settings problem</source>
+        <source>Lock timeout:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The workstation id may only have letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (at most 63).</source>
+        <source>Statement timeout:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The root certificate %1 cannot be read.</source>
+        <source>Retries:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This field may not contain &apos;;&apos; or quotes.</source>
+        <source>Review before sending from:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Retry b&amp;udget:</source>
+        <source>%1 (in the account&apos;s currency)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes to these are made by IT in the workstation configuration.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2840,6 +3124,26 @@ They are shown again at your next sign-in on this workstation, and the superviso
     </message>
     <message>
         <source>administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Driving licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residence permit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other document</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,12 +1,14 @@
-// teller_snapshots: renders the main screens to PNG (docs/) and measures, on a private server
-// seeded with the demo branch, how long sign-in, opening an account and submit-to-outcome take
-// in the real window. Usage: teller_snapshots OUTPUT_DIR [ROUNDS]
+// teller_snapshots: renders the main screens to PNG (docs/screens/) and measures, on a private
+// server seeded with the demo branch, how long sign-in, opening an account and submit-to-outcome
+// take in the real window. Usage: teller_snapshots OUTPUT_DIR [ROUNDS [LANGUAGE [WIDTHxHEIGHT]]]
+// (LANGUAGE en or de; the window at the size of a screen of WIDTHxHEIGHT, less a title bar).
 #include <ActionForm.h>
 #include <AmountValidator.h>
 #include <LoginDialog.h>
 #include <MainWindow.h>
 #include <ReceiptDialog.h>
 #include <SupervisorPanel.h>
+#include <Ui.h>
 
 #include "Demo.h"
 #include "LocalServer.h"
@@ -84,6 +86,22 @@ int run(int argc, char *argv[])
 {
     g_out = QString::fromLocal8Bit(argv[1]);
     const int rounds = argc > 2 ? std::max(1, atoi(argv[2])) : 20;
+    const QString language = argc > 3 ? QString::fromLatin1(argv[3]) : QStringLiteral("en");
+    QSize screen(1366, 768);
+    if (argc > 4) {
+        const QStringList wh = QString::fromLatin1(argv[4]).split(u'x');
+        if (wh.size() != 2 || wh[0].toInt() < 900 || wh[1].toInt() < 600)
+            throw Failed("the size is WIDTHxHEIGHT, at least 900x600");
+        screen = QSize(wh[0].toInt(), wh[1].toInt());
+    }
+    if (language != u"en" && language != u"de")
+        throw Failed("the language is en or de");
+    QLocale::setDefault(QLocale(language));
+    const QStringList loaded = ui::installTranslations(qApp, QLocale());
+    if (language == u"de" && !loaded.contains(QStringLiteral("teller")))
+        throw Failed("the German translation did not load");
+    // The window as it opens maximised on that screen: a title bar and a panel take about 70 px.
+    const QSize windowSize(screen.width(), screen.height() - 70);
     QDir().mkpath(g_out);
 
     LocalServer::Options options;
@@ -109,8 +127,11 @@ int run(int argc, char *argv[])
     login->prefill(superuser->value(QStringLiteral("host")), superuser->value(QStringLiteral("port")).toInt(),
                    QString::fromUtf16(demo::DatabaseName), QStringLiteral("disable"), QStringLiteral("anna"),
                    QString::fromUtf16(demo::Password));
-    login->setHint(QStringLiteral("<b>Demo.</b> Press Enter to sign in as Anna, a teller. Other demo logins: <i>ben</i> "
-                                  "(teller), <i>clara</i> (supervisor); password <i>teller-demo</i>. Try account 10000001."));
+    // The words main() shows (translated in the same context).
+    login->setHint(QApplication::translate("main", "<b>Demo.</b> Press Enter to sign in as Anna, a teller. Other demo "
+                                                   "logins: <i>ben</i> (teller), <i>clara</i> (supervisor); password "
+                                                   "<i>%1</i>. Try account 10000001.")
+                       .arg(QString::fromUtf16(demo::Password)));
     login->adjustSize();
     save(login, "sign-in");
 
@@ -118,7 +139,7 @@ int run(int argc, char *argv[])
     QTest::keyClick(login->findChild<QLineEdit *>(QStringLiteral("passwordEdit")), Qt::Key_Return);
     waitFor("the window after sign-in", [&] { return window.isVisible(); });
     const double signIn = ms(t.nsecsElapsed());
-    window.resize(1180, 800);
+    window.resize(windowSize);
     activate(&window);
 
     auto *search = window.findChild<QLineEdit *>(QStringLiteral("searchEdit"));
@@ -232,7 +253,7 @@ int run(int argc, char *argv[])
                              QString::fromUtf16(demo::Password));
     QTest::keyClick(supervisorLogin->findChild<QLineEdit *>(QStringLiteral("passwordEdit")), Qt::Key_Return);
     waitFor("the supervisor's window", [&] { return supervisor.isVisible(); });
-    supervisor.resize(1180, 800);
+    supervisor.resize(windowSize);
     supervisor.showSupervision();
     waitFor("two pending operations in the panel", [&] { return supervisor.supervisorPanel()->pendingCount() == 2; });
     // Nothing is selected until the supervisor chooses: Down selects the first, its details show.
