@@ -2,6 +2,7 @@
 
 #include "Ui.h"
 
+#include <QDate>
 #include <QFile>
 #include <QPageLayout>
 #include <QPageSize>
@@ -26,7 +27,12 @@ QString BlotterReport::tillEffect(const Money &effect, const QLocale &locale)
 
 QString BlotterReport::lineTime(const QDateTime &at, const QLocale &locale)
 {
-    return at.isValid() ? locale.toString(at.toLocalTime(), QLocale::ShortFormat) : QString();
+    if (!at.isValid())
+        return {};
+    // A session is mostly today's: then the time says it; an older line has its date too.
+    const QDateTime local = at.toLocalTime();
+    return local.date() == QDate::currentDate() ? locale.toString(local.time(), QLocale::ShortFormat)
+                                                : locale.toString(local, QLocale::ShortFormat);
 }
 
 QString BlotterReport::lineAccount(const BlotterLine &line)
@@ -82,7 +88,7 @@ QString BlotterReport::html(const Blotter &blotter, const Header &header, const 
         out += QStringLiteral("<p>%1</p>").arg(esc(tr("No movements yet.")));
     } else {
         out += QStringLiteral("<table cellspacing='0'><tr>");
-        out += head(tr("Time")) + head(tr("Operation")) + head(tr("Account")) + head(tr("Amount"), true) + head(tr("Till"), true)
+        out += head(tr("Time")) + head(tr("Operation")) + head(tr("Account")) + head(tr("Amount"), true) + head(tr("Till effect"), true)
                + head(tr("Status"));
         out += QStringLiteral("</tr>");
         for (const BlotterLine &l : blotter.lines) {
@@ -99,7 +105,7 @@ QString BlotterReport::html(const Blotter &blotter, const Header &header, const 
         out += QStringLiteral("<p>%1</p>").arg(esc(tr("No completed operations yet.")));
     } else {
         out += QStringLiteral("<table cellspacing='0'><tr>");
-        out += head(tr("Operation")) + head(tr("Count"), true) + head(tr("Amount"), true) + head(tr("Till"), true);
+        out += head(tr("Operation")) + head(tr("Count"), true) + head(tr("Amount"), true) + head(tr("Till effect"), true);
         out += QStringLiteral("</tr>");
         qint64 net = 0;
         for (auto it = blotter.totals.cbegin(); it != blotter.totals.cend(); ++it) {

@@ -53,10 +53,10 @@ BlotterView::BlotterView(TellerClient *client, QWidget *parent) : QWidget(parent
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);
-    m_lines = readOnlyTable(this, {tr("Time"), tr("Operation"), tr("Account"), tr("Amount"), tr("Till"), tr("Status")}, "blotterLines",
-                            tr("Movements of the till"));
-    m_totals = readOnlyTable(this, {tr("Operation"), tr("Count"), tr("Amount"), tr("Till")}, "blotterTotals", tr("Totals by kind"));
-    m_totals->setMaximumHeight(m_totals->fontMetrics().height() * 8);
+    m_lines = readOnlyTable(this, {tr("Time"), tr("Operation"), tr("Account"), tr("Amount"), tr("Till effect"), tr("Status")},
+                            "blotterLines", tr("Movements of the till"));
+    m_totals = readOnlyTable(this, {tr("Operation"), tr("Count"), tr("Amount"), tr("Till effect")}, "blotterTotals",
+                             tr("Totals by kind"));
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("blotterMessage"));
     m_message->setWordWrap(true);
@@ -81,7 +81,7 @@ BlotterView::BlotterView(TellerClient *client, QWidget *parent) : QWidget(parent
     layout->addWidget(m_title);
     layout->addWidget(m_lines, 3);
     layout->addWidget(new QLabel(tr("Totals by kind (completed operations):"), this));
-    layout->addWidget(m_totals, 1);
+    layout->addWidget(m_totals, 2);
     layout->addWidget(m_message);
     layout->addLayout(buttons);
 

@@ -56,6 +56,7 @@ TillCountDialog::TillCountDialog(TellerClient *client, Mode mode, const StaffInf
 
     m_currencyBox = new QComboBox(this);
     m_currencyBox->setObjectName(QStringLiteral("currencyBox"));
+    m_currencyBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     auto *currencyLabel = new QLabel(tr("C&urrency:"), this);
     currencyLabel->setBuddy(m_currencyBox);
     m_tillLabel = textLabel(this, "tillLabel");
@@ -86,7 +87,7 @@ TillCountDialog::TillCountDialog(TellerClient *client, Mode mode, const StaffInf
 
     m_countedLabel = textLabel(this, "countedLabel", false);
     m_countedLabel->setFont(bold);
-    m_differenceLabel = textLabel(this, "differenceLabel", false);
+    m_differenceLabel = textLabel(this, "differenceLabel");
     m_differenceLabel->setFont(bold);
     m_explanation = textLabel(this, "differenceExplanation");
     m_problem = textLabel(this, "countProblem");
@@ -585,8 +586,7 @@ void TillCountDialog::review()
                              ? tr("Open your %1 till with %2 counted?").arg(m_currency->code(), count->toDisplayWithCode(l))
                              : tr("Close your %1 till with %2 counted?").arg(m_currency->code(), count->toDisplayWithCode(l));
     m_confirmText->setText(what + u'\n' + tr("Expected by the book: %1.").arg(book->toDisplayWithCode(l)) + u' ' + differenceText(diff)
-                           + (diff.minorUnits() == 0 ? QString() : u'\n' + m_explanation->text()) + u'\n'
-                           + tr("Enter records the count; Esc goes back to it."));
+                           + u'\n' + tr("Enter records the count; Esc goes back to it."));
     m_outcome.reset();
     setState(State::Confirming);
     m_confirm->setDefault(true);
