@@ -9,6 +9,7 @@
 #include "ReconcileDialog.h"
 #include "SettingsDialog.h"
 #include "SupervisorPanel.h"
+#include "TillActions.h"
 #include "Ui.h"
 
 #include "TellerClient.h"
@@ -407,6 +408,12 @@ void MainWindow::buildMenus()
     auto *supervision = ops->addAction(tr("Su&pervision (pending approvals)"), this, &MainWindow::showSupervision);
     supervision->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
 
+    // --- The till (ui/till): open and close with a count, the blotter. -------------------
+    m_till = new TillActions(m_client, this);
+    m_till->addMenu(menuBar());
+    connect(m_till, &TillActions::tillChanged, this, &MainWindow::refreshTills);
+    // --- end of the till -------------------------------------------------------------------
+
     auto *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard"), this, [this] {
         QMessageBox::information(this, tr("Keyboard"),
@@ -415,6 +422,7 @@ void MainWindow::buildMenus()
                                     "Enter  carry out the operation\n"
                                     "Esc  clear the form, or start a new operation\n"
                                     "F5  refresh the account\n"
+                                    "F7 / F8 / F9  open the till / close the till / the blotter\n"
                                     "Ctrl+Shift+L  sign out    Ctrl+Q  quit"));
     });
     help->addAction(tr("&About Teller"), this, [this] {
@@ -533,6 +541,8 @@ void MainWindow::onSignedIn(const StaffInfo &staff, const QString &server, bool 
     setWindowTitle(tr("Teller — %1").arg(staff.displayName));
     refreshTills();
     m_tillTimer.start();
+    // The till: offered to open when it is not (not before a password that must change).
+    m_till->signedIn(staff, !staff.mustChangePassword);
     show();
     raise();
     activateWindow();
@@ -598,6 +608,7 @@ void MainWindow::clearSession()
     }
     m_tillTimer.stop();
     m_tillRequest = 0;
+    m_till->signedOut();
     m_tillLabel->clear();
     showAccount(std::nullopt);
     removeSupervision();

@@ -24,6 +24,7 @@ class QLineEdit;
 class QTabWidget;
 class SupervisorPanel;
 class QTableView;
+class TillActions;
 
 // The teller's desk: find an account, see it, pay out, take in, transfer.
 class MainWindow : public QMainWindow
@@ -41,6 +42,8 @@ public:
     ActionForm *form(teller::ActionKind kind) const;
     ActionForm *currentForm() const;
     SupervisorPanel *supervisorPanel() const { return m_panel; }
+    // The Till menu: open and close the till with a count, the blotter (ui/till).
+    TillActions *tillActions() const { return m_till; }
     std::optional<teller::AccountInfo> currentAccount() const { return m_account; }
 
 public Q_SLOTS:
@@ -108,6 +111,7 @@ private:
     QTabWidget *m_tabs;
     QTabWidget *m_pages; // the desk, and for supervisors the supervision panel
     SupervisorPanel *m_panel = nullptr;
+    TillActions *m_till = nullptr;
     QList<ActionForm *> m_forms;
     QTableView *m_history;
     OperationTableModel *m_historyModel;

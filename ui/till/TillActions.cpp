@@ -37,8 +37,12 @@ Currency TillActions::defaultCurrency()
 
 QMenu *TillActions::addMenu(QMenuBar *bar, QAction *before)
 {
-    // "Ti&ll": Alt+T is the transfer form's "To account" and Alt+I the search field's.
-    auto *menu = new QMenu(tr("Ti&ll"), bar);
+    // No Alt+letter: every letter of "Till" is taken on the desk (Alt+T the transfer's "To
+    // account", Alt+I the search field, Alt+L the form's Details). F7, F8 and F9 reach its
+    // items, F10 (or Alt) and the arrow keys the menu.
+    //: The menu of the teller's own till. Only a mnemonic that is free on the desk in every
+    //: form (in German e.g. "&Kasse": K is free there).
+    auto *menu = new QMenu(tr("Till"), bar);
     menu->setObjectName(QStringLiteral("tillMenu"));
     if (before)
         bar->insertMenu(before, menu);
