@@ -21,6 +21,7 @@ BlotterDialog::BlotterDialog(TellerClient *client, const StaffInfo &staff, const
     setWindowTitle(tr("Blotter"));
     m_currencyBox = new QComboBox(this);
     m_currencyBox->setObjectName(QStringLiteral("blotterCurrencyBox"));
+    m_currencyBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     auto *currencyLabel = new QLabel(tr("C&urrency:"), this);
     currencyLabel->setBuddy(m_currencyBox);
     m_note = new QLabel(tr("Reading your tills…"), this);

@@ -31,6 +31,7 @@ QTableWidget *readOnlyTable(QWidget *parent, const QStringList &headers, const c
     t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     t->horizontalHeader()->setStretchLastSection(true);
     t->setWordWrap(false);
+    t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().height() + 8);
     t->setTabKeyNavigation(false);
     t->setAccessibleName(accessibleName);
     return t;

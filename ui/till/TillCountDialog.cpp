@@ -178,8 +178,9 @@ TillCountDialog::TillCountDialog(TellerClient *client, Mode mode, const StaffInf
         splitter->addWidget(m_blotter);
         splitter->setStretchFactor(0, 2);
         splitter->setStretchFactor(1, 3);
+        splitter->setSizes({440, 760});
         layout->addWidget(splitter);
-        resize(1100, 680);
+        resize(1200, 680);
     } else {
         layout->addWidget(countPanel);
         resize(560, 680);
