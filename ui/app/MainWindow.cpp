@@ -11,6 +11,7 @@
 #include "ReversalDialog.h"
 #include "SettingsDialog.h"
 #include "SupervisorPanel.h"
+#include "TillActions.h"
 #include "Ui.h"
 
 #include "TellerClient.h"
@@ -471,6 +472,12 @@ void MainWindow::buildMenus()
     auto *supervision = ops->addAction(tr("Su&pervision (pending approvals)"), this, &MainWindow::showSupervision);
     supervision->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
 
+    // --- The till (ui/till): open and close with a count, the blotter. -------------------
+    m_till = new TillActions(m_client, this);
+    m_till->addMenu(menuBar());
+    connect(m_till, &TillActions::tillChanged, this, &MainWindow::refreshTills);
+    // --- end of the till -------------------------------------------------------------------
+
     auto *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard"), this, [this] {
         QMessageBox::information(this, tr("Keyboard"),
@@ -480,6 +487,7 @@ void MainWindow::buildMenus()
                                     "Esc  clear the form, or start a new operation\n"
                                     "F5  refresh the account\n"
                                     "Ctrl+H  the account's recent operations (Alt+V reverse the selected one)\n"
+                                    "F7 / F8 / F9  open the till / close the till / the blotter\n"
                                     "Ctrl+Shift+L  sign out    Ctrl+Q  quit"));
     });
     help->addAction(tr("&About Teller"), this, [this] {
@@ -601,6 +609,8 @@ void MainWindow::onSignedIn(const StaffInfo &staff, const QString &server, bool 
     setWindowTitle(tr("Teller — %1").arg(staff.displayName));
     refreshTills();
     m_tillTimer.start();
+    // The till: offered to open when it is not (not before a password that must change).
+    m_till->signedIn(staff, !staff.mustChangePassword);
     show();
     raise();
     activateWindow();
@@ -668,6 +678,7 @@ void MainWindow::clearSession()
     m_openItems->clear();
     m_tillTimer.stop();
     m_tillRequest = 0;
+    m_till->signedOut();
     m_tillLabel->clear();
     showAccount(std::nullopt);
     removeSupervision();

@@ -28,6 +28,7 @@ class QPushButton;
 class QTabWidget;
 class SupervisorPanel;
 class QTableView;
+class TillActions;
 
 // The teller's desk: find an account, see it, pay out, take in, transfer.
 class MainWindow : public QMainWindow
@@ -45,6 +46,8 @@ public:
     ActionForm *form(teller::ActionKind kind) const;
     ActionForm *currentForm() const;
     SupervisorPanel *supervisorPanel() const { return m_panel; }
+    // The Till menu: open and close the till with a count, the blotter (ui/till).
+    TillActions *tillActions() const { return m_till; }
     std::optional<teller::AccountInfo> currentAccount() const { return m_account; }
 
 public Q_SLOTS:
@@ -123,6 +126,7 @@ private:
     QTabWidget *m_tabs;
     QTabWidget *m_pages; // the desk, and for supervisors the supervision panel
     SupervisorPanel *m_panel = nullptr;
+    TillActions *m_till = nullptr;
     QList<ActionForm *> m_forms;
     QHash<ActionForm *, teller::IdempotencyKey> m_formKeys; // the action each form last held
     QTableView *m_history;
