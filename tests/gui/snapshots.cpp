@@ -166,8 +166,9 @@ int run(int argc, char *argv[])
         throw Failed("the receipt never showed");
     save(&receipt, "receipt");
     receipt.hide();
-    if (const QString problem = ReceiptDialog::savePdf(ReceiptDialog::html(*withdraw->lastOutcome(), client.staff(), QLocale()),
-                                                       g_out + QStringLiteral("/receipt.pdf"));
+    if (const QString problem = ReceiptDialog::writePdf(
+            ReceiptDialog::html(*withdraw->lastOutcome(), client.staff(), ReceiptContext{}, QLocale()),
+            g_out + QStringLiteral("/receipt.pdf"), ReceiptDialog::Paper::A5);
         !problem.isEmpty())
         throw Failed("the receipt PDF: " + problem.toStdString());
 
