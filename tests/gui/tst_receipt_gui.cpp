@@ -4,6 +4,7 @@
 // and the workplace's names as they come from the server through TellerClient.
 #include "PgTestServer.h"
 
+#include <AppSettings.h>
 #include <ReceiptDialog.h>
 
 #include "Administration.h"
@@ -21,6 +22,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
@@ -113,11 +115,15 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
+        QStandardPaths::setTestModeEnabled(true); // never the user's own settings
         // A zone with a name and a season, whatever the machine's: the receipt says which.
         qputenv("TZ", "Europe/Berlin");
         tzset();
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
     }
+
+    // Every test starts from a workstation that never printed a receipt.
+    void init() { AppSettings::instance().remove(settingkeys::ReceiptPaper); }
 
     void theReceiptNamesTheBankBranchCustomerAndPayee()
     {
@@ -361,6 +367,23 @@ private Q_SLOTS:
         QVERIFY2(qAbs(box.width() - 80 * PointsPerMm) < 1, qPrintable(QString::number(box.width())));
         QVERIFY2(box.height() > 60 * PointsPerMm && box.height() < 199 * PointsPerMm, qPrintable(QString::number(box.height())));
         QVERIFY(find<QLabel>(&dialog, "receiptStatus")->text().contains(path));
+    }
+
+    // A branch prints on what it has: the paper chosen last is the next receipt's.
+    void thePaperChosenIsRemembered()
+    {
+        {
+            ReceiptDialog first(outcome(ActionKind::Deposit), anna(), context());
+            QCOMPARE(first.paper(), ReceiptDialog::Paper::Roll80mm);
+            first.setPaper(ReceiptDialog::Paper::A5);
+        }
+        ReceiptDialog second(outcome(ActionKind::Withdrawal), anna(), context());
+        QCOMPARE(second.paper(), ReceiptDialog::Paper::A5);
+        QCOMPARE(find<QComboBox>(&second, "paperCombo")->currentText(), QStringLiteral("A5 page"));
+        // Something this program does not know (an older or newer one's): the roll.
+        AppSettings::instance().setValue(settingkeys::ReceiptPaper, QStringLiteral("letter"));
+        ReceiptDialog third(outcome(ActionKind::Withdrawal), anna(), context());
+        QCOMPARE(third.paper(), ReceiptDialog::Paper::Roll80mm);
     }
 
     void savingSaysWhereOrWhyNot()

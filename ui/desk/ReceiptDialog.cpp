@@ -1,5 +1,6 @@
 #include "ReceiptDialog.h"
 
+#include "AppSettings.h"
 #include "Ui.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -84,6 +85,24 @@ QString localTimeText(const QDateTime &at, const QLocale &locale)
         .arg(locale.toString(local.date(), QLocale::LongFormat), locale.toString(local.time(), timeFormat.trimmed()), zone);
 }
 
+QString paperName(ReceiptDialog::Paper paper)
+{
+    switch (paper) {
+    case ReceiptDialog::Paper::Roll80mm: return QStringLiteral("roll80");
+    case ReceiptDialog::Paper::A5: return QStringLiteral("a5");
+    case ReceiptDialog::Paper::A4: return QStringLiteral("a4");
+    }
+    return {};
+}
+
+QVariant paperFromName(const QString &name)
+{
+    for (auto p : {ReceiptDialog::Paper::Roll80mm, ReceiptDialog::Paper::A5, ReceiptDialog::Paper::A4})
+        if (paperName(p) == name)
+            return QVariant::fromValue(int(p));
+    return QVariant::fromValue(int(ReceiptDialog::Paper::Roll80mm));
+}
+
 } // namespace
 
 ReceiptContext ReceiptContext::fromWorkplace(const Workplace &workplace, const Outcome &outcome, const QString &customerName,
@@ -121,6 +140,11 @@ ReceiptDialog::ReceiptDialog(const Outcome &outcome, const StaffInfo &staff, con
     m_paper->addItem(tr("Receipt printer (80 mm)"), QVariant::fromValue(int(Paper::Roll80mm)));
     m_paper->addItem(tr("A5 page"), QVariant::fromValue(int(Paper::A5)));
     m_paper->addItem(tr("A4 page"), QVariant::fromValue(int(Paper::A4)));
+    // The paper the workstation printed on last time: a branch has a receipt printer, or not.
+    m_paper->setCurrentIndex(
+        std::max(0, m_paper->findData(paperFromName(AppSettings::instance().value(settingkeys::ReceiptPaper).toString()))));
+    connect(m_paper, &QComboBox::currentIndexChanged, this,
+            [this] { AppSettings::instance().setValue(settingkeys::ReceiptPaper, paperName(paper())); });
     auto *paperLabel = new QLabel(tr("Pape&r:"), this);
     paperLabel->setBuddy(m_paper);
 
@@ -141,8 +165,7 @@ ReceiptDialog::ReceiptDialog(const Outcome &outcome, const StaffInfo &staff, con
     connect(m_print, &QPushButton::clicked, this, &ReceiptDialog::print);
     connect(save, &QPushButton::clicked, this, &ReceiptDialog::saveAs);
     connect(close, &QPushButton::clicked, this, &QDialog::reject);
-    for (QPushButton *b : {save, close})
-        b->setAutoDefault(false); // Enter prints, wherever the focus is but on another button
+    // Enter prints, unless the focus is on another button (then that one).
     m_print->setDefault(true);
 
     auto *paperRow = new QHBoxLayout;
