@@ -17,6 +17,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QPushButton>
@@ -28,6 +29,7 @@
 #include <QTextBrowser>
 
 #include <ctime>
+#include <memory>
 
 using namespace teller;
 
@@ -349,6 +351,20 @@ private Q_SLOTS:
         QTest::keyClick(&dialog, Qt::Key_Escape);
         QVERIFY(!dialog.isVisible());
         QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    }
+
+    // A receipt closed by its window while its print dialog is open takes the dialog with it.
+    void closingWithThePrintDialogOpen()
+    {
+        auto dialog = std::make_unique<ReceiptDialog>(outcome(ActionKind::Withdrawal), anna(), context());
+        dialog->show();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog.get()));
+        find<QPushButton>(dialog.get(), "printButton")->click();
+        QPointer<QPrintDialog> printDialog = dialog->findChild<QPrintDialog *>(QStringLiteral("printDialog"));
+        QVERIFY(printDialog);
+        QTRY_VERIFY(printDialog->isVisible());
+        dialog.reset();
+        QVERIFY(!printDialog);
     }
 
     // What the Print button does once a printer is chosen, on a printer of the PDF kind: the

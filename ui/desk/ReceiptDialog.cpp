@@ -193,7 +193,11 @@ ReceiptDialog::ReceiptDialog(const Outcome &outcome, const StaffInfo &staff, con
     m_print->setFocus();
 }
 
-ReceiptDialog::~ReceiptDialog() = default;
+ReceiptDialog::~ReceiptDialog()
+{
+    // An open print dialog works on m_printer, which goes before the children would.
+    qDeleteAll(findChildren<QPrintDialog *>(Qt::FindDirectChildrenOnly));
+}
 
 QString ReceiptDialog::html(const Outcome &o, const StaffInfo &staff, const ReceiptContext &c, const QLocale &locale)
 {
