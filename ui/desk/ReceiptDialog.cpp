@@ -367,17 +367,22 @@ QString ReceiptDialog::writePdf(const QString &html, const QString &path, Paper 
         if (!file.open(QIODevice::WriteOnly))
             return tr("The file %1 cannot be written: %2").arg(path, file.errorString());
     }
-    QPdfWriter writer(path);
-    writer.setResolution(300);
-    writer.setTitle(tr("Receipt"));
-    writer.setCreator(QStringLiteral("Teller " TELLER_VERSION));
-    if (!preparePage(writer, paper))
-        return tr("The page size is not supported.");
-    if (const QString error = render(html, writer, paper, layout); !error.isEmpty())
-        return error;
-    if (QFile::exists(path) && QFileInfo(path).size() > 0)
-        return {};
-    return tr("The file %1 cannot be written.").arg(path);
+    QString error;
+    {
+        QPdfWriter writer(path);
+        writer.setResolution(300);
+        writer.setTitle(tr("Receipt"));
+        writer.setCreator(QStringLiteral("Teller " TELLER_VERSION));
+        if (!preparePage(writer, paper))
+            error = tr("The page size is not supported.");
+        else
+            error = render(html, writer, paper, layout);
+    }
+    if (error.isEmpty() && QFileInfo(path).size() == 0)
+        error = tr("The file %1 cannot be written.").arg(path);
+    if (!error.isEmpty())
+        QFile::remove(path); // no half a receipt left behind
+    return error;
 }
 
 ReceiptDialog::Paper ReceiptDialog::paper() const
