@@ -560,6 +560,12 @@ quint64 TellerClient::loadBlotter(const Currency &currency)
                     [this](quint64 id, const Blotter &blotter) { Q_EMIT blotterLoaded(id, blotter); });
 }
 
+quint64 TellerClient::loadWorkplace()
+{
+    return readThen([](DbSession &session) { return Administration(session).workplace(); },
+                    [this](quint64 id, const Workplace &workplace) { Q_EMIT workplaceLoaded(id, workplace); });
+}
+
 bool TellerClient::countTill(const IdempotencyKey &key, ActionExecutor::TillCount count, const Money &counted,
                              const std::optional<CashCount> &pieces)
 {

@@ -2,6 +2,7 @@
 
 #include "Accounts.h"
 #include "ActionExecutor.h"
+#include "Administration.h"
 #include "Cash.h"
 #include "ConnectionSettings.h"
 #include "OperationEvent.h"
@@ -69,6 +70,9 @@ public:
     // The signed-in teller's blotter in a currency: the session's movements, totals by kind.
     // Answer: blotterLoaded, or readFailed.
     quint64 loadBlotter(const teller::Currency &currency);
+    // The bank's and the signed-in member's branch's names, and the names of the branch's
+    // staff (for a receipt, a decision). Answer: workplaceLoaded, or readFailed.
+    quint64 loadWorkplace();
 
     // Starts an action; false (and nothing happens) if one is already in flight.
     // Progress: actionRetrying; answer: actionFinished.
@@ -123,6 +127,7 @@ Q_SIGNALS:
     void cashRulesLoaded(quint64 id, const teller::Currency &currency, const QList<teller::Denomination> &denominations,
                          const teller::Money &largeCashThreshold);
     void blotterLoaded(quint64 id, const teller::Blotter &blotter);
+    void workplaceLoaded(quint64 id, const teller::Workplace &workplace);
     void actionRetrying(const teller::IdempotencyKey &key, const teller::RetryNotice &notice);
     void actionFinished(const teller::Outcome &outcome);
     void connectionStateChanged(bool connected, const QString &detail);

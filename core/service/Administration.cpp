@@ -92,6 +92,38 @@ Result<StaffInfo> Administration::currentStaff()
     return **staff;
 }
 
+Result<Workplace> Administration::workplace()
+{
+    // One statement: the workplace's row with each colleague's (none: no row at all).
+    auto read = m_session.retrying(QStringLiteral("workplace"), [&]() -> Result<std::optional<Workplace>> {
+        std::optional<Workplace> found;
+        auto ok = m_session.select(
+            QStringLiteral("SELECT w.bank_name, w.branch_code, w.branch_name, s.login, s.display_name "
+                           "  FROM teller.workplace() w LEFT JOIN teller.workplace_staff() s ON true"),
+            {}, QCoreApplication::translate("teller::Administration", "reading the bank's and the branch's names"), [&](const Row &q) {
+                if (!found) {
+                    found.emplace();
+                    found->bankName = q.value(0).toString();
+                    found->branchCode = q.value(1).toString();
+                    found->branchName = q.value(2).toString();
+                }
+                if (!q.isNull(3))
+                    found->staffNames.insert(q.value(3).toString(), q.value(4).toString());
+            });
+        if (!ok)
+            return fail(ok.error());
+        return found;
+    });
+    if (!read)
+        return fail(read.error());
+    if (!*read)
+        return fail(Error{Error::Kind::Permission,
+                          QCoreApplication::translate("teller::Administration", "The login \"%1\" is not an active Teller staff member.")
+                              .arg(m_session.sessionUser()),
+                          QStringLiteral("42501")});
+    return std::move(**read);
+}
+
 QJsonObject StaffChange::toJson() const
 {
     QJsonObject o = staff.toJson();

@@ -6,6 +6,7 @@
 #include "Result.h"
 #include "Staff.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
@@ -39,6 +40,20 @@ struct AccountStatusChange
 {
     AccountInfo account;
     bool pending = false;
+};
+
+// Where the signed-in member works, for what a receipt or a decision says: the bank's name
+// (teller.settings 'bank_name'), the member's branch, and the names of the active staff of
+// that branch by login (teller.workplace, teller.workplace_staff).
+struct Workplace
+{
+    QString bankName;
+    QString branchCode;
+    QString branchName;
+    QHash<QString, QString> staffNames; // login -> display name
+    // The display name of a colleague, or the login itself when it is not one (another branch's,
+    // no longer active).
+    QString nameOf(const QString &login) const { return staffNames.value(login, login); }
 };
 
 // Staff and account administration, through the database's narrow functions (the database
@@ -93,6 +108,8 @@ public:
 
     // The staff row of the signed-in login; a Permission error if it is not active staff.
     Result<StaffInfo> currentStaff();
+    // The signed-in member's workplace; a Permission error if it is not active staff.
+    Result<Workplace> workplace();
 
 private:
     DbSession &m_session;

@@ -1,4 +1,4 @@
--- Teller schema version 17, functions sha256 ea83ed7179af22a32815c60bab31656930393ada34dd49509bb7883aca192ca4
+-- Teller schema version 18, functions sha256 bc8d13fdbed57646e0293f37a578e5b314742bab48c72fcdd849ff59c87561d7
 -- The current schema: pg_dump --schema-only --no-owner --schema=teller of a freshly
 -- migrated database, normalised. Made by scripts/update-schema-snapshot.sh; do not edit.
 
@@ -951,6 +951,7 @@ $$;
 CREATE TABLE teller.settings (
     key text NOT NULL,
     value text NOT NULL,
+    CONSTRAINT settings_bank_name_is_a_name CHECK (((key <> 'bank_name'::text) OR (((length(btrim(value)) >= 1) AND (length(btrim(value)) <= 100)) AND (value !~ '[\x01-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]'::text)))),
     CONSTRAINT settings_database_identity_is_a_uuid CHECK (((key <> 'database_identity'::text) OR (value ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'::text)))
 );
 
@@ -2934,6 +2935,37 @@ $$;
 
 
 --
+-- Name: workplace(); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.workplace() RETURNS TABLE(bank_name text, branch_code text, branch_name text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT (SELECT s.value FROM teller.settings s WHERE s.key = 'bank_name'), b.code, b.name
+      FROM teller.staff me
+      JOIN teller.branches b ON b.id = me.branch_id
+     WHERE me.login = session_user AND me.active
+$$;
+
+
+--
+-- Name: workplace_staff(); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.workplace_staff() RETURNS TABLE(login text, display_name text, role text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT s.login, s.display_name, s.role
+      FROM teller.staff me
+      JOIN teller.staff s ON s.branch_id = me.branch_id AND s.active
+     WHERE me.login = session_user AND me.active
+     ORDER BY s.display_name, s.login
+$$;
+
+
+--
 -- Name: account_status_requests; Type: TABLE; Schema: teller; Owner: -
 --
 
@@ -4409,6 +4441,22 @@ GRANT ALL ON FUNCTION teller.till_status(p_currency text) TO teller_supervisors;
 
 REVOKE ALL ON FUNCTION teller.vault_move(p_key uuid, p_kind text, p_teller text, p_amount bigint, p_currency text, p_workstation text) FROM PUBLIC;
 GRANT ALL ON FUNCTION teller.vault_move(p_key uuid, p_kind text, p_teller text, p_amount bigint, p_currency text, p_workstation text) TO teller_supervisors;
+
+
+--
+-- Name: FUNCTION workplace(); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.workplace() FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.workplace() TO teller_staff;
+
+
+--
+-- Name: FUNCTION workplace_staff(); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.workplace_staff() FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.workplace_staff() TO teller_staff;
 
 
 --

@@ -352,6 +352,8 @@ private Q_SLOTS:
                                QStringLiteral("search_accounts"),  // at most 50, audited
                                QStringLiteral("till_blotter"),     // the caller's own session
                                QStringLiteral("till_status"),      // the caller's own till
+                               QStringLiteral("workplace"),        // the bank's and the caller's branch's names
+                               QStringLiteral("workplace_staff"),  // login, name, role of the caller's branch's active staff
                            }));
     }
 

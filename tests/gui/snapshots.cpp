@@ -180,15 +180,22 @@ int run(int argc, char *argv[])
     save(&window, "withdrawal-completed");
     Q_UNUSED(title);
 
-    // A receipt.
-    ReceiptDialog receipt(*withdraw->lastOutcome(), client.staff(), &window);
+    // A receipt, with the workplace's names as the server gives them.
+    std::optional<Workplace> workplace;
+    QObject::connect(&client, &TellerClient::workplaceLoaded, &window, [&](quint64, const Workplace &w) { workplace = w; });
+    client.loadWorkplace();
+    waitFor("the workplace's names", [&] { return workplace.has_value(); });
+    const ReceiptContext context = ReceiptContext::fromWorkplace(*workplace, *withdraw->lastOutcome(),
+                                                                 window.currentAccount() ? window.currentAccount()->holder : QString());
+    ReceiptDialog receipt(*withdraw->lastOutcome(), client.staff(), context, &window);
     receipt.show();
     if (!QTest::qWaitForWindowExposed(&receipt))
         throw Failed("the receipt never showed");
     save(&receipt, "receipt");
     receipt.hide();
-    if (const QString problem = ReceiptDialog::savePdf(ReceiptDialog::html(*withdraw->lastOutcome(), client.staff(), QLocale()),
-                                                       g_out + QStringLiteral("/receipt.pdf"));
+    if (const QString problem = ReceiptDialog::writePdf(
+            ReceiptDialog::html(*withdraw->lastOutcome(), client.staff(), context, QLocale()), g_out + QStringLiteral("/receipt.pdf"),
+            ReceiptDialog::Paper::A5);
         !problem.isEmpty())
         throw Failed("the receipt PDF: " + problem.toStdString());
 

@@ -22,7 +22,7 @@ echo "packages: $deb $tgz"
 
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
-for need in libqt6sql6-psql libqt6sql6-sqlite libqt6widgets6 libpq5; do
+for need in libqt6sql6-psql libqt6sql6-sqlite libqt6widgets6 libqt6printsupport6 libpq5; do
     grep -q "$need" <<<"$depends" || fail "the package does not declare $need"
 done
 contents=$(dpkg-deb -c "$deb")

@@ -28,6 +28,7 @@ inline const SettingKey RetryBudgetS{"retry/budget_s", 0};
 inline const SettingKey Language{"desk/language", QString()}; // "": the workstation's; "en", "de"
 inline const SettingKey WindowGeometry{"window/geometry", QByteArray()};
 inline const SettingKey WindowState{"window/state", QByteArray()};
+inline const SettingKey ReceiptPaper{"receipt/paper", QStringLiteral("roll80")}; // roll80, a5 or a4: the last chosen
 } // namespace settingkeys
 
 class AppSettings : public QObject
