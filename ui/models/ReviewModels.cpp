@@ -1,5 +1,6 @@
 #include "ReviewModels.h"
 
+#include "DecisionDialog.h"
 #include "Ui.h"
 
 #include <QBrush>
@@ -9,6 +10,12 @@
 using namespace teller;
 
 namespace {
+// Over/short and reversals are said in full: what is decided is not just "Till closed".
+bool saidInFull(ActionKind kind)
+{
+    return kind == ActionKind::TillOpen || kind == ActionKind::TillClose || kind == ActionKind::Reversal;
+}
+
 QString operationText(ActionKind kind, const QString &counter)
 {
     if (kind == ActionKind::Transfer && !counter.isEmpty())
@@ -35,6 +42,13 @@ void ReviewTableModel::setItems(const QList<ReviewItem> &items)
     endResetModel();
 }
 
+void ReviewTableModel::setTills(const QList<TillInfo> &tills)
+{
+    m_tills = tills;
+    if (!m_items.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(int(m_items.size()) - 1, columnCount() - 1), {Qt::DisplayRole, Qt::ToolTipRole});
+}
+
 void ReviewTableModel::tick()
 {
     if (m_mode == Mode::Pending && !m_items.isEmpty())
@@ -50,6 +64,8 @@ QVariant ReviewTableModel::data(const QModelIndex &index, int role) const
         return r.key;
     const QLocale l;
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (role == Qt::ToolTipRole)
+        return DecisionDialog::summary(r, l, DecisionDialog::tillOf(r, m_tills));
     if (m_mode == Mode::Pending) {
         if (role == SortRole) {
             switch (index.column()) {
@@ -68,7 +84,9 @@ QVariant ReviewTableModel::data(const QModelIndex &index, int role) const
                 return r.initiatorName.isEmpty() ? r.initiatedBy : r.initiatorName + QStringLiteral(" (") + r.initiatedBy + u')';
             case Account: return r.account;
             case Holder: return r.holder;
-            case Operation: return operationText(r.kind, r.counterAccount);
+            case Operation:
+                return saidInFull(r.kind) ? DecisionDialog::summary(r, l, DecisionDialog::tillOf(r, m_tills))
+                                          : operationText(r.kind, r.counterAccount);
             case Amount: return r.amount ? r.amount->toDisplayWithCode(l) : QString();
             case Available: return r.available ? r.available->toDisplayWithCode(l) : QString();
             }
