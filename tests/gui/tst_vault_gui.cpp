@@ -1,6 +1,8 @@
 // The supervisor's vault page, as a supervisor uses it: keyboard only, against a real server.
 #include "PgTestServer.h"
 
+#include "FaultProxy.h"
+
 #include <AmountValidator.h>
 #include <DecisionDialog.h>
 #include <LoginDialog.h>
@@ -45,7 +47,7 @@ class TestVaultGui : public QObject
         return w;
     }
 
-    bool signIn(const QString &login)
+    bool signIn(const QString &login, FaultProxy *proxy = nullptr)
     {
         LoginDialog *d = m_window->showSignIn(false);
         if (!QTest::qWaitForWindowExposed(d))
@@ -61,6 +63,10 @@ class TestVaultGui : public QObject
         type("hostEdit", s.value(QStringLiteral("host")));
         find<QLineEdit>(d, "portEdit")->setText(s.value(QStringLiteral("port")));
         type("databaseEdit", m_db);
+        if (proxy) { // through a fault proxy in front of the server (no TLS between them)
+            find<QLineEdit>(d, "hostEdit")->setText(QStringLiteral("127.0.0.1"));
+            find<QLineEdit>(d, "portEdit")->setText(QString::number(proxy->port()));
+        }
         QTest::keyClick(find<QLineEdit>(d, "passwordEdit"), Qt::Key_Return);
         return QTest::qWaitFor([&] { return m_window->isVisible(); }, 10000);
     }
@@ -333,6 +339,60 @@ private Q_SLOTS:
         QTest::keyClick(field, Qt::Key_Escape);
         QTRY_VERIFY(!vault()->findChild<VaultMoveDialog *>());
         QCOMPARE(vaultMoves(sql), moves);
+    }
+
+    void aMovementLeftInDoubtIsCheckedWithItsOwnKey()
+    {
+        // Through a proxy that swallows the answer to the movement, with no retries: the cash
+        // moved but the window cannot know. Only Check again is offered, with the same key;
+        // closing keeps the movement, and no other movement starts before it is checked.
+        FaultProxy proxy(QStringLiteral("127.0.0.1"), quint16(PgTestServer::instance().server().port()));
+        QVERIFY(proxy.start());
+        RetryPolicy none;
+        none.maxRetries = 0;
+        m_client->setRetryPolicy(none);
+        QVERIFY(signIn(QStringLiteral("t_super"), &proxy));
+        QVERIFY(openVault());
+        Sql sql(m_db);
+        const qint64 before = tillCash(sql, QStringLiteral("t_teller2"), QStringLiteral("CHF"));
+        QVERIFY(selectTill(QStringLiteral("t_teller2"), QStringLiteral("CHF")));
+        VaultMoveDialog *dialog = openMoveWith(Qt::Key_S);
+        QVERIFY(dialog);
+        const IdempotencyKey key = dialog->key();
+        auto *field = find<AmountField>(dialog, "vaultAmountEdit");
+        QTest::keyClicks(field, QStringLiteral("250.00"));
+        proxy.swallowCommitAnswers(1);
+        QTest::keyClick(field, Qt::Key_Return);
+        auto *outcome = find<QLabel>(dialog, "vaultOutcome");
+        QTRY_VERIFY_WITH_TIMEOUT(outcome->text().startsWith(QLatin1String("Not confirmed")), 10000);
+        auto *confirm = find<QPushButton>(dialog, "vaultConfirmButton");
+        QCOMPARE(confirm->text(), QStringLiteral("Check a&gain"));
+        QVERIFY(!field->isEnabled()); // the movement under this key cannot change
+        QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.operations WHERE key = ?::uuid"), {key.toString()}), qint64(1));
+        QCOMPARE(tillCash(sql, QStringLiteral("t_teller2"), QStringLiteral("CHF")), before + 25000);
+
+        // Esc closes; the page keeps the movement and reopens it rather than starting another.
+        QTest::keyClick(focused(), Qt::Key_Escape);
+        QTRY_VERIFY(!dialog->isVisible());
+        QVERIFY(find<QPushButton>(vault(), "vaultCheckButton")->isVisible());
+        QVERIFY2(find<QLabel>(vault(), "vaultStatus")->text().startsWith(QLatin1String("Not confirmed")),
+                 qPrintable(find<QLabel>(vault(), "vaultStatus")->text()));
+        VaultMoveDialog *again = openMoveWith(Qt::Key_S);
+        QCOMPARE(again, dialog);
+        QCOMPARE(again->key(), key);
+        QCOMPARE(vault()->findChildren<VaultMoveDialog *>().size(), qsizetype(1));
+
+        // Check again only asks: the server answers from its record, nothing moves twice.
+        m_client->setRetryPolicy(RetryPolicy{});
+        QTest::keyClick(focused(), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(outcome->text().startsWith(QLatin1String("Done")), 10000);
+        QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.operations WHERE key = ?::uuid"), {key.toString()}), qint64(1));
+        QCOMPARE(tillCash(sql, QStringLiteral("t_teller2"), QStringLiteral("CHF")), before + 25000);
+        QTest::keyClick(focused(), Qt::Key_Return);
+        QTRY_VERIFY(!vault()->findChild<VaultMoveDialog *>());
+        QVERIFY(!find<QPushButton>(vault(), "vaultCheckButton")->isVisible());
+        QVERIFY(vaultKnown(QStringLiteral("CHF")) >= 0);
+        QCOMPARE(vaultKnown(QStringLiteral("CHF")), vaultCash(sql, QStringLiteral("CHF")));
     }
 
     void aShortageIsHighlightedAndDecidedFromThePage()

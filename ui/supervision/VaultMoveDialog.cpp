@@ -283,7 +283,8 @@ QString VaultMoveDialog::outcomeText(const Outcome &o) const
     const QLocale l = locale();
     const QString notReported = tr("(not reported)");
     const QString till = o.tillAfter ? o.tillAfter->toDisplayWithCode(l) : notReported;
-    const QString vault = o.vaultAfter ? o.vaultAfter->toDisplayWithCode(l) : notReported;
+    const auto vaultCash = vaultAfter(o);
+    const QString vault = vaultCash ? vaultCash->toDisplayWithCode(l) : notReported;
     switch (o.status) {
     case OutcomeStatus::Completed:
         if (touchesTill(m_kind))
@@ -306,6 +307,17 @@ QString VaultMoveDialog::outcomeText(const Outcome &o) const
         return tr("It failed: %1").arg(o.message);
     default: return tr("The server says: %1.").arg(ui::operationStatusText(o.status));
     }
+}
+
+std::optional<Money> VaultMoveDialog::vaultAfter(const Outcome &o)
+{
+    if (o.vaultAfter)
+        return o.vaultAfter;
+    const bool vaultMove = o.kind == ActionKind::VaultReceive || o.kind == ActionKind::VaultShip || o.kind == ActionKind::VaultToTill
+                           || o.kind == ActionKind::TillToVault;
+    if (vaultMove && o.status == OutcomeStatus::Completed)
+        return o.balanceAfter;
+    return std::nullopt;
 }
 
 void VaultMoveDialog::onFinished(const Outcome &o)

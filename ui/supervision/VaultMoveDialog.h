@@ -47,6 +47,11 @@ public:
 
     void reject() override;
 
+    // The vault's cash after a movement, as the server recorded it: the movement's answer
+    // (vaultAfter), or, asked about by key (queryStatus), the movement's own balance after: a
+    // vault movement is booked with the vault as its account (teller.vault_move).
+    static std::optional<teller::Money> vaultAfter(const teller::Outcome &outcome);
+
 Q_SIGNALS:
     // Every answer the server gave about this movement (completed, rejected, in doubt, …).
     void answered(const teller::Outcome &outcome);

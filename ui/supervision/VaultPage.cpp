@@ -412,9 +412,9 @@ void VaultPage::openMove(ActionKind kind)
 
 void VaultPage::onMoved(const Outcome &o, const QString &description)
 {
-    if (o.status == OutcomeStatus::Completed && o.vaultAfter) {
-        m_vaultKnown.insert(o.vaultAfter->currency().code(), *o.vaultAfter);
-        m_vaultKnownAt.insert(o.vaultAfter->currency().code(), o.executedAt.isValid() ? o.executedAt : QDateTime::currentDateTimeUtc());
+    if (const auto vault = VaultMoveDialog::vaultAfter(o); o.status == OutcomeStatus::Completed && vault) {
+        m_vaultKnown.insert(vault->currency().code(), *vault);
+        m_vaultKnownAt.insert(vault->currency().code(), o.executedAt.isValid() ? o.executedAt : QDateTime::currentDateTimeUtc());
         updateVault();
     }
     const QLocale l = locale();
