@@ -128,6 +128,10 @@ SupervisorPanel::SupervisorPanel(TellerClient *client, QWidget *parent) : QWidge
     // Vault: the branch's tills and the vault's cash.
     m_vault = new VaultPage(client, m_tabs);
     m_tabs->addTab(m_vault, tr("Vau&lt"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (m_tabs->widget(index) == m_vault)
+            m_vault->focusTills();
+    });
     connect(m_vault, &VaultPage::tillsChanged, m_pending, &ReviewTableModel::setTills);
     connect(m_vault, &VaultPage::decideRequested, this, [this](const ReviewItem &item, bool approve) {
         const auto key = IdempotencyKey::parse(item.key);

@@ -10,10 +10,10 @@
 #include <QFont>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
-#include <QShortcut>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -182,9 +182,6 @@ VaultPage::VaultPage(TellerClient *client, QWidget *parent) : QWidget(parent), m
             m_unconfirmed->open();
         }
     });
-    auto *f5 = new QShortcut(QKeySequence(Qt::Key_F5), this);
-    f5->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(f5, &QShortcut::activated, this, &VaultPage::refresh);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
         const auto till = selectedTill();
         m_selectedKey = till ? tillId(*till) : QString();
@@ -199,12 +196,11 @@ VaultPage::VaultPage(TellerClient *client, QWidget *parent) : QWidget(parent), m
     m_refreshSoon.setSingleShot(true);
     m_refreshSoon.setInterval(100);
     connect(&m_refreshSoon, &QTimer::timeout, this, &VaultPage::refresh);
-    connect(client, &TellerClient::operationChanged, this, [this] { m_refreshSoon.start(); });
+    // The panel's live updates (TellerClient::operationChanged) and its refreshes read this page
+    // again too (SupervisorPanel::refresh).
     connect(client, &TellerClient::decided, this, [this](const Decision &d) {
-        if (d.key != m_deciding) {
-            m_refreshSoon.start();
+        if (d.key != m_deciding)
             return;
-        }
         m_deciding.clear();
         if (d.decidedNow)
             say(d.status == OutcomeStatus::Completed ? tr("The difference is approved and booked.")
@@ -215,7 +211,7 @@ VaultPage::VaultPage(TellerClient *client, QWidget *parent) : QWidget(parent), m
                     ? tr("Already approved by %1.").arg(d.decidedBy)
                     : tr("Already decided by %1: %2.").arg(d.decidedBy, ui::operationStatusText(d.status)),
                 ui::Warn);
-        refresh();
+        m_refreshSoon.start();
         updateButtons();
     });
     connect(client, &TellerClient::decisionFailed, this, [this](const QString &key, const Error &e) {
@@ -236,6 +232,26 @@ void VaultPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
     refresh();
+}
+
+// F5 is the window's "Refresh account" too: on this page it reads the tills again instead (the
+// page takes the key before the window's shortcut sees it).
+bool VaultPage::event(QEvent *event)
+{
+    if (event->type() == QEvent::ShortcutOverride && static_cast<QKeyEvent *>(event)->matches(QKeySequence::Refresh)) {
+        event->accept();
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+void VaultPage::keyPressEvent(QKeyEvent *event)
+{
+    if (event->matches(QKeySequence::Refresh)) {
+        refresh();
+        return;
+    }
+    QWidget::keyPressEvent(event);
 }
 
 void VaultPage::refresh()
@@ -263,6 +279,9 @@ void VaultPage::onTillsLoaded(quint64 id, const QList<TillInfo> &tills)
         }
     }
     m_selectedKey = keep;
+    // Shown by keyboard, the list is ready to move in at once.
+    if (!m_view->currentIndex().isValid() && m_view->hasFocus() && m_model->rowCount() > 0)
+        m_view->setCurrentIndex(m_model->index(0, 0));
     updateButtons();
     Q_EMIT tillsChanged(tills);
 }

@@ -86,6 +86,8 @@ Q_SIGNALS:
     void decideRequested(const teller::ReviewItem &item, bool approve);
 
 protected:
+    bool event(QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
     void showEvent(QShowEvent *event) override;
 
 private:
