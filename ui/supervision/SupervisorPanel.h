@@ -27,7 +27,9 @@ class VaultPage;
 
 // The supervisor's pending-operations panel: the four-eyes queue (live, sortable, filterable,
 // approve and reject from the keyboard), operations in doubt reported by workstations, recent
-// decisions and expiries, and an audit view of an account's ledger.
+// decisions and expiries, an audit view of an account's ledger, and the vault page (VaultPage:
+// the branch's tills and the vault's cash movements; a till's difference is decided from there
+// through this panel's decision path).
 class SupervisorPanel : public QWidget
 {
     Q_OBJECT
