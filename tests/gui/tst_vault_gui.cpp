@@ -311,6 +311,33 @@ private Q_SLOTS:
         QTRY_VERIFY(!vault()->findChild<VaultMoveDialog *>());
     }
 
+    void moreThanTheVaultHasIsRefusedWithTheReason()
+    {
+        QVERIFY(signIn(QStringLiteral("t_super")));
+        QVERIFY(openVault());
+        Sql sql(m_db);
+        const qint64 before = vaultCash(sql, QStringLiteral("JPY"));
+        VaultMoveDialog *out = openMoveWith(Qt::Key_N);
+        QVERIFY(out);
+        auto *currency = find<QComboBox>(out, "vaultCurrencyCombo");
+        currency->setFocus();
+        while (currency->currentText() != u"JPY" && currency->currentIndex() + 1 < currency->count())
+            QTest::keyClick(currency, Qt::Key_Down);
+        QCOMPARE(currency->currentText(), QStringLiteral("JPY"));
+        auto *field = find<AmountField>(out, "vaultAmountEdit");
+        QTest::keyClicks(field, Money(before + 1, *Currency::fromCode(u"JPY")).toDisplay(QLocale()));
+        QTest::keyClick(field, Qt::Key_Return);
+        auto *outcome = find<QLabel>(out, "vaultOutcome");
+        QTRY_VERIFY_WITH_TIMEOUT(outcome->text().startsWith(QLatin1String("Refused")), 10000);
+        QVERIFY2(outcome->text().contains(QLatin1String("Not enough cash in the vault")), qPrintable(outcome->text()));
+        QCOMPARE(vaultCash(sql, QStringLiteral("JPY")), before);
+        QCOMPARE(find<QPushButton>(out, "vaultConfirmButton")->text(), QStringLiteral("&Close"));
+        QTest::keyClick(focused(), Qt::Key_Return);
+        QTRY_VERIFY(!vault()->findChild<VaultMoveDialog *>());
+        QVERIFY(find<QLabel>(vault(), "vaultStatus")->text().startsWith(QLatin1String("Refused")));
+        QCOMPARE(vaultKnown(QStringLiteral("JPY")), qint64(-1)); // a refusal reports no vault figure
+    }
+
     void aBadAmountIsExplainedAndSendsNothing_data()
     {
         QTest::addColumn<QString>("typed");
