@@ -477,6 +477,9 @@ private Q_SLOTS:
                 return false;
             }(),
             10000);
+        for (int r = 0; r < queue->model()->rowCount(); ++r) // a difference never expires: no countdown in red
+            if (queue->model()->index(r, ReviewTableModel::Operation).data().toString() == expected)
+                QCOMPARE(queue->model()->index(r, ReviewTableModel::ExpiresIn).data().toString(), QStringLiteral("never"));
 
         // Decided from the vault page: Alt+I shows what it is, Enter approves.
         QVERIFY(selectTill(QStringLiteral("t_teller3")));

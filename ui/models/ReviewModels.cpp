@@ -70,7 +70,8 @@ QVariant ReviewTableModel::data(const QModelIndex &index, int role) const
         if (role == SortRole) {
             switch (index.column()) {
             case Age: return r.createdAt;
-            case ExpiresIn: return r.expiresAt;
+            case ExpiresIn: // a till's difference waits however long it takes ('infinity': no date here)
+                return r.expiresAt.isValid() ? r.expiresAt : QDateTime(QDate(9999, 12, 31), QTime(23, 59), Qt::UTC);
             case Amount: return r.amount ? r.amount->minorUnits() : 0;
             case Available: return r.available ? r.available->minorUnits() : 0;
             default: return data(index, Qt::DisplayRole);
@@ -79,7 +80,7 @@ QVariant ReviewTableModel::data(const QModelIndex &index, int role) const
         if (role == Qt::DisplayRole) {
             switch (index.column()) {
             case Age: return duration(r.createdAt.secsTo(now));
-            case ExpiresIn: return duration(now.secsTo(r.expiresAt));
+            case ExpiresIn: return r.expiresAt.isValid() ? duration(now.secsTo(r.expiresAt)) : tr("never");
             case Teller:
                 return r.initiatorName.isEmpty() ? r.initiatedBy : r.initiatorName + QStringLiteral(" (") + r.initiatedBy + u')';
             case Account: return r.account;
@@ -92,7 +93,7 @@ QVariant ReviewTableModel::data(const QModelIndex &index, int role) const
             }
         } else if (role == Qt::TextAlignmentRole && (index.column() == Amount || index.column() == Available)) {
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-        } else if (role == Qt::ForegroundRole && index.column() == ExpiresIn && now.secsTo(r.expiresAt) < 300) {
+        } else if (role == Qt::ForegroundRole && index.column() == ExpiresIn && r.expiresAt.isValid() && now.secsTo(r.expiresAt) < 300) {
             return QBrush(ui::Bad);
         }
         return {};

@@ -50,7 +50,9 @@ SupervisorPanel::SupervisorPanel(TellerClient *client, QWidget *parent) : QWidge
     m_pendingView->setModel(m_pendingProxy);
     m_pendingView->setSortingEnabled(true);
     m_pendingView->sortByColumn(ReviewTableModel::Age, Qt::AscendingOrder); // the longest waiting first
-    m_pendingView->horizontalHeader()->setSectionResizeMode(ReviewTableModel::Holder, QHeaderView::Stretch);
+    // The operation takes the room: an over/short or a reversal is said in full there (elided
+    // when narrow; the tool tip and the details say it whole).
+    m_pendingView->horizontalHeader()->setSectionResizeMode(ReviewTableModel::Operation, QHeaderView::Stretch);
     connect(m_filter, &QLineEdit::textChanged, m_pendingProxy, &QSortFilterProxyModel::setFilterFixedString);
 
     m_details = new QTextBrowser(pendingPage);
@@ -334,7 +336,8 @@ void SupervisorPanel::showDetails()
                 item->initiatorName + QStringLiteral(" (") + item->initiatedBy + QStringLiteral("), ") + item->workstation);
     html += row(tr("Teller's note"), item->note.isEmpty() ? tr("(none)") : item->note);
     html += row(tr("Requested"), l.toString(item->createdAt.toLocalTime(), QLocale::ShortFormat));
-    html += row(tr("Expires"), l.toString(item->expiresAt.toLocalTime(), QLocale::ShortFormat));
+    html += row(tr("Expires"), item->expiresAt.isValid() ? l.toString(item->expiresAt.toLocalTime(), QLocale::ShortFormat)
+                                                         : tr("never: it waits for a decision"));
     html += row(tr("Operation key"), item->key);
     html += QStringLiteral("</table>");
     m_details->setHtml(html);

@@ -46,8 +46,10 @@ VaultMoveDialog::VaultMoveDialog(TellerClient *client, ActionKind kind, const st
 
     auto *form = new QFormLayout;
     if (m_till) {
-        auto *tillNow = new QLabel(tr("%1 by the book, %2 of it held by operations waiting for a supervisor")
-                                       .arg(m_till->cash.toDisplayWithCode(l), m_till->held.toDisplayWithCode(l)),
+        auto *tillNow = new QLabel(m_till->held.minorUnits()
+                                       ? tr("%1 by the book, %2 of it held by operations waiting for a supervisor")
+                                             .arg(m_till->cash.toDisplayWithCode(l), m_till->held.toDisplayWithCode(l))
+                                       : tr("%1 by the book").arg(m_till->cash.toDisplayWithCode(l)),
                                    this);
         tillNow->setObjectName(QStringLiteral("vaultMoveTillNow"));
         tillNow->setWordWrap(true);
@@ -80,6 +82,7 @@ VaultMoveDialog::VaultMoveDialog(TellerClient *client, ActionKind kind, const st
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("vaultSummary"));
     m_summary->setWordWrap(true);
+    m_summary->setMinimumHeight(3 * m_summary->fontMetrics().lineSpacing()); // room for the summary: nothing moves as it grows
     m_outcome = new QLabel(this);
     m_outcome->setObjectName(QStringLiteral("vaultOutcome"));
     m_outcome->setWordWrap(true);
