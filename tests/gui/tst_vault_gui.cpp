@@ -434,6 +434,46 @@ private Q_SLOTS:
         QCOMPARE(vaultKnown(QStringLiteral("CHF")), vaultCash(sql, QStringLiteral("CHF")));
     }
 
+    void aMovementRefusedWhileAnotherActionRunsIsSentAgainWithItsKey()
+    {
+        QVERIFY(signIn(QStringLiteral("t_super")));
+        QVERIFY(openVault());
+        Sql sql(m_db);
+        // This window's own withdrawal waits on a locked account: an action is in flight.
+        auto holder = std::make_unique<Sql>(m_db);
+        SQL_VERIFY(*holder, QStringLiteral("BEGIN"));
+        SQL_VERIFY(*holder, QStringLiteral("SELECT 1 FROM teller.accounts WHERE number = '10000003' FOR UPDATE"));
+        const Action withdrawal = makeAction(ActionKind::Withdrawal, QStringLiteral("10000003"), 100);
+        QVERIFY(m_client->submit(withdrawal));
+        QVERIFY(m_client->actionInFlight());
+
+        const qint64 before = tillCash(sql, QStringLiteral("t_teller1"), QStringLiteral("USD"));
+        QVERIFY(selectTill(QStringLiteral("t_teller1"), QStringLiteral("USD")));
+        VaultMoveDialog *dialog = openMoveWith(Qt::Key_S);
+        QVERIFY(dialog);
+        const IdempotencyKey key = dialog->key();
+        auto *field = find<AmountField>(dialog, "vaultAmountEdit");
+        QTest::keyClicks(field, QStringLiteral("75.00"));
+        QTest::keyClick(field, Qt::Key_Return);
+        auto *outcome = find<QLabel>(dialog, "vaultOutcome");
+        QVERIFY2(outcome->text().contains(QLatin1String("nothing was sent")), qPrintable(outcome->text()));
+        auto *confirm = find<QPushButton>(dialog, "vaultConfirmButton");
+        QVERIFY(confirm->text().startsWith(QLatin1String("Send a&gain")));
+        QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM teller.operations WHERE key = ?::uuid"), {key.toString()}), qint64(0));
+
+        holder.reset(); // the withdrawal goes through; then the same movement is sent again
+        QTRY_VERIFY_WITH_TIMEOUT(!m_client->actionInFlight(), 15000);
+        QTest::keyClick(focused(), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(outcome->text().startsWith(QLatin1String("Done")), 10000);
+        QCOMPARE(dialog->key(), key);
+        QCOMPARE(
+            sql.count(QStringLiteral("SELECT count(*) FROM teller.operations WHERE key = ?::uuid AND amount = 7500"), {key.toString()}),
+            qint64(1));
+        QCOMPARE(tillCash(sql, QStringLiteral("t_teller1"), QStringLiteral("USD")), before + 7500);
+        QTest::keyClick(focused(), Qt::Key_Return);
+        QTRY_VERIFY(!vault()->findChild<VaultMoveDialog *>());
+    }
+
     void aShortageIsHighlightedAndDecidedFromThePage()
     {
         // Ben closes his till 20.00 EUR short.
