@@ -1,5 +1,6 @@
 #include "ReviewModels.h"
 
+#include "DecisionDialog.h"
 #include "Ui.h"
 
 #include <QBrush>
@@ -9,6 +10,12 @@
 using namespace teller;
 
 namespace {
+// Over/short and reversals are said in full: what is decided is not just "Till closed".
+bool saidInFull(ActionKind kind)
+{
+    return kind == ActionKind::TillOpen || kind == ActionKind::TillClose || kind == ActionKind::Reversal;
+}
+
 QString operationText(ActionKind kind, const QString &counter)
 {
     if (kind == ActionKind::Transfer && !counter.isEmpty())
@@ -35,6 +42,13 @@ void ReviewTableModel::setItems(const QList<ReviewItem> &items)
     endResetModel();
 }
 
+void ReviewTableModel::setTills(const QList<TillInfo> &tills)
+{
+    m_tills = tills;
+    if (!m_items.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(int(m_items.size()) - 1, columnCount() - 1), {Qt::DisplayRole, Qt::ToolTipRole});
+}
+
 void ReviewTableModel::tick()
 {
     if (m_mode == Mode::Pending && !m_items.isEmpty())
@@ -50,11 +64,14 @@ QVariant ReviewTableModel::data(const QModelIndex &index, int role) const
         return r.key;
     const QLocale l;
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (role == Qt::ToolTipRole)
+        return DecisionDialog::summary(r, l, DecisionDialog::tillOf(r, m_tills));
     if (m_mode == Mode::Pending) {
         if (role == SortRole) {
             switch (index.column()) {
             case Age: return r.createdAt;
-            case ExpiresIn: return r.expiresAt;
+            case ExpiresIn: // a till's difference waits however long it takes ('infinity': no date here)
+                return r.expiresAt.isValid() ? r.expiresAt : QDateTime(QDate(9999, 12, 31), QTime(23, 59), Qt::UTC);
             case Amount: return r.amount ? r.amount->minorUnits() : 0;
             case Available: return r.available ? r.available->minorUnits() : 0;
             default: return data(index, Qt::DisplayRole);
@@ -63,18 +80,20 @@ QVariant ReviewTableModel::data(const QModelIndex &index, int role) const
         if (role == Qt::DisplayRole) {
             switch (index.column()) {
             case Age: return duration(r.createdAt.secsTo(now));
-            case ExpiresIn: return duration(now.secsTo(r.expiresAt));
+            case ExpiresIn: return r.expiresAt.isValid() ? duration(now.secsTo(r.expiresAt)) : tr("never");
             case Teller:
                 return r.initiatorName.isEmpty() ? r.initiatedBy : r.initiatorName + QStringLiteral(" (") + r.initiatedBy + u')';
             case Account: return r.account;
             case Holder: return r.holder;
-            case Operation: return operationText(r.kind, r.counterAccount);
+            case Operation:
+                return saidInFull(r.kind) ? DecisionDialog::summary(r, l, DecisionDialog::tillOf(r, m_tills))
+                                          : operationText(r.kind, r.counterAccount);
             case Amount: return r.amount ? r.amount->toDisplayWithCode(l) : QString();
             case Available: return r.available ? r.available->toDisplayWithCode(l) : QString();
             }
         } else if (role == Qt::TextAlignmentRole && (index.column() == Amount || index.column() == Available)) {
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-        } else if (role == Qt::ForegroundRole && index.column() == ExpiresIn && now.secsTo(r.expiresAt) < 300) {
+        } else if (role == Qt::ForegroundRole && index.column() == ExpiresIn && r.expiresAt.isValid() && now.secsTo(r.expiresAt) < 300) {
             return QBrush(ui::Bad);
         }
         return {};

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Cash.h"
 #include "Supervision.h"
 
 #include <QAbstractTableModel>
@@ -22,6 +23,9 @@ public:
 
     void setItems(const QList<teller::ReviewItem> &items);
     const QList<teller::ReviewItem> &items() const { return m_items; }
+    // The branch's tills as last read (the vault page): a till's over/short is then said with its
+    // count and book.
+    void setTills(const QList<teller::TillInfo> &tills);
     // The age and time-to-expiry columns move with the clock.
     void tick();
 
@@ -38,6 +42,7 @@ public:
 private:
     Mode m_mode;
     QList<teller::ReviewItem> m_items;
+    QList<teller::TillInfo> m_tills;
 };
 
 class DoubtTableModel : public QAbstractTableModel

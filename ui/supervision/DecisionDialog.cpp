@@ -16,13 +16,14 @@ namespace {
 constexpr int MaxNoteLength = 500;
 }
 
-DecisionDialog::DecisionDialog(const ReviewItem &item, bool approve, QWidget *parent) : QDialog(parent), m_item(item), m_approve(approve)
+DecisionDialog::DecisionDialog(const ReviewItem &item, bool approve, QWidget *parent, const std::optional<TillInfo> &till)
+    : QDialog(parent), m_item(item), m_approve(approve)
 {
     setObjectName(QStringLiteral("decisionDialog"));
     setWindowTitle(approve ? tr("Approve this operation?") : tr("Reject this operation?"));
     const QLocale l = locale();
 
-    auto *headline = new QLabel(summary(item, l), this);
+    auto *headline = new QLabel(summary(item, l, till), this);
     headline->setObjectName(QStringLiteral("decisionSummary"));
     headline->setWordWrap(true);
     QFont big = headline->font();
@@ -38,14 +39,16 @@ DecisionDialog::DecisionDialog(const ReviewItem &item, bool approve, QWidget *pa
         v->setTextInteractionFlags(Qt::TextSelectableByMouse);
         facts->addRow(caption, v);
     };
-    fact(tr("Amount:"), item.amount ? item.amount->toDisplayWithCode(l) : QString(), "decisionAmount");
-    fact(tr("Account:"), item.account + QStringLiteral(" — ") + item.holder, "decisionAccount");
+    const bool overShort = item.kind == ActionKind::TillOpen || item.kind == ActionKind::TillClose;
+    fact(overShort ? tr("Difference:") : tr("Amount:"), item.amount ? item.amount->toDisplayWithCode(l) : QString(), "decisionAmount");
+    fact(overShort ? tr("Till:") : tr("Account:"), item.account + QStringLiteral(" — ") + item.holder, "decisionAccount");
     if (!item.counterAccount.isEmpty())
         fact(tr("To account:"), item.counterAccount, "decisionCounterAccount");
     if (item.available)
         fact(tr("Available now:"), item.available->toDisplayWithCode(l), "decisionAvailable");
     fact(tr("Teller:"), item.initiatorName.isEmpty() ? item.initiatedBy : item.initiatorName, "decisionTeller");
-    fact(tr("Teller's note:"), item.note.isEmpty() ? tr("(none)") : item.note, "decisionTellerNote");
+    fact(item.kind == ActionKind::Reversal ? tr("Reason given:") : tr("Teller's note:"), item.note.isEmpty() ? tr("(none)") : item.note,
+         "decisionTellerNote");
 
     m_note = new QLineEdit(this);
     m_note->setObjectName(QStringLiteral("decisionNoteEdit"));
@@ -83,7 +86,38 @@ DecisionDialog::DecisionDialog(const ReviewItem &item, bool approve, QWidget *pa
     m_note->setFocus();
 }
 
-QString DecisionDialog::summary(const ReviewItem &item, const QLocale &l)
+namespace {
+// The count and the book of a till's waiting difference, when the till as last read tells them:
+// its last count is of this kind and waits, and count minus book is the difference the queue holds.
+std::optional<std::pair<Money, Money>> countedAndExpected(const ReviewItem &item, const std::optional<TillInfo> &till)
+{
+    if (!till || !item.amount || till->number != item.account || !till->differencePending || !till->lastCounted)
+        return std::nullopt;
+    if (till->lastCountKind != QLatin1String(item.kind == ActionKind::TillClose ? "close" : "open"))
+        return std::nullopt;
+    const Money &counted = *till->lastCounted;
+    // A waiting difference is not booked: the book still says what was expected.
+    const Money &expected = till->cash;
+    if (!(counted.currency() == item.amount->currency()) || !(expected.currency() == item.amount->currency()))
+        return std::nullopt;
+    const qint64 difference = counted.minorUnits() - expected.minorUnits();
+    if (difference == 0 || (difference < 0 ? -difference : difference) != item.amount->minorUnits())
+        return std::nullopt;
+    return std::make_pair(counted, expected);
+}
+} // namespace
+
+std::optional<TillInfo> DecisionDialog::tillOf(const ReviewItem &item, const QList<TillInfo> &tills)
+{
+    if (item.kind != ActionKind::TillOpen && item.kind != ActionKind::TillClose)
+        return std::nullopt;
+    for (const TillInfo &t : tills)
+        if (t.number == item.account)
+            return t;
+    return std::nullopt;
+}
+
+QString DecisionDialog::summary(const ReviewItem &item, const QLocale &l, const std::optional<TillInfo> &till)
 {
     const QString amount = item.amount ? item.amount->toDisplayWithCode(l) : QString();
     const QString teller = item.initiatorName.isEmpty() ? item.initiatedBy : item.initiatorName;
@@ -93,6 +127,26 @@ QString DecisionDialog::summary(const ReviewItem &item, const QLocale &l)
         return tr("Deposit of %1 into %2 (%3), asked by %4").arg(amount, item.account, item.holder, teller);
     if (item.kind == ActionKind::Transfer)
         return tr("Transfer of %1 from %2 (%3) to %4, asked by %5").arg(amount, item.account, item.holder, item.counterAccount, teller);
+    if (item.kind == ActionKind::TillOpen || item.kind == ActionKind::TillClose) {
+        const QString when = item.kind == ActionKind::TillClose ? tr("Over/short at till close") : tr("Over/short at till opening");
+        if (const auto figures = countedAndExpected(item, till)) {
+            const bool shortOf = figures->first.minorUnits() < figures->second.minorUnits();
+            return (shortOf ? tr("%1: %2's till %3 counted %4, expected %5 — %6 short")
+                            : tr("%1: %2's till %3 counted %4, expected %5 — %6 over"))
+                .arg(when, teller, item.account, figures->first.toDisplayWithCode(l), figures->second.toDisplayWithCode(l), amount);
+        }
+        // What the queue holds: the difference, without which way it goes.
+        return tr("%1: %2's till %3, a difference of %4 between the count and the book").arg(when, teller, item.account, amount);
+    }
+    if (item.kind == ActionKind::Reversal) {
+        const QString reason = item.note.isEmpty() ? tr("(no reason given)") : item.note;
+        if (!item.counterAccount.isEmpty())
+            return tr("Reversal of a transfer of %1 from %2 (%3) to %4, asked by %5: %6")
+                .arg(amount, item.account, item.holder, item.counterAccount, teller, reason);
+        // The queue does not say whether the original was a withdrawal or a deposit.
+        return tr("Reversal of a cash withdrawal or deposit of %1 on %2 (%3), asked by %4: %5")
+            .arg(amount, item.account, item.holder, teller, reason);
+    }
     return tr("%1 of %2 on %3 (%4), asked by %5").arg(ui::operationKindText(item.kind), amount, item.account, item.holder, teller);
 }
 

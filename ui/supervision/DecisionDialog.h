@@ -1,8 +1,12 @@
 #pragma once
 
+#include "Cash.h"
 #include "Supervision.h"
 
 #include <QDialog>
+#include <QList>
+
+#include <optional>
 
 class QLabel;
 class QLineEdit;
@@ -16,7 +20,10 @@ class DecisionDialog : public QDialog
     Q_OBJECT
 
 public:
-    DecisionDialog(const teller::ReviewItem &item, bool approve, QWidget *parent = nullptr);
+    // `till`: for a till's over/short, the till as the vault page last read it (tillOf()): its
+    // count and book then say which way the difference goes.
+    DecisionDialog(const teller::ReviewItem &item, bool approve, QWidget *parent = nullptr,
+                   const std::optional<teller::TillInfo> &till = std::nullopt);
 
     const teller::ReviewItem &item() const { return m_item; }
     bool approves() const { return m_approve; }
@@ -24,7 +31,13 @@ public:
 
     // "Withdrawal of 600.00 EUR from 10000003 (Maria Schneider), asked by Anna Teller": the
     // words a decision names, on screen and in the panel's answer.
-    static QString summary(const teller::ReviewItem &item, const QLocale &locale);
+    // An over/short: "Over/short at till close: Anna Teller's till T-1 counted 980.00 EUR, expected
+    // 1,000.00 EUR — 20.00 EUR short" when the till (as last read) tells the count and the book;
+    // otherwise the difference as the queue has it. A reversal names what it undoes and the reason.
+    static QString summary(const teller::ReviewItem &item, const QLocale &locale,
+                           const std::optional<teller::TillInfo> &till = std::nullopt);
+    // The till a pending over/short is about, among `tills`; none for any other operation.
+    static std::optional<teller::TillInfo> tillOf(const teller::ReviewItem &item, const QList<teller::TillInfo> &tills);
 
     void accept() override;
 

@@ -3,6 +3,7 @@
 #include "DecisionDialog.h"
 #include "ReviewModels.h"
 #include "Ui.h"
+#include "VaultPage.h"
 
 #include "TellerClient.h"
 
@@ -49,7 +50,9 @@ SupervisorPanel::SupervisorPanel(TellerClient *client, QWidget *parent) : QWidge
     m_pendingView->setModel(m_pendingProxy);
     m_pendingView->setSortingEnabled(true);
     m_pendingView->sortByColumn(ReviewTableModel::Age, Qt::AscendingOrder); // the longest waiting first
-    m_pendingView->horizontalHeader()->setSectionResizeMode(ReviewTableModel::Holder, QHeaderView::Stretch);
+    // The operation takes the room: an over/short or a reversal is said in full there (elided
+    // when narrow; the tool tip and the details say it whole).
+    m_pendingView->horizontalHeader()->setSectionResizeMode(ReviewTableModel::Operation, QHeaderView::Stretch);
     connect(m_filter, &QLineEdit::textChanged, m_pendingProxy, &QSortFilterProxyModel::setFilterFixedString);
 
     m_details = new QTextBrowser(pendingPage);
@@ -123,6 +126,23 @@ SupervisorPanel::SupervisorPanel(TellerClient *client, QWidget *parent) : QWidge
     auditLayout->addLayout(auditTop);
     auditLayout->addWidget(m_ledgerView, 1);
     m_tabs->addTab(auditPage, tr("A&udit"));
+
+    // Vault: the branch's tills and the vault's cash.
+    m_vault = new VaultPage(client, m_tabs);
+    m_tabs->addTab(m_vault, tr("Vau&lt"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (m_tabs->widget(index) == m_vault)
+            m_vault->focusTills();
+    });
+    connect(m_vault, &VaultPage::tillsChanged, m_pending, &ReviewTableModel::setTills);
+    connect(m_vault, &VaultPage::decideRequested, this, [this](const ReviewItem &item, bool approve) {
+        const auto key = IdempotencyKey::parse(item.key);
+        if (!key) {
+            m_vault->decisionAsked(nullptr, item.key);
+            return;
+        }
+        m_vault->decisionAsked(askToDecide(item, *key, approve), item.key);
+    });
     connect(m_auditAccount, &QLineEdit::returnPressed, this, [this] {
         if (auto number = normalizeAccountNumber(m_auditAccount->text()))
             m_ledgerRequest = m_client->loadLedger(*number);
@@ -224,6 +244,12 @@ void SupervisorPanel::updateLive(bool live)
 void SupervisorPanel::refresh()
 {
     m_reviewRequest = m_client->loadReview();
+    m_vault->refresh();
+}
+
+bool SupervisorPanel::onPendingPage() const
+{
+    return m_tabs->currentIndex() == 0;
 }
 
 void SupervisorPanel::onReviewLoaded(quint64 id, const QList<ReviewItem> &pending, const QList<ReviewItem> &decided,
@@ -235,6 +261,7 @@ void SupervisorPanel::onReviewLoaded(quint64 id, const QList<ReviewItem> &pendin
     m_pending->setItems(pending);
     m_decided->setItems(decided);
     m_doubts->setItems(doubts);
+    m_vault->setPending(pending);
     // Keep the selection on the same operation. When it has left the queue, nothing is
     // selected until the supervisor chooses the next one: a decision never moves onto an
     // operation that slid under the selection unseen.
@@ -300,6 +327,8 @@ void SupervisorPanel::showDetails()
     QString html = QStringLiteral("<table>");
     html += row(tr("Operation"), ui::operationKindText(item->kind)
                                      + (item->counterAccount.isEmpty() ? QString() : QStringLiteral(" → ") + item->counterAccount));
+    if (item->kind == ActionKind::TillOpen || item->kind == ActionKind::TillClose || item->kind == ActionKind::Reversal)
+        html += row(tr("What is decided"), DecisionDialog::summary(*item, l, DecisionDialog::tillOf(*item, m_vault->tills())));
     html += row(tr("Amount"), item->amount ? item->amount->toDisplayWithCode(l) : QString());
     html += row(tr("Account"), item->account + QStringLiteral(" — ") + item->holder);
     html += row(tr("Available now"), item->available ? item->available->toDisplayWithCode(l) : QString());
@@ -307,7 +336,8 @@ void SupervisorPanel::showDetails()
                 item->initiatorName + QStringLiteral(" (") + item->initiatedBy + QStringLiteral("), ") + item->workstation);
     html += row(tr("Teller's note"), item->note.isEmpty() ? tr("(none)") : item->note);
     html += row(tr("Requested"), l.toString(item->createdAt.toLocalTime(), QLocale::ShortFormat));
-    html += row(tr("Expires"), l.toString(item->expiresAt.toLocalTime(), QLocale::ShortFormat));
+    html += row(tr("Expires"), item->expiresAt.isValid() ? l.toString(item->expiresAt.toLocalTime(), QLocale::ShortFormat)
+                                                         : tr("never: it waits for a decision"));
     html += row(tr("Operation key"), item->key);
     html += QStringLiteral("</table>");
     m_details->setHtml(html);
@@ -367,10 +397,16 @@ void SupervisorPanel::askToDecide(bool approve)
     const auto chosen = itemToDecide();
     if (!chosen)
         return;
-    auto *dialog = new DecisionDialog(chosen->first, approve, this);
+    askToDecide(chosen->first, chosen->second, approve);
+}
+
+DecisionDialog *SupervisorPanel::askToDecide(const ReviewItem &item, const IdempotencyKey &key, bool approve)
+{
+    if (m_asking || !m_deciding.isEmpty())
+        return nullptr;
+    auto *dialog = new DecisionDialog(item, approve, this, DecisionDialog::tillOf(item, m_vault->tills()));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_asking = dialog;
-    const IdempotencyKey key = chosen->second;
     connect(dialog, &QDialog::accepted, this, [this, dialog, key] {
         m_decidingItem = dialog->item();
         sendDecision(key, dialog->approves(), dialog->note());
@@ -378,9 +414,11 @@ void SupervisorPanel::askToDecide(bool approve)
     connect(dialog, &QDialog::rejected, this, [this] {
         m_status->setText(tr("Nothing was decided."));
         m_status->setStyleSheet({});
-        m_pendingView->setFocus();
+        if (onPendingPage())
+            m_pendingView->setFocus();
     });
     dialog->open();
+    return dialog;
 }
 
 void SupervisorPanel::onDecided(const Decision &d)
@@ -391,7 +429,8 @@ void SupervisorPanel::onDecided(const Decision &d)
     m_decidedHere = d.key; // it leaves the queue because of this supervisor: no warning about it
     QString text;
     QColor colour = ui::Good;
-    const QString what = m_decidingItem && m_decidingItem->key == d.key ? DecisionDialog::summary(*m_decidingItem, locale())
+    const QString what = m_decidingItem && m_decidingItem->key == d.key ? DecisionDialog::summary(
+                             *m_decidingItem, locale(), DecisionDialog::tillOf(*m_decidingItem, m_vault->tills()))
                                                                         : tr("the operation %1").arg(d.key);
     const ActionKind kind = m_decidingItem && m_decidingItem->key == d.key ? m_decidingItem->kind : ActionKind::Withdrawal;
     const QString teller = m_decidingItem && m_decidingItem->key == d.key && !m_decidingItem->initiatorName.isEmpty()
@@ -415,5 +454,6 @@ void SupervisorPanel::onDecided(const Decision &d)
     m_status->setText(text + u' ' + tr("Choose the next operation yourself."));
     m_status->setStyleSheet(QStringLiteral("color: %1;").arg(colour.name()));
     refresh();
-    m_pendingView->setFocus();
+    if (onPendingPage())
+        m_pendingView->setFocus();
 }

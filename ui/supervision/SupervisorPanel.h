@@ -22,10 +22,14 @@ class QTabWidget;
 class QTableView;
 class QTextBrowser;
 class ReviewTableModel;
+class DecisionDialog;
+class VaultPage;
 
 // The supervisor's pending-operations panel: the four-eyes queue (live, sortable, filterable,
 // approve and reject from the keyboard), operations in doubt reported by workstations, recent
-// decisions and expiries, and an audit view of an account's ledger.
+// decisions and expiries, an audit view of an account's ledger, and the vault page (VaultPage:
+// the branch's tills and the vault's cash movements; a till's difference is decided from there
+// through this panel's decision path).
 class SupervisorPanel : public QWidget
 {
     Q_OBJECT
@@ -35,6 +39,7 @@ public:
 
     int pendingCount() const;
     void focusQueue();
+    VaultPage *vaultPage() const { return m_vault; }
 
 public Q_SLOTS:
     void refresh();
@@ -59,6 +64,10 @@ private:
     void sendDecision(const teller::IdempotencyKey &key, bool approve, const QString &note);
     // Shows the decision dialog for the selected operation; the decision goes out once confirmed.
     void askToDecide(bool approve);
+    // The same for a given pending operation (the vault page's till differences); the dialog
+    // opened, or nullptr when none could be (one is open, or a decision is under way).
+    DecisionDialog *askToDecide(const teller::ReviewItem &item, const teller::IdempotencyKey &key, bool approve);
+    bool onPendingPage() const;
     QTableView *makeTable(const char *name, const QString &accessibleName);
 
     teller::TellerClient *m_client;
@@ -91,4 +100,5 @@ private:
     QLineEdit *m_auditAccount;
     QTableView *m_ledgerView;
     LedgerTableModel *m_ledger;
+    VaultPage *m_vault;
 };
