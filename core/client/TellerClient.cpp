@@ -195,6 +195,9 @@ void TellerClient::signIn(const ConnectionSettings &settings, const SessionOptio
                 // Only a sign-in that worked starts the other sessions: a wrong password must
                 // not be retried in the background or used to reconcile the journal.
                 startSessions(settings, sessionOptions, info.login);
+                // Names for what the window shows (the bank, the branch, who decided).
+                m_workplace = {};
+                loadWorkplace();
                 Q_EMIT signedIn(info, server, encrypted);
             },
             Qt::QueuedConnection);
@@ -378,7 +381,14 @@ void TellerClient::startSessions(const ConnectionSettings &settings, const Sessi
         if (items && !items->isEmpty()) {
             const QList<ReconcileItem> list = *items;
             QMetaObject::invokeMethod(
-                this, [this, list] { Q_EMIT reconciled(list); }, Qt::QueuedConnection);
+                this,
+                [this, list] {
+                    QList<ReconcileItem> named = list;
+                    for (ReconcileItem &item : named)
+                        nameDecider(item.outcome);
+                    Q_EMIT reconciled(named);
+                },
+                Qt::QueuedConnection);
         }
     });
 }
@@ -563,7 +573,10 @@ quint64 TellerClient::loadBlotter(const Currency &currency)
 quint64 TellerClient::loadWorkplace()
 {
     return readThen([](DbSession &session) { return Administration(session).workplace(); },
-                    [this](quint64 id, const Workplace &workplace) { Q_EMIT workplaceLoaded(id, workplace); });
+                    [this](quint64 id, const Workplace &workplace) {
+                        m_workplace = workplace;
+                        Q_EMIT workplaceLoaded(id, workplace);
+                    });
 }
 
 bool TellerClient::countTill(const IdempotencyKey &key, ActionExecutor::TillCount count, const Money &counted,
@@ -668,8 +681,16 @@ void TellerClient::reportDoubt(const Action &action, const QString &message)
     });
 }
 
-void TellerClient::finishAction(const Outcome &outcome)
+void TellerClient::nameDecider(Outcome &outcome) const
 {
+    if (!outcome.decidedBy.isEmpty())
+        outcome.decidedByName = m_workplace.nameOf(outcome.decidedBy);
+}
+
+void TellerClient::finishAction(const Outcome &answer)
+{
+    Outcome outcome = answer;
+    nameDecider(outcome);
     m_inFlight = false;
     dropCachedReads(); // balances moved
     // A definitive answer proves the server is there; an unconfirmed one says the opposite.

@@ -73,6 +73,8 @@ public:
     // The bank's and the signed-in member's branch's names, and the names of the branch's
     // staff (for a receipt, a decision). Answer: workplaceLoaded, or readFailed.
     quint64 loadWorkplace();
+    // The workplace as last read (after every sign-in; empty until it arrives).
+    const Workplace &workplace() const { return m_workplace; }
 
     // Starts an action; false (and nothing happens) if one is already in flight.
     // Progress: actionRetrying; answer: actionFinished.
@@ -155,6 +157,8 @@ private:
     bool runOnActions(const IdempotencyKey &key, KeyJob job);
     void post(Worker *worker, std::function<void(Worker &)> job);
     void finishAction(const Outcome &outcome);
+    // Fills the decider's name from the workplace, when it is known.
+    void nameDecider(Outcome &outcome) const;
     void reportDoubt(const Action &action, const QString &message);
     void setConnected(bool connected, const QString &detail);
     // Runs a read on the reads worker and answers with `answer` (or readFailed).
@@ -183,6 +187,7 @@ private:
     bool m_signedIn = false;
     bool m_connected = false;
     StaffInfo m_staff;
+    Workplace m_workplace;
     QString m_server;
     SessionOptions m_options;
     RetryPolicy m_policy;

@@ -75,8 +75,11 @@ struct Outcome
     QDateTime executedAt;
     QString initiatedBy;
     QString workstation;
-    QString decidedBy;    // for an operation a supervisor decided (from the server's record)
-    QString decisionNote; // the supervisor's note (the reason of a rejection)
+    QString decidedBy;     // for an operation a supervisor decided (from the server's record)
+    QString decisionNote;  // the supervisor's note (the reason of a rejection)
+    QString decidedByName; // the supervisor's name, when the window knows it (TellerClient)
+    // Who decided, as a person reads it: their name, else their login.
+    QString decider() const { return decidedByName.isEmpty() ? decidedBy : decidedByName; }
     int attempts = 0;
     // An Error for an action that never reached the server (it could not be reached, or refused
     // every attempt before changing anything): nothing happened, as surely as after a rejection.

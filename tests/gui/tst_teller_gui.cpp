@@ -704,6 +704,10 @@ private Q_SLOTS:
         Sql sql(m_db);
         sql.openAccount(QStringLiteral("40000003"), 100000);
         SQL_VERIFY(sql, QStringLiteral("UPDATE teller.accounts SET holder = 'Ida Open' WHERE number = '40000003'"));
+        // Who decided is said by name (finding 10), not by login.
+        SQL_VERIFY(sql, QStringLiteral("UPDATE teller.staff SET display_name = 'Clara Aufsicht' WHERE login = 't_super'"));
+        const auto restoreName = qScopeGuard(
+            [&] { Sql(m_db).exec(QStringLiteral("UPDATE teller.staff SET display_name = 't_super' WHERE login = 't_super'")); });
         const auto approveAll = [&] {
             DbSession supervisor(PgTestServer::instance().staff(m_db, QStringLiteral("t_super")), SessionOptions{});
             if (!supervisor.open())
@@ -737,8 +741,8 @@ private Q_SLOTS:
         QCOMPARE(items->model()->rowCount(), 1);
         // Approved at another workstation: the item says to pay out, with the amount.
         QVERIFY(approveAll());
-        QTRY_VERIFY2_WITH_TIMEOUT(text().contains(QLatin1String("approved by t_super: pay out 150.00 EUR now")), qPrintable(text()),
-                                  15000);
+        QTRY_VERIFY2_WITH_TIMEOUT(text().contains(QLatin1String("approved by Clara Aufsicht: pay out 150.00 EUR now")),
+                                  qPrintable(text()), 15000);
         // Del on a waiting item does nothing; on a finished one it is done.
         QApplication::setActiveWindow(m_window.get());
         QTRY_COMPARE(QApplication::activeWindow(), m_window.get());
@@ -768,7 +772,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_window->isVisible(), 10000);
         QTRY_COMPARE_WITH_TIMEOUT(items->model()->rowCount(), 1, 10000);
         QVERIFY2(text().contains(QLatin1String("Withdrawal of 120.00 EUR from 40000003")), qPrintable(text()));
-        QVERIFY2(text().contains(QLatin1String("approved by t_super: pay out 120.00 EUR now")), qPrintable(text()));
+        QVERIFY2(text().contains(QLatin1String("approved by Clara Aufsicht: pay out 120.00 EUR now")), qPrintable(text()));
         QVERIFY2(!text().contains(QLatin1String("while you were away")), qPrintable(text()));
         if (auto *reconcile = m_window->findChild<QDialog *>(QStringLiteral("reconcileDialog")))
             reconcile->reject();

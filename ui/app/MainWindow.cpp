@@ -171,7 +171,16 @@ MainWindow::MainWindow(TellerClient *client, QWidget *parent) : QMainWindow(pare
     });
     connect(client, &TellerClient::journalProblem, this,
             [this](const QString &message) { QMessageBox::warning(this, tr("Local journal"), message); });
-    connect(client, &TellerClient::actionFinished, this, [this] {
+    connect(client, &TellerClient::actionFinished, this, [this](const Outcome &outcome) {
+        if (m_reprintKey && outcome.key == *m_reprintKey) {
+            m_reprintKey.reset();
+            if (outcome.status == OutcomeStatus::Completed)
+                showReceipt(outcome, QString(), QString(), true);
+            else
+                notify(tr("The receipt could not be printed again: %1")
+                           .arg(outcome.message.isEmpty() ? ui::operationStatusText(outcome.status) : outcome.message),
+                       8000);
+        }
         if (m_closeWhenIdle && !m_client->actionInFlight()) {
             m_closeWhenIdle = false;
             QTimer::singleShot(0, this, &QWidget::close);
@@ -318,7 +327,9 @@ void MainWindow::buildUi()
             refreshAccount();
             refreshTills();
         });
-        connect(f, &ActionForm::receiptRequested, this, &MainWindow::showReceipt);
+        connect(f, &ActionForm::receiptRequested, this, [this](const Outcome &outcome, const QString &customer, const QString &payee) {
+            showReceipt(outcome, customer, payee);
+        });
         connect(f, &ActionForm::stateChanged, this, [this, f] { trackForm(f); });
     }
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
@@ -353,9 +364,15 @@ void MainWindow::buildUi()
             m_history->setCurrentIndex(m_historyModel->index(0, 0));
         updateHistoryActions();
     });
+    m_reprint = new QPushButton(tr("Recei&pt again…"), this);
+    m_reprint->setObjectName(QStringLiteral("reprintButton"));
+    m_reprint->setToolTip(tr("Print the receipt of the selected operation again, from the server's record"));
+    m_reprint->setEnabled(false);
+    connect(m_reprint, &QPushButton::clicked, this, &MainWindow::reprintSelected);
     auto *historyHeader = new QHBoxLayout;
     historyHeader->addWidget(historyLabel);
     historyHeader->addStretch(1);
+    historyHeader->addWidget(m_reprint);
     historyHeader->addWidget(m_reverse);
 
     m_tillLabel = new QLabel(this);
@@ -823,11 +840,32 @@ void MainWindow::showAccount(const std::optional<AccountInfo> &account)
         f->setAccount(account);
 }
 
-void MainWindow::showReceipt(const Outcome &outcome)
+void MainWindow::showReceipt(const Outcome &outcome, const QString &customer, const QString &payee, bool reprint)
 {
-    auto *dialog = new ReceiptDialog(outcome, m_staff, this);
+    const QString holder = !customer.isEmpty()                                 ? customer
+                           : m_account && m_account->number == outcome.account ? m_account->holder
+                                                                               : QString();
+    auto *dialog = new ReceiptDialog(outcome, m_staff,
+                                     ReceiptContext::fromWorkplace(m_client->workplace(), outcome, holder, payee, reprint), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
+}
+
+void MainWindow::reprintSelected()
+{
+    const QModelIndex index = m_history->currentIndex();
+    if (!index.isValid())
+        return;
+    const OperationInfo &op = m_historyModel->operation(index.row());
+    const auto key = IdempotencyKey::parse(op.key);
+    if (!key || op.status != OutcomeStatus::Completed)
+        return;
+    // The receipt says what the server recorded, not what this window remembers.
+    if (!m_client->queryStatus(*key)) {
+        notify(tr("Another operation is still being confirmed: print the receipt once it is done."), 5000);
+        return;
+    }
+    m_reprintKey = *key;
 }
 
 void MainWindow::trackForm(ActionForm *form)
@@ -870,6 +908,10 @@ void MainWindow::updateHistoryActions()
 {
     const QModelIndex index = m_history->currentIndex();
     m_reverse->setEnabled(m_account && index.isValid() && ReversalDialog::canReverse(m_historyModel->operation(index.row())));
+    // The receipt of one's own completed operations (the server gives others' keys to nobody).
+    m_reprint->setEnabled(m_account && index.isValid() && m_historyModel->operation(index.row()).status == OutcomeStatus::Completed
+                          && isCustomerAction(m_historyModel->operation(index.row()).kind)
+                          && !m_historyModel->operation(index.row()).key.isEmpty());
 }
 
 void MainWindow::reverseSelected()

@@ -74,7 +74,9 @@ private:
     void onAccountLoaded(quint64 id, const teller::AccountInfo &account, const QList<teller::OperationInfo> &recent);
     void onConnectionState(bool connected, const QString &detail);
     void showAccount(const std::optional<teller::AccountInfo> &account);
-    void showReceipt(const teller::Outcome &outcome);
+    void showReceipt(const teller::Outcome &outcome, const QString &customer, const QString &payee, bool reprint = false);
+    // Print receipt again… on the selected recent operation: the server's record of it.
+    void reprintSelected();
     // Reverse… on the selected recent operation: asks for its reversal (a supervisor decides).
     void reverseSelected();
     void updateHistoryActions();
@@ -132,6 +134,8 @@ private:
     QTableView *m_history;
     OperationTableModel *m_historyModel;
     QPushButton *m_reverse;
+    QPushButton *m_reprint;
+    std::optional<teller::IdempotencyKey> m_reprintKey; // asked about, for a receipt printed again
     QLabel *m_tillLabel;
     QLabel *m_notice;
     QTimer m_noticeTimer;

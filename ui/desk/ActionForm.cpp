@@ -277,7 +277,8 @@ ActionForm::ActionForm(ActionKind kind, TellerClient *client, QWidget *parent) :
     connect(m_clear, &QPushButton::clicked, this, &ActionForm::cancel);
     connect(m_receipt, &QPushButton::clicked, this, [this] {
         if (m_outcome)
-            Q_EMIT receiptRequested(*m_outcome);
+            Q_EMIT receiptRequested(*m_outcome, m_account && m_account->number == m_outcome->account ? m_account->holder : QString(),
+                                    m_target && m_target->number == m_outcome->counterAccount ? m_target->holder : QString());
     });
     connect(m_checkAgain, &QPushButton::clicked, this, &ActionForm::checkAgain);
     connect(m_abandon, &QPushButton::clicked, this, &ActionForm::abandon);
@@ -905,10 +906,10 @@ void ActionForm::showOutcome(const Outcome &outcome)
     case OutcomeStatus::Completed:
         colour = ui::Good;
         if (!outcome.decidedBy.isEmpty())
-            title = m_kind == ActionKind::Withdrawal ? tr("Approved by %1 — pay out %2").arg(outcome.decidedBy, amount)
+            title = m_kind == ActionKind::Withdrawal ? tr("Approved by %1 — pay out %2").arg(outcome.decider(), amount)
                     : m_kind == ActionKind::Deposit
-                        ? tr("Approved by %1 — %2 paid in").arg(outcome.decidedBy, amount)
-                        : tr("Approved by %1 — %2 transferred to %3").arg(outcome.decidedBy, amount, payee());
+                        ? tr("Approved by %1 — %2 paid in").arg(outcome.decider(), amount)
+                        : tr("Approved by %1 — %2 transferred to %3").arg(outcome.decider(), amount, payee());
         else
             title = m_kind == ActionKind::Withdrawal ? tr("Completed — pay out %1").arg(amount)
                     : m_kind == ActionKind::Deposit  ? tr("Completed — %1 paid in").arg(amount)
@@ -924,8 +925,8 @@ void ActionForm::showOutcome(const Outcome &outcome)
         break;
     case OutcomeStatus::Rejected:
         title = outcome.decidedBy.isEmpty()      ? tr("Rejected — %1").arg(reasonText(outcome.reason))
-                : outcome.decisionNote.isEmpty() ? tr("Rejected by %1").arg(outcome.decidedBy)
-                                                 : tr("Rejected by %1: %2").arg(outcome.decidedBy, outcome.decisionNote);
+                : outcome.decisionNote.isEmpty() ? tr("Rejected by %1").arg(outcome.decider())
+                                                 : tr("Rejected by %1: %2").arg(outcome.decider(), outcome.decisionNote);
         detail = tr("Nothing was paid or booked.");
         break;
     case OutcomeStatus::PendingApproval:

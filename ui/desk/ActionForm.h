@@ -92,7 +92,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void outcomeShown(const teller::Outcome &outcome);
-    void receiptRequested(const teller::Outcome &outcome);
+    // The customer's and (for a transfer) the payee's names, as this form knows them.
+    void receiptRequested(const teller::Outcome &outcome, const QString &customer, const QString &payee);
     void stateChanged(ActionForm::State state);
 
 private:

@@ -121,7 +121,7 @@ void OpenItemsModel::addReconciled(const QList<ReconcileItem> &items)
         item.counterAccount = r.entry.counterAccount;
         item.amount = Money(r.entry.amountMinorUnits, *currency);
         item.since = r.entry.createdAt.toLocalTime();
-        item.decidedBy = r.outcome.decidedBy;
+        item.decidedBy = r.outcome.decider();
         switch (r.outcome.status) {
         case OutcomeStatus::PendingApproval: item.state = State::Waiting; break;
         case OutcomeStatus::Completed:
@@ -169,14 +169,14 @@ void OpenItemsModel::onOutcome(const Outcome &outcome)
         if (!waited && outcome.decidedBy.isEmpty())
             return remove(); // carried out at once: the form says so
         item.state = State::Approved;
-        item.decidedBy = outcome.decidedBy;
+        item.decidedBy = outcome.decider();
         break;
     case OutcomeStatus::Rejected:
     case OutcomeStatus::Expired:
         if (!waited)
             return remove(); // refused at once: the form says why
         item.state = State::Rejected;
-        item.decidedBy = outcome.decidedBy;
+        item.decidedBy = outcome.decider();
         item.reason = outcome.status == OutcomeStatus::Expired ? tr("no supervisor decided in time")
                       : !outcome.decisionNote.isEmpty()        ? outcome.decisionNote
                                                                : reasonText(outcome.reason);

@@ -106,9 +106,9 @@ QString ReconcileDialog::nowText(const Outcome &o, const QLocale &locale)
         // withdrawal the cash is still to be handed over.
         const QString amount = o.amount ? o.amount->toDisplayWithCode(locale) : QString();
         if (!o.decidedBy.isEmpty() && o.kind == ActionKind::Withdrawal)
-            return tr("Approved by %1 — pay out %2 now").arg(o.decidedBy, amount);
+            return tr("Approved by %1 — pay out %2 now").arg(o.decider(), amount);
         if (!o.decidedBy.isEmpty())
-            return tr("Approved by %1").arg(o.decidedBy);
+            return tr("Approved by %1").arg(o.decider());
         // Carried out although no answer came: the account moved; a withdrawal's customer may
         // have left without the cash.
         if (o.kind == ActionKind::Withdrawal)

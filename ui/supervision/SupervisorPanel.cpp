@@ -447,9 +447,10 @@ void SupervisorPanel::onDecided(const Decision &d)
     } else {
         colour = ui::Warn;
         const QString at = locale().toString(d.decidedAt.toLocalTime().time(), QLocale::ShortFormat);
-        text = d.status == OutcomeStatus::Expired     ? tr("Too late: the hold had expired.")
-               : d.status == OutcomeStatus::Completed ? tr("Already approved by %1 at %2.").arg(d.decidedBy, at)
-                                                      : tr("Already rejected by %1 at %2.").arg(d.decidedBy, at);
+        text = d.status == OutcomeStatus::Expired ? tr("Too late: the hold had expired.")
+               : d.status == OutcomeStatus::Completed
+                   ? tr("Already approved by %1 at %2.").arg(m_client->workplace().nameOf(d.decidedBy), at)
+                   : tr("Already rejected by %1 at %2.").arg(m_client->workplace().nameOf(d.decidedBy), at);
     }
     m_status->setText(text + u' ' + tr("Choose the next operation yourself."));
     m_status->setStyleSheet(QStringLiteral("color: %1;").arg(colour.name()));

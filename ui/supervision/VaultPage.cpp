@@ -208,8 +208,8 @@ VaultPage::VaultPage(TellerClient *client, QWidget *parent) : QWidget(parent), m
                 ui::Good);
         else
             say(d.status == OutcomeStatus::Completed
-                    ? tr("Already approved by %1.").arg(d.decidedBy)
-                    : tr("Already decided by %1: %2.").arg(d.decidedBy, ui::operationStatusText(d.status)),
+                    ? tr("Already approved by %1.").arg(m_client->workplace().nameOf(d.decidedBy))
+                    : tr("Already decided by %1: %2.").arg(m_client->workplace().nameOf(d.decidedBy), ui::operationStatusText(d.status)),
                 ui::Warn);
         m_refreshSoon.start();
         updateButtons();

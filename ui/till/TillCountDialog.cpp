@@ -727,7 +727,7 @@ void TillCountDialog::showOutcome(const Outcome &o)
         tone = ui::Good;
         title = m_mode == Mode::Open ? tr("Till opened — the count is recorded.") : tr("Till closed — the count is recorded.");
         if (!o.decidedBy.isEmpty())
-            title += u' ' + tr("The difference was approved by %1.").arg(o.decidedBy);
+            title += u' ' + tr("The difference was approved by %1.").arg(o.decider());
         detail = numbers;
         if (differs && o.decidedBy.isEmpty())
             detail += u'\n' + tr("The difference is recorded against the branch's over/short account.");
@@ -744,8 +744,8 @@ void TillCountDialog::showOutcome(const Outcome &o)
         break;
     case OutcomeStatus::Rejected:
         title = o.decidedBy.isEmpty()      ? tr("Not recorded — %1").arg(reasonText(o.reason))
-                : o.decisionNote.isEmpty() ? tr("The difference was rejected by %1.").arg(o.decidedBy)
-                                           : tr("The difference was rejected by %1: %2").arg(o.decidedBy, o.decisionNote);
+                : o.decisionNote.isEmpty() ? tr("The difference was rejected by %1.").arg(o.decider())
+                                           : tr("The difference was rejected by %1: %2").arg(o.decider(), o.decisionNote);
         detail = o.decidedBy.isEmpty() ? tr("Nothing was recorded: the till is as it was.") : numbers;
         if (o.decidedBy.isEmpty()) {
             next = State::Editing;
