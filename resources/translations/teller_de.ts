@@ -40,7 +40,7 @@
     </message>
     <message>
         <source>&amp;To account:</source>
-        <translation>&amp;Zielkonto:</translation>
+        <translation>Zielkon&amp;to:</translation>
     </message>
     <message>
         <source>There is no account with this number.</source>
@@ -48,7 +48,7 @@
     </message>
     <message>
         <source>&amp;Amount:</source>
-        <translation>&amp;Betrag:</translation>
+        <translation>Betr&amp;ag:</translation>
     </message>
     <message>
         <source>Problem with the amount</source>
@@ -56,19 +56,19 @@
     </message>
     <message>
         <source>&amp;Note:</source>
-        <translation>Ver&amp;merk:</translation>
+        <translation>&amp;Notiz:</translation>
     </message>
     <message>
         <source>&amp;Withdraw</source>
-        <translation>&amp;Auszahlen</translation>
+        <translation>Auszahlen (&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Deposit</source>
-        <translation>&amp;Einzahlen</translation>
+        <translation>Einzahlen (&amp;D)</translation>
     </message>
     <message>
         <source>T&amp;ransfer</source>
-        <translation>Über&amp;weisen</translation>
+        <translation>Übe&amp;rweisen</translation>
     </message>
     <message>
         <source>Carry out the operation (Enter)</source>
@@ -76,7 +76,7 @@
     </message>
     <message>
         <source>&amp;Clear</source>
-        <translation>Zu&amp;rücksetzen</translation>
+        <translation>Leeren (&amp;C)</translation>
     </message>
     <message>
         <source>Clear the form (Esc)</source>
@@ -92,11 +92,11 @@
     </message>
     <message>
         <source>Show &amp;receipt</source>
-        <translation>Be&amp;leg anzeigen</translation>
+        <translation>Beleg anzeigen (&amp;R)</translation>
     </message>
     <message>
         <source>Check a&amp;gain</source>
-        <translation>Erneut &amp;prüfen</translation>
+        <translation>Erneut nachfra&amp;gen</translation>
     </message>
     <message>
         <source>Start a new operation (Esc)</source>
@@ -192,7 +192,7 @@
     </message>
     <message>
         <source>A&amp;bandon</source>
-        <translation>Verwer&amp;fen</translation>
+        <translation>Aufge&amp;ben</translation>
     </message>
     <message>
         <source>Give the operation up for good: it will never be carried out. If it already was, you will see that instead.</source>
@@ -224,7 +224,7 @@
     </message>
     <message>
         <source>New o&amp;peration</source>
-        <translation>&amp;Neuer Vorgang</translation>
+        <translation>Neuer Vorgang (&amp;P)</translation>
     </message>
     <message>
         <source>Not confirmed — do not pay out yet. Another operation is still being confirmed: try again once it is done.</source>
@@ -248,7 +248,7 @@ Neuen Vorgang beginnen?</translation>
     </message>
     <message>
         <source>&amp;Send now — the customer is here</source>
-        <translation>&amp;Jetzt senden — der Kunde ist da</translation>
+        <translation>Jetzt &amp;senden — der Kunde ist da</translation>
     </message>
     <message>
         <source>The server never received the operation: send it now, with its key. It is carried out once.</source>
@@ -256,7 +256,7 @@ Neuen Vorgang beginnen?</translation>
     </message>
     <message>
         <source>Canc&amp;el — nothing happened</source>
-        <translation>S&amp;tornieren — nichts ist geschehen</translation>
+        <translation>Storni&amp;eren — nichts ist geschehen</translation>
     </message>
     <message>
         <source>The server never received the operation: cancel it for good. It will never be carried out, even if it arrives late.</source>
@@ -404,7 +404,7 @@ Neuen Vorgang beginnen?</translation>
     </message>
     <message>
         <source>Detai&amp;ls</source>
-        <translation>Technische An&amp;gaben</translation>
+        <translation>Detai&amp;ls</translation>
     </message>
     <message>
         <source>What the server or the network said, for your IT staff</source>
@@ -428,79 +428,79 @@ Neuen Vorgang beginnen?</translation>
     </message>
     <message>
         <source>Document number</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumentnummer</translation>
     </message>
     <message>
         <source>ID docu&amp;ment:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausweisdoku&amp;ment:</translation>
     </message>
     <message>
         <source>Needed from %1 on</source>
-        <translation type="unfinished"></translation>
+        <translation>Erforderlich ab %1</translation>
     </message>
     <message>
         <source>From %1 on, cash needs the customer&apos;s identification: the document&apos;s type and number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab %1 ist bei Bargeld ein Ausweis des Kunden nötig: Art und Nummer des Dokuments.</translation>
     </message>
     <message>
         <source>Pay out %1 in cash from %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bar von %2 auszahlen?</translation>
     </message>
     <message>
         <source>&amp;Withdraw %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auszahlen (&amp;W)</translation>
     </message>
     <message>
         <source>Take in %1 in cash into %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bar auf %2 einzahlen?</translation>
     </message>
     <message>
         <source>&amp;Deposit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 einzahlen (&amp;D)</translation>
     </message>
     <message>
         <source>Transfer %1 from %2 to %3?</source>
-        <translation type="unfinished">Überweisung %1 von %2 an %3? {1 ?} {2 ?}</translation>
+        <translation>%1 von %2 an %3 überweisen?</translation>
     </message>
     <message>
         <source>T&amp;ransfer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 übe&amp;rweisen</translation>
     </message>
     <message>
         <source>Payee:</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfänger:</translation>
     </message>
     <message>
         <source>Amount:</source>
-        <translation type="unfinished">Betrag:</translation>
+        <translation>Betrag:</translation>
     </message>
     <message>
         <source>Account:</source>
-        <translation type="unfinished">Konto:</translation>
+        <translation>Konto:</translation>
     </message>
     <message>
         <source>Your till:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Kasse:</translation>
     </message>
     <message>
         <source>%1 now, %2 after</source>
-        <translation type="unfinished"></translation>
+        <translation>jetzt %1, danach %2</translation>
     </message>
     <message>
         <source>Identification:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausweis:</translation>
     </message>
     <message>
         <source>Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vermerk:</translation>
     </message>
     <message>
         <source>Approval:</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigabe:</translation>
     </message>
     <message>
         <source>above your limit: it waits for a supervisor before anything moves</source>
-        <translation type="unfinished"></translation>
+        <translation>über Ihrem Freigabelimit: wartet auf Freigabe durch Vorgesetzte, bevor etwas gebucht wird</translation>
     </message>
 </context>
 <context>
@@ -516,6 +516,258 @@ Neuen Vorgang beginnen?</translation>
     <message>
         <source>The amount exceeds the maximum for a single operation.</source>
         <translation>Der Betrag übersteigt den Höchstbetrag für einen einzelnen Vorgang.</translation>
+    </message>
+</context>
+<context>
+    <name>BlotterDialog</name>
+    <message>
+        <source>Blotter</source>
+        <translation>Kassenjournal</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency:</source>
+        <translation>Währ&amp;ung:</translation>
+    </message>
+    <message>
+        <source>Reading your tills…</source>
+        <translation>Ihre Kassen werden gelesen…</translation>
+    </message>
+    <message>
+        <source>You have no till yet: open one first.</source>
+        <translation>Sie haben noch keine Kasse: Öffnen Sie zuerst eine.</translation>
+    </message>
+    <message>
+        <source>%1 — open</source>
+        <translation>%1 — geöffnet</translation>
+    </message>
+    <message>
+        <source>%1 — not open</source>
+        <translation>%1 — nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>Your tills could not be read: %1</source>
+        <translation>Ihre Kassen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Till %1, open since %2.</source>
+        <translation>Kasse %1, geöffnet seit %2.</translation>
+    </message>
+    <message>
+        <source>Till %1 is not open: the movements of its last session.</source>
+        <translation>Kasse %1 ist nicht geöffnet: die Bewegungen ihrer letzten Sitzung.</translation>
+    </message>
+</context>
+<context>
+    <name>BlotterReport</name>
+    <message>
+        <source>Till blotter</source>
+        <translation>Kassenjournal</translation>
+    </message>
+    <message>
+        <source>Teller</source>
+        <translation>Kassierer(in)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>Kasse</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Gedruckt</translation>
+    </message>
+    <message>
+        <source>Movements since the till was opened</source>
+        <translation>Bewegungen seit dem Öffnen der Kasse</translation>
+    </message>
+    <message>
+        <source>No movements yet.</source>
+        <translation>Noch keine Bewegungen.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Vorgang</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Till effect</source>
+        <translation>Wirkung auf die Kasse</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Totals by kind (completed operations)</source>
+        <translation>Summen nach Art (ausgeführte Vorgänge)</translation>
+    </message>
+    <message>
+        <source>No completed operations yet.</source>
+        <translation>Noch keine ausgeführten Vorgänge.</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Net into the till</source>
+        <translation>Netto in die Kasse</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be written: %2</source>
+        <translation>Die Datei %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The page size is not supported.</source>
+        <translation>Das Seitenformat wird nicht unterstützt.</translation>
+    </message>
+</context>
+<context>
+    <name>BlotterView</name>
+    <message>
+        <source>Blotter</source>
+        <translation>Kassenjournal</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Vorgang</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Till effect</source>
+        <translation>Wirkung auf die Kasse</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Movements of the till</source>
+        <translation>Bewegungen der Kasse</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Totals by kind</source>
+        <translation>Summen nach Art</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>Drucken (&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Als P&amp;DF speichern…</translation>
+    </message>
+    <message>
+        <source>Totals by kind (completed operations):</source>
+        <translation>Summen nach Art (ausgeführte Vorgänge):</translation>
+    </message>
+    <message>
+        <source>The blotter could not be read: %1</source>
+        <translation>Das Kassenjournal konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Blotter — %1</source>
+        <translation>Kassenjournal — %1</translation>
+    </message>
+    <message>
+        <source>Blotter — till %1 · %2</source>
+        <translation>Kassenjournal — Kasse %1 · %2</translation>
+    </message>
+    <message>
+        <source>Reading the blotter…</source>
+        <translation>Kassenjournal wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Net into the till</source>
+        <translation>Netto in die Kasse</translation>
+    </message>
+    <message>
+        <source>No movements since the till was opened.</source>
+        <translation>Keine Bewegungen seit dem Öffnen der Kasse.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n movement(s) since the till was opened.</source>
+        <translation>
+            <numerusform>%n Bewegung seit dem Öffnen der Kasse.</numerusform>
+            <numerusform>%n Bewegungen seit dem Öffnen der Kasse.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The blotter has not been read yet.</source>
+        <translation>Das Kassenjournal wurde noch nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>Gespeichert als %1.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Till blotter</source>
+        <translation>Kassenjournal</translation>
+    </message>
+    <message>
+        <source>Print the blotter</source>
+        <translation>Kassenjournal drucken</translation>
+    </message>
+    <message>
+        <source>The blotter could not be printed.</source>
+        <translation>Das Kassenjournal konnte nicht gedruckt werden.</translation>
+    </message>
+    <message>
+        <source>The blotter was sent to the printer.</source>
+        <translation>Das Kassenjournal wurde an den Drucker gesendet.</translation>
+    </message>
+    <message>
+        <source>blotter-%1-%2.pdf</source>
+        <translation>blotter-%1-%2.pdf</translation>
+    </message>
+    <message>
+        <source>Save the blotter</source>
+        <translation>Kassenjournal speichern</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -566,23 +818,23 @@ Neuen Vorgang beginnen?</translation>
     </message>
     <message>
         <source>Your &amp;note:</source>
-        <translation>Ihr &amp;Vermerk:</translation>
+        <translation>Ihre &amp;Notiz:</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation>&amp;Grund:</translation>
+        <translation>G&amp;rund:</translation>
     </message>
     <message>
         <source>&amp;Approve</source>
-        <translation>&amp;Freigeben</translation>
+        <translation>Freigeben (&amp;A)</translation>
     </message>
     <message>
         <source>Re&amp;ject</source>
-        <translation>A&amp;blehnen</translation>
+        <translation>Ablehnen (&amp;J)</translation>
     </message>
     <message>
         <source>&amp;Back — decide nothing</source>
-        <translation>&amp;Zurück — nichts entscheiden</translation>
+        <translation>Zurück — nichts entscheiden (&amp;B)</translation>
     </message>
     <message>
         <source>Withdrawal of %1 from %2 (%3), asked by %4</source>
@@ -603,6 +855,50 @@ Neuen Vorgang beginnen?</translation>
     <message>
         <source>A rejection needs a reason.</source>
         <translation>Eine Ablehnung braucht einen Grund.</translation>
+    </message>
+    <message>
+        <source>Difference:</source>
+        <translation>Differenz:</translation>
+    </message>
+    <message>
+        <source>Till:</source>
+        <translation>Kasse:</translation>
+    </message>
+    <message>
+        <source>Reason given:</source>
+        <translation>Angegebener Grund:</translation>
+    </message>
+    <message>
+        <source>Over/short at till close</source>
+        <translation>Kassendifferenz beim Schließen der Kasse</translation>
+    </message>
+    <message>
+        <source>Over/short at till opening</source>
+        <translation>Kassendifferenz beim Öffnen der Kasse</translation>
+    </message>
+    <message>
+        <source>%1: %2&apos;s till %3 counted %4, expected %5 — %6 short</source>
+        <translation>%1: Kasse %3 von %2, gezählt %4, Sollbestand %5 — Fehlbetrag %6</translation>
+    </message>
+    <message>
+        <source>%1: %2&apos;s till %3 counted %4, expected %5 — %6 over</source>
+        <translation>%1: Kasse %3 von %2, gezählt %4, Sollbestand %5 — Überschuss %6</translation>
+    </message>
+    <message>
+        <source>%1: %2&apos;s till %3, a difference of %4 between the count and the book</source>
+        <translation>%1: Kasse %3 von %2, Differenz von %4 zwischen Zählung und Sollbestand</translation>
+    </message>
+    <message>
+        <source>(no reason given)</source>
+        <translation>(kein Grund angegeben)</translation>
+    </message>
+    <message>
+        <source>Reversal of a transfer of %1 from %2 (%3) to %4, asked by %5: %6</source>
+        <translation>Stornierung einer Überweisung über %1 von %2 (%3) an %4, beantragt von %5: %6</translation>
+    </message>
+    <message>
+        <source>Reversal of a cash withdrawal or deposit of %1 on %2 (%3), asked by %4: %5</source>
+        <translation>Stornierung einer Bar-Auszahlung oder -Einzahlung über %1 auf %2 (%3), beantragt von %4: %5</translation>
     </message>
 </context>
 <context>
@@ -711,7 +1007,7 @@ Neuen Vorgang beginnen?</translation>
     </message>
     <message>
         <source>&amp;Login:</source>
-        <translation>&amp;Benutzerkennung:</translation>
+        <translation>&amp;Login:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
@@ -731,7 +1027,7 @@ Neuen Vorgang beginnen?</translation>
     </message>
     <message>
         <source>&amp;Encryption:</source>
-        <translation>&amp;Verschlüsselung:</translation>
+        <translation>V&amp;erschlüsselung:</translation>
     </message>
     <message>
         <source>Sign-in problem</source>
@@ -739,7 +1035,7 @@ Neuen Vorgang beginnen?</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation>B&amp;eenden</translation>
+        <translation>Beenden (&amp;Q)</translation>
     </message>
     <message>
         <source>Enter your login.</source>
@@ -751,7 +1047,7 @@ Neuen Vorgang beginnen?</translation>
     </message>
     <message>
         <source>S&amp;ign in</source>
-        <translation>&amp;Anmelden</translation>
+        <translation>Anmelden (&amp;I)</translation>
     </message>
     <message>
         <source>5432, or 5432,5433 for two servers</source>
@@ -822,11 +1118,11 @@ Neuen Vorgang beginnen?</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
+        <translation>Datei (&amp;F)</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>
-        <translation>&amp;Abmelden</translation>
+        <translation>Abmelden (&amp;O)</translation>
     </message>
     <message>
         <source>An operation is still being confirmed.</source>
@@ -834,31 +1130,31 @@ Neuen Vorgang beginnen?</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
+        <translation>Beenden (&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Operations</source>
-        <translation>&amp;Vorgänge</translation>
+        <translation>V&amp;orgänge</translation>
     </message>
     <message>
         <source>&amp;Find account</source>
-        <translation>Konto &amp;suchen</translation>
+        <translation>Konto &amp;finden</translation>
     </message>
     <message>
         <source>&amp;Withdraw</source>
-        <translation>&amp;Auszahlung</translation>
+        <translation>Auszahlung (&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Deposit</source>
-        <translation>&amp;Einzahlung</translation>
+        <translation>Einzahlung (&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Transfer</source>
-        <translation>Ü&amp;berweisung</translation>
+        <translation>Überweisung (&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Refresh account</source>
-        <translation>Konto a&amp;ktualisieren</translation>
+        <translation>Konto aktualisie&amp;ren</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -866,7 +1162,7 @@ Neuen Vorgang beginnen?</translation>
     </message>
     <message>
         <source>&amp;Keyboard</source>
-        <translation>&amp;Tastaturbedienung</translation>
+        <translation>Tastatur (&amp;K)</translation>
     </message>
     <message>
         <source>Keyboard</source>
@@ -874,7 +1170,7 @@ Neuen Vorgang beginnen?</translation>
     </message>
     <message>
         <source>&amp;About Teller</source>
-        <translation>Ü&amp;ber Teller</translation>
+        <translation>Über Teller (&amp;A)</translation>
     </message>
     <message>
         <source>About Teller</source>
@@ -926,11 +1222,11 @@ Neuen Vorgang beginnen?</translation>
     </message>
     <message>
         <source>De&amp;sk</source>
-        <translation>Sc&amp;halter</translation>
+        <translation>&amp;Schalter</translation>
     </message>
     <message>
         <source>Su&amp;pervision (pending approvals)</source>
-        <translation>Frei&amp;gaben (ausstehende Vorgänge)</translation>
+        <translation>Aufsicht (ausstehende Freigaben) (&amp;P)</translation>
     </message>
     <message>
         <source>Supervision (Ctrl+2)</source>
@@ -942,11 +1238,11 @@ Neuen Vorgang beginnen?</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation>&amp;Einstellungen…</translation>
+        <translation>Ein&amp;stellungen…</translation>
     </message>
     <message>
         <source>F&amp;ind account (Ctrl+F):</source>
-        <translation>Konto &amp;suchen (Strg+F):</translation>
+        <translation>Konto f&amp;inden (Strg+F):</translation>
     </message>
     <message>
         <source>Sign out anyway?</source>
@@ -1032,39 +1328,59 @@ Sie werden bei Ihrer nächsten Anmeldung an diesem Arbeitsplatz wieder angezeigt
     </message>
     <message>
         <source>My open items</source>
-        <translation type="unfinished"></translation>
+        <translation>Meine offenen Posten</translation>
     </message>
     <message>
         <source>Enter: go to the operation or its account · Del: done (paid out, or the customer is told)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe: zum Vorgang oder zu seinem Konto wechseln · Entf: erledigt (ausgezahlt oder Kunde informiert)</translation>
     </message>
     <message>
         <source>M&amp;y open items: none</source>
-        <translation type="unfinished"></translation>
+        <translation>Meine offenen Vorgänge: keine (&amp;Y)</translation>
     </message>
     <message>
         <source>M&amp;y open items: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Meine offenen Vorgänge: %1 (&amp;Y)</translation>
     </message>
     <message>
         <source>Re&amp;verse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Stornieren (&amp;V)…</translation>
     </message>
     <message>
         <source>Ask for the selected operation to be undone, with a reason: a supervisor decides (Alt+V)</source>
-        <translation type="unfinished"></translation>
+        <translation>Stornierung des ausgewählten Vorgangs mit Begründung beantragen: Vorgesetzte entscheiden (Alt+V)</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung</translation>
     </message>
     <message>
         <source>Saved. A new language is used from the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert. Eine neue Sprache wird ab dem nächsten Start verwendet.</translation>
     </message>
     <message>
         <source>Recent op&amp;erations</source>
-        <translation type="unfinished"></translation>
+        <translation>L&amp;etzte Vorgänge</translation>
+    </message>
+    <message>
+        <source>Still open at the counter (my open items):
+
+%1</source>
+        <translation>Noch offen am Schalter (meine offenen Posten):
+
+%1</translation>
+    </message>
+    <message>
+        <source>The receipt could not be printed again: %1</source>
+        <translation>Der Beleg konnte nicht erneut gedruckt werden: %1</translation>
+    </message>
+    <message>
+        <source>Recei&amp;pt again…</source>
+        <translation>Beleg erneut drucken (&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print the receipt of the selected operation again, from the server&apos;s record</source>
+        <translation>Beleg des ausgewählten Vorgangs erneut drucken, nach den Daten des Servers</translation>
     </message>
     <message>
         <source>Ctrl+F  find an account (Down to the list, Enter to open it)
@@ -1073,77 +1389,83 @@ Enter  carry out the operation
 Esc  clear the form, or start a new operation
 F5  refresh the account
 Ctrl+H  the account&apos;s recent operations (Alt+V reverse the selected one)
+F7 / F8 / F9  open the till / close the till / the blotter
 Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Strg+F  Konto suchen (Pfeil nach unten zur Liste, Eingabe zum Öffnen)
+F2 / F3 / F4  Auszahlung / Einzahlung / Überweisung
+Eingabe  Vorgang ausführen
+Esc  Formular zurücksetzen oder neuen Vorgang beginnen
+F5  Konto aktualisieren
+Strg+H  letzte Vorgänge des Kontos (Alt+V: ausgewählten Vorgang stornieren)
+F7 / F8 / F9  Kasse öffnen / Kasse schließen / Kassenjournal
+Strg+Umschalt+L  abmelden    Strg+Q  beenden</translation>
     </message>
     <message>
-        <source>Still open at the counter (my open items):
-
-%1</source>
-        <translation type="unfinished"></translation>
+        <source>Another operation is still being confirmed: print the receipt once it is done.</source>
+        <translation>Ein anderer Vorgang wird noch bestätigt: Beleg drucken, sobald er abgeschlossen ist.</translation>
     </message>
 </context>
 <context>
     <name>OpenItemsModel</name>
     <message>
         <source>no supervisor decided in time</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Vorgesetzter hat rechtzeitig entschieden</translation>
     </message>
     <message>
         <source>Withdrawal of %1 from %2</source>
-        <translation type="unfinished">Auszahlung von %1 von %2</translation>
+        <translation>Auszahlung von %1 von %2</translation>
     </message>
     <message>
         <source>Deposit of %1 into %2</source>
-        <translation type="unfinished">Einzahlung von %1 auf %2</translation>
+        <translation>Einzahlung von %1 auf %2</translation>
     </message>
     <message>
         <source>Transfer of %1 from %2 to %3</source>
-        <translation type="unfinished">Überweisung von %1 von %2 an %3</translation>
+        <translation>Überweisung von %1 von %2 an %3</translation>
     </message>
     <message>
         <source>by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>von %1</translation>
     </message>
     <message>
         <source>%1 — waits for a supervisor: do not pay out yet</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — wartet auf Freigabe: noch nicht auszahlen</translation>
     </message>
     <message>
         <source>%1 — waits for a supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — wartet auf Freigabe</translation>
     </message>
     <message>
         <source>%1 — approved%2: pay out %3 now</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — freigegeben%2: jetzt %3 auszahlen</translation>
     </message>
     <message>
         <source>%1 — approved%2: booked</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — freigegeben%2: gebucht</translation>
     </message>
     <message>
         <source>%1 — approved%2: carried out</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — freigegeben%2: ausgeführt</translation>
     </message>
     <message>
         <source>%1 — rejected%2 (%3): tell the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — abgelehnt%2 (%3): Kunden informieren</translation>
     </message>
     <message>
         <source>%1 — not confirmed: do not pay out; check again</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — nicht bestätigt: nicht auszahlen; erneut prüfen</translation>
     </message>
     <message>
         <source>%1 — not confirmed: check again</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — nicht bestätigt: erneut prüfen</translation>
     </message>
     <message>
         <source>%1 — never reached the server: send it now or cancel it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — hat den Server nie erreicht: jetzt senden oder stornieren</translation>
     </message>
     <message>
         <source>Key %1</source>
-        <translation type="unfinished">Schlüssel %1</translation>
+        <translation>Schlüssel %1</translation>
     </message>
 </context>
 <context>
@@ -1201,15 +1523,15 @@ Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
     </message>
     <message>
         <source>&amp;Repeat:</source>
-        <translation>&amp;Wiederholen:</translation>
+        <translation>Wiede&amp;rholen:</translation>
     </message>
     <message>
         <source>&amp;Change</source>
-        <translation>&amp;Ändern</translation>
+        <translation>Ändern (&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Later</source>
-        <translation>&amp;Später</translation>
+        <translation>Später (&amp;L)</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1236,7 +1558,7 @@ Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
     </message>
     <message>
         <source>&amp;Save as PDF…</source>
-        <translation>Als &amp;PDF speichern…</translation>
+        <translation>Als PDF &amp;speichern…</translation>
     </message>
     <message>
         <source>Operation</source>
@@ -1279,20 +1601,12 @@ Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
         <translation>Vorgangsschlüssel</translation>
     </message>
     <message>
-        <source>Teller — receipt</source>
-        <translation>Teller — Beleg</translation>
-    </message>
-    <message>
         <source>Keep this receipt. The operation key identifies the operation at the bank.</source>
         <translation>Bitte diesen Beleg aufbewahren. Der Vorgangsschlüssel kennzeichnet den Vorgang bei der Bank.</translation>
     </message>
     <message>
         <source>The page size is not supported.</source>
         <translation>Das Seitenformat wird nicht unterstützt.</translation>
-    </message>
-    <message>
-        <source>Teller receipt</source>
-        <translation>Teller-Beleg</translation>
     </message>
     <message>
         <source>The file %1 cannot be written.</source>
@@ -1313,6 +1627,123 @@ Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
     <message>
         <source>Receipt not saved</source>
         <translation>Beleg nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Receipt roll %1 mm</source>
+        <translation>Bonrolle %1 mm</translation>
+    </message>
+    <message>
+        <source>%1, %2 %3</source>
+        <comment>date, time, time zone</comment>
+        <translation>%1, %2 %3</translation>
+    </message>
+    <message>
+        <source>Receipt (reprint)</source>
+        <translation>Beleg (Nachdruck)</translation>
+    </message>
+    <message>
+        <source>Receipt printer (80 mm)</source>
+        <translation>Bondrucker (80 mm)</translation>
+    </message>
+    <message>
+        <source>A5 page</source>
+        <translation>A5-Seite</translation>
+    </message>
+    <message>
+        <source>A4 page</source>
+        <translation>A4-Seite</translation>
+    </message>
+    <message>
+        <source>Pape&amp;r:</source>
+        <translation>Papie&amp;r:</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>Drucken (&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>— REPRINT —</source>
+        <translation>— NACHDRUCK —</translation>
+    </message>
+    <message>
+        <source>Account holder</source>
+        <translation>Kontoinhaber</translation>
+    </message>
+    <message>
+        <source>Payee</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Freigegeben von</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s signature</source>
+        <translation>Unterschrift des Kunden</translation>
+    </message>
+    <message>
+        <source>Teller&apos;s signature</source>
+        <translation>Unterschrift des Kassierers</translation>
+    </message>
+    <message>
+        <source>The printer&apos;s resolution is not known.</source>
+        <translation>Die Auflösung des Druckers ist unbekannt.</translation>
+    </message>
+    <message>
+        <source>The page has no room to print on.</source>
+        <translation>Auf der Seite ist kein Platz zum Drucken.</translation>
+    </message>
+    <message>
+        <source>The receipt cannot be printed there (the printer or the file is not available).</source>
+        <translation>Der Beleg kann dort nicht gedruckt werden (der Drucker oder die Datei ist nicht verfügbar).</translation>
+    </message>
+    <message>
+        <source>The receipt&apos;s page %1 cannot be printed.</source>
+        <translation>Seite %1 des Belegs kann nicht gedruckt werden.</translation>
+    </message>
+    <message>
+        <source>The receipt could not be finished on the printer or in the file.</source>
+        <translation>Der Beleg konnte auf dem Drucker oder in der Datei nicht fertiggestellt werden.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be written: %2</source>
+        <translation>Die Datei %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation>Beleg %1</translation>
+    </message>
+    <message>
+        <source>Print receipt</source>
+        <translation>Beleg drucken</translation>
+    </message>
+    <message>
+        <source>The receipt was not printed.</source>
+        <translation>Der Beleg wurde nicht gedruckt.</translation>
+    </message>
+    <message>
+        <source>Receipt not printed</source>
+        <translation>Beleg nicht gedruckt</translation>
+    </message>
+    <message>
+        <source>The receipt was printed.</source>
+        <translation>Der Beleg wurde gedruckt.</translation>
+    </message>
+    <message>
+        <source>The receipt was printed on %1.</source>
+        <translation>Der Beleg wurde auf %1 gedruckt.</translation>
+    </message>
+    <message>
+        <source>The receipt was not saved.</source>
+        <translation>Der Beleg wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The receipt was saved as %1.</source>
+        <translation>Der Beleg wurde als %1 gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -1347,11 +1778,11 @@ Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
     </message>
     <message>
         <source>&amp;Abandon</source>
-        <translation>Verwer&amp;fen</translation>
+        <translation>&amp;Aufgeben</translation>
     </message>
     <message>
         <source>Check a&amp;gain</source>
-        <translation>Erneut &amp;prüfen</translation>
+        <translation>Erneut nachfra&amp;gen</translation>
     </message>
     <message>
         <source>Transfer %1 from %2 to %3</source>
@@ -1411,7 +1842,7 @@ Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
     </message>
     <message>
         <source>&amp;Send now — the customer is here</source>
-        <translation>&amp;Jetzt senden — der Kunde ist da</translation>
+        <translation>Jetzt &amp;senden — der Kunde ist da</translation>
     </message>
     <message>
         <source>The server never received the operation: send it now, with its own key. Only if the customer is here.</source>
@@ -1443,137 +1874,137 @@ Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
     </message>
     <message>
         <source>Canc&amp;el — nothing happened</source>
-        <translation>S&amp;tornieren — nichts ist geschehen</translation>
+        <translation>Storni&amp;eren — nichts ist geschehen</translation>
     </message>
 </context>
 <context>
     <name>ReversalDialog</name>
     <message>
         <source>Reverse an operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgang stornieren</translation>
     </message>
     <message>
         <source>Reverse: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Stornierung: %1</translation>
     </message>
     <message>
         <source>%1 goes back into the account; the customer brings the cash back into your till.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird dem Konto wieder gutgeschrieben; der Kunde gibt das Bargeld in Ihre Kasse zurück.</translation>
     </message>
     <message>
         <source>%1 comes out of the account again; the cash goes back to the customer from your till.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird dem Konto wieder abgebucht; das Bargeld geht aus Ihrer Kasse an den Kunden zurück.</translation>
     </message>
     <message>
         <source>%1 goes back from %2 to the account it came from.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 geht von %2 zurück an das Konto, von dem der Betrag kam.</translation>
     </message>
     <message>
         <source>Nothing moves until a supervisor other than you approves it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wird nichts gebucht, bis ein anderer Vorgesetzter als Sie die Stornierung freigibt.</translation>
     </message>
     <message>
         <source>Required: the supervisor and the account&apos;s history see it</source>
-        <translation type="unfinished"></translation>
+        <translation>Pflichtangabe: für Vorgesetzte und in der Kontohistorie sichtbar</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished">&amp;Grund:</translation>
+        <translation>G&amp;rund:</translation>
     </message>
     <message>
         <source>&amp;Ask for the reversal</source>
-        <translation type="unfinished"></translation>
+        <translation>Stornierung be&amp;antragen</translation>
     </message>
     <message>
         <source>&amp;Back — reverse nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück — nichts stornieren (&amp;B)</translation>
     </message>
     <message>
         <source>withdrawal of %1 from %2 on %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Auszahlung von %1 von %2 am %3</translation>
     </message>
     <message>
         <source>deposit of %1 into %2 on %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Einzahlung von %1 auf %2 am %3</translation>
     </message>
     <message>
         <source>transfer of %1 from %2 to %3 on %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Überweisung von %1 von %2 an %3 am %4</translation>
     </message>
     <message>
         <source>Another operation is still being confirmed: try again once it is done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein anderer Vorgang wird noch bestätigt: erneut versuchen, sobald er abgeschlossen ist.</translation>
     </message>
     <message>
         <source>Asking the server…</source>
-        <translation type="unfinished">Server wird abgefragt…</translation>
+        <translation>Server wird abgefragt…</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished">Wird gesendet…</translation>
+        <translation>Wird gesendet…</translation>
     </message>
     <message>
         <source>Asked. The reversal waits for a supervisor; the account shows it once it is decided.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beantragt. Die Stornierung wartet auf Freigabe; das Konto zeigt sie an, sobald entschieden ist.</translation>
     </message>
     <message>
         <source>Reversed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Storniert.</translation>
     </message>
     <message>
         <source>Not reversed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht storniert: %1</translation>
     </message>
     <message>
         <source>Not reversed: no supervisor decided in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht storniert: Kein Vorgesetzter hat rechtzeitig entschieden.</translation>
     </message>
     <message>
         <source>Not reversed: the request was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht storniert: Der Antrag wurde abgebrochen.</translation>
     </message>
     <message>
         <source>Not confirmed: the server did not answer. Check again before asking anew.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht bestätigt: Der Server hat nicht geantwortet. Erneut prüfen, bevor Sie die Stornierung neu beantragen.</translation>
     </message>
     <message>
         <source>Check a&amp;gain</source>
-        <translation type="unfinished">Erneut &amp;prüfen</translation>
+        <translation>Erneut nachfra&amp;gen</translation>
     </message>
     <message>
         <source>The server never received the request: nothing happened. Send it again, or go back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat den Antrag nie erhalten: Es ist nichts geschehen. Erneut senden oder zurückgehen.</translation>
     </message>
     <message>
         <source>&amp;Send again</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut &amp;senden</translation>
     </message>
     <message>
         <source>Not sent — nothing happened. Send it again once the server can be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gesendet — nichts ist geschehen. Erneut senden, sobald der Server erreichbar ist.</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;chließen</translation>
     </message>
     <message>
         <source>Leave it unconfirmed?</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbestätigt lassen?</translation>
     </message>
     <message>
         <source>The reversal may have reached the server and may be waiting for a supervisor. Look at the account&apos;s operations before asking again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Stornierung hat den Server möglicherweise erreicht und wartet vielleicht auf Freigabe. Sehen Sie sich die Vorgänge des Kontos an, bevor Sie sie erneut beantragen.</translation>
     </message>
 </context>
 <context>
     <name>ReviewDialog</name>
     <message>
         <source>Carry out this operation?</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Vorgang ausführen?</translation>
     </message>
     <message>
         <source>&amp;Back — change it</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück — ändern (&amp;B)</translation>
     </message>
 </context>
 <context>
@@ -1654,6 +2085,10 @@ Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
         <source>Note</source>
         <translation>Vermerk</translation>
     </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1663,75 +2098,75 @@ Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
     </message>
     <message>
         <source>As the workstation is set up (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie am Arbeitsplatz eingestellt (%1)</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache (&amp;L):</translation>
     </message>
     <message>
         <source>A new language is used from the next start of Teller.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine neue Sprache wird ab dem nächsten Start von Teller verwendet.</translation>
     </message>
     <message>
         <source>not set (default)</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht festgelegt (Standard)</translation>
     </message>
     <message>
         <source>Set up by your IT staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Von Ihrer IT eingerichtet</translation>
     </message>
     <message>
         <source>Configuration:</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguration:</translation>
     </message>
     <message>
         <source>none (%1 does not exist)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine (%1 existiert nicht)</translation>
     </message>
     <message>
         <source>Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>Server:</translation>
     </message>
     <message>
         <source>Database:</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank:</translation>
     </message>
     <message>
         <source>Encryption:</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschlüsselung:</translation>
     </message>
     <message>
         <source>Workstation id:</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsplatz-ID:</translation>
     </message>
     <message>
         <source>Lock timeout:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperr-Timeout:</translation>
     </message>
     <message>
         <source>Statement timeout:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anweisungs-Timeout:</translation>
     </message>
     <message>
         <source>Retries:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholungen:</translation>
     </message>
     <message>
         <source>Review before sending from:</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung vor dem Senden ab:</translation>
     </message>
     <message>
         <source>%1 (in the account&apos;s currency)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (in der Kontowährung)</translation>
     </message>
     <message>
         <source>Changes to these are made by IT in the workstation configuration.</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen daran nimmt die IT in der Arbeitsplatzkonfiguration vor.</translation>
     </message>
 </context>
 <context>
@@ -1754,15 +2189,15 @@ Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
     </message>
     <message>
         <source>&amp;Approve</source>
-        <translation>&amp;Freigeben</translation>
+        <translation>Freigeben (&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Reject…</source>
-        <translation>A&amp;blehnen…</translation>
+        <translation>Ablehnen (&amp;R)…</translation>
     </message>
     <message>
         <source>Reject the selected operation, with a reason: the hold is released (Alt+R)</source>
-        <translation>Den gewählten Vorgang mit Begründung ablehnen: Die Vormerkung wird aufgehoben (Alt+B)</translation>
+        <translation>Den gewählten Vorgang mit Begründung ablehnen: Die Vormerkung wird aufgehoben (Alt+R)</translation>
     </message>
     <message>
         <source>Decision</source>
@@ -1770,7 +2205,7 @@ Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
     </message>
     <message>
         <source>&amp;Pending</source>
-        <translation>Auss&amp;tehend</translation>
+        <translation>Ausstehend (&amp;P)</translation>
     </message>
     <message>
         <source>Operations in doubt</source>
@@ -1778,7 +2213,7 @@ Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
     </message>
     <message>
         <source>In &amp;doubt</source>
-        <translation>&amp;Unklar</translation>
+        <translation>Unklar (&amp;D)</translation>
     </message>
     <message>
         <source>Recently decided operations</source>
@@ -1798,7 +2233,7 @@ Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
     </message>
     <message>
         <source>A&amp;udit</source>
-        <translation>&amp;Prüfung</translation>
+        <translation>Prüf&amp;ung</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;The account&lt;/b&gt; (%1): balance %2, held %3. Recent operations:&lt;/p&gt;</source>
@@ -1822,11 +2257,11 @@ Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
     </message>
     <message>
         <source>&amp;Pending (%1)</source>
-        <translation>Auss&amp;tehend (%1)</translation>
+        <translation>Ausstehend (%1) (&amp;P)</translation>
     </message>
     <message>
         <source>In &amp;doubt (%1)</source>
-        <translation>&amp;Unklar (%1)</translation>
+        <translation>Unklar (%1) (&amp;D)</translation>
     </message>
     <message>
         <source>Operation</source>
@@ -1882,7 +2317,7 @@ Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
     </message>
     <message>
         <source>Ac&amp;count:</source>
-        <translation>K&amp;onto:</translation>
+        <translation>Konto (&amp;C):</translation>
     </message>
     <message>
         <source>The operation you had selected is no longer waiting: another supervisor decided it, or it expired. Select the next one yourself.</source>
@@ -1902,7 +2337,7 @@ Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
     </message>
     <message>
         <source>Approve the selected operation, after a look at what it is (Alt+A)</source>
-        <translation>Den ausgewählten Vorgang freigeben, nach einem Blick auf seine Angaben (Alt+F)</translation>
+        <translation>Den ausgewählten Vorgang freigeben, nach einem Blick auf seine Angaben (Alt+A)</translation>
     </message>
     <message>
         <source>Nothing was decided.</source>
@@ -1935,6 +2370,842 @@ Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
     <message>
         <source>Approved: %1.</source>
         <translation>Freigegeben: %1.</translation>
+    </message>
+    <message>
+        <source>Vau&amp;lt</source>
+        <translation>Tresor (&amp;L)</translation>
+    </message>
+    <message>
+        <source>What is decided</source>
+        <translation>Zu entscheiden</translation>
+    </message>
+    <message>
+        <source>never: it waits for a decision</source>
+        <translation>nie: wartet auf eine Entscheidung</translation>
+    </message>
+</context>
+<context>
+    <name>TillActions</name>
+    <message>
+        <source>Till</source>
+        <extracomment>The menu of the teller&apos;s own till. Only a mnemonic that is free on the desk in every form (in German e.g. &quot;&amp;Kasse&quot;: K is free there).</extracomment>
+        <translation>Kasse</translation>
+    </message>
+    <message>
+        <source>&amp;Open till…</source>
+        <translation>Kasse öffnen (&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close till…</source>
+        <translation>Kasse s&amp;chließen…</translation>
+    </message>
+    <message>
+        <source>&amp;Blotter…</source>
+        <translation>Kassenjournal (&amp;B)…</translation>
+    </message>
+</context>
+<context>
+    <name>TillCountDialog</name>
+    <message>
+        <source>Open the till</source>
+        <translation>Kasse öffnen</translation>
+    </message>
+    <message>
+        <source>Close the till</source>
+        <translation>Kasse schließen</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency:</source>
+        <translation>Währ&amp;ung:</translation>
+    </message>
+    <message>
+        <source>Note or coin</source>
+        <translation>Banknote oder Münze</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Line total</source>
+        <translation>Zeilensumme</translation>
+    </message>
+    <message>
+        <source>Count by note and coin</source>
+        <translation>Zählung nach Banknoten und Münzen</translation>
+    </message>
+    <message>
+        <source>Count the cash by note and coin (Tab or Enter goes to the next line):</source>
+        <translation>Bargeld nach Banknoten und Münzen zählen (Tab oder Eingabe springt zur nächsten Zeile):</translation>
+    </message>
+    <message>
+        <source>&amp;Record the count…</source>
+        <translation>Zählung e&amp;rfassen…</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm — open the till</source>
+        <translation>Bestätigen — Kasse ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm — close the till</source>
+        <translation>Bestätigen — Kasse schließen (&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the count</source>
+        <translation>Zurück zur Zählung (&amp;B)</translation>
+    </message>
+    <message>
+        <source>Check a&amp;gain</source>
+        <translation>Erneut nachfra&amp;gen</translation>
+    </message>
+    <message>
+        <source>&amp;Send now — the count is still right</source>
+        <translation>Jetzt &amp;senden — die Zählung stimmt noch</translation>
+    </message>
+    <message>
+        <source>Cancel the coun&amp;t — nothing happened</source>
+        <translation>Zählung s&amp;tornieren — nichts ist geschehen</translation>
+    </message>
+    <message>
+        <source>Cl&amp;ose</source>
+        <translation>Schließen (&amp;O)</translation>
+    </message>
+    <message>
+        <source>Your till could not be read: %1</source>
+        <translation>Ihre Kasse konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The notes and coins could not be read: %1</source>
+        <translation>Die Stückelung (Banknoten und Münzen) konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 — retrying, attempt %2 of %3</source>
+        <translation>%1 — neuer Versuch %2 von %3</translation>
+    </message>
+    <message>
+        <source>Reading your till…</source>
+        <translation>Ihre Kasse wird gelesen…</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>öffnen</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>schließen</translation>
+    </message>
+    <message>
+        <source>%1 — open</source>
+        <translation>%1 — geöffnet</translation>
+    </message>
+    <message>
+        <source>%1 — not open</source>
+        <translation>%1 — nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>Till %1</source>
+        <translation>Kasse %1</translation>
+    </message>
+    <message>
+        <source>No till in %1 yet: opening makes it.</source>
+        <translation>Noch keine Kasse in %1: Sie wird beim Öffnen angelegt.</translation>
+    </message>
+    <message>
+        <source>Expected by the book: %1</source>
+        <translation>Sollbestand laut Buch: %1</translation>
+    </message>
+    <message>
+        <source>%1 note</source>
+        <translation>Banknote %1</translation>
+    </message>
+    <message>
+        <source>%1 coin</source>
+        <translation>Münze %1</translation>
+    </message>
+    <message>
+        <source>Count of %1 notes</source>
+        <translation>Anzahl der Banknoten zu %1</translation>
+    </message>
+    <message>
+        <source>Count of %1 coins</source>
+        <translation>Anzahl der Münzen zu %1</translation>
+    </message>
+    <message>
+        <source>Your %1 till is already open.</source>
+        <translation>Ihre Kasse in %1 ist bereits geöffnet.</translation>
+    </message>
+    <message>
+        <source>Your %1 till is not open: there is nothing to close.</source>
+        <translation>Ihre Kasse in %1 ist nicht geöffnet: Es gibt nichts zu schließen.</translation>
+    </message>
+    <message>
+        <source>No difference: the count matches the book.</source>
+        <translation>Keine Differenz: Die Zählung stimmt mit dem Buch überein.</translation>
+    </message>
+    <message>
+        <source>%1 short: the till holds less than the book says.</source>
+        <translation>Fehlbetrag %1: Die Kasse enthält weniger als laut Buch.</translation>
+    </message>
+    <message>
+        <source>%1 over: the till holds more than the book says.</source>
+        <translation>Überschuss %1: Die Kasse enthält mehr als laut Buch.</translation>
+    </message>
+    <message>
+        <source>%1: a count cannot be negative.</source>
+        <translation>%1: Eine Anzahl kann nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a whole number of pieces.</source>
+        <translation>%1: „%2“ ist keine ganze Stückzahl.</translation>
+    </message>
+    <message>
+        <source>%1: more than %2 pieces cannot be counted on one line.</source>
+        <translation>%1: Mehr als %2 Stück können nicht in einer Zeile gezählt werden.</translation>
+    </message>
+    <message>
+        <source>%1: the amount is too large.</source>
+        <translation>%1: Der Betrag ist zu groß.</translation>
+    </message>
+    <message>
+        <source>The total is too large to be counted.</source>
+        <translation>Die Gesamtsumme ist zu groß für eine Zählung.</translation>
+    </message>
+    <message>
+        <source>Counted: —</source>
+        <translation>Gezählt: —</translation>
+    </message>
+    <message>
+        <source>Counted: %1</source>
+        <translation>Gezählt: %1</translation>
+    </message>
+    <message>
+        <source>Difference: %1</source>
+        <translation>Differenz: %1</translation>
+    </message>
+    <message>
+        <source>Within the bank&apos;s tolerance the difference is recorded at once; beyond it, it goes to a supervisor, who approves or rejects it. The till opens now either way.</source>
+        <translation>Innerhalb der Toleranz der Bank wird die Differenz sofort erfasst; darüber hinaus geht sie an einen Vorgesetzten, der sie freigibt oder ablehnt. Die Kasse wird in jedem Fall jetzt geöffnet.</translation>
+    </message>
+    <message>
+        <source>Within the bank&apos;s tolerance the difference is recorded at once; beyond it, it goes to a supervisor, who approves or rejects it. The till closes now either way.</source>
+        <translation>Innerhalb der Toleranz der Bank wird die Differenz sofort erfasst; darüber hinaus geht sie an einen Vorgesetzten, der sie freigibt oder ablehnt. Die Kasse wird in jedem Fall jetzt geschlossen.</translation>
+    </message>
+    <message>
+        <source>Until the supervisor decides, the missing cash is held: it cannot be paid out.</source>
+        <translation>Bis der Vorgesetzte entscheidet, ist das fehlende Bargeld vorgemerkt: Es kann nicht ausgezahlt werden.</translation>
+    </message>
+    <message>
+        <source>Count again first if you are not sure.</source>
+        <translation>Im Zweifel zuerst erneut zählen.</translation>
+    </message>
+    <message>
+        <source>Open your %1 till with %2 counted?</source>
+        <translation>Ihre Kasse in %1 mit einem gezählten Bestand von %2 öffnen?</translation>
+    </message>
+    <message>
+        <source>Close your %1 till with %2 counted?</source>
+        <translation>Ihre Kasse in %1 mit einem gezählten Bestand von %2 schließen?</translation>
+    </message>
+    <message>
+        <source>Expected by the book: %1.</source>
+        <translation>Sollbestand laut Buch: %1.</translation>
+    </message>
+    <message>
+        <source>Enter records the count; Esc goes back to it.</source>
+        <translation>Eingabe erfasst die Zählung; Esc führt zur Zählung zurück.</translation>
+    </message>
+    <message>
+        <source>Recording the count…</source>
+        <translation>Zählung wird erfasst…</translation>
+    </message>
+    <message>
+        <source>Operation key %1</source>
+        <translation>Vorgangsschlüssel %1</translation>
+    </message>
+    <message>
+        <source>Another operation is still being confirmed: wait for it, then try again.</source>
+        <translation>Ein anderer Vorgang wird noch bestätigt: Bitte abwarten und dann erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>Es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation>Server wird abgefragt…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird storniert…</translation>
+    </message>
+    <message>
+        <source>Expected: %1</source>
+        <translation>Sollbestand: %1</translation>
+    </message>
+    <message>
+        <source>Till opened — the count is recorded.</source>
+        <translation>Kasse geöffnet — die Zählung ist erfasst.</translation>
+    </message>
+    <message>
+        <source>Till closed — the count is recorded.</source>
+        <translation>Kasse geschlossen — die Zählung ist erfasst.</translation>
+    </message>
+    <message>
+        <source>The difference was approved by %1.</source>
+        <translation>Die Differenz wurde von %1 freigegeben.</translation>
+    </message>
+    <message>
+        <source>The difference is recorded against the branch&apos;s over/short account.</source>
+        <translation>Die Differenz ist auf dem Kassendifferenzkonto der Filiale erfasst.</translation>
+    </message>
+    <message>
+        <source>Recorded once, at %1 (the server&apos;s record).</source>
+        <translation>Einmal erfasst, am %1 (laut Server).</translation>
+    </message>
+    <message>
+        <source>Till opened — the difference waits for a supervisor.</source>
+        <translation>Kasse geöffnet — die Differenz wartet auf Freigabe.</translation>
+    </message>
+    <message>
+        <source>Till closed — the difference waits for a supervisor.</source>
+        <translation>Kasse geschlossen — die Differenz wartet auf Freigabe.</translation>
+    </message>
+    <message>
+        <source>A supervisor approves or rejects the difference; the till cannot be counted again until then.</source>
+        <translation>Ein Vorgesetzter gibt die Differenz frei oder lehnt sie ab; bis dahin kann die Kasse nicht erneut gezählt werden.</translation>
+    </message>
+    <message>
+        <source>The missing cash is held in your till meanwhile: it cannot be paid out.</source>
+        <translation>Das fehlende Bargeld ist bis dahin in Ihrer Kasse vorgemerkt: Es kann nicht ausgezahlt werden.</translation>
+    </message>
+    <message>
+        <source>Not recorded — %1</source>
+        <translation>Nicht erfasst — %1</translation>
+    </message>
+    <message>
+        <source>The difference was rejected by %1.</source>
+        <translation>Die Differenz wurde von %1 abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The difference was rejected by %1: %2</source>
+        <translation>Die Differenz wurde von %1 abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded: the till is as it was.</source>
+        <translation>Es wurde nichts erfasst: Die Kasse ist unverändert.</translation>
+    </message>
+    <message>
+        <source>Still not confirmed</source>
+        <translation>Weiterhin nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>The server could not be asked. It is asked again as soon as the connection is back.</source>
+        <translation>Der Server konnte nicht gefragt werden. Er wird erneut gefragt, sobald die Verbindung wieder steht.</translation>
+    </message>
+    <message>
+        <source>The till is locked by another operation — not confirmed</source>
+        <translation>Die Kasse ist durch einen anderen Vorgang gesperrt — nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>Check again in a moment.</source>
+        <translation>Gleich erneut prüfen.</translation>
+    </message>
+    <message>
+        <source>Not confirmed — the count may or may not have been recorded</source>
+        <translation>Nicht bestätigt — unklar, ob die Zählung erfasst wurde</translation>
+    </message>
+    <message>
+        <source>The connection broke while the count was on its way. Check again: that only asks the server, it never records the count a second time.</source>
+        <translation>Die Verbindung brach ab, während die Zählung unterwegs war. Erneut prüfen: Dabei wird nur der Server gefragt, die Zählung wird nie ein zweites Mal erfasst.</translation>
+    </message>
+    <message>
+        <source>The server never received this count — nothing happened</source>
+        <translation>Der Server hat diese Zählung nie erhalten — nichts ist geschehen</translation>
+    </message>
+    <message>
+        <source>Send it now if the count is still right (it is recorded once), or cancel it (it will never be recorded).</source>
+        <translation>Jetzt senden, wenn die Zählung noch stimmt (sie wird genau einmal erfasst), oder stornieren (sie wird nie erfasst).</translation>
+    </message>
+    <message>
+        <source>Cancelled — the count was not recorded; the till is as it was.</source>
+        <translation>Storniert — die Zählung wurde nicht erfasst; die Kasse ist unverändert.</translation>
+    </message>
+    <message>
+        <source>The server refused the operation key (used for another operation).</source>
+        <translation>Der Server hat den Vorgangsschlüssel abgelehnt (er gehört zu einem anderen Vorgang).</translation>
+    </message>
+    <message>
+        <source>The approval did not come in time.</source>
+        <translation>Die Freigabe kam nicht rechtzeitig.</translation>
+    </message>
+    <message>
+        <source>Not sent — nothing happened</source>
+        <translation>Nicht gesendet — nichts ist geschehen</translation>
+    </message>
+    <message>
+        <source>The server could not be reached. Try again when the connection is back.</source>
+        <translation>Der Server war nicht erreichbar. Erneut versuchen, sobald die Verbindung wieder steht.</translation>
+    </message>
+    <message>
+        <source>Failed — %1</source>
+        <translation>Fehlgeschlagen — %1</translation>
+    </message>
+    <message>
+        <source>The server could not be reached. Nothing was recorded: confirm again when the connection is back.</source>
+        <translation>Der Server war nicht erreichbar. Es wurde nichts erfasst: erneut bestätigen, sobald die Verbindung wieder steht.</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded.</source>
+        <translation>Es wurde nichts erfasst.</translation>
+    </message>
+    <message>
+        <source>The count is with the server: wait for its answer.</source>
+        <translation>Die Zählung liegt beim Server: Bitte seine Antwort abwarten.</translation>
+    </message>
+    <message>
+        <source>This count is not settled. Press Esc again to leave it so: your till then shows on the desk what the server recorded; count again only once you know.</source>
+        <translation>Diese Zählung ist nicht geklärt. Drücken Sie erneut Esc, um sie so zu belassen: Ihre Kasse zeigt dann am Schalter, was der Server erfasst hat; erst wieder zählen, wenn das feststeht.</translation>
+    </message>
+</context>
+<context>
+    <name>TillTableModel</name>
+    <message>
+        <source>Open</source>
+        <translation>Geöffnet</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <source>never counted</source>
+        <translation>nie gezählt</translation>
+    </message>
+    <message>
+        <source>%1 at closing</source>
+        <translation>%1 beim Schließen</translation>
+    </message>
+    <message>
+        <source>%1 at opening</source>
+        <translation>%1 beim Öffnen</translation>
+    </message>
+    <message>
+        <source>Difference waiting</source>
+        <translation>Differenz wartet auf Freigabe</translation>
+    </message>
+    <message>
+        <source>The last count differed from the book beyond the tolerance: it waits for a supervisor (Alt+I to decide).</source>
+        <translation>Die letzte Zählung wich über die Toleranz hinaus vom Buch ab: Sie wartet auf Freigabe durch Vorgesetzte (Alt+I zum Entscheiden).</translation>
+    </message>
+    <message>
+        <source>Teller</source>
+        <translation>Kassierer</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>Kasse</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Bargeld</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Vorgemerkt</translation>
+    </message>
+    <message>
+        <source>Last count</source>
+        <translation>Letzte Zählung</translation>
+    </message>
+    <message>
+        <source>Counted at</source>
+        <translation>Gezählt am</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Differenz</translation>
+    </message>
+</context>
+<context>
+    <name>VaultMoveDialog</name>
+    <message>
+        <source>Send cash to a till</source>
+        <translation>Bargeld an eine Kasse ausgeben</translation>
+    </message>
+    <message>
+        <source>Take cash back into the vault</source>
+        <translation>Bargeld in den Tresor zurücknehmen</translation>
+    </message>
+    <message>
+        <source>Cash delivered to the vault</source>
+        <translation>Bargeldlieferung an den Tresor</translation>
+    </message>
+    <message>
+        <source>Cash sent out of the vault</source>
+        <translation>Bargeldversand aus dem Tresor</translation>
+    </message>
+    <message>
+        <source>%1 by the book, %2 of it held by operations waiting for a supervisor</source>
+        <translation>%1 laut Buch, davon %2 vorgemerkt durch Vorgänge, die auf Freigabe warten</translation>
+    </message>
+    <message>
+        <source>%1 by the book</source>
+        <translation>%1 laut Buch</translation>
+    </message>
+    <message>
+        <source>The till holds:</source>
+        <translation>Die Kasse enthält:</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency:</source>
+        <translation>Währ&amp;ung:</translation>
+    </message>
+    <message>
+        <source>&amp;Amount:</source>
+        <translation>Betr&amp;ag:</translation>
+    </message>
+    <message>
+        <source>Outcome of the movement</source>
+        <translation>Ergebnis der Bargeldbewegung</translation>
+    </message>
+    <message>
+        <source>&amp;Move the cash</source>
+        <translation>Bargeld bewegen (&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Back — move nothing</source>
+        <translation>Zurück — nichts &amp;bewegen</translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation>Bargeld</translation>
+    </message>
+    <message>
+        <source>%1 from the vault into %2&apos;s till %3</source>
+        <translation>%1 aus dem Tresor in die Kasse %3 von %2</translation>
+    </message>
+    <message>
+        <source>%1 from %2&apos;s till %3 back into the vault</source>
+        <translation>%1 aus der Kasse %3 von %2 zurück in den Tresor</translation>
+    </message>
+    <message>
+        <source>%1 delivered into the vault by cash-in-transit</source>
+        <translation>%1 per Werttransport an den Tresor geliefert</translation>
+    </message>
+    <message>
+        <source>%1 sent out of the vault with cash-in-transit</source>
+        <translation>%1 per Werttransport aus dem Tresor versandt</translation>
+    </message>
+    <message>
+        <source>Send cash from the vault to %1&apos;s till %2 (%3)</source>
+        <translation>Bargeld aus dem Tresor an die Kasse %2 von %1 ausgeben (%3)</translation>
+    </message>
+    <message>
+        <source>Take cash back from %1&apos;s till %2 (%3) into the vault</source>
+        <translation>Bargeld aus der Kasse %2 von %1 (%3) in den Tresor zurücknehmen</translation>
+    </message>
+    <message>
+        <source>Cash delivered to the branch&apos;s vault by cash-in-transit</source>
+        <translation>Per Werttransport an den Tresor der Filiale geliefertes Bargeld</translation>
+    </message>
+    <message>
+        <source>Cash sent out of the branch&apos;s vault with cash-in-transit</source>
+        <translation>Per Werttransport aus dem Tresor der Filiale versandtes Bargeld</translation>
+    </message>
+    <message>
+        <source>Choose a currency.</source>
+        <translation>Bitte eine Währung auswählen.</translation>
+    </message>
+    <message>
+        <source>The till has only %1 that is not held: take back at most that.</source>
+        <translation>In der Kasse sind nur %1 nicht vorgemerkt: höchstens diesen Betrag zurücknehmen.</translation>
+    </message>
+    <message>
+        <source>Moves %1 out of the vault into the till: the till will hold %2 by the book.</source>
+        <translation>Bewegt %1 aus dem Tresor in die Kasse: Die Kasse enthält danach laut Buch %2.</translation>
+    </message>
+    <message>
+        <source>Moves %1 out of the till into the vault: the till will hold %2 by the book.</source>
+        <translation>Bewegt %1 aus der Kasse in den Tresor: Die Kasse enthält danach laut Buch %2.</translation>
+    </message>
+    <message>
+        <source>Books %1 into the vault.</source>
+        <translation>Bucht %1 in den Tresor ein.</translation>
+    </message>
+    <message>
+        <source>Books %1 out of the vault.</source>
+        <translation>Bucht %1 aus dem Tresor aus.</translation>
+    </message>
+    <message>
+        <source>The vault held %1 after the last movement made here.</source>
+        <translation>Nach der letzten hier ausgeführten Bewegung enthielt der Tresor %1.</translation>
+    </message>
+    <message>
+        <source>Enter moves it, Esc moves nothing.</source>
+        <translation>Eingabe führt die Bewegung aus, Esc bewegt nichts.</translation>
+    </message>
+    <message>
+        <source>Type the amount, then press Enter.</source>
+        <translation>Betrag eingeben, dann Eingabe drücken.</translation>
+    </message>
+    <message>
+        <source>Send a&amp;gain — the same movement, carried out once</source>
+        <translation>Erneut senden — dieselbe Bewegung, &amp;genau einmal ausgeführt</translation>
+    </message>
+    <message>
+        <source>&amp;Close — nothing was moved</source>
+        <translation>S&amp;chließen — nichts wurde bewegt</translation>
+    </message>
+    <message>
+        <source>Check a&amp;gain</source>
+        <translation>Erneut nachfra&amp;gen</translation>
+    </message>
+    <message>
+        <source>&amp;Close — check again later</source>
+        <translation>S&amp;chließen — später erneut prüfen</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>S&amp;chließen</translation>
+    </message>
+    <message>
+        <source>Moving %1…</source>
+        <translation>Wird ausgeführt: %1…</translation>
+    </message>
+    <message>
+        <source>Another action of this window is still with the server; nothing was sent. Try again in a moment.</source>
+        <translation>Eine andere Aktion dieses Fensters liegt noch beim Server; es wurde nichts gesendet. Gleich erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>Asking the server about this movement (nothing is sent)…</source>
+        <translation>Server wird zu dieser Bewegung befragt (es wird nichts gesendet)…</translation>
+    </message>
+    <message>
+        <source>Another action of this window is still with the server; nothing was asked. Check again in a moment.</source>
+        <translation>Eine andere Aktion dieses Fensters liegt noch beim Server; es wurde nichts gefragt. Gleich erneut prüfen.</translation>
+    </message>
+    <message>
+        <source>(not reported)</source>
+        <translation>(nicht gemeldet)</translation>
+    </message>
+    <message>
+        <source>Done: %1. The till now holds %2; the vault %3.</source>
+        <translation>Erledigt: %1. Die Kasse enthält jetzt %2, der Tresor %3.</translation>
+    </message>
+    <message>
+        <source>Done: %1. The vault now holds %2.</source>
+        <translation>Erledigt: %1. Der Tresor enthält jetzt %2.</translation>
+    </message>
+    <message>
+        <source>Refused: %1 Nothing was moved.</source>
+        <translation>Abgelehnt: %1 Es wurde nichts bewegt.</translation>
+    </message>
+    <message>
+        <source>Not confirmed: the answer never came, so the cash may or may not have moved. Do not count on either; Check again asks the server about this very movement and sends nothing. (%1)</source>
+        <translation>Nicht bestätigt: Die Antwort kam nie, daher ist unklar, ob das Bargeld bewegt wurde. Verlassen Sie sich auf keines von beiden; „Erneut prüfen“ fragt den Server genau nach dieser Bewegung und sendet nichts. (%1)</translation>
+    </message>
+    <message>
+        <source>Busy: the till or the vault stayed locked by other work; nothing was moved. Send it again when you are ready.</source>
+        <translation>Belegt: Die Kasse oder der Tresor blieb durch andere Vorgänge gesperrt; es wurde nichts bewegt. Erneut senden, wenn Sie bereit sind.</translation>
+    </message>
+    <message>
+        <source>The server never received this movement: nothing was moved. Send it again (the same movement, carried out once), or close.</source>
+        <translation>Der Server hat diese Bewegung nie erhalten: Es wurde nichts bewegt. Erneut senden (dieselbe Bewegung, genau einmal ausgeführt) oder schließen.</translation>
+    </message>
+    <message>
+        <source>The server refused it: its key belongs to another request. Nothing was moved.</source>
+        <translation>Der Server hat sie abgelehnt: Ihr Schlüssel gehört zu einer anderen Anfrage. Es wurde nichts bewegt.</translation>
+    </message>
+    <message>
+        <source>Not sent — nothing happened: %1</source>
+        <translation>Nicht gesendet — nichts ist geschehen: %1</translation>
+    </message>
+    <message>
+        <source>It failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The server says: %1.</source>
+        <translation>Der Server meldet: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>VaultPage</name>
+    <message>
+        <source>Tills of the branch</source>
+        <translation>Kassen der Filiale</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s cash</source>
+        <translation>Bargeld im Tresor</translation>
+    </message>
+    <message>
+        <source>Vault page status</source>
+        <translation>Status der Tresorseite</translation>
+    </message>
+    <message>
+        <source>&amp;Send cash to till…</source>
+        <translation>Bargeld an Kasse &amp;senden…</translation>
+    </message>
+    <message>
+        <source>Cash from the vault into the selected teller&apos;s open till</source>
+        <translation>Bargeld aus dem Tresor in die geöffnete Kasse des ausgewählten Kassierers</translation>
+    </message>
+    <message>
+        <source>Take cash &amp;back…</source>
+        <translation>&amp;Bargeld zurücknehmen…</translation>
+    </message>
+    <message>
+        <source>Cash from the selected teller&apos;s till back into the vault</source>
+        <translation>Bargeld aus der Kasse des ausgewählten Kassierers zurück in den Tresor</translation>
+    </message>
+    <message>
+        <source>&amp;Cash delivered…</source>
+        <translation>Bargeld angeliefert (&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Cash delivered into the vault by cash-in-transit</source>
+        <translation>Per Werttransport an den Tresor geliefertes Bargeld</translation>
+    </message>
+    <message>
+        <source>Cash se&amp;nt out…</source>
+        <translation>Bargeld versa&amp;ndt…</translation>
+    </message>
+    <message>
+        <source>Cash sent out of the vault with cash-in-transit</source>
+        <translation>Per Werttransport aus dem Tresor versandtes Bargeld</translation>
+    </message>
+    <message>
+        <source>Dec&amp;ide the difference…</source>
+        <translation>Über d&amp;ie Differenz entscheiden…</translation>
+    </message>
+    <message>
+        <source>Approve the selected till&apos;s waiting over/short, after a look at what it is</source>
+        <translation>Die wartende Kassendifferenz der ausgewählten Kasse freigeben, nach einem Blick auf ihre Angaben</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject the difference…</source>
+        <translation>Differenz ablehnen (&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Reject the selected till&apos;s waiting over/short, with a reason the teller sees</source>
+        <translation>Die wartende Kassendifferenz der ausgewählten Kasse ablehnen, mit einem Grund, den der Kassierer sieht</translation>
+    </message>
+    <message>
+        <source>Check the unconfir&amp;med movement…</source>
+        <translation>Unbestätigte Bewegung prüfen (&amp;M)…</translation>
+    </message>
+    <message>
+        <source>A movement that was sent and never confirmed: ask the server about it with its own key</source>
+        <translation>Eine gesendete, aber nie bestätigte Bewegung: den Server mit ihrem eigenen Schlüssel danach fragen</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>Aktualisieren (F5)</translation>
+    </message>
+    <message>
+        <source>Read the tills again</source>
+        <translation>Kassen neu einlesen</translation>
+    </message>
+    <message>
+        <source>The tills could not be read again (%1); what is shown may be out of date. F5 tries again.</source>
+        <translation>Die Kassen konnten nicht neu eingelesen werden (%1); die Anzeige kann veraltet sein. F5 versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>The difference is approved and booked.</source>
+        <translation>Die Differenz ist freigegeben und gebucht.</translation>
+    </message>
+    <message>
+        <source>The difference is rejected; the teller sees your reason.</source>
+        <translation>Die Differenz ist abgelehnt; der Kassierer sieht Ihren Grund.</translation>
+    </message>
+    <message>
+        <source>Already approved by %1.</source>
+        <translation>Bereits von %1 freigegeben.</translation>
+    </message>
+    <message>
+        <source>Already decided by %1: %2.</source>
+        <translation>Bereits von %1 entschieden: %2.</translation>
+    </message>
+    <message>
+        <source>The difference was not decided: %1</source>
+        <translation>Über die Differenz wurde nicht entschieden: %1</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s cash: not known yet. There is no read of the vault&apos;s balance; each movement made here reports what the vault holds after it.</source>
+        <translation>Bargeld im Tresor: noch nicht bekannt. Der Tresorbestand kann nicht abgefragt werden; jede hier ausgeführte Bewegung meldet, was der Tresor danach enthält.</translation>
+    </message>
+    <message>
+        <source>%1 (at %2)</source>
+        <translation>%1 (um %2)</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s cash, as the last movement made here reported it: %1. There is no read of the vault&apos;s balance; currencies not moved yet are not known.</source>
+        <translation>Bargeld im Tresor, wie von der letzten hier ausgeführten Bewegung gemeldet: %1. Der Tresorbestand kann nicht abgefragt werden; Währungen, die noch nicht bewegt wurden, sind nicht bekannt.</translation>
+    </message>
+    <message>
+        <source>A movement is not confirmed yet (%1): check it again first, so that nothing is moved twice.</source>
+        <translation>Eine Bewegung ist noch nicht bestätigt (%1): Bitte zuerst erneut prüfen, damit nichts doppelt bewegt wird.</translation>
+    </message>
+    <message>
+        <source>Select a till first.</source>
+        <translation>Bitte zuerst eine Kasse auswählen.</translation>
+    </message>
+    <message>
+        <source>This is your own till: cash for it is moved by another supervisor.</source>
+        <translation>Das ist Ihre eigene Kasse: Bargeld dafür bewegt ein anderer Vorgesetzter.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s till %2 is closed: cash moves only into and out of an open till.</source>
+        <translation>Die Kasse %2 von %1 ist geschlossen: Bargeld wird nur in eine geöffnete Kasse hinein oder aus ihr heraus bewegt.</translation>
+    </message>
+    <message>
+        <source>Not confirmed: %1. Check the unconfirmed movement (Alt+M) before moving that cash again.</source>
+        <translation>Nicht bestätigt: %1. Die unbestätigte Bewegung prüfen (Alt+M), bevor dieses Bargeld erneut bewegt wird.</translation>
+    </message>
+    <message>
+        <source>Done: %1. The till holds %2 now.</source>
+        <translation>Erledigt: %1. Die Kasse enthält jetzt %2.</translation>
+    </message>
+    <message>
+        <source>Done: %1.</source>
+        <translation>Erledigt: %1.</translation>
+    </message>
+    <message>
+        <source>Refused: %1 Nothing was moved.</source>
+        <translation>Abgelehnt: %1 Es wurde nichts bewegt.</translation>
+    </message>
+    <message>
+        <source>Not confirmed: %1.</source>
+        <translation>Nicht bestätigt: %1.</translation>
+    </message>
+    <message>
+        <source>The difference of %1&apos;s till %2 is not in the pending queue yet; it is read again now. Try again in a moment.</source>
+        <translation>Die Differenz der Kasse %2 von %1 steht noch nicht in der Liste der ausstehenden Vorgänge; sie wird jetzt neu eingelesen. Gleich erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>Another decision is under way: wait for its answer.</source>
+        <translation>Eine andere Entscheidung läuft: Bitte deren Antwort abwarten.</translation>
+    </message>
+    <message>
+        <source>Approving the difference…</source>
+        <translation>Differenz wird freigegeben…</translation>
+    </message>
+    <message>
+        <source>Rejecting the difference…</source>
+        <translation>Differenz wird abgelehnt…</translation>
+    </message>
+    <message>
+        <source>Nothing was decided.</source>
+        <translation>Es wurde nichts entschieden.</translation>
     </message>
 </context>
 <context>
@@ -2320,6 +3591,10 @@ Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
     <message>
         <source>opening the branch</source>
         <translation>beim Eröffnen der Filiale</translation>
+    </message>
+    <message>
+        <source>reading the bank&apos;s and the branch&apos;s names</source>
+        <translation>beim Lesen der Namen von Bank und Filiale</translation>
     </message>
 </context>
 <context>
@@ -3136,23 +4411,23 @@ Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
     </message>
     <message>
         <source>Identity card</source>
-        <translation type="unfinished"></translation>
+        <translation>Personalausweis</translation>
     </message>
     <message>
         <source>Passport</source>
-        <translation type="unfinished"></translation>
+        <translation>Reisepass</translation>
     </message>
     <message>
         <source>Driving licence</source>
-        <translation type="unfinished"></translation>
+        <translation>Führerschein</translation>
     </message>
     <message>
         <source>Residence permit</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufenthaltstitel</translation>
     </message>
     <message>
         <source>Other document</source>
-        <translation type="unfinished"></translation>
+        <translation>Anderes Ausweisdokument</translation>
     </message>
 </context>
 </TS>

@@ -517,6 +517,258 @@ Start a new operation?</source>
     </message>
 </context>
 <context>
+    <name>BlotterDialog</name>
+    <message>
+        <source>Blotter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;urrency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading your tills…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have no till yet: open one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — not open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your tills could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till %1, open since %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till %1 is not open: the movements of its last session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BlotterReport</name>
+    <message>
+        <source>Till blotter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Movements since the till was opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No movements yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Totals by kind (completed operations)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No completed operations yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net into the till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page size is not supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BlotterView</name>
+    <message>
+        <source>Blotter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Movements of the till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Totals by kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Totals by kind (completed operations):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The blotter could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blotter — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blotter — till %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the blotter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net into the till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No movements since the till was opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n movement(s) since the till was opened.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The blotter has not been read yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till blotter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the blotter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The blotter could not be printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The blotter was sent to the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blotter-%1-%2.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the blotter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DecisionDialog</name>
     <message>
         <source>Approve this operation?</source>
@@ -600,6 +852,50 @@ Start a new operation?</source>
     </message>
     <message>
         <source>A rejection needs a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difference:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason given:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over/short at till close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over/short at till opening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2&apos;s till %3 counted %4, expected %5 — %6 short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2&apos;s till %3 counted %4, expected %5 — %6 over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2&apos;s till %3, a difference of %4 between the count and the book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no reason given)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reversal of a transfer of %1 from %2 (%3) to %4, asked by %5: %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reversal of a cash withdrawal or deposit of %1 on %2 (%3), asked by %4: %5</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1060,19 +1356,36 @@ They are shown again at your next sign-in on this workstation, and the superviso
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Still open at the counter (my open items):
+
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt could not be printed again: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recei&amp;pt again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the receipt of the selected operation again, from the server&apos;s record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ctrl+F  find an account (Down to the list, Enter to open it)
 F2 / F3 / F4  withdraw / deposit / transfer
 Enter  carry out the operation
 Esc  clear the form, or start a new operation
 F5  refresh the account
 Ctrl+H  the account&apos;s recent operations (Alt+V reverse the selected one)
+F7 / F8 / F9  open the till / close the till / the blotter
 Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Still open at the counter (my open items):
-
-%1</source>
+        <source>Another operation is still being confirmed: print the receipt once it is done.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1272,19 +1585,11 @@ Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Teller — receipt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Keep this receipt. The operation key identifies the operation at the bank.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The page size is not supported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Teller receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1305,6 +1610,123 @@ Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
     </message>
     <message>
         <source>Receipt not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt roll %1 mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 %3</source>
+        <comment>date, time, time zone</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt (reprint)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt printer (80 mm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A5 page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A4 page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pape&amp;r:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— REPRINT —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account holder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer&apos;s signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teller&apos;s signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer&apos;s resolution is not known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page has no room to print on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt cannot be printed there (the printer or the file is not available).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt&apos;s page %1 cannot be printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt could not be finished on the printer or in the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt was not printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt not printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt was printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt was printed on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt was saved as %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1647,6 +2069,10 @@ Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1927,6 +2353,842 @@ Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
     </message>
     <message>
         <source>Approved: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vau&amp;lt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never: it waits for a decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TillActions</name>
+    <message>
+        <source>Till</source>
+        <extracomment>The menu of the teller&apos;s own till. Only a mnemonic that is free on the desk in every form (in German e.g. &quot;&amp;Kasse&quot;: K is free there).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open till…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close till…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Blotter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TillCountDialog</name>
+    <message>
+        <source>Open the till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;urrency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note or coin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count by note and coin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count the cash by note and coin (Tab or Enter goes to the next line):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Record the count…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Con&amp;firm — open the till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Con&amp;firm — close the till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back to the count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check a&amp;gain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send now — the count is still right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the coun&amp;t — nothing happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cl&amp;ose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your till could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The notes and coins could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — retrying, attempt %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading your till…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — not open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No till in %1 yet: opening makes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected by the book: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 coin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count of %1 notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count of %1 coins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your %1 till is already open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your %1 till is not open: there is nothing to close.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No difference: the count matches the book.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 short: the till holds less than the book says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 over: the till holds more than the book says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a count cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a whole number of pieces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: more than %2 pieces cannot be counted on one line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the amount is too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The total is too large to be counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted: —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difference: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Within the bank&apos;s tolerance the difference is recorded at once; beyond it, it goes to a supervisor, who approves or rejects it. The till opens now either way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Within the bank&apos;s tolerance the difference is recorded at once; beyond it, it goes to a supervisor, who approves or rejects it. The till closes now either way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until the supervisor decides, the missing cash is held: it cannot be paid out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count again first if you are not sure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open your %1 till with %2 counted?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close your %1 till with %2 counted?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected by the book: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter records the count; Esc goes back to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording the count…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another operation is still being confirmed: wait for it, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till opened — the count is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till closed — the count is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The difference was approved by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The difference is recorded against the branch&apos;s over/short account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded once, at %1 (the server&apos;s record).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till opened — the difference waits for a supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till closed — the difference waits for a supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A supervisor approves or rejects the difference; the till cannot be counted again until then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The missing cash is held in your till meanwhile: it cannot be paid out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The difference was rejected by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The difference was rejected by %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was recorded: the till is as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still not confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not be asked. It is asked again as soon as the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The till is locked by another operation — not confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not confirmed — the count may or may not have been recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection broke while the count was on its way. Check again: that only asks the server, it never records the count a second time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server never received this count — nothing happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send it now if the count is still right (it is recorded once), or cancel it (it will never be recorded).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled — the count was not recorded; the till is as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the operation key (used for another operation).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The approval did not come in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent — nothing happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not be reached. Try again when the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not be reached. Nothing was recorded: confirm again when the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The count is with the server: wait for its answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This count is not settled. Press Esc again to leave it so: your till then shows on the desk what the server recorded; count again only once you know.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TillTableModel</name>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at closing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at opening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difference waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last count differed from the book beyond the tolerance: it waits for a supervisor (Alt+I to decide).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VaultMoveDialog</name>
+    <message>
+        <source>Send cash to a till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take cash back into the vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash delivered to the vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash sent out of the vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by the book, %2 of it held by operations waiting for a supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by the book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The till holds:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;urrency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Amount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome of the movement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Move the cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back — move nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 from the vault into %2&apos;s till %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 from %2&apos;s till %3 back into the vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 delivered into the vault by cash-in-transit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent out of the vault with cash-in-transit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send cash from the vault to %1&apos;s till %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take cash back from %1&apos;s till %2 (%3) into the vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash delivered to the branch&apos;s vault by cash-in-transit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash sent out of the branch&apos;s vault with cash-in-transit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a currency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The till has only %1 that is not held: take back at most that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moves %1 out of the vault into the till: the till will hold %2 by the book.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moves %1 out of the till into the vault: the till will hold %2 by the book.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Books %1 into the vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Books %1 out of the vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vault held %1 after the last movement made here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter moves it, Esc moves nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the amount, then press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a&amp;gain — the same movement, carried out once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close — nothing was moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check a&amp;gain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close — check again later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another action of this window is still with the server; nothing was sent. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the server about this movement (nothing is sent)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another action of this window is still with the server; nothing was asked. Check again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not reported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: %1. The till now holds %2; the vault %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: %1. The vault now holds %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: %1 Nothing was moved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not confirmed: the answer never came, so the cash may or may not have moved. Do not count on either; Check again asks the server about this very movement and sends nothing. (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Busy: the till or the vault stayed locked by other work; nothing was moved. Send it again when you are ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server never received this movement: nothing was moved. Send it again (the same movement, carried out once), or close.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused it: its key belongs to another request. Nothing was moved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent — nothing happened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server says: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VaultPage</name>
+    <message>
+        <source>Tills of the branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vault&apos;s cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vault page status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send cash to till…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash from the vault into the selected teller&apos;s open till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take cash &amp;back…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash from the selected teller&apos;s till back into the vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cash delivered…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash delivered into the vault by cash-in-transit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash se&amp;nt out…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash sent out of the vault with cash-in-transit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dec&amp;ide the difference…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve the selected till&apos;s waiting over/short, after a look at what it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;ject the difference…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject the selected till&apos;s waiting over/short, with a reason the teller sees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the unconfir&amp;med movement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A movement that was sent and never confirmed: ask the server about it with its own key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the tills again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tills could not be read again (%1); what is shown may be out of date. F5 tries again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The difference is approved and booked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The difference is rejected; the teller sees your reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already approved by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already decided by %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The difference was not decided: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vault&apos;s cash: not known yet. There is no read of the vault&apos;s balance; each movement made here reports what the vault holds after it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (at %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vault&apos;s cash, as the last movement made here reported it: %1. There is no read of the vault&apos;s balance; currencies not moved yet are not known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A movement is not confirmed yet (%1): check it again first, so that nothing is moved twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a till first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is your own till: cash for it is moved by another supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s till %2 is closed: cash moves only into and out of an open till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not confirmed: %1. Check the unconfirmed movement (Alt+M) before moving that cash again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: %1. The till holds %2 now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: %1 Nothing was moved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not confirmed: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The difference of %1&apos;s till %2 is not in the pending queue yet; it is read again now. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another decision is under way: wait for its answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approving the difference…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejecting the difference…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was decided.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2311,6 +3573,10 @@ Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
     </message>
     <message>
         <source>opening the branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the bank&apos;s and the branch&apos;s names</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

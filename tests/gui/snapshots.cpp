@@ -4,11 +4,16 @@
 // (LANGUAGE en or de; the window at the size of a screen of WIDTHxHEIGHT, less a title bar).
 #include <ActionForm.h>
 #include <AmountValidator.h>
+#include <DecisionDialog.h>
 #include <LoginDialog.h>
 #include <MainWindow.h>
 #include <ReceiptDialog.h>
+#include <ReviewDialog.h>
 #include <SupervisorPanel.h>
+#include <TillActions.h>
+#include <TillCountDialog.h>
 #include <Ui.h>
+#include <VaultPage.h>
 
 #include "Demo.h"
 #include "LocalServer.h"
@@ -20,9 +25,11 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
@@ -30,6 +37,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <functional>
 #include <stdexcept>
 #include <string>
@@ -76,6 +84,28 @@ void activate(QWidget *w)
     waitFor("the window to become active", [w] { return QApplication::activeWindow() == w; });
 }
 
+// Types a count of `target` into a till count's grid, largest notes first, line by line.
+void typeCount(TillCountDialog *dialog, qint64 target)
+{
+    QList<QLineEdit *> lines;
+    for (QLineEdit *e : dialog->findChildren<QLineEdit *>())
+        if (e->objectName().startsWith(u"count_"))
+            lines << e;
+    std::sort(lines.begin(), lines.end(),
+              [](QLineEdit *a, QLineEdit *b) { return a->objectName().mid(6).toLongLong() > b->objectName().mid(6).toLongLong(); });
+    qint64 left = target;
+    for (QLineEdit *e : lines) {
+        const qint64 value = e->objectName().mid(6).toLongLong();
+        const qint64 pieces = value > 0 ? left / value : 0;
+        e->setFocus();
+        e->selectAll();
+        QTest::keyClicks(e, QString::number(pieces));
+        left -= pieces * value;
+    }
+    if (left != 0)
+        throw Failed("the notes and coins cannot make the count");
+}
+
 double ms(qint64 ns)
 {
     return double(ns) / 1e6;
@@ -103,6 +133,8 @@ int run(int argc, char *argv[])
     // The window as it opens maximised on that screen: a title bar and a panel take about 70 px.
     const QSize windowSize(screen.width(), screen.height() - 70);
     QDir().mkpath(g_out);
+    // Amounts as a teller in that language types them ("10,00" in German).
+    const auto typed = [&](QString amountText) { return language == u"de" ? amountText.replace(u'.', u',') : amountText; };
 
     LocalServer::Options options;
     options.baseDir = QDir::tempPath() + QStringLiteral("/teller-snap-") + QUuid::createUuid().toString(QUuid::Id128).left(8);
@@ -162,11 +194,17 @@ int run(int argc, char *argv[])
     ActionForm *withdraw = window.form(ActionKind::Withdrawal);
     auto *amount = withdraw->findChild<AmountField *>(QStringLiteral("amountEdit"));
     auto *title = withdraw->findChild<QLabel *>(QStringLiteral("outcomeTitle"));
+    // Cash moves the till: said in the form before it is sent.
+    QTest::keyClick(&window, Qt::Key_F2);
+    QTest::keyClicks(amount, typed(QStringLiteral("10.00")));
+    QTest::qWait(200);
+    save(&window, "withdrawal-till");
+    amount->clear();
     QList<double> submits;
     for (int i = 0; i < rounds; ++i) {
         QTest::keyClick(&window, Qt::Key_F2);
         amount->clear();
-        QTest::keyClicks(amount, QStringLiteral("10.00"));
+        QTest::keyClicks(amount, typed(QStringLiteral("10.00")));
         t.restart();
         QTest::keyClick(amount, Qt::Key_Return);
         waitFor("a withdrawal's outcome", [&] { return withdraw->state() == ActionForm::State::Finished; });
@@ -180,24 +218,24 @@ int run(int argc, char *argv[])
     save(&window, "withdrawal-completed");
     Q_UNUSED(title);
 
-    // A receipt, with the workplace's names as the server gives them.
-    std::optional<Workplace> workplace;
-    QObject::connect(&client, &TellerClient::workplaceLoaded, &window, [&](quint64, const Workplace &w) { workplace = w; });
-    client.loadWorkplace();
-    waitFor("the workplace's names", [&] { return workplace.has_value(); });
-    const ReceiptContext context = ReceiptContext::fromWorkplace(*workplace, *withdraw->lastOutcome(),
+    // The receipt, as the teller opens it (Alt+R on the completed withdrawal), with the
+    // workplace's names as the server gives them.
+    waitFor("the workplace's names", [&] { return !client.workplace().bankName.isEmpty(); });
+    activate(&window);
+    QTest::keyClick(&window, Qt::Key_R, Qt::AltModifier);
+    ReceiptDialog *receipt = nullptr;
+    waitFor("the receipt", [&] { return (receipt = window.findChild<ReceiptDialog *>()) && receipt->isVisible(); });
+    QTest::qWait(200);
+    save(receipt, "receipt");
+    const ReceiptContext context = ReceiptContext::fromWorkplace(client.workplace(), *withdraw->lastOutcome(),
                                                                  window.currentAccount() ? window.currentAccount()->holder : QString());
-    ReceiptDialog receipt(*withdraw->lastOutcome(), client.staff(), context, &window);
-    receipt.show();
-    if (!QTest::qWaitForWindowExposed(&receipt))
-        throw Failed("the receipt never showed");
-    save(&receipt, "receipt");
-    receipt.hide();
     if (const QString problem = ReceiptDialog::writePdf(
             ReceiptDialog::html(*withdraw->lastOutcome(), client.staff(), context, QLocale()), g_out + QStringLiteral("/receipt.pdf"),
             ReceiptDialog::Paper::A5);
         !problem.isEmpty())
         throw Failed("the receipt PDF: " + problem.toStdString());
+    receipt->close();
+    activate(&window);
 
     // More than the available, said at the field (it cannot be sent), and the live
     // validation of a transfer.
@@ -207,7 +245,7 @@ int run(int argc, char *argv[])
     QTest::keyClick(search, Qt::Key_Return);
     waitFor("account 10000005", [&] { return window.currentAccount() && window.currentAccount()->number == u"10000005"; });
     QTest::keyClick(&window, Qt::Key_F2);
-    QTest::keyClicks(amount, QStringLiteral("100"));
+    QTest::keyClicks(amount, typed(QStringLiteral("100")));
     auto *submit = withdraw->findChild<QPushButton *>(QStringLiteral("submitButton"));
     waitFor("the amount refused at the field", [&] { return !submit->isEnabled(); });
     QTest::keyClick(amount, Qt::Key_Return);
@@ -220,9 +258,90 @@ int run(int argc, char *argv[])
     ActionForm *transfer = window.form(ActionKind::Transfer);
     QTest::keyClicks(transfer->findChild<QLineEdit *>(QStringLiteral("targetEdit")), QStringLiteral("20000001"));
     QTest::qWait(600);
-    QTest::keyClicks(transfer->findChild<AmountField *>(QStringLiteral("amountEdit")), QStringLiteral("12.345"));
+    QTest::keyClicks(transfer->findChild<AmountField *>(QStringLiteral("amountEdit")), typed(QStringLiteral("12.345")));
     QTest::qWait(100);
     save(&window, "transfer-validation");
+
+    // End of the day, with a difference: Anna counts 20.00 EUR less than the book (F8).
+    QTest::keyClick(&window, Qt::Key_Escape);
+    activate(&window);
+    QTest::keyClick(&window, Qt::Key_F8);
+    TillCountDialog *count = nullptr;
+    waitFor("the till count (close)", [&] {
+        count = window.findChild<TillCountDialog *>(QStringLiteral("tillCountDialog"));
+        return count && count->isVisible() && count->state() == TillCountDialog::State::Editing && count->expected();
+    });
+    count->resize(std::min(1200, windowSize.width() - 40), std::min(760, windowSize.height() - 40));
+    typeCount(count, count->expected()->minorUnits() - 2000);
+    QTest::qWait(200);
+    save(count, "till-close");
+    QTest::keyClick(count->findChild<QPushButton *>(QStringLiteral("recordButton")), Qt::Key_Return);
+    waitFor("the count's confirmation", [&] { return count->state() == TillCountDialog::State::Confirming; });
+    QTest::keyClick(count->findChild<QPushButton *>(QStringLiteral("confirmButton")), Qt::Key_Return);
+    waitFor("the count recorded", [&] { return count->state() == TillCountDialog::State::Finished; });
+    QTest::qWait(200);
+    save(count, "till-close-difference");
+    count->close();
+
+    // The supervisor: the vault page, Anna's till with the difference waiting; decided there.
+    TellerClient supervisorClient;
+    MainWindow supervisor(&supervisorClient);
+    LoginDialog *supervisorLogin = supervisor.showSignIn(false);
+    if (!QTest::qWaitForWindowExposed(supervisorLogin))
+        throw Failed("the supervisor's sign-in dialog never showed");
+    supervisorLogin->prefill(superuser->value(QStringLiteral("host")), superuser->value(QStringLiteral("port")).toInt(),
+                             QString::fromUtf16(demo::DatabaseName), QStringLiteral("disable"), QStringLiteral("clara"),
+                             QString::fromUtf16(demo::Password));
+    QTest::keyClick(supervisorLogin->findChild<QLineEdit *>(QStringLiteral("passwordEdit")), Qt::Key_Return);
+    waitFor("the supervisor's window", [&] { return supervisor.isVisible(); });
+    supervisor.resize(windowSize);
+    activate(&supervisor);
+    supervisor.showSupervision();
+    auto *tabs = supervisor.supervisorPanel()->findChild<QTabWidget *>(QStringLiteral("supervisorTabs"));
+    VaultPage *vault = supervisor.supervisorPanel()->vaultPage();
+    tabs->setCurrentWidget(vault);
+    auto *tills = vault->findChild<QTableView *>(QStringLiteral("vaultTillsView"));
+    const auto differenceRow = [&] {
+        for (int row = 0; row < tills->model()->rowCount(); ++row)
+            if (tills->model()->index(row, 0).data(TillTableModel::DifferenceRole).toBool())
+                return row;
+        return -1;
+    };
+    waitFor("Anna's till with its difference on the vault page", [&] { return differenceRow() >= 0; });
+    tills->setFocus();
+    tills->setCurrentIndex(tills->model()->index(differenceRow(), 0));
+    QTest::qWait(300);
+    save(&supervisor, "vault-page");
+    QTest::keyClick(&supervisor, Qt::Key_I, Qt::AltModifier); // Decide the difference…
+    DecisionDialog *decision = nullptr;
+    waitFor("the decision on the difference",
+            [&] { return (decision = supervisor.findChild<DecisionDialog *>()) && decision->isVisible(); });
+    activate(decision);
+    QTest::qWait(100);
+    save(decision, "vault-decision");
+    QTest::keyClick(decision->findChild<QLineEdit *>(QStringLiteral("decisionNoteEdit")), Qt::Key_Return);
+    waitFor("the difference decided", [&] { return differenceRow() < 0; });
+    supervisor.hide();
+
+    // The next morning: Anna opens her till with the count the book expects (F7).
+    activate(&window);
+    QTest::keyClick(&window, Qt::Key_F7);
+    TillCountDialog *open = nullptr;
+    waitFor("the till count (open)", [&] {
+        open = window.findChild<TillCountDialog *>(QStringLiteral("tillCountDialog"));
+        return open && open->mode() == TillCountDialog::Mode::Open && open->isVisible()
+               && open->state() == TillCountDialog::State::Editing && open->expected();
+    });
+    open->resize(std::min(900, windowSize.width() - 40), std::min(760, windowSize.height() - 40));
+    typeCount(open, open->expected()->minorUnits());
+    QTest::qWait(200);
+    save(open, "till-open");
+    QTest::keyClick(open->findChild<QPushButton *>(QStringLiteral("recordButton")), Qt::Key_Return);
+    waitFor("the opening count's confirmation", [&] { return open->state() == TillCountDialog::State::Confirming; });
+    QTest::keyClick(open->findChild<QPushButton *>(QStringLiteral("confirmButton")), Qt::Key_Return);
+    waitFor("the till open", [&] { return open->state() == TillCountDialog::State::Finished; });
+    open->close();
+    activate(&window);
 
     // The supervisor's panel: two requests above Anna's limit (1,000.00 EUR), seen by Clara.
     QTest::keyClick(&window, Qt::Key_F2);
@@ -244,23 +363,36 @@ int run(int argc, char *argv[])
         waitFor("the account to open",
                 [&] { return window.currentAccount() && window.currentAccount()->number == QString::fromLatin1(account); });
         QTest::keyClick(&window, Qt::Key_F2);
-        QTest::keyClicks(amount, QString::fromLatin1(sum));
+        QTest::keyClicks(amount, typed(QString::fromLatin1(sum)));
         QTest::keyClick(amount, Qt::Key_Return);
+        // From 1,000.00 on, a summary to confirm first.
+        ReviewDialog *review = nullptr;
+        waitFor("the review before sending", [&] { return (review = window.findChild<ReviewDialog *>()) && review->isVisible(); });
+        activate(review);
+        QTest::qWait(100);
+        if (std::strcmp(account, "10000004") == 0)
+            save(review, "review");
+        QTest::keyClick(review->findChild<QPushButton *>(QStringLiteral("confirmReviewButton")), Qt::Key_Return);
+        activate(&window);
         waitFor("a withdrawal waiting for approval", [&] { return withdraw->state() == ActionForm::State::Pending; });
     }
     QTest::qWait(200);
     save(&window, "withdrawal-pending");
-    TellerClient supervisorClient;
-    MainWindow supervisor(&supervisorClient);
-    LoginDialog *supervisorLogin = supervisor.showSignIn(false);
-    if (!QTest::qWaitForWindowExposed(supervisorLogin))
-        throw Failed("the supervisor's sign-in dialog never showed");
-    supervisorLogin->prefill(superuser->value(QStringLiteral("host")), superuser->value(QStringLiteral("port")).toInt(),
-                             QString::fromUtf16(demo::DatabaseName), QStringLiteral("disable"), QStringLiteral("clara"),
-                             QString::fromUtf16(demo::Password));
-    QTest::keyClick(supervisorLogin->findChild<QLineEdit *>(QStringLiteral("passwordEdit")), Qt::Key_Return);
-    waitFor("the supervisor's window", [&] { return supervisor.isVisible(); });
+    // My open items keep both when the form moves on.
+    QTimer::singleShot(100, [] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+            box->button(QMessageBox::Yes)->click();
+    });
+    QTest::keyClick(&window, Qt::Key_Escape);
+    activate(&window);
+    waitFor("my open items", [&] { return window.findChild<QListView *>(QStringLiteral("openItemsView"))->model()->rowCount() == 2; });
+    QTest::keyClick(&window, Qt::Key_Y, Qt::AltModifier);
+    QTest::qWait(200);
+    save(&window, "open-items");
+    supervisor.show();
     supervisor.resize(windowSize);
+    activate(&supervisor);
+    tabs->setCurrentIndex(0);
     supervisor.showSupervision();
     waitFor("two pending operations in the panel", [&] { return supervisor.supervisorPanel()->pendingCount() == 2; });
     // Nothing is selected until the supervisor chooses: Down selects the first, its details show.
