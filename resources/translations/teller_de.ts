@@ -1363,14 +1363,6 @@ Sie werden bei Ihrer nächsten Anmeldung an diesem Arbeitsplatz wieder angezeigt
         <translation>L&amp;etzte Vorgänge</translation>
     </message>
     <message>
-        <source>Still open at the counter (my open items):
-
-%1</source>
-        <translation>Noch offen am Schalter (meine offenen Posten):
-
-%1</translation>
-    </message>
-    <message>
         <source>The receipt could not be printed again: %1</source>
         <translation>Der Beleg konnte nicht erneut gedruckt werden: %1</translation>
     </message>
@@ -1403,6 +1395,26 @@ Strg+Umschalt+L  abmelden    Strg+Q  beenden</translation>
     <message>
         <source>Another operation is still being confirmed: print the receipt once it is done.</source>
         <translation>Ein anderer Vorgang wird noch bestätigt: Beleg drucken, sobald er abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <source>The till&apos;s opening count: not confirmed — check it again.</source>
+        <translation>Die Zählung beim Öffnen der Kasse: nicht bestätigt — bitte erneut nachfragen.</translation>
+    </message>
+    <message>
+        <source>The till&apos;s closing count: not confirmed — check it again.</source>
+        <translation>Die Zählung beim Schließen der Kasse: nicht bestätigt — bitte erneut nachfragen.</translation>
+    </message>
+    <message>
+        <source>%1: not confirmed — check it again before moving cash anew.</source>
+        <translation>%1: nicht bestätigt — erst erneut nachfragen, bevor Bargeld neu bewegt wird.</translation>
+    </message>
+    <message>
+        <source>Still open at the counter:
+
+%1</source>
+        <translation>Am Schalter noch offen:
+
+%1</translation>
     </message>
 </context>
 <context>

@@ -1356,12 +1356,6 @@ They are shown again at your next sign-in on this workstation, and the superviso
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Still open at the counter (my open items):
-
-%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The receipt could not be printed again: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1386,6 +1380,24 @@ Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
     </message>
     <message>
         <source>Another operation is still being confirmed: print the receipt once it is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The till&apos;s opening count: not confirmed — check it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The till&apos;s closing count: not confirmed — check it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not confirmed — check it again before moving cash anew.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still open at the counter:
+
+%1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

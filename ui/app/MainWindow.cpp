@@ -12,7 +12,9 @@
 #include "SettingsDialog.h"
 #include "SupervisorPanel.h"
 #include "TillActions.h"
+#include "TillCountDialog.h"
 #include "Ui.h"
+#include "VaultPage.h"
 
 #include "TellerClient.h"
 
@@ -978,6 +980,16 @@ bool MainWindow::confirmLeavingUnfinished(bool signingOut)
     QStringList counter;
     for (const QString &open : m_openItems->needingAttention(locale()))
         counter << QStringLiteral("• ") + open;
+    // A till count or a vault movement sent and not confirmed: its key lives in its dialog.
+    if (TillCountDialog *count = m_till ? m_till->countDialog() : nullptr;
+        count && (count->state() == TillCountDialog::State::Unconfirmed || count->state() == TillCountDialog::State::NotReceived))
+        counter << QStringLiteral("• ")
+                       + (count->mode() == TillCountDialog::Mode::Open
+                              ? tr("The till's opening count: not confirmed — check it again.")
+                              : tr("The till's closing count: not confirmed — check it again."));
+    if (m_panel && m_panel->vaultPage())
+        if (const QString move = m_panel->vaultPage()->unconfirmedMovement(); !move.isEmpty())
+            counter << QStringLiteral("• ") + tr("%1: not confirmed — check it again before moving cash anew.").arg(move);
     if (items.isEmpty() && counter.isEmpty())
         return true;
     QString text;
@@ -986,8 +998,7 @@ bool MainWindow::confirmLeavingUnfinished(bool signingOut)
                   "workstation, and the supervisors see those not confirmed under In doubt.")
                    .arg(items.join(u'\n'));
     if (!counter.isEmpty())
-        text += (text.isEmpty() ? QString() : QStringLiteral("\n\n"))
-                + tr("Still open at the counter (my open items):\n\n%1").arg(counter.join(u'\n'));
+        text += (text.isEmpty() ? QString() : QStringLiteral("\n\n")) + tr("Still open at the counter:\n\n%1").arg(counter.join(u'\n'));
     QMessageBox box(QMessageBox::Warning, tr("Unfinished operations"), text, QMessageBox::NoButton, this);
     box.setObjectName(QStringLiteral("unfinishedBox"));
     box.setInformativeText(signingOut ? tr("Sign out anyway?") : tr("Close anyway?"));

@@ -286,6 +286,11 @@ void VaultPage::onTillsLoaded(quint64 id, const QList<TillInfo> &tills)
     Q_EMIT tillsChanged(tills);
 }
 
+QString VaultPage::unconfirmedMovement() const
+{
+    return m_unconfirmed && m_unconfirmed->unresolved() ? m_unconfirmed->description() : QString();
+}
+
 std::optional<TillInfo> VaultPage::selectedTill() const
 {
     const QModelIndex index = m_view->currentIndex();

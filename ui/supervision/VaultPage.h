@@ -66,6 +66,8 @@ public:
     // The vault's cash per currency code, as the last movement made here reported it.
     const QMap<QString, teller::Money> &vaultKnown() const { return m_vaultKnown; }
     void focusTills();
+    // A movement sent and not confirmed (it may have happened), in words; empty when none.
+    QString unconfirmedMovement() const;
     // The pending operations, as the panel last loaded them: where a till's difference is found.
     void setPending(const QList<teller::ReviewItem> &pending);
     // The panel's answer to decideRequested: the dialog it opened, or nullptr (none opened).
