@@ -2,6 +2,7 @@
 // its zone, who approved it, a signature line for cash), how it is printed and saved (the
 // text fills the page at a readable size, on an 80 mm roll or a page), the dialog by keyboard,
 // and the workplace's names as they come from the server through TellerClient.
+#include "DeskTest.h"
 #include "PgTestServer.h"
 
 #include <AppSettings.h>
@@ -45,13 +46,7 @@ class TestReceiptGui : public QObject
 
     QTemporaryDir m_dir;
 
-    template <typename T> static T *find(QObject *root, const char *name)
-    {
-        T *w = root->findChild<T *>(QString::fromLatin1(name));
-        if (!w)
-            qFatal("widget %s not found", name);
-        return w;
-    }
+    template <typename T> static T *find(QObject *root, const char *name) { return desktest::find<T>(root, name); }
 
     // A completed operation as the server answers it (the time in UTC, as the server sends it).
     static Outcome outcome(ActionKind kind)

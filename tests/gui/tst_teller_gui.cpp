@@ -1,4 +1,5 @@
 // The teller's window, as a teller uses it: keyboard only, against a real server.
+#include "DeskTest.h"
 #include "PgTestServer.h"
 
 #include "FaultProxy.h"
@@ -61,41 +62,15 @@ class TestTellerGui : public QObject
     std::unique_ptr<TellerClient> m_client;
     std::unique_ptr<MainWindow> m_window;
 
-    template <typename T> T *find(QObject *root, const char *name)
-    {
-        T *w = root->findChild<T *>(QString::fromLatin1(name));
-        if (!w)
-            qFatal("widget %s not found", name);
-        return w;
-    }
+    template <typename T> T *find(QObject *root, const char *name) { return desktest::find<T>(root, name); }
 
     LoginDialog *loginDialog() { return m_window->findChild<LoginDialog *>(QStringLiteral("loginDialog")); }
 
-    void fillLogin(LoginDialog *d, const QString &login, const QString &password)
-    {
-        const ConnectionSettings s = PgTestServer::instance().staff(m_db, login);
-        const auto type = [&](const char *name, const QString &text) {
-            auto *edit = find<QLineEdit>(d, name);
-            edit->clear();
-            QTest::keyClicks(edit, text);
-        };
-        type("loginEdit", login);
-        type("passwordEdit", password);
-        type("hostEdit", s.value(QStringLiteral("host")));
-        find<QLineEdit>(d, "portEdit")->setText(s.value(QStringLiteral("port")));
-        type("databaseEdit", m_db);
-    }
+    void fillLogin(LoginDialog *d, const QString &login, const QString &password) { desktest::fillLogin(d, m_db, login, password); }
 
     bool signIn(const QString &login = QStringLiteral("t_teller1"), MainWindow *window = nullptr)
     {
-        if (!window)
-            window = m_window.get();
-        LoginDialog *d = window->showSignIn(false);
-        if (!QTest::qWaitForWindowExposed(d))
-            return false;
-        fillLogin(d, login, QString::fromUtf16(PgTestServer::Password));
-        QTest::keyClick(find<QLineEdit>(d, "passwordEdit"), Qt::Key_Return);
-        return QTest::qWaitFor([&] { return window->isVisible(); }, 10000);
+        return desktest::signIn(window ? window : m_window.get(), m_db, login);
     }
 
     void openAccount(const QString &number)
@@ -114,14 +89,7 @@ class TestTellerGui : public QObject
     // Signs in through a fault proxy in front of the server (no TLS between them).
     bool signInThrough(FaultProxy &proxy, const QString &login = QStringLiteral("t_teller2"))
     {
-        LoginDialog *d = m_window->showSignIn(false);
-        if (!QTest::qWaitForWindowExposed(d))
-            return false;
-        fillLogin(d, login, QString::fromUtf16(PgTestServer::Password));
-        find<QLineEdit>(d, "hostEdit")->setText(QStringLiteral("127.0.0.1"));
-        find<QLineEdit>(d, "portEdit")->setText(QString::number(proxy.port()));
-        QTest::keyClick(find<QLineEdit>(d, "passwordEdit"), Qt::Key_Return);
-        return QTest::qWaitFor([&] { return m_window->isVisible(); }, 10000);
+        return desktest::signIn(m_window.get(), m_db, login, quint16(proxy.port()));
     }
 
     // A second supervisor, at another workstation, rejects a pending operation.
@@ -221,13 +189,7 @@ private Q_SLOTS:
 
     void init()
     {
-        m_client = std::make_unique<TellerClient>();
-        RetryPolicy policy;
-        policy.maxRetries = 4;
-        policy.baseDelay = std::chrono::milliseconds(50);
-        m_client->setRetryPolicy(policy);
-        m_client->setJournalPath(
-            m_dir.filePath(QStringLiteral("journal-%1.sqlite").arg(QString::fromLatin1(QTest::currentTestFunction()))));
+        m_client = desktest::makeClient(m_dir);
         m_window = std::make_unique<MainWindow>(m_client.get());
     }
 
@@ -245,10 +207,7 @@ private Q_SLOTS:
 
     void cleanup()
     {
-        m_window.reset();
-        m_client.reset();
-        Sql sql(m_db);
-        const QStringList violations = sql.invariantViolations();
+        const QStringList violations = desktest::endTest(m_window, m_client, m_db);
         QVERIFY2(violations.isEmpty(), qPrintable(violations.join(u'\n')));
     }
 

@@ -1,6 +1,7 @@
 // The teller's till on screen, as a teller uses it: keyboard only, against a real server. Close
 // with a count that is short, open again with the book's amount, bad entries refused, the
 // blotter and its PDF, the offer to open the till after sign-in.
+#include "DeskTest.h"
 #include "PgTestServer.h"
 
 #include "FaultProxy.h"
@@ -45,50 +46,13 @@ class TestTillGui : public QObject
     std::unique_ptr<MainWindow> m_window;
     const Currency m_eur = *Currency::fromCode(u"EUR");
 
-    template <typename T> T *find(QObject *root, const char *name)
-    {
-        T *w = root->findChild<T *>(QString::fromLatin1(name));
-        if (!w)
-            qFatal("widget %s not found", name);
-        return w;
-    }
+    template <typename T> T *find(QObject *root, const char *name) { return desktest::find<T>(root, name); }
 
-    void fillLogin(LoginDialog *d, const QString &login, const QString &password)
-    {
-        const ConnectionSettings s = PgTestServer::instance().staff(m_db, login);
-        const auto type = [&](const char *name, const QString &text) {
-            auto *edit = find<QLineEdit>(d, name);
-            edit->clear();
-            QTest::keyClicks(edit, text);
-        };
-        type("loginEdit", login);
-        type("passwordEdit", password);
-        type("hostEdit", s.value(QStringLiteral("host")));
-        find<QLineEdit>(d, "portEdit")->setText(s.value(QStringLiteral("port")));
-        type("databaseEdit", m_db);
-    }
-
-    bool signIn(const QString &login)
-    {
-        LoginDialog *d = m_window->showSignIn(false);
-        if (!QTest::qWaitForWindowExposed(d))
-            return false;
-        fillLogin(d, login, QString::fromUtf16(PgTestServer::Password));
-        QTest::keyClick(find<QLineEdit>(d, "passwordEdit"), Qt::Key_Return);
-        return QTest::qWaitFor([&] { return m_window->isVisible(); }, 10000);
-    }
-
+    bool signIn(const QString &login) { return desktest::signIn(m_window.get(), m_db, login); }
     // Signs in through a fault proxy in front of the server.
     bool signInThrough(FaultProxy &proxy, const QString &login)
     {
-        LoginDialog *d = m_window->showSignIn(false);
-        if (!QTest::qWaitForWindowExposed(d))
-            return false;
-        fillLogin(d, login, QString::fromUtf16(PgTestServer::Password));
-        find<QLineEdit>(d, "hostEdit")->setText(QStringLiteral("127.0.0.1"));
-        find<QLineEdit>(d, "portEdit")->setText(QString::number(proxy.port()));
-        QTest::keyClick(find<QLineEdit>(d, "passwordEdit"), Qt::Key_Return);
-        return QTest::qWaitFor([&] { return m_window->isVisible(); }, 10000);
+        return desktest::signIn(m_window.get(), m_db, login, quint16(proxy.port()));
     }
 
     // Counts the book's amount and confirms it, all by keyboard; returns once it is sent.
@@ -236,22 +200,13 @@ private Q_SLOTS:
 
     void init()
     {
-        m_client = std::make_unique<TellerClient>();
-        RetryPolicy policy;
-        policy.maxRetries = 4;
-        policy.baseDelay = std::chrono::milliseconds(50);
-        m_client->setRetryPolicy(policy);
-        m_client->setJournalPath(
-            m_dir.filePath(QStringLiteral("journal-%1.sqlite").arg(QString::fromLatin1(QTest::currentTestFunction()))));
+        m_client = desktest::makeClient(m_dir);
         m_window = std::make_unique<MainWindow>(m_client.get());
     }
 
     void cleanup()
     {
-        m_window.reset();
-        m_client.reset();
-        Sql sql(m_db);
-        const QStringList violations = sql.invariantViolations();
+        const QStringList violations = desktest::endTest(m_window, m_client, m_db);
         QVERIFY2(violations.isEmpty(), qPrintable(violations.join(u'\n')));
     }
 

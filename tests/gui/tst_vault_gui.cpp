@@ -1,4 +1,5 @@
 // The supervisor's vault page, as a supervisor uses it: keyboard only, against a real server.
+#include "DeskTest.h"
 #include "PgTestServer.h"
 
 #include "FaultProxy.h"
@@ -39,36 +40,12 @@ class TestVaultGui : public QObject
     std::unique_ptr<MainWindow> m_window;
     const Currency m_eur = *Currency::fromCode(u"EUR");
 
-    template <typename T> T *find(QObject *root, const char *name)
-    {
-        T *w = root->findChild<T *>(QString::fromLatin1(name));
-        if (!w)
-            qFatal("widget %s not found", name);
-        return w;
-    }
+    template <typename T> T *find(QObject *root, const char *name) { return desktest::find<T>(root, name); }
 
+    // Through a fault proxy in front of the server (no TLS between them) when one is given.
     bool signIn(const QString &login, FaultProxy *proxy = nullptr)
     {
-        LoginDialog *d = m_window->showSignIn(false);
-        if (!QTest::qWaitForWindowExposed(d))
-            return false;
-        const ConnectionSettings s = PgTestServer::instance().staff(m_db, login);
-        const auto type = [&](const char *name, const QString &text) {
-            auto *edit = find<QLineEdit>(d, name);
-            edit->clear();
-            QTest::keyClicks(edit, text);
-        };
-        type("loginEdit", login);
-        type("passwordEdit", QString::fromUtf16(PgTestServer::Password));
-        type("hostEdit", s.value(QStringLiteral("host")));
-        find<QLineEdit>(d, "portEdit")->setText(s.value(QStringLiteral("port")));
-        type("databaseEdit", m_db);
-        if (proxy) { // through a fault proxy in front of the server (no TLS between them)
-            find<QLineEdit>(d, "hostEdit")->setText(QStringLiteral("127.0.0.1"));
-            find<QLineEdit>(d, "portEdit")->setText(QString::number(proxy->port()));
-        }
-        QTest::keyClick(find<QLineEdit>(d, "passwordEdit"), Qt::Key_Return);
-        return QTest::qWaitFor([&] { return m_window->isVisible(); }, 10000);
+        return desktest::signIn(m_window.get(), m_db, login, proxy ? quint16(proxy->port()) : quint16(0));
     }
 
     bool activate(QWidget *w)
@@ -169,22 +146,13 @@ private Q_SLOTS:
 
     void init()
     {
-        m_client = std::make_unique<TellerClient>();
-        RetryPolicy policy;
-        policy.maxRetries = 4;
-        policy.baseDelay = std::chrono::milliseconds(50);
-        m_client->setRetryPolicy(policy);
-        m_client->setJournalPath(
-            m_dir.filePath(QStringLiteral("journal-%1.sqlite").arg(QString::fromLatin1(QTest::currentTestFunction()))));
+        m_client = desktest::makeClient(m_dir);
         m_window = std::make_unique<MainWindow>(m_client.get());
     }
 
     void cleanup()
     {
-        m_window.reset();
-        m_client.reset();
-        Sql sql(m_db);
-        const QStringList violations = sql.invariantViolations();
+        const QStringList violations = desktest::endTest(m_window, m_client, m_db);
         QVERIFY2(violations.isEmpty(), qPrintable(violations.join(u'\n')));
     }
 
