@@ -411,6 +411,7 @@ void TellerClient::signOut()
 {
     m_signedIn = false;
     m_staff = {};
+    m_workplace = {};
     post(m_listener, [](Worker &w) {
         if (w.watch)
             w.watch->stop();

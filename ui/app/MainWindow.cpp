@@ -713,6 +713,10 @@ void MainWindow::notify(const QString &message, int timeoutMs)
 {
     m_notice->setText(message);
     m_notice->setToolTip(message);
+    // A message longer than the room left of the permanent part takes a second line (the status
+    // bar grows while it is shown) instead of being cut off.
+    const QFontMetrics fm = m_notice->fontMetrics();
+    m_notice->setMinimumHeight(fm.horizontalAdvance(message) > m_notice->width() ? fm.lineSpacing() * 2 + 2 : 0);
     if (timeoutMs > 0 && !message.isEmpty())
         m_noticeTimer.start(timeoutMs);
     else
