@@ -62,6 +62,8 @@ QJsonObject ReviewItem::toJson() const
     put(o, QStringLiteral("decided_by"), decidedBy);
     put(o, QStringLiteral("decided_at"), decidedAt);
     put(o, QStringLiteral("decision_note"), decisionNote);
+    if (originalKind)
+        o.insert(QStringLiteral("original_kind"), actionKindName(*originalKind));
     put(o, QStringLiteral("reason"), reason);
     return o;
 }
@@ -98,7 +100,8 @@ QJsonObject Decision::toJson() const
 // teller.decided_operations (a literal, joined at compile time).
 #define TELLER_REVIEW_COLUMNS                                                                                                           \
     "key::text, kind, account_number, holder, counter_account_number, amount, currency, available, initiated_by, "                      \
-    "initiator_name, workstation, note, status, reason, created_at, expires_at, decided_by, decided_at, decision_note"
+    "initiator_name, workstation, note, status, reason, created_at, expires_at, decided_by, decided_at, decision_note, "                \
+    "original_kind"
 
 Result<QList<ReviewItem>> Supervision::review(const QString &sql, int limit)
 {
@@ -128,6 +131,11 @@ Result<QList<ReviewItem>> Supervision::review(const QString &sql, int limit)
                                        r.decidedBy = q.value(16).toString();
                                        r.decidedAt = q.value(17).toDateTime();
                                        r.decisionNote = q.value(18).toString();
+                                       if (const QString original = q.value(19).toString(); !original.isEmpty()) {
+                                           r.originalKind = actionKindFromName(original);
+                                           if (!r.originalKind)
+                                               return fail(unreadable());
+                                       }
                                        return r;
                                    });
     });

@@ -38,6 +38,7 @@ struct ReviewItem
     QString decidedBy;
     QDateTime decidedAt;
     QString decisionNote;
+    std::optional<ActionKind> originalKind; // a reversal's: the kind of the operation it undoes
     QJsonObject toJson() const;
 };
 

@@ -1,4 +1,4 @@
--- Teller schema version 18, functions sha256 bc8d13fdbed57646e0293f37a578e5b314742bab48c72fcdd849ff59c87561d7
+-- Teller schema version 19, functions sha256 c335b51a217d241941731be514ce88f6f6d1e0215512cb03b73643635b98abb8
 -- The current schema: pg_dump --schema-only --no-owner --schema=teller of a freshly
 -- migrated database, normalised. Made by scripts/update-schema-snapshot.sh; do not edit.
 
@@ -1150,7 +1150,7 @@ $$;
 -- Name: decided_operations(integer); Type: FUNCTION; Schema: teller; Owner: -
 --
 
-CREATE FUNCTION teller.decided_operations(p_limit integer) RETURNS TABLE(key uuid, kind text, account_number text, holder text, counter_account_number text, amount bigint, currency text, available bigint, initiated_by text, initiator_name text, workstation text, note text, status text, reason text, created_at timestamp with time zone, expires_at timestamp with time zone, decided_by text, decided_at timestamp with time zone, decision_note text)
+CREATE FUNCTION teller.decided_operations(p_limit integer) RETURNS TABLE(key uuid, kind text, account_number text, holder text, counter_account_number text, amount bigint, currency text, available bigint, initiated_by text, initiator_name text, workstation text, note text, status text, reason text, created_at timestamp with time zone, expires_at timestamp with time zone, decided_by text, decided_at timestamp with time zone, decision_note text, original_kind text)
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -1165,10 +1165,12 @@ BEGIN
     RETURN QUERY
         SELECT o.key, o.kind::text, o.account_number, a.holder::text, o.counter_account_number, o.amount::bigint,
                o.currency::text, a.balance - a.held, o.initiated_by, s.display_name, o.workstation, o.note::text,
-               o.status::text, o.reason, o.created_at, o.expires_at, o.decided_by, o.decided_at, o.decision_note::text
+               o.status::text, o.reason, o.created_at, o.expires_at, o.decided_by, o.decided_at, o.decision_note::text,
+               r.kind::text
           FROM teller.operations o
           LEFT JOIN teller.accounts a ON a.id = o.account_id
           LEFT JOIN teller.staff s ON s.login = o.initiated_by
+          LEFT JOIN teller.operations r ON r.key = o.reverses
          WHERE o.decided_at IS NOT NULL
          ORDER BY o.decided_at DESC
          LIMIT least(greatest(coalesce(p_limit, 200), 1), 200);
@@ -1847,7 +1849,7 @@ $$;
 -- Name: pending_operations(integer); Type: FUNCTION; Schema: teller; Owner: -
 --
 
-CREATE FUNCTION teller.pending_operations(p_limit integer) RETURNS TABLE(key uuid, kind text, account_number text, holder text, counter_account_number text, amount bigint, currency text, available bigint, initiated_by text, initiator_name text, workstation text, note text, status text, reason text, created_at timestamp with time zone, expires_at timestamp with time zone, decided_by text, decided_at timestamp with time zone, decision_note text)
+CREATE FUNCTION teller.pending_operations(p_limit integer) RETURNS TABLE(key uuid, kind text, account_number text, holder text, counter_account_number text, amount bigint, currency text, available bigint, initiated_by text, initiator_name text, workstation text, note text, status text, reason text, created_at timestamp with time zone, expires_at timestamp with time zone, decided_by text, decided_at timestamp with time zone, decision_note text, original_kind text)
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -1862,10 +1864,12 @@ BEGIN
     RETURN QUERY
         SELECT o.key, o.kind::text, o.account_number, a.holder::text, o.counter_account_number, o.amount::bigint,
                o.currency::text, a.balance - a.held, o.initiated_by, s.display_name, o.workstation, o.note::text,
-               o.status::text, o.reason, o.created_at, o.expires_at, o.decided_by, o.decided_at, o.decision_note::text
+               o.status::text, o.reason, o.created_at, o.expires_at, o.decided_by, o.decided_at, o.decision_note::text,
+               r.kind::text
           FROM teller.operations o
           LEFT JOIN teller.accounts a ON a.id = o.account_id
           LEFT JOIN teller.staff s ON s.login = o.initiated_by
+          LEFT JOIN teller.operations r ON r.key = o.reverses
          WHERE o.status = 'pending_approval'
          ORDER BY o.created_at
          LIMIT least(greatest(coalesce(p_limit, 1000), 1), 1000);

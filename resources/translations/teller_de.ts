@@ -900,6 +900,14 @@ Neuen Vorgang beginnen?</translation>
         <source>Reversal of a cash withdrawal or deposit of %1 on %2 (%3), asked by %4: %5</source>
         <translation>Stornierung einer Bar-Auszahlung oder -Einzahlung über %1 auf %2 (%3), beantragt von %4: %5</translation>
     </message>
+    <message>
+        <source>Reversal of a withdrawal of %1 from %2 (%3): the money goes back into the account, the cash back into the till; asked by %4: %5</source>
+        <translation>Stornierung einer Auszahlung von %1 von %2 (%3): Das Geld geht zurück auf das Konto, das Bargeld zurück in die Kasse; beantragt von %4: %5</translation>
+    </message>
+    <message>
+        <source>Reversal of a deposit of %1 into %2 (%3): the money comes out of the account, the cash goes back to the customer; asked by %4: %5</source>
+        <translation>Stornierung einer Einzahlung von %1 auf %2 (%3): Das Geld wird dem Konto wieder belastet, das Bargeld geht zurück an den Kunden; beantragt von %4: %5</translation>
+    </message>
 </context>
 <context>
     <name>DoubtTableModel</name>

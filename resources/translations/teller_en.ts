@@ -898,6 +898,14 @@ Start a new operation?</source>
         <source>Reversal of a cash withdrawal or deposit of %1 on %2 (%3), asked by %4: %5</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reversal of a withdrawal of %1 from %2 (%3): the money goes back into the account, the cash back into the till; asked by %4: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reversal of a deposit of %1 into %2 (%3): the money comes out of the account, the cash goes back to the customer; asked by %4: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DoubtTableModel</name>

@@ -559,8 +559,8 @@ private Q_SLOTS:
         QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
         auto *queue = find<QTableView>(panel(), "pendingView");
         QTRY_VERIFY_WITH_TIMEOUT(panel()->pendingCount() > 0, 10000);
-        const QString said = QStringLiteral("Reversal of a cash withdrawal or deposit of 40.00 EUR on 10000003 (Maria Schneider), "
-                                            "asked by Anna Teller: paid out twice");
+        const QString said = QStringLiteral("Reversal of a withdrawal of 40.00 EUR from 10000003 (Maria Schneider): the money goes "
+                                            "back into the account, the cash back into the till; asked by Anna Teller: paid out twice");
         queue->setFocus();
         QTest::keyClick(queue, Qt::Key_Home, Qt::ControlModifier);
         for (int i = 0;

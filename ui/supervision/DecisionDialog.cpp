@@ -143,7 +143,15 @@ QString DecisionDialog::summary(const ReviewItem &item, const QLocale &l, const 
         if (!item.counterAccount.isEmpty())
             return tr("Reversal of a transfer of %1 from %2 (%3) to %4, asked by %5: %6")
                 .arg(amount, item.account, item.holder, item.counterAccount, teller, reason);
-        // The queue does not say whether the original was a withdrawal or a deposit.
+        if (item.originalKind == ActionKind::Withdrawal)
+            return tr("Reversal of a withdrawal of %1 from %2 (%3): the money goes back into the account, the cash back "
+                      "into the till; asked by %4: %5")
+                .arg(amount, item.account, item.holder, teller, reason);
+        if (item.originalKind == ActionKind::Deposit)
+            return tr("Reversal of a deposit of %1 into %2 (%3): the money comes out of the account, the cash goes back "
+                      "to the customer; asked by %4: %5")
+                .arg(amount, item.account, item.holder, teller, reason);
+        // A server that does not say which (an older schema's list).
         return tr("Reversal of a cash withdrawal or deposit of %1 on %2 (%3), asked by %4: %5")
             .arg(amount, item.account, item.holder, teller, reason);
     }
