@@ -98,7 +98,7 @@ Result<Workplace> Administration::workplace()
     auto read = m_session.retrying(QStringLiteral("workplace"), [&]() -> Result<std::optional<Workplace>> {
         std::optional<Workplace> found;
         auto ok = m_session.select(
-            QStringLiteral("SELECT w.bank_name, w.branch_code, w.branch_name, s.login, s.display_name "
+            QStringLiteral("SELECT w.bank_name, w.branch_code, w.branch_name, s.login, s.display_name, w.time_zone "
                            "  FROM teller.workplace() w LEFT JOIN teller.workplace_staff() s ON true"),
             {}, QCoreApplication::translate("teller::Administration", "reading the bank's and the branch's names"), [&](const Row &q) {
                 if (!found) {
@@ -106,6 +106,7 @@ Result<Workplace> Administration::workplace()
                     found->bankName = q.value(0).toString();
                     found->branchCode = q.value(1).toString();
                     found->branchName = q.value(2).toString();
+                    found->timeZone = q.value(5).toString().toUtf8();
                 }
                 if (!q.isNull(3))
                     found->staffNames.insert(q.value(3).toString(), q.value(4).toString());

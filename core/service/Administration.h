@@ -50,6 +50,7 @@ struct Workplace
     QString bankName;
     QString branchCode;
     QString branchName;
+    QByteArray timeZone;                // the branch's, IANA ("Europe/Berlin"); a receipt's time is given in it
     QHash<QString, QString> staffNames; // login -> display name
     // The display name of a colleague, or the login itself when it is not one (another branch's,
     // no longer active).

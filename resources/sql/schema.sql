@@ -1,4 +1,4 @@
--- Teller schema version 19, functions sha256 c335b51a217d241941731be514ce88f6f6d1e0215512cb03b73643635b98abb8
+-- Teller schema version 19, functions sha256 064fa03fa1e3c34cb6847582271236e073bdb1625b68d0b1860e4d4ba64b2c55
 -- The current schema: pg_dump --schema-only --no-owner --schema=teller of a freshly
 -- migrated database, normalised. Made by scripts/update-schema-snapshot.sh; do not edit.
 
@@ -2942,11 +2942,11 @@ $$;
 -- Name: workplace(); Type: FUNCTION; Schema: teller; Owner: -
 --
 
-CREATE FUNCTION teller.workplace() RETURNS TABLE(bank_name text, branch_code text, branch_name text)
+CREATE FUNCTION teller.workplace() RETURNS TABLE(bank_name text, branch_code text, branch_name text, time_zone text)
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-    SELECT (SELECT s.value FROM teller.settings s WHERE s.key = 'bank_name'), b.code, b.name
+    SELECT (SELECT s.value FROM teller.settings s WHERE s.key = 'bank_name'), b.code, b.name, b.time_zone
       FROM teller.staff me
       JOIN teller.branches b ON b.id = me.branch_id
      WHERE me.login = session_user AND me.active

@@ -71,6 +71,10 @@ private Q_SLOTS:
         QCOMPARE(w->bankName, QStringLiteral("Teller Bank"));
         QCOMPARE(w->branchCode, QStringLiteral("MAIN"));
         QCOMPARE(w->branchName, QStringLiteral("Main branch"));
+        // The branch's time zone, as it was set up (a receipt gives its time in it).
+        QCOMPARE(QString::fromUtf8(w->timeZone),
+                 Sql(db).value(QStringLiteral("SELECT time_zone FROM teller.branches WHERE code = 'MAIN'")).toString());
+        QVERIFY(!w->timeZone.isEmpty());
         QCOMPARE(w->nameOf(QStringLiteral("t_super")), QStringLiteral("Clara Supervisor"));
         QCOMPARE(w->nameOf(QStringLiteral("t_teller1")), QStringLiteral("Anna Teller")); // the caller too
         QCOMPARE(w->nameOf(QStringLiteral("t_teller2")), QStringLiteral("Ben Teller"));
@@ -97,7 +101,7 @@ private Q_SLOTS:
         QCOMPARE(sql.value(QStringLiteral("SELECT array_to_string(proargnames, ',') FROM pg_proc "
                                           "WHERE oid = 'teller.workplace()'::regprocedure"))
                      .toString(),
-                 QStringLiteral("bank_name,branch_code,branch_name"));
+                 QStringLiteral("bank_name,branch_code,branch_name,time_zone"));
         DbSession session(PgTestServer::instance().staff(db, QStringLiteral("t_teller1")), SessionOptions{});
         QVERIFY(session.open());
         QSqlQuery q(session.database());

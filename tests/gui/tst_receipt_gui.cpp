@@ -170,6 +170,21 @@ private Q_SLOTS:
         QVERIFY2(text.contains(expected), qPrintable(text));
     }
 
+    // The branch's zone wins over the workstation's (a terminal server in another zone, a
+    // clock set wrong): the receipt gives the time where the branch is.
+    void theTimeIsTheBranchs()
+    {
+        ReceiptContext c = context();
+        c.timeZone = QByteArray("Asia/Tokyo"); // the workstation is in Berlin (initTestCase)
+        const QString text = plain(
+            ReceiptDialog::html(outcome(ActionKind::Deposit), anna(), c, QLocale(QLocale::English, QLocale::UnitedKingdom)));
+        QVERIFY2(text.contains(QStringLiteral("2 December 2026, 23:21:46 JST")), qPrintable(text));
+        c.timeZone = QByteArray("Not/AZone"); // one this machine does not know: the workstation's
+        const QString fallback = plain(
+            ReceiptDialog::html(outcome(ActionKind::Deposit), anna(), c, QLocale(QLocale::English, QLocale::UnitedKingdom)));
+        QVERIFY2(fallback.contains(QStringLiteral("15:21:46 CET")), qPrintable(fallback));
+    }
+
     void cashHasASignatureLine_data()
     {
         QTest::addColumn<ActionKind>("kind");

@@ -27,6 +27,7 @@
 #include <QTextBrowser>
 #include <QTextDocument>
 #include <QTextLayout>
+#include <QTimeZone>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -62,11 +63,13 @@ QPageSize rollPage(qreal widthMm, qreal heightMm)
                      QCoreApplication::translate("ReceiptDialog", "Receipt roll %1 mm").arg(widthMm), QPageSize::ExactMatch);
 }
 
-// "2 December 2026, 16:21:46 CET": the local date and time, and which zone it is in (the
-// abbreviation when the zone has one, else its offset from UTC).
-QString localTimeText(const QDateTime &at, const QLocale &locale)
+// "2 December 2026, 16:21:46 CET": the date and time in the branch's zone (the workstation's
+// when the branch has none this program knows), and which zone it is (the abbreviation when the
+// zone has one, else its offset from UTC).
+QString localTimeText(const QDateTime &at, const QLocale &locale, const QByteArray &zoneId)
 {
-    const QDateTime local = at.toLocalTime();
+    const QTimeZone branchZone = zoneId.isEmpty() ? QTimeZone() : QTimeZone(zoneId);
+    const QDateTime local = branchZone.isValid() ? at.toTimeZone(branchZone) : at.toLocalTime();
     QString timeFormat = locale.timeFormat(QLocale::LongFormat);
     // The locale's long time may name the zone itself ('t'): it is added once, below.
     static const QRegularExpression zoneToken(QStringLiteral("\\s*(?<![\\w'])t+(?![\\w'])"));
@@ -116,6 +119,7 @@ ReceiptContext ReceiptContext::fromWorkplace(const Workplace &workplace, const O
     c.tellerName = outcome.initiatedBy.isEmpty() ? QString() : workplace.nameOf(outcome.initiatedBy);
     c.decidedByName = outcome.decidedBy.isEmpty() ? QString() : workplace.nameOf(outcome.decidedBy);
     c.reprint = reprint;
+    c.timeZone = workplace.timeZone;
     return c;
 }
 
@@ -240,7 +244,7 @@ QString ReceiptDialog::html(const Outcome &o, const StaffInfo &staff, const Rece
     if (o.balanceAfter)
         rows += row(tr("Balance after"), o.balanceAfter->toDisplayWithCode(locale));
     if (o.executedAt.isValid())
-        rows += row(tr("Time"), localTimeText(o.executedAt, locale));
+        rows += row(tr("Time"), localTimeText(o.executedAt, locale, c.timeZone));
     QString tellerName = c.tellerName;
     if (tellerName.isEmpty())
         tellerName = staff.login == o.initiatedBy && !staff.displayName.isEmpty() ? staff.displayName : o.initiatedBy;

@@ -29,6 +29,7 @@ struct ReceiptContext
     QString tellerName;        // who carried it out; empty: the signed-in member's name, or the login
     QString decidedByName;     // the supervisor who approved it (four eyes), if one did
     bool reprint = false;      // printed again later: marked so
+    QByteArray timeZone;       // the branch's (IANA id); empty or unknown: the workstation's
 
     // The names from the workplace: the bank, the branch, the teller and the approver by
     // their names (by their logins when they are not colleagues).

@@ -7,6 +7,10 @@
 -- for every other operation. Another result type, so the functions are dropped here and their
 -- files (functions/pending_operations.sql, functions/decided_operations.sql) create them again
 -- (on a new database they do not exist yet: the function files run after the migrations).
+--
+-- teller.workplace also answers the branch's time zone (teller.branches.time_zone, 013): a
+-- receipt gives the time of the branch, whatever zone the workstation's clock is set to.
 
 DROP FUNCTION IF EXISTS teller.pending_operations(integer);
 DROP FUNCTION IF EXISTS teller.decided_operations(integer);
+DROP FUNCTION IF EXISTS teller.workplace();
