@@ -126,7 +126,7 @@ void installTranslations(QApplication &app)
     if (chosen == QLatin1String("en") || chosen == QLatin1String("de"))
         QLocale::setDefault(QLocale(chosen));
     const QStringList loaded = ui::installTranslations(&app, QLocale());
-    if (QLocale().language() != QLocale::English && !loaded.contains(QStringLiteral("qtbase")))
+    if (QLocale().language() != QLocale::English && QLocale().language() != QLocale::C && !loaded.contains(QStringLiteral("qtbase")))
         qWarning().noquote() << "Qt's own translations for" << QLocale().name()
                              << "are not installed (Debian: qt6-translations-l10n): Qt's buttons stay in English";
 }
