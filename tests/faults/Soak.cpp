@@ -18,8 +18,9 @@ using namespace teller;
 QString SoakReport::summary() const
 {
     return QStringLiteral("%1 operations: %2 completed, %3 rejected, %4 busy, %5 in doubt (settled by reconciliation: %6 "
-                          "had happened, %7 resubmitted with their key), %8 errors; %9 retries, %10 replays; %11 faults "
-                          "injected (%12 resets, %13 swallowed COMMIT answers, %14 stalls, %15 latency changes); %16 problems")
+                          "had happened, %7 resubmitted with their key), %8 not sent, %9 errors; %10 retries, %11 replays; %12 "
+                          "faults injected (%13 resets, %14 swallowed COMMIT answers, %15 stalls, %16 latency changes); %17 "
+                          "problems")
         .arg(operations)
         .arg(completed)
         .arg(rejected)
@@ -27,6 +28,7 @@ QString SoakReport::summary() const
         .arg(inDoubt)
         .arg(inDoubtThatHappened)
         .arg(inDoubtResubmitted)
+        .arg(notSent)
         .arg(errors)
         .arg(retries)
         .arg(replays)
@@ -213,9 +215,19 @@ SoakReport runSoak(const SoakOptions &options)
                     report.problems << QStringLiteral("%1: in doubt, settled as %2, server has '%3'").arg(key, now, server);
                 break;
             }
+            case OutcomeStatus::Error:
+                if (r.outcome.notSent) {
+                    // Refused at every attempt before anything was sent (the connection reset
+                    // while it was being made): nothing happened, and the server must say so.
+                    ++report.notSent;
+                    if (!server.isEmpty())
+                        report.problems << QStringLiteral("%1: client saw not sent, server has '%2'").arg(key, server);
+                    break;
+                }
+                [[fallthrough]];
             default:
-                // An error is a definitive failure with nothing to settle: under network faults
-                // the core must answer busy or in doubt instead, so every error is a problem.
+                // Any other error is a definitive failure with nothing to settle: under network
+                // faults the core must answer busy, in doubt or not sent instead.
                 ++report.errors;
                 report.problems << QStringLiteral("%1: client saw %2 (%3)%4")
                                        .arg(key, outcomeStatusName(r.outcome.status), r.outcome.message,
