@@ -1383,24 +1383,6 @@ Sie werden bei Ihrer nächsten Anmeldung an diesem Arbeitsplatz wieder angezeigt
         <translation>Beleg des ausgewählten Vorgangs erneut drucken, nach den Daten des Servers</translation>
     </message>
     <message>
-        <source>Ctrl+F  find an account (Down to the list, Enter to open it)
-F2 / F3 / F4  withdraw / deposit / transfer
-Enter  carry out the operation
-Esc  clear the form, or start a new operation
-F5  refresh the account
-Ctrl+H  the account&apos;s recent operations (Alt+V reverse the selected one)
-F7 / F8 / F9  open the till / close the till / the blotter
-Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
-        <translation>Strg+F  Konto suchen (Pfeil nach unten zur Liste, Eingabe zum Öffnen)
-F2 / F3 / F4  Auszahlung / Einzahlung / Überweisung
-Eingabe  Vorgang ausführen
-Esc  Formular zurücksetzen oder neuen Vorgang beginnen
-F5  Konto aktualisieren
-Strg+H  letzte Vorgänge des Kontos (Alt+V: ausgewählten Vorgang stornieren)
-F7 / F8 / F9  Kasse öffnen / Kasse schließen / Kassenjournal
-Strg+Umschalt+L  abmelden    Strg+Q  beenden</translation>
-    </message>
-    <message>
         <source>Another operation is still being confirmed: print the receipt once it is done.</source>
         <translation>Ein anderer Vorgang wird noch bestätigt: Beleg drucken, sobald er abgeschlossen ist.</translation>
     </message>
@@ -1423,6 +1405,26 @@ Strg+Umschalt+L  abmelden    Strg+Q  beenden</translation>
         <translation>Am Schalter noch offen:
 
 %1</translation>
+    </message>
+    <message>
+        <source>Ctrl+F  find an account (Down to the list, Enter to open it)
+F2 / F3 / F4  withdraw / deposit / transfer
+Enter  carry out the operation
+Esc  clear the form, or start a new operation
+F5  refresh the account
+Ctrl+H  the account&apos;s recent operations (Alt+V reverse the selected one)
+F7 / F8 / F9  open the till / close the till / the blotter
+Alt+Y  my open items (Enter goes to one, Del when it is done)
+Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
+        <translation>Strg+F  Konto suchen (Pfeil nach unten zur Liste, Eingabe zum Öffnen)
+F2 / F3 / F4  Auszahlung / Einzahlung / Überweisung
+Eingabe  Vorgang ausführen
+Esc  Formular zurücksetzen oder neuen Vorgang beginnen
+F5  Konto aktualisieren
+Strg+H  letzte Vorgänge des Kontos (Alt+V: ausgewählten Vorgang stornieren)
+F7 / F8 / F9  Kasse öffnen / Kasse schließen / Kassenjournal
+Alt+Y  meine offenen Vorgänge (Eingabe: zum Vorgang, Entf: erledigt)
+Strg+Umschalt+L  abmelden    Strg+Q  beenden</translation>
     </message>
 </context>
 <context>

@@ -1376,17 +1376,6 @@ They are shown again at your next sign-in on this workstation, and the superviso
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ctrl+F  find an account (Down to the list, Enter to open it)
-F2 / F3 / F4  withdraw / deposit / transfer
-Enter  carry out the operation
-Esc  clear the form, or start a new operation
-F5  refresh the account
-Ctrl+H  the account&apos;s recent operations (Alt+V reverse the selected one)
-F7 / F8 / F9  open the till / close the till / the blotter
-Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Another operation is still being confirmed: print the receipt once it is done.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1406,6 +1395,18 @@ Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
         <source>Still open at the counter:
 
 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+F  find an account (Down to the list, Enter to open it)
+F2 / F3 / F4  withdraw / deposit / transfer
+Enter  carry out the operation
+Esc  clear the form, or start a new operation
+F5  refresh the account
+Ctrl+H  the account&apos;s recent operations (Alt+V reverse the selected one)
+F7 / F8 / F9  open the till / close the till / the blotter
+Alt+Y  my open items (Enter goes to one, Del when it is done)
+Ctrl+Shift+L  sign out    Ctrl+Q  quit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

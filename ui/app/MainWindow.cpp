@@ -507,6 +507,7 @@ void MainWindow::buildMenus()
                                     "F5  refresh the account\n"
                                     "Ctrl+H  the account's recent operations (Alt+V reverse the selected one)\n"
                                     "F7 / F8 / F9  open the till / close the till / the blotter\n"
+                                    "Alt+Y  my open items (Enter goes to one, Del when it is done)\n"
                                     "Ctrl+Shift+L  sign out    Ctrl+Q  quit"));
     });
     help->addAction(tr("&About Teller"), this, [this] {
