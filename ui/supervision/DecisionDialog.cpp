@@ -151,7 +151,8 @@ QString DecisionDialog::summary(const ReviewItem &item, const QLocale &l, const 
             return tr("Reversal of a deposit of %1 into %2 (%3): the money comes out of the account, the cash goes back "
                       "to the customer; asked by %4: %5")
                 .arg(amount, item.account, item.holder, teller, reason);
-        // A server that does not say which (an older schema's list).
+        // The original is not among the server's operations any more (never the case today: the
+        // server names it for every reversal); said without guessing which kind it was.
         return tr("Reversal of a cash withdrawal or deposit of %1 on %2 (%3), asked by %4: %5")
             .arg(amount, item.account, item.holder, teller, reason);
     }
