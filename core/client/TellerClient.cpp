@@ -6,6 +6,7 @@
 #include "Journal.h"
 #include "Logging.h"
 #include "ReadCache.h"
+#include "StaffSessions.h"
 
 #include <QCoreApplication>
 #include <QSqlDriver>
@@ -152,6 +153,17 @@ void TellerClient::setConnected(bool connected, const QString &detail)
     Q_EMIT connectionStateChanged(connected, detail);
 }
 
+ConnectionSettings TellerClient::listenSettingsFor(const ConnectionSettings &settings) const
+{
+    ConnectionSettings listen = settings;
+    if (!m_plan.listenHost.isEmpty()) {
+        listen.set(QStringLiteral("host"), m_plan.listenHost);
+        if (!m_plan.listenPort.isEmpty())
+            listen.set(QStringLiteral("port"), m_plan.listenPort);
+    }
+    return listen;
+}
+
 void TellerClient::signIn(const ConnectionSettings &settings, const SessionOptions &options)
 {
     m_options = options;
@@ -159,9 +171,14 @@ void TellerClient::signIn(const ConnectionSettings &settings, const SessionOptio
         m_options.workstation = SessionOptions::defaultWorkstation();
     const SessionOptions sessionOptions = m_options;
     const std::chrono::milliseconds pingInterval = m_pingInterval;
+    // Through a pooler that logs in with one shared login, the member proves who signs in over
+    // the direct address (the listening connection's), once for all of this window's sessions.
+    m_staffSessions = std::make_shared<StaffSessions>(listenSettingsFor(settings), sessionOptions);
+    const auto staffSessions = m_staffSessions;
 
-    post(m_reads, [this, settings, sessionOptions, pingInterval](Worker &w) {
+    post(m_reads, [this, settings, sessionOptions, pingInterval, staffSessions](Worker &w) {
         w.session = std::make_unique<DbSession>(settings, sessionOptions);
+        w.session->setStaffSessions(staffSessions);
         w.session->setRetryPolicy(readPolicy());
         // During a failover no server may answer for a few seconds: tried again within the
         // read policy (nothing is sent before a connection is made; a wrong password fails at once).
@@ -232,18 +249,15 @@ void TellerClient::startSessions(const ConnectionSettings &settings, const Sessi
     // through a transaction pooler it listens only where the plan sends it (PostgreSQL itself),
     // and otherwise reads on the timer alone.
     const bool ownListener = m_listener != m_reads;
-    ConnectionSettings listenSettings = settings;
-    if (!m_plan.listenHost.isEmpty()) {
-        listenSettings.set(QStringLiteral("host"), m_plan.listenHost);
-        if (!m_plan.listenPort.isEmpty())
-            listenSettings.set(QStringLiteral("port"), m_plan.listenPort);
-    }
+    const ConnectionSettings listenSettings = listenSettingsFor(settings);
+    const auto staffSessions = m_staffSessions;
     SessionOptions listenOptions = sessionOptions;
     listenOptions.applicationName += QStringLiteral(" listen");
-    post(m_listener, [this, listenSettings, listenOptions, ownListener](Worker &w) {
+    post(m_listener, [this, listenSettings, listenOptions, ownListener, staffSessions](Worker &w) {
         w.feed.reset();
         if (ownListener) {
             w.listenSession = std::make_unique<DbSession>(listenSettings, listenOptions);
+            w.listenSession->setStaffSessions(staffSessions);
             w.events = w.listenSession.get();
         } else {
             w.events = w.session.get(); // made by signIn on this thread
@@ -336,10 +350,12 @@ void TellerClient::startSessions(const ConnectionSettings &settings, const Sessi
     const QString journalPath = m_journalPath.isEmpty() ? Journal::defaultPath() : m_journalPath;
     const RetryPolicy policy = m_policy;
     const bool ownActions = m_actions != m_reads;
-    post(m_actions, [this, settings, sessionOptions, policy, journalPath, login, ownActions](Worker &w) {
+    post(m_actions, [this, settings, sessionOptions, policy, journalPath, login, ownActions, staffSessions](Worker &w) {
         w.executor.reset();
-        if (ownActions || !w.session) // one connection for everything: the one signIn made
+        if (ownActions || !w.session) { // one connection for everything: the one signIn made
             w.session = std::make_unique<DbSession>(settings, sessionOptions);
+            w.session->setStaffSessions(staffSessions);
+        }
         w.session->setRetryPolicy(policy); // decisions, doubt reports
         w.executor = std::make_unique<ActionExecutor>(*w.session, policy);
         w.executor->setCancelFlag(&m_cancel);
@@ -422,7 +438,15 @@ void TellerClient::signOut()
         w.listenSession.reset();
     });
     setLive(false);
-    post(m_reads, [](Worker &w) {
+    // The staff session (a pooled login's) ends on the actions' connection once what runs
+    // there has finished, and with it every session of this sign-in.
+    const auto staffSessions = std::exchange(m_staffSessions, nullptr);
+    const bool ownActions = m_actions != m_reads;
+    const auto endStaffSession = [staffSessions](Worker &w) {
+        if (staffSessions && w.session)
+            staffSessions->end(*w.session);
+    };
+    post(m_reads, [ownActions, endStaffSession](Worker &w) {
         if (w.ping)
             w.ping->stop();
         w.cache.clear();
@@ -431,10 +455,14 @@ void TellerClient::signOut()
         w.feed.reset();
         w.events = nullptr;
         w.executor.reset();
+        if (!ownActions)
+            endStaffSession(w);
         w.session.reset();
     });
-    post(m_actions, [](Worker &w) {
+    post(m_actions, [ownActions, endStaffSession](Worker &w) {
         w.executor.reset();
+        if (ownActions)
+            endStaffSession(w);
         w.session.reset();
     });
     setConnected(false, tr("Signed out."));

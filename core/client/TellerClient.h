@@ -19,6 +19,8 @@
 
 namespace teller {
 
+class StaffSessions;
+
 // What a teller's window talks to. Every database call runs on one of three worker threads
 // (or fewer: setConnectionPlan), each with its own connection (Qt allows a connection only in its own thread): one carries
 // out actions and decisions, one serves searches and account reads, so a search as you type
@@ -164,6 +166,8 @@ private:
     // Runs a read on the reads worker and answers with `answer` (or readFailed).
     template <typename Read, typename Answer> quint64 readThen(Read read, Answer answer);
     void startSessions(const ConnectionSettings &settings, const SessionOptions &sessionOptions, const QString &login);
+    // Where the listening connection goes (and a pooled login's member proves who signs in).
+    ConnectionSettings listenSettingsFor(const ConnectionSettings &settings) const;
 
     QThread m_actionThread;
     QThread m_readThread;
@@ -176,6 +180,8 @@ private:
     Worker *m_reads = nullptr;
     Worker *m_listener = nullptr;
     ConnectionPlan m_plan;
+    // Who acts, for a pooled login (StaffSessions): one per sign-in, shared by its sessions.
+    std::shared_ptr<StaffSessions> m_staffSessions;
     bool m_live = false;
     void setLive(bool live);
     void dropCachedReads();

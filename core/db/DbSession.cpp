@@ -146,15 +146,22 @@ Result<void> DbSession::open(SchemaCheck check)
     // From here on the connection has a socket: every round trip is bounded. The session's
     // bounds are the database's (no startup options: a pooler refuses them); what they are
     // decides how this session sets its own.
+    m_pooledLogin = false;
+    m_credential.reset();
     auto user = selectOne(QStringLiteral("SELECT session_user, pg_backend_pid(), "
                                          "(SELECT setting::bigint FROM pg_catalog.pg_settings WHERE name = 'lock_timeout'), "
                                          "(SELECT setting::bigint FROM pg_catalog.pg_settings WHERE name = 'statement_timeout'), "
                                          "(SELECT setting::bigint FROM pg_catalog.pg_settings "
-                                         "WHERE name = 'idle_in_transaction_session_timeout')"),
+                                         "WHERE name = 'idle_in_transaction_session_timeout'), "
+                                         // a pooled login (migration 020; a superuser is a member of every role)
+                                         "coalesce((SELECT pg_catalog.pg_has_role(session_user, r.oid, 'MEMBER') "
+                                         "AND NOT (SELECT u.rolsuper FROM pg_catalog.pg_roles u WHERE u.rolname = session_user) "
+                                         "FROM pg_catalog.pg_roles r WHERE r.rolname = 'teller_pooled'), false)"),
                           {}, QCoreApplication::translate("teller::DbSession", "reading the session"), [](const Row &q) {
                               return std::make_tuple(
                                   q.value(0).toString(), q.value(1).toInt(),
-                                  ServerBounds{true, q.value(2).toLongLong(), q.value(3).toLongLong(), q.value(4).toLongLong()});
+                                  ServerBounds{true, q.value(2).toLongLong(), q.value(3).toLongLong(), q.value(4).toLongLong()},
+                                  q.value(5).toBool());
                           });
     if (!user) {
         close();
@@ -163,6 +170,19 @@ Result<void> DbSession::open(SchemaCheck check)
     m_sessionUser = std::get<0>(*user);
     m_throughPooler = std::get<1>(*user) != serverProcessId();
     m_serverBounds = std::get<2>(*user);
+    if (std::get<3>(*user)) {
+        // A pooler's shared login: from here on every statement names who acts (execAsStaff).
+        m_poolLogin = m_sessionUser;
+        auto credential = m_staffSessions ? m_staffSessions->credential()
+                                          : Result<StaffCredential>(fail(pooledWithoutSignIn(m_poolLogin)));
+        if (!credential) {
+            close();
+            return fail(credential.error());
+        }
+        m_credential = *credential;
+        m_pooledLogin = true;
+        m_sessionUser = m_credential->login;
+    }
     if (m_serverBounds.lockTimeout == 0 || m_serverBounds.statementTimeout == 0) {
         static std::once_flag warned;
         std::call_once(warned, [&] {
@@ -182,16 +202,25 @@ Result<void> DbSession::open(SchemaCheck check)
     return {};
 }
 
+Error DbSession::pooledWithoutSignIn(const QString &poolLogin)
+{
+    return Error{Error::Kind::Config,
+                 QCoreApplication::translate("teller::DbSession",
+                                             "The server lets this workstation in through the shared pooled login \"%1\", which acts "
+                                             "only for a member of staff who has first signed in with their own login at a direct "
+                                             "address, and none is configured. Ask IT to name it in the workstation configuration "
+                                             "([server] listen_host and listen_port).")
+                     .arg(poolLogin),
+                 {}};
+}
+
 Result<void> DbSession::checkSchema()
 {
-    QSqlQuery q(database());
-    bool read = false;
-    {
-        const auto bounded = guard(statementDeadline());
-        read = q.exec(QStringLiteral("SELECT coalesce(max(version), 0) FROM teller.schema_migrations")) && q.next();
-    }
-    if (!read) {
-        const QString state = q.lastError().nativeErrorCode();
+    auto version = selectOne(QStringLiteral("SELECT coalesce(max(version), 0) FROM teller.schema_migrations"), {},
+                             QCoreApplication::translate("teller::DbSession", "reading the schema version"),
+                             [](const Row &q) { return q.value(0).toInt(); });
+    if (!version) {
+        const QString state = version.error().sqlState;
         if (state == u"42P01" || state == u"3F000")
             return fail(Error{
                 Error::Kind::Schema,
@@ -203,9 +232,9 @@ Result<void> DbSession::checkSchema()
                 Error::Kind::Permission,
                 QCoreApplication::translate("teller::DbSession", "The login \"%1\" is not a Teller staff member.").arg(m_sessionUser),
                 state});
-        return fail(error(q.lastError(), QCoreApplication::translate("teller::DbSession", "reading the schema version")));
+        return fail(version.error());
     }
-    m_schemaVersion = q.value(0).toInt();
+    m_schemaVersion = *version;
     const int known = schema::latestVersion();
     if (m_schemaVersion < known)
         return fail(Error{Error::Kind::Schema,
@@ -329,7 +358,9 @@ Result<void> DbSession::select(const QString &sql, const QVariantList &values, c
     }
     const QByteArray &text = known->second;
     const auto bounded = guard(statementDeadline());
-    PGresult *r = PQexecParams(conn, text.constData(), bound->count(), nullptr, bound->values(), nullptr, nullptr, 0);
+    PGresult *r = m_pooledLogin && PQtransactionStatus(conn) == PQTRANS_IDLE
+                      ? execAsStaff(text.constData(), bound->count(), bound->values())
+                      : PQexecParams(conn, text.constData(), bound->count(), nullptr, bound->values(), nullptr, nullptr, 0);
     const ExecStatusType status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
         const Error e = resultError(r, context);
@@ -451,12 +482,102 @@ std::optional<AttemptFailure> DbSession::begin()
                .arg(qint64(m_options.lockTimeout.count()))
                .arg(qint64(m_options.statementTimeout.count()))
                .arg(qint64(m_options.idleInTransactionTimeout.count()));
+    if (m_pooledLogin)
+        return beginAsStaff();
     auto ok = exec(sql);
     if (ok)
         return std::nullopt;
     if (connectionOk())
         rollbackQuietly(); // BEGIN went through, a SET did not
     return classify(ok.error(), Phase::BeforeCommit);
+}
+
+std::optional<AttemptFailure> DbSession::beginAsStaff()
+{
+    // The same bounds, and who acts, in one round trip: BEGIN, then set_config for each (local
+    // to the transaction), the staff session's values bound.
+    const QByteArray begin = m_options.isolation == Isolation::ReadCommitted
+                                 ? QByteArrayLiteral("BEGIN")
+                                 : QByteArrayLiteral("BEGIN ISOLATION LEVEL ") + isolationName(m_options.isolation).toUpper().toLatin1();
+    const QByteArray lock = QByteArray::number(qint64(m_options.lockTimeout.count()));
+    const QByteArray statement = QByteArray::number(qint64(m_options.statementTimeout.count()));
+    const QByteArray idle = QByteArray::number(qint64(m_options.idleInTransactionTimeout.count()));
+    const char *values[] = {lock.constData(), statement.constData(), idle.constData(), m_credential->group.constData(),
+                            m_credential->secret.constData()};
+    const QString context = QCoreApplication::translate("teller::DbSession", "starting a transaction");
+    PGresult *r = nullptr;
+    {
+        const auto bounded = guard(statementDeadline());
+        r = pipelined({{begin.constData(), 0, nullptr},
+                       {"SELECT pg_catalog.set_config('lock_timeout', $1, true), "
+                        "pg_catalog.set_config('statement_timeout', $2, true), "
+                        "pg_catalog.set_config('idle_in_transaction_session_timeout', $3, true), "
+                        "pg_catalog.set_config('role', $4, true), pg_catalog.set_config('teller.staff_session', $5, true)",
+                        5, values}});
+    }
+    const ExecStatusType status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+    if (status == PGRES_TUPLES_OK) {
+        PQclear(r);
+        return std::nullopt;
+    }
+    const Error e = resultError(r, context);
+    PQclear(r);
+    if (connectionOk())
+        rollbackQuietly(); // BEGIN went through, the settings did not
+    return classify(e, Phase::BeforeCommit);
+}
+
+PGresult *DbSession::execAsStaff(const char *text, int count, const char *const *values)
+{
+    const char *identity[] = {m_credential->group.constData(), m_credential->secret.constData()};
+    return pipelined(
+        {{"SELECT pg_catalog.set_config('role', $1, true), pg_catalog.set_config('teller.staff_session', $2, true)", 2, identity},
+         {text, count, values}});
+}
+
+PGresult *DbSession::pipelined(std::initializer_list<Piped> statements)
+{
+    auto *conn = static_cast<PGconn *>(nativeHandle());
+    if (!conn || PQenterPipelineMode(conn) != 1)
+        return nullptr;
+    bool sent = true;
+    for (const Piped &p : statements)
+        sent = sent && PQsendQueryParams(conn, p.text, p.count, nullptr, p.values, nullptr, nullptr, 0) == 1;
+    sent = sent && PQpipelineSync(conn) == 1;
+    if (!sent) {
+        PQexitPipelineMode(conn);
+        return nullptr; // libpq's error: the connection's (resultError reads PQerrorMessage)
+    }
+    // Each statement's result, then NULL; then the sync's. The answer is the first failure, or
+    // the last statement's result; a statement after a failure is PGRES_PIPELINE_ABORTED.
+    PGresult *answer = nullptr;
+    bool failed = false;
+    for (size_t i = 0; i < statements.size(); ++i) {
+        PGresult *r = PQgetResult(conn);
+        if (!r)
+            break; // the connection is gone: nothing more comes
+        const ExecStatusType status = PQresultStatus(r);
+        const bool ok = status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK;
+        if (!failed && (!ok || i + 1 == statements.size())) {
+            PQclear(answer);
+            answer = r;
+            failed = !ok;
+        } else {
+            PQclear(r);
+        }
+        while (PGresult *more = PQgetResult(conn))
+            PQclear(more);
+    }
+    if (PQstatus(conn) == CONNECTION_OK) {
+        while (PGresult *r = PQgetResult(conn)) { // the sync
+            const bool sync = PQresultStatus(r) == PGRES_PIPELINE_SYNC;
+            PQclear(r);
+            if (sync)
+                break;
+        }
+    }
+    PQexitPipelineMode(conn);
+    return answer;
 }
 
 bool DbSession::readsNeedOwnBounds() const

@@ -5,6 +5,7 @@
 #include "Result.h"
 #include "Retry.h"
 #include "Row.h"
+#include "StaffSessions.h"
 #include "Watchdog.h"
 
 #include <QSqlDatabase>
@@ -13,6 +14,7 @@
 #include <QString>
 
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <type_traits>
@@ -69,6 +71,16 @@ public:
     // Whether a pooler stands between this session and the server (PgBouncer hands out its own
     // process ids: the server's pg_backend_pid() differs from the one libpq was given).
     bool throughPooler() const { return m_throughPooler; }
+    // Whether the server login is a pooled login (teller_pooled, migration 020: a pooler's
+    // shared login for every workstation). Then every transaction names the staff session of
+    // who acts (StaffSessions, given before open()), sessionUser() is that member and
+    // poolLogin() the login the server sees.
+    bool pooledLogin() const { return m_pooledLogin; }
+    QString poolLogin() const { return m_poolLogin; }
+    void setStaffSessions(std::shared_ptr<StaffSessions> sessions) { m_staffSessions = std::move(sessions); }
+    const std::shared_ptr<StaffSessions> &staffSessions() const { return m_staffSessions; }
+    // What a pooled login without a way to sign in is told.
+    static Error pooledWithoutSignIn(const QString &poolLogin);
     // Notifications (LISTEN) that arrived while a statement ran: libpq keeps them, and only a
     // socket event makes QPSQL look. Consumes them; the count.
     int takePendingNotifications();
@@ -274,6 +286,7 @@ private:
     // Reconnects if needed; a failure when that is not possible or the time is up.
     std::optional<AttemptFailure> ensureReady(Clock::time_point deadline);
     std::optional<AttemptFailure> begin();
+    std::optional<AttemptFailure> beginAsStaff();
     std::optional<AttemptFailure> commit();
     void rollbackQuietly();
     Error noRow(const QString &context) const;
@@ -284,6 +297,18 @@ private:
 
     void *nativeHandle() const;
     Result<void> checkSchema();
+    // On a pooled login outside a transaction: the statement with the staff session's role and
+    // secret set local before it, in one round trip (libpq's pipeline mode: both in one implicit
+    // transaction). Answers the statement's result, or the first failure; nullptr when nothing
+    // could be sent. The caller PQclears it.
+    pg_result *execAsStaff(const char *text, int count, const char *const *values);
+    struct Piped
+    {
+        const char *text;
+        int count;
+        const char *const *values;
+    };
+    pg_result *pipelined(std::initializer_list<Piped> statements);
 
     ConnectionSettings m_settings;
     SessionOptions m_options;
@@ -292,6 +317,10 @@ private:
     std::unordered_map<QString, QByteArray> m_statementTexts;
     QString m_sessionUser;
     bool m_throughPooler = false;
+    bool m_pooledLogin = false;
+    QString m_poolLogin;
+    std::shared_ptr<StaffSessions> m_staffSessions;
+    std::optional<StaffCredential> m_credential; // while open on a pooled login
     int m_schemaVersion = 0;
     Retrier m_retrier;
     ServerBounds m_serverBounds;

@@ -1,4 +1,4 @@
--- Teller schema version 19, functions sha256 064fa03fa1e3c34cb6847582271236e073bdb1625b68d0b1860e4d4ba64b2c55
+-- Teller schema version 20, functions sha256 f4a2ddb9e0f4cf1486a5f86167ec409753d2c5df32040afb636fd9f8f53a8a85
 -- The current schema: pg_dump --schema-only --no-owner --schema=teller of a freshly
 -- migrated database, normalised. Made by scripts/update-schema-snapshot.sh; do not edit.
 
@@ -246,12 +246,53 @@ BEGIN
     END IF;
 
     SELECT * INTO STRICT v_op FROM teller.operations WHERE key = p_key;
-    IF v_op.initiated_by <> session_user AND v_staff.role <> 'supervisor' THEN
+    IF v_op.initiated_by <> teller.actor() AND v_staff.role <> 'supervisor' THEN
         -- Somebody else's key: nothing is said about it.
         RETURN ROW(p_key, 'key_reused', NULL, false, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
                    NULL, NULL, NULL, NULL)::teller.action_result;
     END IF;
     RETURN teller.as_result(v_op, true);
+END
+$$;
+
+
+--
+-- Name: actor(); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.actor() RETURNS text
+    LANGUAGE plpgsql STABLE
+    AS $$
+DECLARE
+    v_secret text;
+    v_group  text;
+    v_login  text;
+BEGIN
+    -- (pg_has_role answers true for a superuser, who is never a pooled login.)
+    IF NOT pg_catalog.pg_has_role(session_user, 'teller_pooled', 'MEMBER')
+       OR (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = session_user) THEN
+        RETURN session_user;
+    END IF;
+    v_secret := pg_catalog.current_setting('teller.staff_session', true);
+    IF v_secret IS NULL OR v_secret = '' THEN
+        RAISE EXCEPTION 'the pooled login "%" acts only for a member of staff who signed in, and none was named', session_user
+            USING ERRCODE = '42501';
+    END IF;
+    SELECT s.login INTO v_login
+      FROM teller.staff_sessions s JOIN teller.staff m ON m.login = s.login AND m.active
+     WHERE s.token_hash = pg_catalog.sha256(pg_catalog.convert_to(v_secret, 'UTF8'))
+       AND s.ended_at IS NULL AND s.expires_at > pg_catalog.now();
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'the staff session has ended or is not known: sign in again' USING ERRCODE = '42501';
+    END IF;
+    v_group := pg_catalog.current_setting('role');
+    IF v_group NOT IN ('teller_tellers', 'teller_supervisors', 'teller_admins')
+       OR NOT pg_catalog.pg_has_role(v_login, v_group, 'MEMBER') THEN
+        RAISE EXCEPTION 'a pooled transaction acts with the Teller group of its member of staff, and "%" is not that of "%"',
+                        v_group, v_login
+            USING ERRCODE = '42501';
+    END IF;
+    RETURN v_login;
 END
 $$;
 
@@ -274,7 +315,7 @@ CREATE TABLE teller.accounts (
     balance_floor teller.floor_minor DEFAULT 0 NOT NULL,
     status teller.account_status DEFAULT 'active'::text NOT NULL,
     opened_at timestamp with time zone DEFAULT now() NOT NULL,
-    opened_by text DEFAULT SESSION_USER NOT NULL,
+    opened_by text DEFAULT teller.actor() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     kind teller.account_kind DEFAULT 'customer'::text NOT NULL,
     branch_id bigint,
@@ -435,7 +476,7 @@ CREATE FUNCTION teller.action_decision(p_key uuid) RETURNS TABLE(decided_by text
     AS $$
     SELECT o.decided_by, o.decision_note::text
       FROM teller.operations o
-      JOIN teller.staff me ON me.login = session_user AND me.active
+      JOIN teller.staff me ON me.login = teller.actor() AND me.active
      WHERE o.key = p_key AND (o.initiated_by = me.login OR me.role IN ('supervisor', 'admin'))
 $$;
 
@@ -458,7 +499,7 @@ BEGIN
         RETURN ROW(p_key, 'unknown', NULL, false, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
                    NULL, NULL, NULL, NULL)::teller.action_result;
     END IF;
-    IF (v_op.initiated_by <> session_user AND v_staff.role NOT IN ('supervisor', 'admin'))
+    IF (v_op.initiated_by <> teller.actor() AND v_staff.role NOT IN ('supervisor', 'admin'))
        OR (p_fingerprint IS NOT NULL AND v_op.fingerprint IS DISTINCT FROM p_fingerprint
            AND NOT (v_op.status = 'abandoned' AND v_op.fingerprint IS NULL)) THEN
         RETURN ROW(p_key, 'key_reused', NULL, false, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
@@ -467,6 +508,47 @@ BEGIN
     RETURN teller.as_result(v_op, true);
 END
 $$;
+
+
+--
+-- Name: add_pooled_login(text, text); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.add_pooled_login(p_login text, p_password_verifier text) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+BEGIN
+    IF p_login IS NULL OR p_login !~ '^[a-z_][a-z0-9_]{0,62}$' THEN
+        RAISE EXCEPTION 'a pooled login is 1 to 63 lower-case letters, digits and underscores, starting with a letter'
+            USING ERRCODE = '22023';
+    END IF;
+    IF p_password_verifier IS NULL OR p_password_verifier !~ '^SCRAM-SHA-256\$' THEN
+        RAISE EXCEPTION 'the password is given as a SCRAM-SHA-256 verifier' USING ERRCODE = '22023';
+    END IF;
+    IF EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = p_login) THEN
+        IF NOT pg_catalog.pg_has_role(p_login, 'teller_pooled', 'MEMBER')
+           OR EXISTS (SELECT FROM teller.staff WHERE login = p_login) THEN
+            RAISE EXCEPTION 'role "%" already exists and is not a pooled login; choose another name', p_login
+                USING ERRCODE = '42501';
+        END IF;
+        EXECUTE format('ALTER ROLE %I LOGIN NOINHERIT PASSWORD %L', p_login, p_password_verifier);
+    ELSE
+        EXECUTE format('CREATE ROLE %I LOGIN NOINHERIT NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS '
+                       'PASSWORD %L', p_login, p_password_verifier);
+    END IF;
+    EXECUTE format('GRANT teller_pooled, teller_tellers, teller_supervisors, teller_admins TO %I', p_login);
+    EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), p_login);
+    BEGIN
+        EXECUTE format('ALTER ROLE %I SET log_parameter_max_length = 0', p_login);
+    EXCEPTION WHEN insufficient_privilege THEN
+        RAISE NOTICE 'only a superuser can keep bound values out of the server log for "%": ALTER ROLE % SET log_parameter_max_length = 0',
+                     p_login, p_login;
+    END;
+    EXECUTE format('ALTER ROLE %I SET log_parameter_max_length_on_error = 0', p_login);
+    INSERT INTO teller.audit_log (action, subject, details) VALUES ('pooled_login_add', p_login, '{}');
+END
+$_$;
 
 
 --
@@ -516,7 +598,7 @@ BEGIN
     IF p_display_name IS NOT NULL AND NOT teller.plain_text(p_display_name) THEN
         RAISE EXCEPTION 'a display name is plain text' USING ERRCODE = '22023';
     END IF;
-    IF v_admin.login IS NOT NULL AND p_login = session_user THEN
+    IF v_admin.login IS NOT NULL AND p_login = teller.actor() THEN
         RAISE EXCEPTION 'nobody changes their own role, limit or password here: another administrator does'
             USING ERRCODE = '42501';
     END IF;
@@ -583,7 +665,7 @@ CREATE TABLE teller.staff (
     limit_currency character(3) NOT NULL,
     active boolean DEFAULT true NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
-    created_by text DEFAULT SESSION_USER NOT NULL,
+    created_by text DEFAULT teller.actor() NOT NULL,
     branch_id bigint NOT NULL,
     daily_cash_limit bigint,
     must_change_password boolean DEFAULT false NOT NULL,
@@ -745,7 +827,7 @@ CREATE TABLE teller.till_counts (
 
 CREATE FUNCTION teller.cash_answer(p_op teller.operations, p_fingerprint bytea, p_replayed boolean) RETURNS teller.cash_result
     LANGUAGE sql STABLE
-    RETURN CASE WHEN ((((p_op).fingerprint)::bytea IS DISTINCT FROM p_fingerprint) OR ((p_op).initiated_by <> SESSION_USER)) THEN ROW((p_op).key, 'key_reused'::text, NULL::text, false, NULL::bigint, NULL::text, NULL::text, NULL::text, NULL::text, NULL::bigint, NULL::bigint, NULL::bigint, NULL::bigint, NULL::bigint, NULL::bigint, NULL::timestamp with time zone)::teller.cash_result ELSE (SELECT ROW((cash_answer.p_op).key, ((cash_answer.p_op).status)::text, (cash_answer.p_op).reason, cash_answer.p_replayed, (cash_answer.p_op).id, ((cash_answer.p_op).kind)::text, (t.number)::text, t.owner, ((cash_answer.p_op).currency)::text, ((cash_answer.p_op).amount)::bigint, c.expected, c.counted, (c.counted - c.expected), (cash_answer.p_op).till_after, CASE WHEN ((((cash_answer.p_op).kind)::text ~~ 'vault%'::text) OR (((cash_answer.p_op).kind)::text = 'till_to_vault'::text)) THEN (cash_answer.p_op).balance_after ELSE NULL::bigint END, COALESCE((cash_answer.p_op).decided_at, (cash_answer.p_op).created_at))::teller.cash_result AS "row" FROM (((SELECT 1 AS "?column?") one LEFT JOIN teller.till_counts c ON ((c.key = (cash_answer.p_op).key))) LEFT JOIN teller.accounts t ON ((t.id = CASE WHEN (((cash_answer.p_op).kind)::text = ANY (ARRAY['till_open'::text, 'till_close'::text])) THEN (cash_answer.p_op).account_id WHEN (((cash_answer.p_op).kind)::text = ANY (ARRAY['vault_to_till'::text, 'till_to_vault'::text])) THEN (cash_answer.p_op).counter_account_id ELSE NULL::bigint END)))) END;
+    RETURN CASE WHEN ((((p_op).fingerprint)::bytea IS DISTINCT FROM p_fingerprint) OR ((p_op).initiated_by <> teller.actor())) THEN ROW((p_op).key, 'key_reused'::text, NULL::text, false, NULL::bigint, NULL::text, NULL::text, NULL::text, NULL::text, NULL::bigint, NULL::bigint, NULL::bigint, NULL::bigint, NULL::bigint, NULL::bigint, NULL::timestamp with time zone)::teller.cash_result ELSE (SELECT ROW((cash_answer.p_op).key, ((cash_answer.p_op).status)::text, (cash_answer.p_op).reason, cash_answer.p_replayed, (cash_answer.p_op).id, ((cash_answer.p_op).kind)::text, (t.number)::text, t.owner, ((cash_answer.p_op).currency)::text, ((cash_answer.p_op).amount)::bigint, c.expected, c.counted, (c.counted - c.expected), (cash_answer.p_op).till_after, CASE WHEN ((((cash_answer.p_op).kind)::text ~~ 'vault%'::text) OR (((cash_answer.p_op).kind)::text = 'till_to_vault'::text)) THEN (cash_answer.p_op).balance_after ELSE NULL::bigint END, COALESCE((cash_answer.p_op).decided_at, (cash_answer.p_op).created_at))::teller.cash_result AS "row" FROM (((SELECT 1 AS "?column?") one LEFT JOIN teller.till_counts c ON ((c.key = (cash_answer.p_op).key))) LEFT JOIN teller.accounts t ON ((t.id = CASE WHEN (((cash_answer.p_op).kind)::text = ANY (ARRAY['till_open'::text, 'till_close'::text])) THEN (cash_answer.p_op).account_id WHEN (((cash_answer.p_op).kind)::text = ANY (ARRAY['vault_to_till'::text, 'till_to_vault'::text])) THEN (cash_answer.p_op).counter_account_id ELSE NULL::bigint END)))) END;
 
 
 --
@@ -781,8 +863,8 @@ CREATE FUNCTION teller.count_existing_accounts(p_numbers text[]) RETURNS integer
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 BEGIN
-    IF NOT EXISTS (SELECT FROM teller.staff s WHERE s.login = session_user AND s.active AND s.role = 'admin')
-       AND NOT pg_catalog.pg_has_role(session_user, (SELECT n.nspowner FROM pg_catalog.pg_namespace n
+    IF NOT EXISTS (SELECT FROM teller.staff s WHERE s.login = teller.actor() AND s.active AND s.role = 'admin')
+       AND NOT pg_catalog.pg_has_role(teller.actor(), (SELECT n.nspowner FROM pg_catalog.pg_namespace n
                                                       WHERE n.nspname = 'teller'), 'USAGE') THEN
         RAISE EXCEPTION 'only administrators import accounts' USING ERRCODE = '42501';
     END IF;
@@ -940,7 +1022,7 @@ CREATE FUNCTION teller.current_staff() RETURNS SETOF teller.staff
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-    SELECT * FROM teller.staff WHERE login = session_user AND active
+    SELECT * FROM teller.staff WHERE login = teller.actor() AND active
 $$;
 
 
@@ -1005,7 +1087,7 @@ BEGIN
     IF NOT FOUND OR v_op.kind IS NULL THEN
         RAISE EXCEPTION 'no operation with key %', p_key USING ERRCODE = 'P0002';
     END IF;
-    IF v_op.initiated_by = session_user THEN
+    IF v_op.initiated_by = teller.actor() THEN
         RAISE EXCEPTION 'nobody approves or rejects their own operation' USING ERRCODE = '42501';
     END IF;
 
@@ -1114,7 +1196,7 @@ BEGIN
     IF NOT FOUND THEN
         RAISE EXCEPTION 'no staff change %', p_id USING ERRCODE = 'P0002';
     END IF;
-    IF v.requested_by = session_user OR v.login = session_user THEN
+    IF v.requested_by = teller.actor() OR v.login = teller.actor() THEN
         RAISE EXCEPTION 'nobody decides a staff change they asked for or one about themselves' USING ERRCODE = '42501';
     END IF;
     IF v.status = 'pending_approval' AND v.expires_at <= clock_timestamp() THEN
@@ -1135,7 +1217,7 @@ BEGIN
         END IF;
     END IF;
     UPDATE teller.staff_changes
-       SET status = CASE WHEN p_approve THEN 'completed' ELSE 'rejected' END, decided_by = session_user,
+       SET status = CASE WHEN p_approve THEN 'completed' ELSE 'rejected' END, decided_by = teller.actor(),
            decided_at = clock_timestamp(), decision_note = nullif(btrim(p_note), ''), password_verifier = NULL
      WHERE id = v.id RETURNING * INTO v;
     INSERT INTO teller.audit_log (action, subject, details)
@@ -1218,6 +1300,28 @@ BEGIN
     IF current_setting('synchronous_commit') IN ('off', 'local') THEN
         PERFORM set_config('synchronous_commit', 'on', true);
     END IF;
+END
+$$;
+
+
+--
+-- Name: end_staff_session(); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.end_staff_session() RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_login  text := teller.actor();
+    v_secret text := current_setting('teller.staff_session', true);
+BEGIN
+    IF v_secret IS NULL OR v_secret = '' THEN
+        RETURN false;
+    END IF;
+    UPDATE teller.staff_sessions SET ended_at = clock_timestamp()
+     WHERE token_hash = sha256(convert_to(v_secret, 'UTF8')) AND login = v_login AND ended_at IS NULL;
+    RETURN FOUND;
 END
 $$;
 
@@ -1519,9 +1623,9 @@ CREATE FUNCTION teller.invariant_violations() RETURNS TABLE(invariant text, subj
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 BEGIN
-    IF NOT EXISTS (SELECT FROM teller.staff s WHERE s.login = session_user AND s.active
+    IF NOT EXISTS (SELECT FROM teller.staff s WHERE s.login = teller.actor() AND s.active
                                               AND s.role IN ('supervisor', 'admin'))
-       AND NOT pg_catalog.pg_has_role(session_user, (SELECT n.nspowner FROM pg_catalog.pg_namespace n
+       AND NOT pg_catalog.pg_has_role(teller.actor(), (SELECT n.nspowner FROM pg_catalog.pg_namespace n
                                                       WHERE n.nspname = 'teller'), 'USAGE') THEN
         RAISE EXCEPTION 'only supervisors and administrators check the invariants' USING ERRCODE = '42501';
     END IF;
@@ -1587,7 +1691,7 @@ CREATE FUNCTION teller.large_cash_report(p_from date, p_to date) RETURNS TABLE(b
       LEFT JOIN teller.staff s ON s.login = o.initiated_by
       LEFT JOIN teller.branches b ON b.id = s.branch_id
      WHERE i.recorded_at >= p_from::timestamptz AND i.recorded_at < (p_to + 1)::timestamptz
-       AND EXISTS (SELECT FROM teller.staff me WHERE me.login = session_user AND me.active
+       AND EXISTS (SELECT FROM teller.staff me WHERE me.login = teller.actor() AND me.active
                                                  AND me.role IN ('supervisor', 'admin'))
      ORDER BY i.recorded_at, o.key
 $$;
@@ -1722,6 +1826,8 @@ CREATE FUNCTION teller.open_account(p_number text, p_holder text, p_currency tex
 DECLARE
     v teller.accounts;
 BEGIN
+    -- The GRANT decides who may; through a pooled login only for a member who signed in.
+    PERFORM teller.actor();
     PERFORM teller.durable_write();
     IF p_number IS NULL OR p_number !~ '^[A-Z0-9]{1,34}$' THEN
         RAISE EXCEPTION 'invalid account number "%"', p_number USING ERRCODE = '22023';
@@ -1803,6 +1909,50 @@ BEGIN
     RETURN v;
 END
 $_$;
+
+
+--
+-- Name: open_staff_session(text); Type: FUNCTION; Schema: teller; Owner: -
+--
+
+CREATE FUNCTION teller.open_staff_session(p_workstation text) RETURNS TABLE(secret text, staff_group text, expires_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    v_staff   teller.staff;
+    v_secret  text;
+    v_hours   integer;
+    v_expires timestamptz;
+BEGIN
+    IF pg_catalog.pg_has_role(session_user, 'teller_pooled', 'MEMBER')
+       AND NOT (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = session_user) THEN
+        RAISE EXCEPTION 'a staff session is opened with the member''s own login, not through the pooled login "%"', session_user
+            USING ERRCODE = '42501';
+    END IF;
+    v_staff := teller.session_staff();
+    IF p_workstation IS NULL OR length(p_workstation) NOT BETWEEN 1 AND 200 OR NOT teller.plain_text(p_workstation) THEN
+        RAISE EXCEPTION 'a workstation is named by 1 to 200 characters of plain text' USING ERRCODE = '22023';
+    END IF;
+    v_hours := coalesce(teller.setting('staff_session_hours'), '12')::integer;
+    IF v_hours NOT BETWEEN 1 AND 168 THEN
+        RAISE EXCEPTION 'the setting staff_session_hours is % and must be 1 to 168', v_hours USING ERRCODE = '22023';
+    END IF;
+
+    DELETE FROM teller.staff_sessions s
+     WHERE coalesce(s.ended_at, s.expires_at) < clock_timestamp() - interval '30 days';
+    UPDATE teller.staff_sessions s SET ended_at = clock_timestamp()
+     WHERE s.token_hash IN (SELECT o.token_hash FROM teller.staff_sessions o
+                             WHERE o.login = v_staff.login AND o.ended_at IS NULL
+                             ORDER BY o.opened_at DESC OFFSET 49);
+
+    v_secret := replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '');
+    v_expires := clock_timestamp() + make_interval(hours => v_hours);
+    INSERT INTO teller.staff_sessions (token_hash, login, workstation, expires_at)
+    VALUES (sha256(convert_to(v_secret, 'UTF8')), v_staff.login, p_workstation, v_expires);
+    RETURN QUERY SELECT v_secret, 'teller_' || v_staff.role || 's', v_expires;
+END
+$$;
 
 
 --
@@ -1954,12 +2104,13 @@ BEGIN
     --    statements, no lock. (The till comes with its UPDATE below. One statement with
     --    sub-selects for all of it cost twice as much to run; the till's UPDATE joined with the
     --    cash rules cost more than the two apart.)
+    v_login := teller.actor(); -- who acts: the login, or the member a pooled transaction names
     SELECT s.login, s.role, s.approval_limit, s.limit_currency, s.must_change_password, s.daily_cash_limit, b.time_zone
       INTO v_login, v_role, v_limit, v_limit_cc, v_must_change, v_staff_day, v_tz
       FROM teller.staff s JOIN teller.branches b ON b.id = s.branch_id
-     WHERE s.login = session_user AND s.active;
+     WHERE s.login = v_login AND s.active;
     IF NOT FOUND THEN
-        RAISE EXCEPTION 'login "%" is not an active Teller staff member', session_user USING ERRCODE = '42501';
+        RAISE EXCEPTION 'login "%" is not an active Teller staff member', v_login USING ERRCODE = '42501';
     END IF;
     IF v_role NOT IN ('teller', 'supervisor') THEN
         RAISE EXCEPTION 'only tellers and supervisors move money' USING ERRCODE = '42501';
@@ -2274,7 +2425,7 @@ CREATE FUNCTION teller.record_account_event(p_number text) RETURNS void
     AS $$
 BEGIN
     INSERT INTO teller.events (kind, status, initiated_by, account_number)
-    SELECT 'account', a.status, session_user, a.number
+    SELECT 'account', a.status, teller.actor(), a.number
       FROM teller.accounts a
      WHERE a.number = p_number;
 END
@@ -2305,7 +2456,7 @@ $$;
 
 CREATE FUNCTION teller.replay(p_op teller.operations, p_fingerprint bytea) RETURNS teller.action_result
     LANGUAGE sql STABLE
-    RETURN CASE WHEN ((((p_op).status)::text = 'abandoned'::text) AND ((p_op).fingerprint IS NULL)) THEN ROW((p_op).key, 'abandoned'::text, NULL::text, true, (p_op).id, NULL::text, NULL::text, NULL::text, NULL::bigint, NULL::text, NULL::bigint, NULL::bigint, (p_op).created_at, (p_op).initiated_by, (p_op).workstation, NULL::bigint)::teller.action_result WHEN ((((p_op).fingerprint)::bytea IS DISTINCT FROM p_fingerprint) OR ((p_op).initiated_by <> SESSION_USER)) THEN ROW((p_op).key, 'key_reused'::text, NULL::text, false, NULL::bigint, NULL::text, NULL::text, NULL::text, NULL::bigint, NULL::text, NULL::bigint, NULL::bigint, NULL::timestamp with time zone, NULL::text, NULL::text, NULL::bigint)::teller.action_result ELSE teller.as_result(p_op, true) END;
+    RETURN CASE WHEN ((((p_op).status)::text = 'abandoned'::text) AND ((p_op).fingerprint IS NULL)) THEN ROW((p_op).key, 'abandoned'::text, NULL::text, true, (p_op).id, NULL::text, NULL::text, NULL::text, NULL::bigint, NULL::text, NULL::bigint, NULL::bigint, (p_op).created_at, (p_op).initiated_by, (p_op).workstation, NULL::bigint)::teller.action_result WHEN ((((p_op).fingerprint)::bytea IS DISTINCT FROM p_fingerprint) OR ((p_op).initiated_by <> teller.actor())) THEN ROW((p_op).key, 'key_reused'::text, NULL::text, false, NULL::bigint, NULL::text, NULL::text, NULL::text, NULL::bigint, NULL::text, NULL::bigint, NULL::bigint, NULL::timestamp with time zone, NULL::text, NULL::text, NULL::bigint)::teller.action_result ELSE teller.as_result(p_op, true) END;
 
 
 --
@@ -2569,10 +2720,11 @@ CREATE FUNCTION teller.session_staff() RETURNS teller.staff
     AS $$
 DECLARE
     v teller.staff;
+    v_login text := teller.actor();
 BEGIN
-    SELECT * INTO v FROM teller.staff WHERE login = session_user AND active;
+    SELECT * INTO v FROM teller.staff WHERE login = v_login AND active;
     IF NOT FOUND THEN
-        RAISE EXCEPTION 'login "%" is not an active Teller staff member', session_user
+        RAISE EXCEPTION 'login "%" is not an active Teller staff member', v_login
             USING ERRCODE = '42501';
     END IF;
     RETURN v;
@@ -2600,7 +2752,7 @@ BEGIN
     END IF;
     -- Staff with the right to it, or the database's owner (who is not staff); never a member
     -- who is no longer active.
-    IF EXISTS (SELECT FROM teller.staff WHERE login = session_user AND NOT active) THEN
+    IF EXISTS (SELECT FROM teller.staff WHERE login = teller.actor() AND NOT active) THEN
         v_staff := teller.session_staff();
     END IF;
     SELECT * INTO v FROM teller.accounts WHERE number = p_number AND kind = 'customer' FOR UPDATE;
@@ -2625,15 +2777,15 @@ BEGIN
             VALUES ('account_status_request', p_number, jsonb_build_object('from', v_old, 'to', p_status));
             RETURN teller.account_answer(v, 'pending_approval');
         END IF;
-        IF v_request.requested_by = session_user THEN
+        IF v_request.requested_by = teller.actor() THEN
             -- Asked again by the same person: still waiting for somebody else.
             RETURN teller.account_answer(v, 'pending_approval');
         END IF;
-        UPDATE teller.account_status_requests SET done_by = session_user, done_at = clock_timestamp()
+        UPDATE teller.account_status_requests SET done_by = teller.actor(), done_at = clock_timestamp()
          WHERE id = v_request.id;
     ELSIF p_status = 'frozen' THEN
         -- A freeze ends any unfreeze that was waiting.
-        UPDATE teller.account_status_requests SET done_by = session_user, done_at = clock_timestamp()
+        UPDATE teller.account_status_requests SET done_by = teller.actor(), done_at = clock_timestamp()
          WHERE account_id = v.id AND done_at IS NULL;
     END IF;
     UPDATE teller.accounts SET status = p_status, updated_at = clock_timestamp() WHERE id = v.id RETURNING * INTO v;
@@ -2665,7 +2817,7 @@ BEGIN
     IF p_login IS NULL OR p_active IS NULL THEN
         RAISE EXCEPTION 'malformed staff request' USING ERRCODE = '22023';
     END IF;
-    IF v_admin.login IS NOT NULL AND p_login = session_user THEN
+    IF v_admin.login IS NOT NULL AND p_login = teller.actor() THEN
         RAISE EXCEPTION 'nobody deactivates or reactivates themselves' USING ERRCODE = '42501';
     END IF;
     SELECT * INTO v_old FROM teller.staff WHERE login = p_login FOR UPDATE;
@@ -2689,6 +2841,8 @@ BEGIN
                              v_pid, p_login;
             END;
         END LOOP;
+        -- Their staff sessions too: no pooled transaction acts for them any more.
+        UPDATE teller.staff_sessions SET ended_at = clock_timestamp() WHERE login = p_login AND ended_at IS NULL;
         INSERT INTO teller.audit_log (action, subject, details)
         VALUES ('staff_deactivate', p_login, jsonb_build_object('sessions_ended', v_ended));
         RETURN teller.staff_answer(p_login, 'completed', NULL);
@@ -2732,15 +2886,16 @@ CREATE FUNCTION teller.staff_administrator() RETURNS teller.staff
     AS $$
 DECLARE
     v teller.staff;
+    v_login text := teller.actor();
 BEGIN
-    SELECT * INTO v FROM teller.staff WHERE login = session_user;
+    SELECT * INTO v FROM teller.staff WHERE login = v_login;
     IF NOT FOUND THEN
-        IF (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = session_user)
-           OR pg_catalog.pg_has_role(session_user, (SELECT datdba FROM pg_catalog.pg_database
+        IF (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = v_login)
+           OR pg_catalog.pg_has_role(v_login, (SELECT datdba FROM pg_catalog.pg_database
                                                      WHERE datname = current_database()), 'MEMBER') THEN
             RETURN NULL;
         END IF;
-        RAISE EXCEPTION 'login "%" is not an active Teller staff member', session_user USING ERRCODE = '42501';
+        RAISE EXCEPTION 'login "%" is not an active Teller staff member', v_login USING ERRCODE = '42501';
     END IF;
     IF NOT v.active OR v.role <> 'admin' THEN
         RAISE EXCEPTION 'only Teller administrators administer staff' USING ERRCODE = '42501';
@@ -2794,7 +2949,7 @@ CREATE FUNCTION teller.till_blotter(p_currency text) RETURNS TABLE(key uuid, kin
                         '-infinity') AS since
           FROM teller.staff s
           JOIN teller.accounts t ON t.kind = 'till' AND t.owner = s.login AND t.currency = p_currency
-         WHERE s.login = session_user AND s.active
+         WHERE s.login = teller.actor() AND s.active
     ), ops AS (
         SELECT o.* FROM teller.operations o, me
          WHERE o.initiated_by = me.login AND o.created_at >= me.since AND o.kind IS NOT NULL
@@ -2828,7 +2983,7 @@ CREATE FUNCTION teller.till_status(p_currency text DEFAULT NULL::text) RETURNS T
                                                     AND o.status = 'pending_approval')
       FROM teller.accounts t
       JOIN teller.staff s ON s.login = t.owner
-      JOIN teller.staff me ON me.login = session_user AND me.active
+      JOIN teller.staff me ON me.login = teller.actor() AND me.active
       LEFT JOIN LATERAL (SELECT c.kind, c.counted, c.counted_at FROM teller.till_counts c
                           WHERE c.till_id = t.id ORDER BY c.counted_at DESC LIMIT 1) lc ON true
      WHERE t.kind = 'till' AND (p_currency IS NULL OR t.currency = p_currency)
@@ -2949,7 +3104,7 @@ CREATE FUNCTION teller.workplace() RETURNS TABLE(bank_name text, branch_code tex
     SELECT (SELECT s.value FROM teller.settings s WHERE s.key = 'bank_name'), b.code, b.name, b.time_zone
       FROM teller.staff me
       JOIN teller.branches b ON b.id = me.branch_id
-     WHERE me.login = session_user AND me.active
+     WHERE me.login = teller.actor() AND me.active
 $$;
 
 
@@ -2964,7 +3119,7 @@ CREATE FUNCTION teller.workplace_staff() RETURNS TABLE(login text, display_name 
     SELECT s.login, s.display_name, s.role
       FROM teller.staff me
       JOIN teller.staff s ON s.branch_id = me.branch_id AND s.active
-     WHERE me.login = session_user AND me.active
+     WHERE me.login = teller.actor() AND me.active
      ORDER BY s.display_name, s.login
 $$;
 
@@ -2977,7 +3132,7 @@ CREATE TABLE teller.account_status_requests (
     id bigint NOT NULL,
     account_id bigint NOT NULL,
     to_status text NOT NULL,
-    requested_by text DEFAULT SESSION_USER NOT NULL,
+    requested_by text DEFAULT teller.actor() NOT NULL,
     requested_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
     done_by text,
     done_at timestamp with time zone,
@@ -3020,7 +3175,7 @@ ALTER TABLE teller.accounts ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
 CREATE TABLE teller.audit_log (
     id bigint NOT NULL,
     at timestamp with time zone DEFAULT now() NOT NULL,
-    actor text DEFAULT SESSION_USER NOT NULL,
+    actor text DEFAULT teller.actor() NOT NULL,
     action text NOT NULL,
     subject text NOT NULL,
     details jsonb DEFAULT '{}'::jsonb NOT NULL
@@ -3238,7 +3393,7 @@ ALTER TABLE teller.operations ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
 
 CREATE TABLE teller.read_audit (
     read_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
-    read_by text DEFAULT SESSION_USER NOT NULL,
+    read_by text DEFAULT teller.actor() NOT NULL,
     function_name text NOT NULL,
     account_number text,
     search_text text
@@ -3302,7 +3457,7 @@ CREATE TABLE teller.staff_changes (
     branch_id bigint,
     password_verifier text,
     status text DEFAULT 'pending_approval'::text NOT NULL,
-    requested_by text DEFAULT SESSION_USER NOT NULL,
+    requested_by text DEFAULT teller.actor() NOT NULL,
     requested_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
     expires_at timestamp with time zone DEFAULT (clock_timestamp() + '7 days'::interval) NOT NULL,
     decided_by text,
@@ -3328,6 +3483,23 @@ ALTER TABLE teller.staff_changes ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTIT
     NO MINVALUE
     NO MAXVALUE
     CACHE 1
+);
+
+
+--
+-- Name: staff_sessions; Type: TABLE; Schema: teller; Owner: -
+--
+
+CREATE TABLE teller.staff_sessions (
+    token_hash bytea NOT NULL,
+    login text NOT NULL,
+    workstation text NOT NULL,
+    opened_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    ended_at timestamp with time zone,
+    CONSTRAINT staff_sessions_check CHECK ((expires_at > opened_at)),
+    CONSTRAINT staff_sessions_token_hash_check CHECK ((octet_length(token_hash) = 32)),
+    CONSTRAINT staff_sessions_workstation_check CHECK (((length(workstation) >= 1) AND (length(workstation) <= 200)))
 );
 
 
@@ -3500,6 +3672,14 @@ ALTER TABLE ONLY teller.staff
 
 
 --
+-- Name: staff_sessions staff_sessions_pkey; Type: CONSTRAINT; Schema: teller; Owner: -
+--
+
+ALTER TABLE ONLY teller.staff_sessions
+    ADD CONSTRAINT staff_sessions_pkey PRIMARY KEY (token_hash);
+
+
+--
 -- Name: till_counts till_counts_pkey; Type: CONSTRAINT; Schema: teller; Owner: -
 --
 
@@ -3631,6 +3811,13 @@ CREATE INDEX operations_pending_by_initiator ON teller.operations USING btree (i
 --
 
 CREATE UNIQUE INDEX staff_changes_one_pending ON teller.staff_changes USING btree (login) WHERE (status = 'pending_approval'::text);
+
+
+--
+-- Name: staff_sessions_open; Type: INDEX; Schema: teller; Owner: -
+--
+
+CREATE INDEX staff_sessions_open ON teller.staff_sessions USING btree (login) WHERE (ended_at IS NULL);
 
 
 --
@@ -3896,6 +4083,14 @@ ALTER TABLE ONLY teller.staff
 
 
 --
+-- Name: staff_sessions staff_sessions_login_fkey; Type: FK CONSTRAINT; Schema: teller; Owner: -
+--
+
+ALTER TABLE ONLY teller.staff_sessions
+    ADD CONSTRAINT staff_sessions_login_fkey FOREIGN KEY (login) REFERENCES teller.staff(login);
+
+
+--
 -- Name: till_counts till_counts_key_fkey; Type: FK CONSTRAINT; Schema: teller; Owner: -
 --
 
@@ -3925,6 +4120,13 @@ GRANT USAGE ON SCHEMA teller TO teller_staff;
 REVOKE ALL ON FUNCTION teller.abandon_action(p_key uuid, p_workstation text) FROM PUBLIC;
 GRANT ALL ON FUNCTION teller.abandon_action(p_key uuid, p_workstation text) TO teller_tellers;
 GRANT ALL ON FUNCTION teller.abandon_action(p_key uuid, p_workstation text) TO teller_supervisors;
+
+
+--
+-- Name: FUNCTION actor(); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.actor() FROM PUBLIC;
 
 
 --
@@ -3978,6 +4180,13 @@ GRANT ALL ON FUNCTION teller.action_decision(p_key uuid) TO teller_staff;
 
 REVOKE ALL ON FUNCTION teller.action_status(p_key uuid, p_fingerprint bytea) FROM PUBLIC;
 GRANT ALL ON FUNCTION teller.action_status(p_key uuid, p_fingerprint bytea) TO teller_staff;
+
+
+--
+-- Name: FUNCTION add_pooled_login(p_login text, p_password_verifier text); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.add_pooled_login(p_login text, p_password_verifier text) FROM PUBLIC;
 
 
 --
@@ -4108,6 +4317,14 @@ GRANT ALL ON FUNCTION teller.doubt_list(p_limit integer) TO teller_supervisors;
 --
 
 REVOKE ALL ON FUNCTION teller.durable_write() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION end_staff_session(); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.end_staff_session() FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.end_staff_session() TO teller_staff;
 
 
 --
@@ -4266,6 +4483,14 @@ GRANT SELECT ON TABLE teller.branches TO teller_staff;
 
 REVOKE ALL ON FUNCTION teller.open_branch(p_code text, p_name text) FROM PUBLIC;
 GRANT ALL ON FUNCTION teller.open_branch(p_code text, p_name text) TO teller_admins;
+
+
+--
+-- Name: FUNCTION open_staff_session(p_workstation text); Type: ACL; Schema: teller; Owner: -
+--
+
+REVOKE ALL ON FUNCTION teller.open_staff_session(p_workstation text) FROM PUBLIC;
+GRANT ALL ON FUNCTION teller.open_staff_session(p_workstation text) TO teller_staff;
 
 
 --

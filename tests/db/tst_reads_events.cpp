@@ -339,12 +339,14 @@ private Q_SLOTS:
                                QStringLiteral("count_till"),               // the caller's own till
                                QStringLiteral("current_staff"),            // the caller's own row
                                QStringLiteral("database_identity"),        // which database this is, one uuid
+                               QStringLiteral("end_staff_session"),        // the staff session whose secret the caller gives
                                QStringLiteral("end_stale_money_sessions"), // a count; ends only sessions past the bound
                                QStringLiteral("events_after"),             // the caller's own operations' events
                                QStringLiteral("expire_holds"),             // a count
                                QStringLiteral("find_account"),             // one account, audited
                                QStringLiteral("large_cash_threshold"),
-                               QStringLiteral("perform_action"), // the caller's own key only
+                               QStringLiteral("open_staff_session"), // one for the caller's own login, its secret to the caller only
+                               QStringLiteral("perform_action"),     // the caller's own key only
                                QStringLiteral("prefix_end"),
                                QStringLiteral("report_doubt"),
                                QStringLiteral("request_fingerprint"),

@@ -230,6 +230,36 @@ private Q_SLOTS:
             sql.value(QStringLiteral("SELECT initiated_by FROM teller.operations WHERE key = ?::uuid"), {o.key.toString()}).toString(),
             QStringLiteral("t_teller1"));
     }
+
+    // A pooled login (migration 020) has no rights of its own and takes those of the group its
+    // transaction names; who acts is only what teller.actor proves. So every function a Teller
+    // group may call asks teller.actor (itself, or through the helpers that do), except the few
+    // that decide nothing about anybody: pure computations and the bank's published settings.
+    void everyFunctionAPooledTransactionMayCallAsksWhoActs()
+    {
+        Sql sql(m_db);
+        QSqlQuery q = sql.query(
+            QStringLiteral("SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+                           "WHERE n.nspname = 'teller' AND p.prokind = 'f' "
+                           "AND (has_function_privilege('teller_tellers', p.oid, 'EXECUTE') "
+                           "     OR has_function_privilege('teller_supervisors', p.oid, 'EXECUTE') "
+                           "     OR has_function_privilege('teller_admins', p.oid, 'EXECUTE')) "
+                           "AND pg_get_functiondef(p.oid) !~ 'teller\\.(actor|session_staff|money_staff|staff_administrator)\\(' "
+                           "ORDER BY 1"));
+        QStringList unchecked;
+        while (q.next())
+            unchecked << q.value(0).toString();
+        QCOMPARE(unchecked, QStringList({QStringLiteral("teller.database_identity()"),
+                                         QStringLiteral("teller.large_cash_threshold(text)"), QStringLiteral("teller.prefix_end(text)"),
+                                         QStringLiteral("teller.request_fingerprint(text,text,text,bigint,text,text,text)")}));
+        // The group of pooled logins holds nothing, and neither does PUBLIC.
+        QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+                                          "WHERE n.nspname = 'teller' AND (has_function_privilege('teller_pooled', p.oid, 'EXECUTE') "
+                                          "OR has_function_privilege('public', p.oid, 'EXECUTE'))")),
+                 qint64(0));
+        QCOMPARE(sql.count(QStringLiteral("SELECT count(*) FROM information_schema.role_table_grants WHERE grantee = 'teller_pooled'")),
+                 qint64(0));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSecurity)

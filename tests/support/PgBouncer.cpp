@@ -196,6 +196,10 @@ Result<void> PgBouncer::start(const ConnectionSettings &superuser, const QString
     if (!plainPath(m_options.serverHost) || m_options.serverPort <= 0)
         return fail(
             Error::badInput(QStringLiteral("PgBouncer fixture: server %1:%2?").arg(m_options.serverHost).arg(m_options.serverPort)));
+    static const QRegularExpression loginShape(QStringLiteral("^([a-z_][a-z0-9_]{0,62})?$"));
+    static const QRegularExpression passwordShape(QStringLiteral("^[A-Za-z0-9._-]*$"));
+    if (!loginShape.match(m_options.forcedUser).hasMatch() || !passwordShape.match(m_options.forcedPassword).hasMatch())
+        return fail(Error::badInput(QStringLiteral("PgBouncer fixture: a forced user and password of letters and digits")));
 
     // The auth login, with a fresh password (a SCRAM verifier made here: the password itself
     // never reaches the server or its log).
@@ -294,6 +298,8 @@ Result<void> PgBouncer::writeConfiguration()
         f.write(QStringLiteral("\"%1\" \"%2\"\n\"%3\" \"%4\"\n")
                     .arg(authUser(), m_authPassword, QString::fromLatin1(AdminUser), m_adminPassword)
                     .toUtf8());
+        if (!m_options.forcedUser.isEmpty())
+            f.write(QStringLiteral("\"%1\" \"%2\"\n").arg(m_options.forcedUser, m_options.forcedPassword).toUtf8());
     }
     if (!chownToPostgres(userlist))
         return fail(failure(QStringLiteral("cannot hand %1 to the postgres user").arg(userlist)));
@@ -305,7 +311,10 @@ Result<void> PgBouncer::writeConfiguration()
         QStringLiteral("; Written by the tests' PgBouncer fixture (tests/support/PgBouncer.cpp)."),
         QStringLiteral("[databases]"),
         // Any database name: the server's database of that name, looked up as the auth login.
-        QStringLiteral("* = host=%1 port=%2 auth_user=%3").arg(m_options.serverHost).arg(m_options.serverPort).arg(authUser()),
+        QStringLiteral("* = host=%1 port=%2 auth_user=%3%4")
+            .arg(m_options.serverHost)
+            .arg(m_options.serverPort)
+            .arg(authUser(), m_options.forcedUser.isEmpty() ? QString() : QStringLiteral(" user=") + m_options.forcedUser),
         QStringLiteral("[pgbouncer]"),
         QStringLiteral("pidfile = %1/pgbouncer.pid").arg(m_base),
         QStringLiteral("listen_addr = 127.0.0.1"),

@@ -52,6 +52,10 @@ public:
         // moment gets server connections of its own. 0: no limit (PgBouncer's default).
         int maxDbConnections = 0;
         QStringList extraSettings; // more [pgbouncer] lines, e.g. "server_idle_timeout = 10"
+        // PgBouncer's forced user: every client (still authenticated with its own login) is
+        // carried on server connections of this one login, a pooled login of Teller
+        // (teller.add_pooled_login, migration 020), whose password goes into the auth_file.
+        QString forcedUser, forcedPassword;
     };
 
     explicit PgBouncer(Options options);

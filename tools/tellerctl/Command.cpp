@@ -37,6 +37,10 @@ Commands:
                                    the second admin: the staff changes that wait, and the decision
   password --password-stdin        choose your own password (needed before moving money after an
                                    administrator set one)
+  pool-login add LOGIN --password-stdin
+                                   the login a pooler (PgBouncer's forced user) uses for every
+                                   workstation; each member still proves who they are (as the
+                                   database owner; docs/DEPLOYMENT.md)
   account open NUMBER --holder NAME [--currency CODE] [--floor AMOUNT]
   account import FILE.csv          number,holder,currency,floor rows; all or nothing
   account show NUMBER
@@ -224,6 +228,12 @@ int Command::configure(const ArgParser &args, GlobalOptions &out)
         return reportError(checked.error());
     if (auto checked = out.connection.checkHostsAndPorts(); !checked)
         return reportError(checked.error());
+    out.direct = out.connection;
+    if (config->listenHost) {
+        out.direct.set(QStringLiteral("host"), *config->listenHost);
+        if (config->listenPort)
+            out.direct.set(QStringLiteral("port"), *config->listenPort);
+    }
 
     out.session.applicationName = QStringLiteral("tellerctl " TELLER_VERSION);
     if (args.isSet(QStringLiteral("workstation")))
@@ -286,12 +296,17 @@ int Command::run(const ArgParser &args, const GlobalOptions &globals)
     const QStringList extra = args.unexpected(allowed);
     if (!extra.isEmpty())
         return usage(tr("This command does not take %1.").arg(extra.join(QStringLiteral(", "))));
-    return execute(args.positional());
+    const int code = execute(args.positional());
+    // A pooled login's staff session ends with the command.
+    if (m_db && m_db->staffSessions())
+        m_db->staffSessions()->end(*m_db);
+    return code;
 }
 
 Result<void> Command::connect(DbSession::SchemaCheck check)
 {
     m_db = std::make_unique<DbSession>(m_globals.connection, m_globals.session);
+    m_db->setStaffSessions(std::make_shared<StaffSessions>(m_globals.direct, m_globals.session));
     // A server that is not there or not primary yet (a failover under way) is tried again
     // within the command's retry budget: nothing has been sent before a connection is made.
     Retrier retrier(m_globals.policy);

@@ -49,6 +49,9 @@ enum ExitCode {
 struct GlobalOptions
 {
     teller::ConnectionSettings connection;
+    // Where the member signs in with their own login when `connection` leads to a pooler's shared
+    // login (the configuration's listen_host and listen_port; otherwise `connection` itself).
+    teller::ConnectionSettings direct;
     teller::SessionOptions session;
     teller::RetryPolicy policy;
 };

@@ -5,10 +5,11 @@ namespace tellerctl {
 std::vector<std::unique_ptr<Command>> allCommands()
 {
     std::vector<std::unique_ptr<Command>> commands;
-    for (auto make : {makeMigrateCommand, makeSeedDemoCommand, makeStaffCommand,    makePasswordCommand, makeAccountCommand,
-                      makeDepositCommand, makeWithdrawCommand, makeTransferCommand, makeTillCommand,     makeVaultCommand,
-                      makeReverseCommand, makeStatusCommand,   makeAbandonCommand,  makeJournalCommand,  makeReconcileCommand,
-                      makeCheckCommand,   makePendingCommand,  makeReportCommand,   makeDemoCommand,     makeBenchCommand})
+    for (auto make :
+         {makeMigrateCommand, makeSeedDemoCommand, makeStaffCommand,    makePasswordCommand,  makePoolLoginCommand, makeAccountCommand,
+          makeDepositCommand, makeWithdrawCommand, makeTransferCommand, makeTillCommand,      makeVaultCommand,     makeReverseCommand,
+          makeStatusCommand,  makeAbandonCommand,  makeJournalCommand,  makeReconcileCommand, makeCheckCommand,     makePendingCommand,
+          makeReportCommand,  makeDemoCommand,     makeBenchCommand})
         commands.push_back(make());
     return commands;
 }

@@ -16,10 +16,11 @@ Command *findCommand(const std::vector<std::unique_ptr<Command>> &commands, cons
 // command refuses, after parsing, those that are not its own.
 void declareOptions(ArgParser &parser, const std::vector<std::unique_ptr<Command>> &commands);
 
-std::unique_ptr<Command> makeMigrateCommand();   // MigrateCommand.cpp
-std::unique_ptr<Command> makeSeedDemoCommand();  // SeedDemoCommand.cpp
-std::unique_ptr<Command> makeStaffCommand();     // StaffCommand.cpp
-std::unique_ptr<Command> makePasswordCommand();  // StaffCommand.cpp
+std::unique_ptr<Command> makeMigrateCommand();  // MigrateCommand.cpp
+std::unique_ptr<Command> makeSeedDemoCommand(); // SeedDemoCommand.cpp
+std::unique_ptr<Command> makeStaffCommand();    // StaffCommand.cpp
+std::unique_ptr<Command> makePasswordCommand();
+std::unique_ptr<Command> makePoolLoginCommand(); // StaffCommand.cpp
 std::unique_ptr<Command> makeAccountCommand();   // AccountCommand.cpp
 std::unique_ptr<Command> makeDepositCommand();   // ActionCommand.cpp
 std::unique_ptr<Command> makeWithdrawCommand();  // ActionCommand.cpp

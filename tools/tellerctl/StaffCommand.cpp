@@ -1,11 +1,13 @@
 // tellerctl staff: staff administration (add, set-role, set-limit, deactivate, reactivate;
 // the changes that wait for a second admin: pending, approve, reject), and tellerctl password:
-// a member's own new password.
+// a member's own new password; tellerctl pool-login: a pooler's shared login.
 #include "Commands.h"
 
 #include "Administration.h"
 #include "Money.h"
 #include "Staff.h"
+
+#include <QRegularExpression>
 
 #include <iostream>
 #include <string>
@@ -235,6 +237,53 @@ protected:
     }
 };
 
+// tellerctl pool-login add LOGIN --password-stdin: (the database's owner) the login a pooler
+// such as PgBouncer uses for every workstation (teller.add_pooled_login, migration 020).
+class PoolLoginCommand : public Command
+{
+    Q_DECLARE_TR_FUNCTIONS(tellerctl)
+
+public:
+    PoolLoginCommand()
+        : Command(QStringLiteral("pool-login"), {}, {QStringLiteral("password-stdin")},
+                  QT_TRANSLATE_NOOP("tellerctl", "Usage: tellerctl pool-login add LOGIN --password-stdin"))
+    {
+    }
+
+protected:
+    int execute(const QStringList &pos) override
+    {
+        if (pos.size() != 3 || pos.at(1) != u"add" || !args().isSet(QStringLiteral("password-stdin")))
+            return usage(usageLine());
+        const QString login = pos.at(2);
+        static const QRegularExpression loginShape(QStringLiteral("^[a-z_][a-z0-9_]{0,62}$"));
+        if (!loginShape.match(login).hasMatch())
+            return usage(tr("A pooled login is 1 to 63 lower-case letters, digits and underscores, starting with a letter."));
+        const auto password = passwordFromStdin();
+        if (!password)
+            return usage(tr("No password arrived on standard input."));
+        // The pooler keeps it in its configuration and nobody types it: long and random.
+        if (password->size() < 20)
+            return usage(tr("A pooled login's password has at least 20 characters (make it random: only the pooler uses it)."));
+        if (auto ok = connect(); !ok)
+            return reportError(ok.error());
+        auto verifier = db().passwordVerifier(login, *password);
+        if (!verifier)
+            return reportError(verifier.error());
+        auto added = db().retrying(tr("adding the pooled login"), [&] {
+            return db().selectOne(QStringLiteral("SELECT teller.add_pooled_login(?, ?)::text"), {login, *verifier},
+                                  tr("adding the pooled login"), [](const Row &) { return true; });
+        });
+        if (!added)
+            return reportError(added.error());
+        QJsonObject o;
+        o.insert(QStringLiteral("status"), QStringLiteral("completed"));
+        o.insert(QStringLiteral("login"), login);
+        printJson(o);
+        return ExitCompleted;
+    }
+};
+
 } // namespace
 
 std::unique_ptr<Command> makeStaffCommand()
@@ -245,6 +294,11 @@ std::unique_ptr<Command> makeStaffCommand()
 std::unique_ptr<Command> makePasswordCommand()
 {
     return std::make_unique<PasswordCommand>();
+}
+
+std::unique_ptr<Command> makePoolLoginCommand()
+{
+    return std::make_unique<PoolLoginCommand>();
 }
 
 } // namespace tellerctl

@@ -1,7 +1,8 @@
 -- teller.abandon_action: a teller gives up an action whose outcome is not known. Abandoning
 -- writes a tombstone under the key, so that a delayed duplicate of the action can never execute
 -- later; if the action did go through, the answer is that outcome instead.
--- History: defined in 003; in 013 a transaction of its own (teller.money_staff), plain text.
+-- History: defined in 003; in 013 a transaction of its own (teller.money_staff), plain text;
+-- in 020 who acts is teller.actor().
 
 CREATE OR REPLACE FUNCTION teller.abandon_action(p_key uuid, p_workstation text)
 RETURNS teller.action_result
@@ -31,7 +32,7 @@ BEGIN
     END IF;
 
     SELECT * INTO STRICT v_op FROM teller.operations WHERE key = p_key;
-    IF v_op.initiated_by <> session_user AND v_staff.role <> 'supervisor' THEN
+    IF v_op.initiated_by <> teller.actor() AND v_staff.role <> 'supervisor' THEN
         -- Somebody else's key: nothing is said about it.
         RETURN ROW(p_key, 'key_reused', NULL, false, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
                    NULL, NULL, NULL, NULL)::teller.action_result;

@@ -3,7 +3,7 @@
 -- and, given the request's fingerprint, only if the key holds that request (key_reused
 -- otherwise).
 -- History: defined in 001 as action_status(uuid); replaced by action_status(uuid, bytea) in
--- 008.
+-- 008; in 020 who acts is teller.actor().
 
 CREATE OR REPLACE FUNCTION teller.action_status(p_key uuid, p_fingerprint bytea DEFAULT NULL) RETURNS teller.action_result
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
@@ -17,7 +17,7 @@ BEGIN
         RETURN ROW(p_key, 'unknown', NULL, false, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
                    NULL, NULL, NULL, NULL)::teller.action_result;
     END IF;
-    IF (v_op.initiated_by <> session_user AND v_staff.role NOT IN ('supervisor', 'admin'))
+    IF (v_op.initiated_by <> teller.actor() AND v_staff.role NOT IN ('supervisor', 'admin'))
        OR (p_fingerprint IS NOT NULL AND v_op.fingerprint IS DISTINCT FROM p_fingerprint
            AND NOT (v_op.status = 'abandoned' AND v_op.fingerprint IS NULL)) THEN
         RETURN ROW(p_key, 'key_reused', NULL, false, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,

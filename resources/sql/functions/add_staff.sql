@@ -13,7 +13,8 @@
 --   admin changes their own record here. Run by the database's owner, who provisions it, it
 --   is done at once.
 -- History: defined in 001; replaced in 008; in 011 the branch; in 013 defaults, four eyes,
--- p_unlimited, answered as teller.staff_answer (the body is teller.apply_staff).
+-- p_unlimited, answered as teller.staff_answer (the body is teller.apply_staff);
+-- in 020 who acts is teller.actor().
 
 CREATE OR REPLACE FUNCTION teller.add_staff(p_login text, p_display_name text, p_role text,
                                             p_approval_limit bigint, p_password_verifier text,
@@ -59,7 +60,7 @@ BEGIN
     IF p_display_name IS NOT NULL AND NOT teller.plain_text(p_display_name) THEN
         RAISE EXCEPTION 'a display name is plain text' USING ERRCODE = '22023';
     END IF;
-    IF v_admin.login IS NOT NULL AND p_login = session_user THEN
+    IF v_admin.login IS NOT NULL AND p_login = teller.actor() THEN
         RAISE EXCEPTION 'nobody changes their own role, limit or password here: another administrator does'
             USING ERRCODE = '42501';
     END IF;

@@ -1,13 +1,13 @@
 -- teller.cash_answer: a till count's or vault movement's record as the answer a client gets
 -- (teller.cash_result), marked replayed or not; key_reused (and nothing else) for a key that
 -- holds another request or belongs to somebody else. A helper of count_till and vault_move.
--- History: defined in 011.
+-- History: defined in 011; in 020 who acts is teller.actor().
 
 CREATE OR REPLACE FUNCTION teller.cash_answer(p_op teller.operations, p_fingerprint bytea, p_replayed boolean)
 RETURNS teller.cash_result
 LANGUAGE sql STABLE
 RETURN CASE
-    WHEN p_op.fingerprint IS DISTINCT FROM p_fingerprint OR p_op.initiated_by <> session_user THEN
+    WHEN p_op.fingerprint IS DISTINCT FROM p_fingerprint OR p_op.initiated_by <> teller.actor() THEN
         ROW(p_op.key, 'key_reused', NULL, false, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
             NULL)::teller.cash_result
     ELSE

@@ -2,13 +2,14 @@
 -- import of accounts (core/service/Administration.cpp: "opened" and "already open"). A count
 -- only, no account's data. Administrators (and the schema's owner, who imports as well); the
 -- call is recorded in teller.read_audit.
--- History: defined in 014 (the import counted rows of teller.accounts before).
+-- History: defined in 014 (the import counted rows of teller.accounts before);
+-- in 020 who acts is teller.actor().
 
 CREATE OR REPLACE FUNCTION teller.count_existing_accounts(p_numbers text[]) RETURNS integer
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-    IF NOT EXISTS (SELECT FROM teller.staff s WHERE s.login = session_user AND s.active AND s.role = 'admin')
-       AND NOT pg_catalog.pg_has_role(session_user, (SELECT n.nspowner FROM pg_catalog.pg_namespace n
+    IF NOT EXISTS (SELECT FROM teller.staff s WHERE s.login = teller.actor() AND s.active AND s.role = 'admin')
+       AND NOT pg_catalog.pg_has_role(teller.actor(), (SELECT n.nspowner FROM pg_catalog.pg_namespace n
                                                       WHERE n.nspname = 'teller'), 'USAGE') THEN
         RAISE EXCEPTION 'only administrators import accounts' USING ERRCODE = '42501';
     END IF;

@@ -8,7 +8,7 @@
 -- A decision is a money action: a transaction of its own (teller.money_staff). Approved cash
 -- counts towards the teller's daily cash limit.
 -- History: defined in 004; in 011 every kind of movement, two-sided; in 013 a transaction of
--- its own, plain notes, the daily cash count.
+-- its own, plain notes, the daily cash count; in 020 who acts is teller.actor().
 
 CREATE OR REPLACE FUNCTION teller.decide_operation(p_key uuid, p_approve boolean, p_note text)
 RETURNS teller.decision_result
@@ -35,7 +35,7 @@ BEGIN
     IF NOT FOUND OR v_op.kind IS NULL THEN
         RAISE EXCEPTION 'no operation with key %', p_key USING ERRCODE = 'P0002';
     END IF;
-    IF v_op.initiated_by = session_user THEN
+    IF v_op.initiated_by = teller.actor() THEN
         RAISE EXCEPTION 'nobody approves or rejects their own operation' USING ERRCODE = '42501';
     END IF;
 

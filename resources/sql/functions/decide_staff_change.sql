@@ -3,7 +3,7 @@
 -- Nobody decides a change they asked for, or one about themselves. A password set this way
 -- is the administrators' and must be replaced by its member before they move money. A change
 -- waits for seven days at most.
--- History: defined in 013.
+-- History: defined in 013; in 020 who acts is teller.actor().
 
 CREATE OR REPLACE FUNCTION teller.decide_staff_change(p_id bigint, p_approve boolean, p_note text)
 RETURNS teller.staff_answer
@@ -24,7 +24,7 @@ BEGIN
     IF NOT FOUND THEN
         RAISE EXCEPTION 'no staff change %', p_id USING ERRCODE = 'P0002';
     END IF;
-    IF v.requested_by = session_user OR v.login = session_user THEN
+    IF v.requested_by = teller.actor() OR v.login = teller.actor() THEN
         RAISE EXCEPTION 'nobody decides a staff change they asked for or one about themselves' USING ERRCODE = '42501';
     END IF;
     IF v.status = 'pending_approval' AND v.expires_at <= clock_timestamp() THEN
@@ -45,7 +45,7 @@ BEGIN
         END IF;
     END IF;
     UPDATE teller.staff_changes
-       SET status = CASE WHEN p_approve THEN 'completed' ELSE 'rejected' END, decided_by = session_user,
+       SET status = CASE WHEN p_approve THEN 'completed' ELSE 'rejected' END, decided_by = teller.actor(),
            decided_at = clock_timestamp(), decision_note = nullif(btrim(p_note), ''), password_verifier = NULL
      WHERE id = v.id RETURNING * INTO v;
     INSERT INTO teller.audit_log (action, subject, details)

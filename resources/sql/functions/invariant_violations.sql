@@ -11,15 +11,16 @@
 -- Supervisors and administrators who are active staff (a login whose staff row is inactive is
 -- refused, though still in its group), and the schema's owner (tellerctl check, the tests).
 -- History: defined in 001; in 011 the two-sided ledger; in 014 it checks who calls it (staff
--- read no table any more: it is the only way they see these figures).
+-- read no table any more: it is the only way they see these figures);
+-- in 020 who acts is teller.actor().
 
 CREATE OR REPLACE FUNCTION teller.invariant_violations()
 RETURNS TABLE (invariant text, subject text, detail text)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-    IF NOT EXISTS (SELECT FROM teller.staff s WHERE s.login = session_user AND s.active
+    IF NOT EXISTS (SELECT FROM teller.staff s WHERE s.login = teller.actor() AND s.active
                                               AND s.role IN ('supervisor', 'admin'))
-       AND NOT pg_catalog.pg_has_role(session_user, (SELECT n.nspowner FROM pg_catalog.pg_namespace n
+       AND NOT pg_catalog.pg_has_role(teller.actor(), (SELECT n.nspowner FROM pg_catalog.pg_namespace n
                                                       WHERE n.nspname = 'teller'), 'USAGE') THEN
         RAISE EXCEPTION 'only supervisors and administrators check the invariants' USING ERRCODE = '42501';
     END IF;

@@ -1,7 +1,7 @@
 -- teller.large_cash_report: the cash withdrawals and deposits at or above the large-cash
 -- threshold between two dates (inclusive, in the server's time zone), with the customer's
 -- identification, for the bank's reporting duties. Supervisors and administrators only.
--- History: defined in 011.
+-- History: defined in 011; in 020 who acts is teller.actor().
 
 CREATE OR REPLACE FUNCTION teller.large_cash_report(p_from date, p_to date)
 RETURNS TABLE (booked_at timestamptz, key uuid, kind text, status text, account text, holder text, amount bigint,
@@ -15,7 +15,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
       LEFT JOIN teller.staff s ON s.login = o.initiated_by
       LEFT JOIN teller.branches b ON b.id = s.branch_id
      WHERE i.recorded_at >= p_from::timestamptz AND i.recorded_at < (p_to + 1)::timestamptz
-       AND EXISTS (SELECT FROM teller.staff me WHERE me.login = session_user AND me.active
+       AND EXISTS (SELECT FROM teller.staff me WHERE me.login = teller.actor() AND me.active
                                                  AND me.role IN ('supervisor', 'admin'))
      ORDER BY i.recorded_at, o.key
 $$;

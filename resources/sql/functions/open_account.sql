@@ -1,7 +1,7 @@
 -- teller.open_account: (administration) opens an account, with an audit entry. Opening the same
 -- account twice is harmless; opening a different one under an existing number is refused.
 -- History: defined in 001; in 011 the internal numbers are reserved; in 013 the floor bounded,
--- the holder plain text.
+-- the holder plain text; in 020 a pooled login only for a member who signed in.
 
 CREATE OR REPLACE FUNCTION teller.open_account(p_number text, p_holder text, p_currency text, p_floor bigint)
 RETURNS teller.accounts
@@ -9,6 +9,8 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     v teller.accounts;
 BEGIN
+    -- The GRANT decides who may; through a pooled login only for a member who signed in.
+    PERFORM teller.actor();
     PERFORM teller.durable_write();
     IF p_number IS NULL OR p_number !~ '^[A-Z0-9]{1,34}$' THEN
         RAISE EXCEPTION 'invalid account number "%"', p_number USING ERRCODE = '22023';

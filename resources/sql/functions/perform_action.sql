@@ -20,7 +20,7 @@
 -- path; in 012 smaller lookups (the till with its UPDATE), char(3) comparisons; in 013 a
 -- transaction of its own, the teller's daily cash limit, a bound on waiting operations, plain
 -- text, no money before an administrator-set password is replaced, expiry on the clock; in 016
--- the money rule for statements with bound parameters.
+-- the money rule for statements with bound parameters; in 020 who acts is teller.actor().
 
 CREATE OR REPLACE FUNCTION teller.perform_action(
     p_key         uuid,
@@ -105,12 +105,13 @@ BEGIN
     --    statements, no lock. (The till comes with its UPDATE below. One statement with
     --    sub-selects for all of it cost twice as much to run; the till's UPDATE joined with the
     --    cash rules cost more than the two apart.)
+    v_login := teller.actor(); -- who acts: the login, or the member a pooled transaction names
     SELECT s.login, s.role, s.approval_limit, s.limit_currency, s.must_change_password, s.daily_cash_limit, b.time_zone
       INTO v_login, v_role, v_limit, v_limit_cc, v_must_change, v_staff_day, v_tz
       FROM teller.staff s JOIN teller.branches b ON b.id = s.branch_id
-     WHERE s.login = session_user AND s.active;
+     WHERE s.login = v_login AND s.active;
     IF NOT FOUND THEN
-        RAISE EXCEPTION 'login "%" is not an active Teller staff member', session_user USING ERRCODE = '42501';
+        RAISE EXCEPTION 'login "%" is not an active Teller staff member', v_login USING ERRCODE = '42501';
     END IF;
     IF v_role NOT IN ('teller', 'supervisor') THEN
         RAISE EXCEPTION 'only tellers and supervisors move money' USING ERRCODE = '42501';

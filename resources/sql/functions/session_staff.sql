@@ -1,15 +1,17 @@
--- teller.session_staff: the staff row of the login that opened this session (session_user,
--- which a client cannot forge); an error for anybody else.
--- History: defined in 001.
+-- teller.session_staff: the staff row of who acts (teller.actor: the login that opened this
+-- session, which a client cannot forge, or the member whose staff session a pooled transaction
+-- proves); an error for anybody else.
+-- History: defined in 001; in 020 who acts is teller.actor().
 
 CREATE OR REPLACE FUNCTION teller.session_staff() RETURNS teller.staff
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     v teller.staff;
+    v_login text := teller.actor();
 BEGIN
-    SELECT * INTO v FROM teller.staff WHERE login = session_user AND active;
+    SELECT * INTO v FROM teller.staff WHERE login = v_login AND active;
     IF NOT FOUND THEN
-        RAISE EXCEPTION 'login "%" is not an active Teller staff member', session_user
+        RAISE EXCEPTION 'login "%" is not an active Teller staff member', v_login
             USING ERRCODE = '42501';
     END IF;
     RETURN v;

@@ -6,7 +6,7 @@
 -- pays out of it and freezes it again on their own.
 -- History: defined in 001; in 011 customer accounts only (a till or vault has no status); in
 -- 013 unfreezing by two people, answered as teller.account_status_answer; in 014 an event, not a
--- NOTIFY.
+-- NOTIFY; in 020 who acts is teller.actor().
 
 CREATE OR REPLACE FUNCTION teller.set_account_status(p_number text, p_status text)
 RETURNS teller.account_status_answer
@@ -23,7 +23,7 @@ BEGIN
     END IF;
     -- Staff with the right to it, or the database's owner (who is not staff); never a member
     -- who is no longer active.
-    IF EXISTS (SELECT FROM teller.staff WHERE login = session_user AND NOT active) THEN
+    IF EXISTS (SELECT FROM teller.staff WHERE login = teller.actor() AND NOT active) THEN
         v_staff := teller.session_staff();
     END IF;
     SELECT * INTO v FROM teller.accounts WHERE number = p_number AND kind = 'customer' FOR UPDATE;
@@ -48,15 +48,15 @@ BEGIN
             VALUES ('account_status_request', p_number, jsonb_build_object('from', v_old, 'to', p_status));
             RETURN teller.account_answer(v, 'pending_approval');
         END IF;
-        IF v_request.requested_by = session_user THEN
+        IF v_request.requested_by = teller.actor() THEN
             -- Asked again by the same person: still waiting for somebody else.
             RETURN teller.account_answer(v, 'pending_approval');
         END IF;
-        UPDATE teller.account_status_requests SET done_by = session_user, done_at = clock_timestamp()
+        UPDATE teller.account_status_requests SET done_by = teller.actor(), done_at = clock_timestamp()
          WHERE id = v_request.id;
     ELSIF p_status = 'frozen' THEN
         -- A freeze ends any unfreeze that was waiting.
-        UPDATE teller.account_status_requests SET done_by = session_user, done_at = clock_timestamp()
+        UPDATE teller.account_status_requests SET done_by = teller.actor(), done_at = clock_timestamp()
          WHERE account_id = v.id AND done_at IS NULL;
     END IF;
     UPDATE teller.accounts SET status = p_status, updated_at = clock_timestamp() WHERE id = v.id RETURNING * INTO v;

@@ -3,7 +3,8 @@
 -- sign in, their open sessions ended — or brings a deactivated one back, which gives rights
 -- again and so, run by a Teller admin, waits for a second admin (teller.staff_changes). Nobody
 -- does either to themselves. Works whatever the member created in the database.
--- History: defined in 013.
+-- History: defined in 013; in 020 who acts is teller.actor(), and deactivating ends the
+-- member's staff sessions.
 
 CREATE OR REPLACE FUNCTION teller.set_staff_active(p_login text, p_active boolean)
 RETURNS teller.staff_answer
@@ -20,7 +21,7 @@ BEGIN
     IF p_login IS NULL OR p_active IS NULL THEN
         RAISE EXCEPTION 'malformed staff request' USING ERRCODE = '22023';
     END IF;
-    IF v_admin.login IS NOT NULL AND p_login = session_user THEN
+    IF v_admin.login IS NOT NULL AND p_login = teller.actor() THEN
         RAISE EXCEPTION 'nobody deactivates or reactivates themselves' USING ERRCODE = '42501';
     END IF;
     SELECT * INTO v_old FROM teller.staff WHERE login = p_login FOR UPDATE;
@@ -44,6 +45,8 @@ BEGIN
                              v_pid, p_login;
             END;
         END LOOP;
+        -- Their staff sessions too: no pooled transaction acts for them any more.
+        UPDATE teller.staff_sessions SET ended_at = clock_timestamp() WHERE login = p_login AND ended_at IS NULL;
         INSERT INTO teller.audit_log (action, subject, details)
         VALUES ('staff_deactivate', p_login, jsonb_build_object('sessions_ended', v_ended));
         RETURN teller.staff_answer(p_login, 'completed', NULL);

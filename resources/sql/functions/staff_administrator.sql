@@ -2,21 +2,22 @@
 -- database's owner (or a superuser), who provisions the database and is not staff; the staff
 -- row of an active Teller admin; an error for anybody else. Called by the staff
 -- administration functions.
--- History: defined in 013.
+-- History: defined in 013; in 020 who acts is teller.actor().
 
 CREATE OR REPLACE FUNCTION teller.staff_administrator() RETURNS teller.staff
 LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     v teller.staff;
+    v_login text := teller.actor();
 BEGIN
-    SELECT * INTO v FROM teller.staff WHERE login = session_user;
+    SELECT * INTO v FROM teller.staff WHERE login = v_login;
     IF NOT FOUND THEN
-        IF (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = session_user)
-           OR pg_catalog.pg_has_role(session_user, (SELECT datdba FROM pg_catalog.pg_database
+        IF (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = v_login)
+           OR pg_catalog.pg_has_role(v_login, (SELECT datdba FROM pg_catalog.pg_database
                                                      WHERE datname = current_database()), 'MEMBER') THEN
             RETURN NULL;
         END IF;
-        RAISE EXCEPTION 'login "%" is not an active Teller staff member', session_user USING ERRCODE = '42501';
+        RAISE EXCEPTION 'login "%" is not an active Teller staff member', v_login USING ERRCODE = '42501';
     END IF;
     IF NOT v.active OR v.role <> 'admin' THEN
         RAISE EXCEPTION 'only Teller administrators administer staff' USING ERRCODE = '42501';

@@ -1,7 +1,7 @@
 -- teller.till_blotter: a teller's session: every operation they made since their till in this
 -- currency was last opened, and every vault movement into or out of that till, oldest first,
 -- with what each did to the till's cash (till_effect: + in, - out, 0 for none).
--- History: defined in 011.
+-- History: defined in 011; in 020 who acts is teller.actor().
 
 CREATE OR REPLACE FUNCTION teller.till_blotter(p_currency text)
 RETURNS TABLE (key uuid, kind text, status text, reason text, account text, counter_account text, amount bigint,
@@ -14,7 +14,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
                         '-infinity') AS since
           FROM teller.staff s
           JOIN teller.accounts t ON t.kind = 'till' AND t.owner = s.login AND t.currency = p_currency
-         WHERE s.login = session_user AND s.active
+         WHERE s.login = teller.actor() AND s.active
     ), ops AS (
         SELECT o.* FROM teller.operations o, me
          WHERE o.initiated_by = me.login AND o.created_at >= me.since AND o.kind IS NOT NULL

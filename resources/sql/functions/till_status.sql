@@ -1,7 +1,7 @@
 -- teller.till_status: the tills a member of staff may see: a teller their own, a supervisor every
 -- till of their branch (the vault page). Open or closed, the cash by the book, what pending
 -- operations hold, when it was last opened and counted, and whether a difference waits.
--- History: defined in 011.
+-- History: defined in 011; in 020 who acts is teller.actor().
 
 CREATE OR REPLACE FUNCTION teller.till_status(p_currency text DEFAULT NULL)
 RETURNS TABLE (till text, owner text, owner_name text, currency text, is_open boolean, cash bigint, held bigint,
@@ -15,7 +15,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
                                                     AND o.status = 'pending_approval')
       FROM teller.accounts t
       JOIN teller.staff s ON s.login = t.owner
-      JOIN teller.staff me ON me.login = session_user AND me.active
+      JOIN teller.staff me ON me.login = teller.actor() AND me.active
       LEFT JOIN LATERAL (SELECT c.kind, c.counted, c.counted_at FROM teller.till_counts c
                           WHERE c.till_id = t.id ORDER BY c.counted_at DESC LIMIT 1) lc ON true
      WHERE t.kind = 'till' AND (p_currency IS NULL OR t.currency = p_currency)
